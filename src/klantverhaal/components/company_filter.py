@@ -1,0 +1,66 @@
+"""Drop brand matches that are ordinary words here.
+
+    "Ben benieuwd wie dit herkent."   -> not the provider Ben (a verb at the start of a sentence)
+    "Ik woon in Den Bosch."           -> not Bosch (part of a place name)
+
+Brands that are also a common word or first name (data/ambiguous_brands.txt:
+Ben, Plus, Expert, ...) are dropped at the start of a sentence, where a
+capital proves nothing. Place names that contain a brand are listed in
+data/not_companies.txt ("den bosch").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from klantverhaal import resources
+
+SPANS_KEY = "companies"
+
+
+@cache
+def _stop_phrases() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in resources.read_text("not_companies.txt").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@cache
+def _ambiguous() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in resources.read_text("ambiguous_brands.txt").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@Language.factory("klantverhaal_company_filter", default_config={"spans_key": SPANS_KEY})
+def make_company_filter(nlp: Language, name: str, spans_key: str):
+    return CompanyFilter(spans_key)
+
+
+class CompanyFilter:
+    def __init__(self, spans_key: str = SPANS_KEY):
+        self.spans_key = spans_key
+
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.spans_key not in doc.spans:
+            return doc
+        stop = _stop_phrases()
+        kept = []
+        for span in doc.spans[self.spans_key]:
+            first = span[0]
+            previous = doc[span.start - 1].lower_ if span.start > 0 else ""
+            if f"{previous} {span.text.lower()}" in stop:
+                continue
+            if first.is_sent_start and span.text.lower() in _ambiguous():
+                continue
+            kept.append(span)
+        doc.spans[self.spans_key] = kept
+        return doc
+
+    def to_disk(self, path, *, exclude=()):  # noqa: D102
+        pass
+
+    def from_disk(self, path, *, exclude=()):  # noqa: D102
+        return self

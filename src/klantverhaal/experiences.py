@@ -1,0 +1,267 @@
+"""read_story(doc, story) -> Story: from labelled spans to SPEC's record.
+
+The pipeline only places spans; this module decides what they mean:
+
+1. Companies: brand-table and context names, and kind nouns ("het
+   kabelbedrijf") that become ``(kabelbedrijf)`` only when the story names no
+   company of that sector for them to refer back to.
+2. Attribution: every cue goes to the company named nearest to it in its
+   sentence, else to the company the story is talking about at that point
+   (the last one named), so multi-company stories do not pool facts.
+3. Experience or mention: a company with facts of its own is an experience;
+   a carrier that only delivered, a comparison, an advert or the writer's
+   employer is a mention.
+4. Per experience: channels actually used, contacts counted, waits,
+   friendliness (-1/0/1) and resolution read from the end of the story.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from klantverhaal import contacts as contact_rules
+from klantverhaal import durations, judgements, pipeline, resources
+from klantverhaal.corpus import StoryText
+from klantverhaal.records import Experience, Story, Wait
+
+
+@dataclass
+class _Facts:
+    """Everything attributed to one company while reading a story."""
+
+    company: str
+    sector: str
+    named: bool = True
+    first_char: int = 0
+    channels: dict[str, list[Span]] = field(default_factory=lambda: defaultdict(list))
+    contact_sentences: list[Span] = field(default_factory=list)
+    waits: list[Span] = field(default_factory=list)
+    judgement_cues: list[Span] = field(default_factory=list)
+    sentences: set[int] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    company: str
+    sector: str
+    named: bool
+    role: str = ""  # "", "employer", "carrier", "comparison", "advert", "ref"
+
+
+@cache
+def _mention_cues() -> dict:
+    return resources.read_json("mentions.json")
+
+
+def read_story(doc: Doc, story: StoryText) -> Story:
+    """The SPEC record of one analysed story."""
+    sentences = list(doc.sents)
+    sent_of = _sentence_index(doc, sentences)
+    mentions = _company_mentions(doc)
+    facts: dict[str, _Facts] = {}
+    for m in mentions:
+        if m.role == "ref":
+            continue
+        f = facts.setdefault(m.company, _Facts(m.company, m.sector, m.named, m.start))
+        if m.role:
+            f.roles.add(m.role)
+        else:
+            f.roles.add("plain")
+    owner_of = _attribute(sentences, sent_of, mentions)
+
+    def owner(span: Span) -> _Facts | None:
+        name = owner_of(span.start_char)
+        return facts.get(name) if name else None
+
+    cues = doc.spans[pipeline.CUES] if pipeline.CUES in doc.spans else []
+    by_sentence: dict[int, list[Span]] = defaultdict(list)
+    for cue in cues:
+        by_sentence[sent_of[cue.start]].append(cue)
+    for index, sent_cues in by_sentence.items():
+        sent = sentences[index]
+        for cue in sent_cues:
+            f = owner(cue)
+            if f is None:
+                continue
+            if cue.label_ == "channel" and contact_rules.channel_used(sent, cue, sent_cues):
+                f.channels[cue.id_].append(cue)
+                f.sentences.add(index)
+            elif cue.label_ in judgements.CUE_LABELS:
+                f.judgement_cues.append(cue)
+                f.sentences.add(index)
+        for name, f in facts.items():
+            own = [c for c in sent_cues if owner(c) is f]
+            if own and contact_rules.sentence_has_contact(sent, own):
+                f.contact_sentences.append(sent)
+                f.sentences.add(index)
+    for span in doc.spans[pipeline.WAITS] if pipeline.WAITS in doc.spans else []:
+        f = owner(span)
+        if f is not None:
+            f.waits.append(span)
+            f.sentences.add(sent_of[span.start])
+
+    experiences, mentioned = [], []
+    for f in sorted(facts.values(), key=lambda f: f.first_char):
+        if _is_experience(f):
+            experiences.append(_experience(f, doc))
+        elif f.named:
+            mentioned.append(f.company)
+    return Story(id=story.id, date=story.date, experiences=experiences, mentions=mentioned, source=story.path)
+
+
+def _sentence_index(doc: Doc, sentences: list[Span]) -> list[int]:
+    index = [0] * len(doc)
+    for i, sent in enumerate(sentences):
+        for t in range(sent.start, sent.end):
+            index[t] = i
+    return index
+
+
+def _company_mentions(doc: Doc) -> list[_Mention]:
+    """Named companies and kind nouns in text order, kinds resolved to a named company of
+    their sector when the story has one ("de provider" -> KPN)."""
+    named: list[_Mention] = []
+    spans = sorted(doc.spans[pipeline.COMPANIES], key=lambda s: (s.start_char, -(s.end_char - s.start_char))) \
+        if pipeline.COMPANIES in doc.spans else []
+    last_end = -1
+    for span in spans:
+        if span.start_char < last_end:
+            continue
+        last_end = span.end_char
+        sector = span.kb_id_ if span.label_ == "UNKNOWN" else span.label_
+        named.append(_Mention(span.start_char, span.end_char, span.id_, sector or "other", True,
+                              _mention_role(doc.text, span.start_char, span.end_char, sector)))
+    kinds: list[_Mention] = []
+    for span in doc.spans[pipeline.KINDS] if pipeline.KINDS in doc.spans else []:
+        if any(m.start <= span.start_char < m.end for m in named):
+            continue
+        if span.label_ == "REF":
+            kinds.append(_Mention(span.start_char, span.end_char, "", "", False, "ref"))
+            continue
+        target = _refers_to(span, named)
+        if target is not None:
+            kinds.append(_Mention(span.start_char, span.end_char, target.company, target.sector, True, "ref"))
+        else:
+            kinds.append(_Mention(span.start_char, span.end_char, span.id_, span.label_, False,
+                                  _mention_role(doc.text, span.start_char, span.end_char, span.label_)))
+    return sorted(named + kinds, key=lambda m: m.start)
+
+
+def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
+    """The named company a kind noun refers back to: one of the same sector (the nearest
+    before it, else the first after it), or the name glued in front of it ("KPN-winkel")."""
+    glued = [m for m in named if 0 <= kind.start_char - m.end <= 1]
+    if glued:
+        return glued[-1]
+    same = [m for m in named if m.sector == kind.label_ and not m.role]
+    before = [m for m in same if m.end <= kind.start_char]
+    if before:
+        return before[-1]
+    return same[0] if same else None
+
+
+def _mention_role(text: str, start: int, end: int, sector: str) -> str:
+    """Why a company named here is only mentioned: employer, carrier, comparison, advert."""
+    cues = _mention_cues()
+    window = cues["window"]
+    before = " " + text[max(0, start - window) : start].lower().replace("\n", " ")
+    after = text[end : end + window].lower().replace("\n", " ") + " "
+    near_before = _strip_article(before[-40:])
+    if any(near_before.endswith(" " + p) for p in cues["employer_before"]) or any(after.lstrip().startswith(p) for p in cues["employer_after"]):
+        return "employer"
+    if sector == "delivery" and (
+        any(_strip_article(before).endswith(" " + p) for p in cues["carrier_before"])
+        or any(after.lstrip().startswith(p) for p in cues["carrier_after"])
+    ):
+        return "carrier"
+    if any(_strip_article(before).endswith(" " + p) for p in cues["comparison_before"]) or any(
+        p in after[:40] for p in cues["comparison_after"]
+    ):
+        return "comparison"
+    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    sentence_end = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text))
+    if any(a in text[sentence_start:sentence_end].lower() for a in cues["advert"]):
+        return "advert"
+    return ""
+
+
+def _strip_article(text: str) -> str:
+    """ "manager van de " -> " manager van": an article between cue and name does not matter."""
+    text = text.rstrip()
+    for article in (" de", " het", " een", " 't"):
+        if text.endswith(article):
+            return text[: -len(article)].rstrip()
+    return text
+
+
+def _attribute(sentences: list[Span], sent_of: list[int], mentions: list[_Mention]):
+    """A function char offset -> company: the nearest company named in the same sentence
+    (left first), else the company the story was last talking about."""
+    per_sentence: dict[int, list[_Mention]] = defaultdict(list)
+    doc = sentences[0].doc if sentences else None
+    for m in mentions:
+        if doc is None:
+            break
+        token = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if token is not None:
+            per_sentence[sent_of[token.start]].append(m)
+    topic_before: list[str | None] = []
+    topic: str | None = None
+    for i in range(len(sentences)):
+        topic_before.append(topic)
+        active = [m for m in per_sentence.get(i, []) if m.company and m.role in ("", "ref")]
+        if active:
+            topic = active[-1].company
+    def owner(char: int) -> str | None:
+        token = doc.char_span(char, char + 1, alignment_mode="expand") if doc is not None else None
+        if token is None:
+            return None
+        i = sent_of[token.start]
+        here = [m for m in per_sentence.get(i, []) if m.company]
+        if here:
+            left = [m for m in here if m.start <= char]
+            # a comparison, carrier or advert sentence says nothing about the topic company,
+            # so its cues go to the company named there, which stays a mention unless contacted
+            return (left[-1] if left else here[0]).company
+        return topic_before[i]
+    return owner
+
+
+def _is_experience(f: _Facts) -> bool:
+    if "employer" in f.roles:
+        return False
+    has_facts = bool(f.channels or f.contact_sentences or f.waits or f.judgement_cues)
+    if not has_facts:
+        return False
+    if f.roles <= {"carrier", "comparison", "advert"}:
+        return bool(f.contact_sentences)
+    if not f.named and not (f.contact_sentences or f.channels or f.waits):
+        return False
+    return True
+
+
+def _experience(f: _Facts, doc: Doc) -> Experience:
+    waits = []
+    for span in sorted(f.waits, key=lambda s: s.start_char):
+        hours = durations.parse(span.text)
+        if hours is None:
+            continue
+        waits.append(Wait(text=span.text, min_h=hours.min_h, max_h=hours.max_h, kind=span.label_,
+                          business=hours.business, start=span.start_char, end=span.end_char,
+                          sentence=span.sent.text))
+    contacts, log = contact_rules.count(f.contact_sentences)
+    friendliness, friendly_evidence = judgements.friendliness(f.judgement_cues)
+    resolved, resolved_evidence = judgements.resolved(f.judgement_cues)
+    evidence = {"friendliness": friendly_evidence, "resolved": resolved_evidence,
+                "channels": [{"label": label, "text": s.text, "start": s.start_char, "end": s.end_char}
+                             for label, spans in f.channels.items() for s in spans[:3]]}
+    return Experience(company=f.company, sector=f.sector, channels=sorted(f.channels), contacts=contacts,
+                      waits=waits, friendliness=friendliness, resolved=resolved, contact_log=log,
+                      evidence=evidence)

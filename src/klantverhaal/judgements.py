@@ -1,0 +1,138 @@
+"""Friendliness (-1/0/1) and resolution (true/false/null) from cue spans, with Dutch negation.
+
+    "De medewerker was vriendelijk."           -> friendly
+    "Niet echt vriendelijk, eerder kortaf."    -> unfriendly (negated friendly + unfriendly)
+    "Vriendelijk afgewimpeld."                  -> friendly, and a runaround (not solved)
+    "Het is nog steeds niet opgelost."          -> resolved false
+    "Had het maar opgelost!"                    -> no outcome (a wish)
+
+ConText-style: a negation cue ("niet", "geen", "allesbehalve") reverses a
+cue a few words after it in the same clause; irony ("zogenaamd", a cue in
+quotes) cancels a cue; questions and wishes are not outcomes. Resolution is
+read from the last effective cue: the outcome at the end of the story.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+NEGATION_WINDOW = 4
+CUE_LABELS = {"friendly", "unfriendly", "runaround", "resolved", "unresolved"}
+CLAUSE_BREAKS = {",", ";", ":", "maar", "want", "toen", "omdat", "doordat", "(", ")", "?", "!", "en", "echter"}
+WISH_WORDS = {"hoop", "hopelijk", "hopen", "wens", "zou", "zouden", "mocht", "moet", "moeten", "als"}
+QUOTES = {'"', "'", "“", "”", "‘", "’", "„"}
+
+
+def _sentence_cues(cue: Span) -> list[Span]:
+    sent = cue.sent
+    return [c for c in cue.doc.spans.get("cues", []) if sent.start <= c.start < sent.end]
+
+
+def negated(cue: Span) -> bool:
+    """A negation in the same clause shortly before the cue, or "niet" right after it
+    ("vriendelijk was hij niet" is rare; "opgelost is het niet" ends the clause)."""
+    doc = cue.doc
+    for other in _sentence_cues(cue):
+        if other.label_ != "negation" or other.start >= cue.start and other.end <= cue.end:
+            continue
+        if cue.start <= other.start < cue.end:
+            continue
+        if other.end <= cue.start and cue.start - other.end <= NEGATION_WINDOW:
+            between = {t.lower_ for t in doc[other.end : cue.start]}
+            if not CLAUSE_BREAKS & between:
+                return True
+        if other.start >= cue.end and other.start - cue.end <= 2:
+            between = {t.lower_ for t in doc[cue.end : other.start]}
+            after = doc[other.end].lower_ if other.end < len(doc) else "."
+            if not CLAUSE_BREAKS & between and after in {".", ",", "!", "meer", "echt", "\n"} | CLAUSE_BREAKS:
+                return True
+    return False
+
+
+def ironic(cue: Span) -> bool:
+    """ "zogenaamd opgelost", a "vriendelijke" medewerker in quotes."""
+    doc = cue.doc
+    before = doc[max(cue.sent.start, cue.start - 2) : cue.start]
+    if any(t.lower_ in ("zogenaamd", "zogenaamde", "zogezegd", "quasi") for t in before):
+        return True
+    left = doc[cue.start - 1].text if cue.start > cue.sent.start else ""
+    right = doc[cue.end].text if cue.end < cue.sent.end else ""
+    return left in QUOTES and right in QUOTES
+
+
+def not_an_outcome(cue: Span) -> bool:
+    """Questions ("is het nu opgelost?") and wishes ("had het maar opgelost") tell no outcome."""
+    sent = cue.sent
+    if sent.text.rstrip().endswith("?"):
+        return True
+    words = [t.lower_ for t in sent]
+    if "had" in words and "maar" in words or "hadden" in words and "maar" in words:
+        return True
+    near = {t.lower_ for t in cue.doc[max(sent.start, cue.start - 6) : cue.start]}
+    return bool(WISH_WORDS & near)
+
+
+def _evidence(cue: Span, value) -> dict:
+    return {"text": cue.sent.text.strip(), "cue": cue.text, "start": cue.start_char, "end": cue.end_char,
+            "value": value}
+
+
+def friendliness(cues: list[Span]) -> tuple[int, list[dict]]:
+    """1 friendly, -1 unfriendly, 0 mixed or not told; with the sentences that decided it."""
+    pos = neg = 0
+    evidence = []
+    for cue in cues:
+        if cue.label_ not in ("friendly", "unfriendly") or ironic(cue):
+            continue
+        if cue.sent.text.rstrip().endswith("?"):
+            continue
+        is_negated = negated(cue)
+        if cue.label_ == "friendly":
+            if is_negated:
+                neg += 1
+                evidence.append(_evidence(cue, -1))
+            else:
+                pos += 1
+                evidence.append(_evidence(cue, 1))
+        elif not is_negated:
+            neg += 1
+            evidence.append(_evidence(cue, -1))
+    if pos and not neg or pos >= 2 * neg > 0:
+        return 1, evidence
+    if neg and not pos or neg >= 2 * pos > 0:
+        return -1, evidence
+    return 0, evidence
+
+
+def resolved(cues: list[Span]) -> tuple[bool | None, list[dict]]:
+    """The outcome at the end: the last effective resolution cue; a runaround alone means not solved."""
+    outcome: tuple[int, bool, Span] | None = None
+    runaround: Span | None = None
+    for cue in sorted(cues, key=lambda c: c.start):
+        if cue.label_ == "runaround":
+            runaround = cue
+            continue
+        if cue.label_ not in ("resolved", "unresolved") or not_an_outcome(cue):
+            continue
+        if cue.label_ == "resolved":
+            if ironic(cue):
+                value = False
+            elif _inside_unresolved(cue):
+                continue
+            else:
+                value = not negated(cue)
+        else:
+            value = False
+        if outcome is None or cue.start >= outcome[0]:
+            outcome = (cue.start, value, cue)
+    if outcome is not None:
+        return outcome[1], [_evidence(outcome[2], outcome[1])]
+    if runaround is not None:
+        return False, [_evidence(runaround, False)]
+    return None, []
+
+
+def _inside_unresolved(cue: Span) -> bool:
+    """ "niet opgelost" is itself an unresolved cue; its "opgelost" must not count twice."""
+    return any(o.label_ == "unresolved" and o.start <= cue.start and cue.end <= o.end and o != cue
+               for o in _sentence_cues(cue))

@@ -1,0 +1,131 @@
+"""build_nlp(): the one place that sets the pipeline's components and their order.
+
+    blank("nl") -> sentencizer -> lookup lemmatizer
+      -> company rulers (brand table; case-exact names on ORTH, the rest on LOWER)
+      -> unknown companies (context regexes)
+      -> kind ruler ("het kabelbedrijf")
+      -> cue ruler (channels, contact verbs, judgement cues; one PhraseMatcher pass)
+      -> waits
+
+Components only place labelled spans in ``doc.spans[KEY]``; the meaning is
+read by pure functions in ``experiences``. spaCy 3.8 traps handled here:
+``nlp.initialize()`` clears span_ruler patterns, so we initialise first and
+add patterns after; patterns are loaded in Python, not through the config.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from klantverhaal import resources
+from klantverhaal.components import company_filter, unknown_companies, wait_finder  # noqa: F401  (registers factories)
+
+COMPANIES = "companies"
+KINDS = "kinds"
+CUES = "cues"
+WAITS = wait_finder.SPANS_KEY
+
+COMPANY_COLUMNS = ("name", "sector", "aliases", "case_exact")
+
+
+def build_nlp(*, lemmatizer: bool = True) -> Language:
+    """A fresh Dutch pipeline with every klantverhaal component and its patterns."""
+    nlp = spacy.blank("nl")
+    _tune_tokenizer(nlp)
+    nlp.add_pipe("sentencizer")
+    if lemmatizer:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    ruler_config = {"spans_key": COMPANIES, "overwrite": False, "validate": False}
+    nlp.add_pipe("span_ruler", name="company_ruler_exact", config={**ruler_config, "phrase_matcher_attr": "ORTH"})
+    nlp.add_pipe("span_ruler", name="company_ruler", config={**ruler_config, "phrase_matcher_attr": "LOWER"})
+    nlp.add_pipe("klantverhaal_company_filter")
+    nlp.add_pipe("klantverhaal_unknown_companies")
+    nlp.add_pipe("span_ruler", name="kind_ruler",
+                 config={"spans_key": KINDS, "overwrite": False, "phrase_matcher_attr": "LOWER"})
+    nlp.add_pipe("span_ruler", name="cue_ruler",
+                 config={"spans_key": CUES, "overwrite": False, "phrase_matcher_attr": "LOWER"})
+    nlp.add_pipe("klantverhaal_waits")
+    nlp.initialize()
+    exact, lower = company_patterns()
+    nlp.get_pipe("company_ruler_exact").add_patterns(exact)
+    nlp.get_pipe("company_ruler").add_patterns(lower)
+    nlp.get_pipe("kind_ruler").add_patterns(kind_patterns())
+    nlp.get_pipe("cue_ruler").add_patterns(cue_patterns())
+    return nlp
+
+
+def _tune_tokenizer(nlp: Language) -> None:
+    """Split brand compounds and sentence-final acronyms: "KPN-winkel" -> KPN - winkel,
+    "NS-app" -> NS - app, "bel ING." -> ING . (spaCy's Dutch rules keep both whole)."""
+    from spacy.util import compile_infix_regex, compile_suffix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z0-9À-ÿ])-(?=[A-Za-zÀ-ÿ])"]
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Z&]{2})\.$", r"(?<=[A-Z][a-z][A-Z])\.$"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # "ING." is in the Dutch exceptions as the abbreviation of "ingenieur"; upper-case
+    # abbreviations like it are far more often a brand at the end of a sentence
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items()
+                           if not (k.isupper() and k.endswith(".") and k.count(".") == 1)}
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+@cache
+def shared_nlp() -> Language:
+    """One pipeline per process: building it reads every data file."""
+    return build_nlp()
+
+
+@cache
+def companies_table() -> dict[str, dict[str, str]]:
+    """Canonical name -> row of data/companies.csv."""
+    return {row["name"]: row for row in resources.read_csv("companies.csv", required=COMPANY_COLUMNS)}
+
+
+def aliases(row: dict[str, str]) -> list[str]:
+    """Every way a brand is written: its name, its aliases, and their possessives ("KPN's")."""
+    names = [row["name"]] + [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
+    out = []
+    for name in names:
+        out.append(name)
+        if name[-1].isalnum() and not name.startswith(("@", "#")):
+            out.append(f"{name}'s")
+    return out
+
+
+def company_patterns() -> tuple[list[dict], list[dict]]:
+    """Span-ruler patterns for the brand table: (case-exact, case-folded). The canonical name is
+    the pattern id, so it comes back as ``span.id_``; the sector rides in the label."""
+    exact, lower = [], []
+    for row in companies_table().values():
+        target = exact if row.get("case_exact", "").lower() in ("true", "1", "yes", "ja") else lower
+        for alias in aliases(row):
+            target.append({"label": row["sector"], "pattern": alias, "id": row["name"]})
+    return exact, lower
+
+
+@cache
+def kinds_table() -> tuple[dict, ...]:
+    return resources.read_jsonl("company_kinds.jsonl", required=("pattern", "id", "sector"))
+
+
+def kind_patterns() -> list[dict]:
+    """Kind nouns ("kabelbedrijf" -> "(kabelbedrijf)"); referring-only words get label REF."""
+    out = []
+    for row in kinds_table():
+        creates = row.get("creates", True) and row.get("id")
+        out.append({"label": row["sector"] if creates else "REF", "pattern": row["pattern"],
+                    "id": row["id"] if creates else "REF"})
+    return out
+
+
+def cue_patterns() -> list[dict]:
+    """Channels, contact verbs and judgement cues in one PhraseMatcher pass (label = cue family,
+    id = channel label or cue kind)."""
+    out = []
+    for name in ("channels.jsonl", "contacts.jsonl", "judgements.jsonl"):
+        for row in resources.read_jsonl(name, required=("label", "pattern", "id")):
+            out.append({"label": row["label"], "pattern": row["pattern"], "id": row["id"]})
+    return out

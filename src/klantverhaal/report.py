@@ -1,0 +1,120 @@
+"""Rich renderables for the terminal. Functions return tables; the CLI prints them.
+
+Columns wrap at word boundaries (``overflow="fold"`` is never used for
+prose), so the tables stay readable at 100 columns.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from rich.table import Table
+
+from klantverhaal.records import Story
+from klantverhaal.scoring import ACCURACY_SCORES, PRF_SCORES, Scores
+
+FRIENDLINESS = {1: "friendly", 0: "neutral", -1: "unfriendly", None: "–"}
+RESOLVED = {True: "yes", False: "no", None: "–"}
+
+
+def hours(value: float | None) -> str:
+    """Readable hours: 0.5 -> "30 min", 36 -> "36 h", 504 -> "3 wk"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if value < 1:
+        return f"{round(value * 60)} min"
+    if value < 72:
+        return f"{value:g} h"
+    if value < 24 * 21:
+        return f"{value / 24:.3g} d"
+    if value < 730 * 3:
+        return f"{value / 168:.3g} wk"
+    return f"{value / 730:.3g} mo"
+
+
+def _wait_text(wait) -> str:
+    span = hours(wait.min_h) if wait.max_h == wait.min_h else f"{hours(wait.min_h)}–{hours(wait.max_h)}" \
+        if wait.max_h is not None else f"≥ {hours(wait.min_h)}"
+    return f"{wait.text} ({span}, {wait.kind})"
+
+
+def stories_table(stories: list[Story]) -> Table:
+    table = Table(title="Stories", show_lines=True, expand=False)
+    for name, ratio in (("story", 2), ("date", 1), ("company", 2), ("channels", 2), ("contacts", 1),
+                        ("waits", 4), ("friendly", 1), ("resolved", 1)):
+        # ids have no spaces, so they fold; prose columns wrap between words
+        table.add_column(name, ratio=ratio, overflow="fold" if name == "story" else "fold"
+                         if name == "date" else "ellipsis", no_wrap=False)
+    for story in stories:
+        if not story.experiences:
+            table.add_row(story.id, story.date or "–", "(no company contact)", "", "", "", "", "")
+            continue
+        for i, e in enumerate(story.experiences):
+            table.add_row(
+                story.id if i == 0 else "",
+                (story.date or "–") if i == 0 else "",
+                e.company + (" ⚑ gap" if e.gap else ""),
+                ", ".join(e.channels) or "–",
+                str(e.contacts) if e.contacts else "–",
+                "; ".join(_wait_text(w) for w in e.waits) or "–",
+                FRIENDLINESS.get(e.friendliness, "–"),
+                RESOLVED.get(e.resolved, "–"),
+            )
+    return table
+
+
+def companies_table(summary: pd.DataFrame) -> Table:
+    table = Table(title="Companies", show_lines=False)
+    for name, justify in (("company", "left"), ("sector", "left"), ("stories", "right"),
+                          ("median contacts", "right"), ("median waited", "right"), ("max waited", "right"),
+                          ("resolved", "right"), ("friendly but unresolved", "right")):
+        table.add_column(name, justify=justify)
+    for row in summary.itertuples(index=False):
+        table.add_row(
+            row.company, row.sector, str(row.stories),
+            _num(row.median_contacts), hours(row.median_waited_h), hours(row.max_waited_h),
+            _share(row.share_resolved), _share(row.share_gap),
+        )
+    return table
+
+
+def _num(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:g}"
+
+
+def _share(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:.0%}"
+
+
+def scores_table(scores: Scores, *, title: str = "Scores") -> Table:
+    table = Table(title=f"{title} ({scores.stories} stories)")
+    for name, justify in (("score", "left"), ("value", "right"), ("P", "right"), ("R", "right"),
+                          ("counts", "left")):
+        table.add_column(name, justify=justify)
+    for name in PRF_SCORES:
+        s = getattr(scores, name)
+        table.add_row(name, f"{s.f1:.3f}", f"{s.precision:.3f}", f"{s.recall:.3f}",
+                      f"tp {s.tp}  fp {s.fp}  fn {s.fn}")
+    for name in ACCURACY_SCORES:
+        s = getattr(scores, name)
+        extra = f"  MAE {s.mae:.2f}" if name == "contacts" else ""
+        table.add_row(name, f"{s.accuracy:.3f}", "", "", f"{s.correct} of {s.n}{extra}")
+    return table
+
+
+def skipped_table(skipped, *, root=None) -> Table:
+    """Every file that was not analysed, with its reason; paths relative to ``root`` when given."""
+    import os
+
+    table = Table(title=f"Skipped files ({len(skipped)})")
+    table.add_column("file", overflow="fold")
+    table.add_column("reason", overflow="fold")
+    for item in skipped:
+        path = os.path.relpath(item.path, root) if root and os.path.isdir(root) else item.path
+        table.add_row(path, item.reason)
+    return table

@@ -1,0 +1,104 @@
+"""Is a duration a wait, and was it waited or promised?
+
+    "Ik heb al vijf dagen geen internet."          -> waited
+    "U hoort binnen twee werkdagen van ons."       -> promised
+    "Ik gebruik de lamp drie uur per dag."         -> not a wait (usage rate)
+    "Een paar jaar geleden verhuisde ik."          -> not a wait (a time reference)
+
+Pure functions over a sentence and the phrase's offsets in it, so they are
+table-tested without a pipeline. Cue lists live in data/waits.json. Kind is
+decided by the cue nearest to the phrase inside its clause, then inside the
+sentence; without a cue an upper bound ("binnen twee dagen") is a promise
+and anything else was waited.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from klantverhaal import durations, resources
+
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+|[^\s\w]", re.UNICODE)
+
+
+@cache
+def _cues() -> dict:
+    table = resources.read_json("waits.json")
+    as_tuples = lambda key: [tuple(p.lower().split()) for p in table[key]]  # noqa: E731
+    return {key: as_tuples(key) for key in (
+        "not_wait_before", "not_wait_after", "not_wait_clause", "promise", "waited", "clause_breaks")}
+
+
+def _words(text: str) -> list[tuple[str, int]]:
+    return [(m.group().lower(), m.start()) for m in _WORD.finditer(text)]
+
+
+def _has_at(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(words[i : i + len(phrase)]) == phrase
+
+
+def _clause(words: list[str], first: int, last: int) -> tuple[int, int]:
+    """Word range of the clause around [first, last]: up to a comma, "maar", "want", ..."""
+    breaks = _cues()["clause_breaks"]
+    lo = first
+    while lo > 0 and not any(_has_at(words, lo - 1, b) for b in breaks):
+        lo -= 1
+    hi = last
+    while hi < len(words) - 1 and not any(_has_at(words, hi + 1, b) for b in breaks):
+        hi += 1
+    return lo, hi
+
+
+def classify(sentence: str, start: int, end: int, found: durations.Found | None = None) -> str | None:
+    """"waited", "promised", or None when the duration at sentence[start:end] is no wait."""
+    pairs = _words(sentence)
+    words = [w for w, _ in pairs]
+    first = next((i for i, (_, s) in enumerate(pairs) if s >= start), None)
+    last = max((i for i, (_, s) in enumerate(pairs) if s < end), default=None)
+    if first is None or last is None:
+        return None
+    cues = _cues()
+    if any(_has_at(words, last + 1, p) for p in cues["not_wait_after"]):
+        return None
+    if any(_has_at(words, first - len(p), p) for p in cues["not_wait_before"]):
+        return None
+    lo, hi = _clause(words, first, last)
+    clause = words[lo : hi + 1]
+    if any(_has_at(clause, k, p) for k in range(len(clause)) for p in cues["not_wait_clause"]):
+        return None
+    kind = _nearest_kind(words, first, last, lo, hi)
+    if kind is None:
+        kind = _nearest_kind(words, first, last, 0, len(words) - 1)
+    bound = found.bound if found else ""
+    before = words[first - 1] if first > 0 else ""
+    upper = bound == "upper" or before == "binnen" or words[first] in ("binnen", "uiterlijk", "maximaal", "hooguit")
+    if kind is None:
+        return "promised" if upper else "waited"
+    if upper and kind == "waited" and not _past_tense_near(words, lo, hi):
+        return "promised"
+    return kind
+
+
+def _nearest_kind(words: list[str], first: int, last: int, lo: int, hi: int) -> str | None:
+    """The kind of the cue closest to the phrase within words[lo..hi]; ties go to "promised"."""
+    cues = _cues()
+    best: tuple[int, int, str] | None = None
+    for k in range(lo, hi + 1):
+        if first <= k <= last and words[k] not in ("na", "pas", "al"):
+            continue
+        for kind, key in (("promised", "promise"), ("waited", "waited")):
+            for phrase in cues[key]:
+                if k + len(phrase) - 1 <= hi and _has_at(words, k, phrase):
+                    distance = first - k if k < first else max(0, k - last)
+                    rank = (distance, 0 if kind == "promised" else 1)
+                    if best is None or rank < best[:2]:
+                        best = (distance, rank[1], kind)
+    return best[2] if best else None
+
+
+def _past_tense_near(words: list[str], lo: int, hi: int) -> bool:
+    """A clause told in the past ("was het opgelost", "kwam de monteur") reports a wait, not a promise."""
+    past = {"was", "waren", "had", "hadden", "kwam", "kwamen", "duurde", "kreeg", "kregen", "ontving", "stond",
+            "werd", "gewacht", "wachtte", "wachtten", "later"}
+    return any(w in past for w in words[lo : hi + 1])

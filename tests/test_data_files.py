@@ -1,0 +1,57 @@
+"""Every data file line is usable: patterns match their own example, brands are valid and distinct."""
+
+import pytest
+
+from klantverhaal import pipeline, resources
+from klantverhaal.records import CHANNELS, SECTORS
+
+CUE_FILES = ("channels.jsonl", "contacts.jsonl", "judgements.jsonl")
+CUE_ROWS = [(name, row) for name in CUE_FILES for row in resources.read_jsonl(name)]
+KIND_ROWS = list(resources.read_jsonl("company_kinds.jsonl"))
+COMPANY_ROWS = list(resources.read_csv("companies.csv", required=pipeline.COMPANY_COLUMNS))
+
+
+@pytest.mark.parametrize("name, row", CUE_ROWS, ids=[f"{n}:{r['pattern']}" for n, r in CUE_ROWS])
+def test_cue_pattern_matches_its_example(nlp, name, row):
+    doc = nlp(row["example"])
+    found = {(s.label_, s.id_, s.text.lower()) for s in doc.spans[pipeline.CUES]}
+    assert (row["label"], row["id"], row["pattern"].lower()) in found
+
+
+def test_channel_labels_are_spec_labels():
+    labels = {row["id"] for row in resources.read_jsonl("channels.jsonl")}
+    assert labels == set(CHANNELS)
+
+
+@pytest.mark.parametrize("row", KIND_ROWS, ids=[r["pattern"] for r in KIND_ROWS])
+def test_kind_noun_matches_its_example(nlp, row):
+    doc = nlp(row["example"])
+    assert any(s.text.lower() == row["pattern"].lower() for s in doc.spans[pipeline.KINDS])
+    if row.get("creates", True) and row.get("id"):
+        assert row["sector"] in SECTORS
+        assert row["id"].startswith("(") and row["id"].endswith(")")
+
+
+def test_brand_table_is_big_and_covers_every_sector():
+    assert len(COMPANY_ROWS) >= 400
+    assert {row["sector"] for row in COMPANY_ROWS} == set(SECTORS)
+
+
+@pytest.mark.parametrize("row", COMPANY_ROWS, ids=[r["name"] for r in COMPANY_ROWS])
+def test_brand_row_is_valid_and_every_alias_matches(nlp, row):
+    assert row["sector"] in SECTORS
+    assert row["case_exact"].lower() in ("true", "false")
+    for alias in pipeline.aliases(row):
+        if alias.endswith("'s"):
+            continue
+        doc = nlp(f"Gisteren had ik contact met {alias} over mijn rekening.")
+        ids = {s.id_ for s in doc.spans[pipeline.COMPANIES]}
+        assert row["name"] in ids, f"{alias!r} does not find {row['name']}"
+
+
+def test_no_alias_belongs_to_two_companies():
+    owner: dict[str, str] = {}
+    for row in COMPANY_ROWS:
+        for alias in pipeline.aliases(row):
+            key = alias.casefold()
+            assert owner.setdefault(key, row["name"]) == row["name"], f"{alias} is {owner[key]} and {row['name']}"
