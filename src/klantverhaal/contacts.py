@@ -60,26 +60,72 @@ def _has_label(cues: list[Span], label: str) -> bool:
     return any(c.label_ == label for c in cues)
 
 
-def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
-    """Did the customer (or household) reach out in this sentence? Company call-backs,
-    offers, negations and questions do not count."""
-    verbs = [c for c in cues if c.label_ in ("contact_verb", "vague_contact")]
-    if not verbs:
-        return False
+def contact_events(sent: Span, cues: list[Span]) -> list[str]:
+    """Channels of the contacts the customer (or household) started in this sentence:
+    "Ik belde en mailde" -> [phone, email]. Company call-backs and received mail
+    ("kreeg een brief"), offers, negations and other people's contacts are left out."""
     initiated = [c for c in cues if c.label_ == "company_initiated"]
     negations = [c for c in cues if c.label_ == "negation"]
-    for verb in verbs:
-        if any(i.start <= verb.start < i.end or verb.start <= i.start < verb.end for i in initiated):
+    events = []
+    for cue in cues:
+        if cue.label_ == "vague_contact":
+            events.append("any")
             continue
-        if _negated(sent, verb, negations) or _offered(sent, verb, cues):
+        if cue.label_ == "comm_verb" and not _names_a_channel_or_company(sent, cues):
             continue
-        if _has_label(cues, "self") or verb.label_ == "vague_contact" or _elliptic(sent, verb):
-            return True
-    return sentence_count(sent)[0] in ("exact", "ordinal") and _has_label(cues, "channel")
+        if cue.label_ not in ("contact_verb", "comm_verb"):
+            continue
+        if any(_received(sent, i, cue) for i in initiated):
+            continue
+        if _negated(sent, cue, negations) or _offered(sent, cue, cues):
+            continue
+        if _quoted(sent, cue):
+            continue
+        channel, _, form = cue.id_.partition("/")
+        agent = "unknown" if form == "noun" else _adjacent_agent(sent, cue)
+        if agent == "other":
+            continue
+        outgoing = cue.text.lower().endswith(" naar")  # "telefoontje naar", "mail naar": to the company
+        if agent == "self" or outgoing or _has_label(cues, "self") or _elliptic(sent, cue) or _list_item(sent, cue):
+            if channel == "any":
+                channel = next((c.id_ for c in cues if c.label_ == "channel"), "any")
+            events.append(channel)
+    return events
 
 
-OTHER_AGENTS = {"hij", "zij", "ze", "men", "u", "jullie", "zijn", "haar", "hun", "iemand", "niemand", "medewerker",
-                "medewerkster", "monteur", "bezorger"}
+SELF = {"ik", "we", "wij"}
+OTHER_SUBJECT_START = {"hij", "zij", "ze", "men", "u", "jullie", "iemand", "niemand"}
+CUSTOMER_AS_OBJECT = {"mij", "me", "ons"}
+
+
+def _adjacent_agent(sent: Span, cue: Span) -> str:
+    """Who does it, read next to the verb (Dutch puts the subject just before or, after a
+    fronted phrase, just after it): "ik belde", "belde ik" -> self; "meldde de operator",
+    "ze belden" -> other; else unknown."""
+    doc = sent.doc
+    before = doc[cue.start - 1].lower_ if cue.start > sent.start else ""
+    after = doc[cue.end].lower_ if cue.end < sent.end else ""
+    if before in SELF or after in SELF:
+        return "self"
+    if after in OTHER_SUBJECT_START or before in {"hij", "zij", "ze", "men", "jullie"}:
+        return "other"
+    # "meldde de operator mij ...", "belde de monteur ons": the customer is the object
+    for tok in doc[cue.end : min(sent.end, cue.end + 5)]:
+        if tok.lower_ in CLAUSE_BREAKS or tok.lower_ in SELF:
+            break
+        if tok.lower_ in CUSTOMER_AS_OBJECT:
+            return "other"
+    return "unknown"
+
+
+def _quoted(sent: Span, cue: Span) -> bool:
+    """Inside quoted speech ("Bedankt voor uw telefoontje"): not the customer's action."""
+    text = sent.doc.text[sent.start_char : cue.start_char]
+    return sum(text.count(q) for q in ('"', "“", "”", "„")) % 2 == 1
+
+
+OTHER_AGENTS = {"hij", "zij", "ze", "men", "u", "jullie", "iemand", "niemand", "medewerker", "medewerkster",
+                "monteur", "bezorger"}
 
 
 def _elliptic(sent: Span, verb: Span) -> bool:
@@ -93,64 +139,129 @@ def _elliptic(sent: Span, verb: Span) -> bool:
     return repeated or len([t for t in before if t.isalpha()]) <= 1 or verb.text.lower() == "rappel"
 
 
-def sentence_count(sent: Span) -> tuple[str, int]:
-    """How this sentence counts: ("exact", N) for "drie keer gebeld" / "64 mails",
-    ("ordinal", N) for "het vierde telefoontje", ("vague", N) for "talloze keren",
-    else ("one", 1)."""
+def _names_a_channel_or_company(sent: Span, cues: list[Span]) -> bool:
+    """ "via de chat gevraagd", "WW aangevraagd bij UWV": a general verb becomes a contact
+    when the sentence says through what or with whom."""
+    if any(c.label_ == "channel" for c in cues):
+        return True
+    companies = sent.doc.spans.get("companies", [])
+    kinds = sent.doc.spans.get("kinds", [])
+    return any(sent.start <= s.start < sent.end for s in list(companies) + list(kinds))
+
+
+def _received(sent: Span, initiated: Span, cue: Span) -> bool:
+    """The company started it: "ze belden me terug", "ik kreeg een brief" (the cue overlaps
+    or follows a company-initiated phrase in the same clause)."""
+    if initiated.start <= cue.start < initiated.end or cue.start <= initiated.start < cue.end:
+        return True
+    if initiated.end <= cue.start and cue.start - initiated.end <= 5:
+        return not CLAUSE_BREAKS & set(_tokens_between(sent, initiated.end, cue.start))
+    return False
+
+
+def _list_item(sent: Span, cue: Span) -> bool:
+    """ "Telefoontje 3: ..." -- a numbered contact in a list."""
+    nxt = sent.doc[cue.end] if cue.end < sent.end else None
+    return cue.start - sent.start <= 1 and nxt is not None and nxt.like_num
+
+
+def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
+    """Did the customer reach out in this sentence?"""
+    if contact_events(sent, cues):
+        return True
+    # "het vierde telefoongesprek" told without a verb of the customer's
+    return sentence_count(sent)[0] in ("exact", "ordinal") and _has_label(cues, "contact_verb") \
+        and not any(c.label_ == "company_initiated" for c in cues)
+
+
+def sentence_count(sent: Span) -> tuple[str, int, str]:
+    """How this sentence counts, as (how, n, channel): ("exact", 3, "phone") for "drie keer
+    gebeld", ("more", 2, ...) for "nog twee keer gebeld", ("ordinal", 4, ...) for "het vierde
+    telefoontje" or "Telefoontje 4:", ("vague", n, "any") for "talloze keren", else
+    ("one", 1, channel) per contact told."""
     cues = [c for c in sent.doc.spans.get("cues", []) if sent.start <= c.start < sent.end]
-    tokens = [t for t in sent]
+    contact = [c for c in cues if c.label_ in ("contact_verb", "channel")]
+    tokens = list(sent)
+    words = {t.lower_ for t in tokens}
+    more = bool({"nog", "weer", "opnieuw", "sindsdien"} & words)
     for i, tok in enumerate(tokens):
         low = tok.lower_
-        if low in ("keer", "maal", "keren", "malen") and i > 0:
-            value = numbers.parse(tokens[i - 1].lower_)
-            if value is not None and value >= 2 and tokens[i - 1].lower_ not in ("een", "één"):
-                return "exact", int(value)
-            ordinal = numbers.ordinal(tokens[i - 1].lower_)
-            if ordinal:
-                return "ordinal", ordinal
-            if tokens[i - 1].lower_ == "zoveelste":
-                return "ordinal", 3
-    for cue in cues:
-        if cue.label_ == "channel" and cue.start > sent.start:
+        if tok.like_num and 0 < i <= 2 and (cue := next((c for c in contact if c.end == tok.i), None)):
+            value = numbers.parse(low)
+            if value is not None and value >= 1:
+                return "ordinal", int(value), _channel(cue)
+        if low in ("keer", "maal", "keren", "malen") and i > 0 and (cue := _near(tok, contact, 3)):
+            prev = tokens[i - 1].lower_
+            value = numbers.parse(prev)
+            if value is not None and value >= 2 and prev not in ("een", "één"):
+                return ("more" if more else "exact"), int(value), _channel(cue)
+            if numbers.ordinal(prev):
+                return "ordinal", numbers.ordinal(prev), _channel(cue)
+            if prev == "zoveelste":
+                return "ordinal", 3, _channel(cue)
+    for cue in contact:
+        if cue.start > sent.start:
             prev = sent.doc[cue.start - 1].lower_
             value = numbers.parse(prev)
             if value is not None and value >= 2 and prev not in ("een", "één") and cue.text.lower().endswith(
                     ("s", "en", "jes", "ven")):
-                return "exact", int(value)
+                return ("more" if more else "exact"), int(value), _channel(cue)
             ordinal = numbers.ordinal(prev)
             if ordinal and ordinal >= 2:
-                return "ordinal", ordinal
+                return "ordinal", ordinal, _channel(cue)
     for cue in cues:
         if cue.label_ == "vague_contact":
             low, _ = numbers.vague(cue.text.split()[0]) or (2, None)
-            return "vague", int(low)
-    return "one", 1
+            return "vague", int(low), "any"
+    events = contact_events(sent, cues)
+    specific = sorted(set(events) - {"any"})
+    return "one", max(1, len(specific)), specific[0] if specific else "any"
+
+
+def _channel(cue: Span) -> str:
+    return cue.id_.partition("/")[0]
+
+
+def _near(tok, cues: list[Span], window: int) -> Span | None:
+    """The contact cue within ``window`` tokens of ``tok``, in the same clause: "drie keer gebeld"."""
+    doc = tok.doc
+    for cue in cues:
+        lo, hi = (tok.i, cue.start) if tok.i < cue.start else (cue.end, tok.i)
+        if hi - lo <= window and not CLAUSE_BREAKS & {t.lower_ for t in doc[lo:hi]}:
+            return cue
+    return None
 
 
 def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
-    """The customer's contacts over the sentences that tell one, and a log a reader can check."""
-    total, exact, log = 0, True, []
+    """The customer's contacts over the sentences that tell one, and a log a reader can check.
+
+    Counts are kept per channel, so an explicit "twee keer gebeld" is the phone total (it does
+    not add to calls already narrated) while a letter told elsewhere still adds one."""
+    per_channel: dict[str, int] = {}
+    exact, log = True, []
     seen: set[int] = set()
     for sent in sorted(sentences, key=lambda s: s.start):
         if sent.start in seen:
             continue
         seen.add(sent.start)
-        how, n = sentence_count(sent)
-        before = total
+        how, n, channel = sentence_count(sent)
+        before = sum(per_channel.values())
         if how == "exact":
-            total += n
+            per_channel[channel] = max(per_channel.get(channel, 0), n)
+        elif how == "more":
+            per_channel[channel] = per_channel.get(channel, 0) + n
         elif how == "ordinal":
-            total = max(total + 1, n) if n > total else total + 1
+            per_channel[channel] = max(per_channel.get(channel, 0), n)
             exact = False
         elif how == "vague":
-            total += max(1, n - total)
+            per_channel["vague"] = per_channel.get("vague", 0) + max(1, n - before)
             exact = False
         else:
-            total += 1
-        channel = next((c.id_ for c in sent.doc.spans.get("cues", [])
-                        if sent.start <= c.start < sent.end and c.label_ == "channel"), None)
-        log.append({"channel": channel, "by": "customer", "count": how, "added": total - before,
+            per_channel[channel] = per_channel.get(channel, 0) + n
+        after = sum(per_channel.values())
+        log.append({"channel": channel, "by": "customer", "count": how, "added": after - before,
                     "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
+    total = sum(per_channel.values())
     if total == 0:
         return None, log
     return Contacts(total, exact), log

@@ -19,6 +19,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 
 from klantverhaal import resources
 from klantverhaal.components import company_filter, unknown_companies, wait_finder  # noqa: F401  (registers factories)
@@ -35,7 +36,9 @@ def build_nlp(*, lemmatizer: bool = True) -> Language:
     """A fresh Dutch pipeline with every klantverhaal component and its patterns."""
     nlp = spacy.blank("nl")
     _tune_tokenizer(nlp)
-    nlp.add_pipe("sentencizer")
+    # a line break ends a sentence too: titles and list items have no full stop
+    punct = Sentencizer.default_punct_chars + ["\n", "\n\n", "\n\n\n", "\n \n"]
+    nlp.add_pipe("sentencizer", config={"punct_chars": punct})
     if lemmatizer:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     ruler_config = {"spans_key": COMPANIES, "overwrite": False, "validate": False}
@@ -127,5 +130,7 @@ def cue_patterns() -> list[dict]:
     out = []
     for name in ("channels.jsonl", "contacts.jsonl", "judgements.jsonl"):
         for row in resources.read_jsonl(name, required=("label", "pattern", "id")):
-            out.append({"label": row["label"], "pattern": row["pattern"], "id": row["id"]})
+            # nouns ("telefoontje", "mail naar") ride in the id, so span.id_ is "phone" or "phone/noun"
+            ident = f"{row['id']}/noun" if row.get("noun") else row["id"]
+            out.append({"label": row["label"], "pattern": row["pattern"], "id": ident})
     return out
