@@ -86,7 +86,8 @@ def contact_events(sent: Span, cues: list[Span]) -> list[str]:
         if agent == "other":
             continue
         outgoing = cue.text.lower().endswith(" naar")  # "telefoontje naar", "mail naar": to the company
-        if agent == "self" or outgoing or _has_label(cues, "self") or _elliptic(sent, cue) or _list_item(sent, cue):
+        if agent == "self" or outgoing or _clause_has_self(sent, cue) or _elliptic(sent, cue) \
+                or _list_item(sent, cue):
             if channel == "any":
                 channel = next((c.id_ for c in cues if c.label_ == "channel"), "any")
             events.append(channel)
@@ -137,6 +138,27 @@ def _elliptic(sent: Span, verb: Span) -> bool:
         return False
     repeated = bool({"weer", "nogmaals", "opnieuw", "keer"} & set(before[-4:]))
     return repeated or len([t for t in before if t.isalpha()]) <= 1 or verb.text.lower() == "rappel"
+
+
+SUBCLAUSE_BREAKS = {",", ";", ":", "maar", "want", "en", "toen", "omdat", "(", ")", "?", "!", "die", "dat", "waar",
+                    "terwijl", "nadat", "zodat", "alsof"}
+
+
+def _clause_has_self(sent: Span, cue: Span) -> bool:
+    """ "Thuis heb ik via het formulier de compensatie aangevraagd": "ik" in the cue's own
+    clause (Dutch puts it beside the auxiliary, not the participle)."""
+    doc = sent.doc
+    k = cue.start - 1
+    while k >= sent.start and doc[k].lower_ not in SUBCLAUSE_BREAKS:
+        if doc[k].lower_ in SELF:
+            return True
+        k -= 1
+    k = cue.end
+    while k < sent.end and doc[k].lower_ not in SUBCLAUSE_BREAKS:
+        if doc[k].lower_ in SELF:
+            return True
+        k += 1
+    return False
 
 
 def _names_a_channel_or_company(sent: Span, cues: list[Span]) -> bool:
@@ -190,7 +212,8 @@ def sentence_count(sent: Span) -> tuple[str, int, str]:
             value = numbers.parse(low)
             if value is not None and value >= 1:
                 return "ordinal", int(value), _channel(cue)
-        if low in ("keer", "maal", "keren", "malen") and i > 0 and (cue := _near(tok, contact, 3)):
+        verbs = [c for c in cues if c.label_ in ("contact_verb", "comm_verb")]
+        if low in ("keer", "maal", "keren", "malen") and i > 0 and (cue := _near(tok, verbs, 3)):
             prev = tokens[i - 1].lower_
             value = numbers.parse(prev)
             if value is not None and value >= 2 and prev not in ("een", "één"):

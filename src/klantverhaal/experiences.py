@@ -142,16 +142,39 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
     for span in doc.spans[pipeline.KINDS] if pipeline.KINDS in doc.spans else []:
         if any(m.start <= span.start_char < m.end for m in named):
             continue
+        if not _definite(doc, span):
+            continue  # "van bank gewisseld", "een aannemer": generic or new, not a company named by kind
         if span.label_ == "REF":
             kinds.append(_Mention(span.start_char, span.end_char, "", "", False, "ref"))
             continue
-        target = _refers_to(span, named)
+        target = _refers_to(span, named) or _earlier_kind(span, kinds)
         if target is not None:
             kinds.append(_Mention(span.start_char, span.end_char, target.company, target.sector, True, "ref"))
         else:
             kinds.append(_Mention(span.start_char, span.end_char, span.id_, span.label_, False,
                                   _mention_role(doc.text, span.start_char, span.end_char, span.label_)))
     return sorted(named + kinds, key=lambda m: m.start)
+
+
+DEFINITE = {"de", "het", "mijn", "onze", "ons", "hun", "die", "deze", "dat", "dit", "zo'n", "jullie", "uw", "je", "jouw"}
+
+
+def _definite(doc: Doc, span: Span) -> bool:
+    """ "de provider", "mijn energieleverancier": a kind noun that points at one company."""
+    k = span.start - 1
+    while k >= 0 and doc[k].is_alpha and doc[k].lower_ not in DEFINITE and k > span.start - 3 \
+            and not doc[k].is_punct and doc[k].lower_.endswith(("e", "ige", "ste")):
+        k -= 1  # skip adjectives: "de nieuwe provider", "mijn oude energieleverancier"
+    return k >= 0 and doc[k].lower_ in DEFINITE
+
+
+def _earlier_kind(kind: Span, kinds: list[_Mention]) -> _Mention | None:
+    """ "mijn zorgverzekeraar ... de verzekeraar": a second kind noun of the same sector is the
+    same company as the first."""
+    for m in kinds:
+        if m.role != "ref" and not m.named and m.sector == kind.label_ and m.company:
+            return m
+    return None
 
 
 def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
@@ -168,28 +191,40 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
 
 
 def _mention_role(text: str, start: int, end: int, sector: str) -> str:
-    """Why a company named here is only mentioned: employer, carrier, comparison, advert."""
+    """Why a company named here is only mentioned: employer, carrier, comparison, advert or a
+    hypothetical ("dan leg ik het voor aan de Huurcommissie"); "" when nothing says so."""
     cues = _mention_cues()
     window = cues["window"]
     before = " " + text[max(0, start - window) : start].lower().replace("\n", " ")
     after = text[end : end + window].lower().replace("\n", " ") + " "
+    sentence = " " + _sentence_around(text, start, end).lower() + " "
     near_before = _strip_article(before[-40:])
-    if any(near_before.endswith(" " + p) for p in cues["employer_before"]) or any(after.lstrip().startswith(p) for p in cues["employer_after"]):
+    if any(near_before.endswith(" " + p) for p in cues["employer_before"]) \
+            or any(after.lstrip().startswith(p) for p in cues["employer_after"]) \
+            or any(p in sentence for p in cues["employer_sentence"]):
         return "employer"
     if sector == "delivery" and (
         any(_strip_article(before).endswith(" " + p) for p in cues["carrier_before"])
-        or any(after.lstrip().startswith(p) for p in cues["carrier_after"])
+        or any(p in sentence for p in cues["delivery_verbs"])
     ):
         return "carrier"
-    if any(_strip_article(before).endswith(" " + p) for p in cues["comparison_before"]) or any(
-        p in after[:40] for p in cues["comparison_after"]
-    ):
+    if any(_strip_article(before).endswith(" " + p) for p in cues["comparison_before"]) \
+            or any(p in after[:40] for p in cues["comparison_after"]) \
+            or any(p in sentence for p in cues["comparison_sentence"]):
         return "comparison"
-    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    sentence_end = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text))
-    if any(a in text[sentence_start:sentence_end].lower() for a in cues["advert"]):
+    if any(a in sentence for a in cues["advert"]):
         return "advert"
+    if any(p in sentence for p in cues["hypothetical_sentence"]):
+        return "hypothetical"
+    if sector == "retail" and any(p in sentence for p in cues["order_verbs"] + cues["delivery_verbs"]):
+        return "seller"
     return ""
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    rights = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return text[left : min(rights) if rights else len(text)]
 
 
 def _strip_article(text: str) -> str:
@@ -199,6 +234,12 @@ def _strip_article(text: str) -> str:
         if text.endswith(article):
             return text[: -len(article)].rstrip()
     return text
+
+
+# a sentence naming a company in these roles makes it the company the story is now about;
+# comparisons, adverts and hypotheticals do not move the story's topic, and a carrier or
+# seller does so only when the story has no company named plainly (see _topic_roles)
+TOPIC_ROLES = ("", "ref", "employer")
 
 
 def _attribute(sentences: list[Span], sent_of: list[int], mentions: list[_Mention]):
@@ -214,9 +255,11 @@ def _attribute(sentences: list[Span], sent_of: list[int], mentions: list[_Mentio
             per_sentence[sent_of[token.start]].append(m)
     topic_before: list[str | None] = []
     topic: str | None = None
+    plain = {m.company for m in mentions if m.company and m.role in ("", "ref")}
     for i in range(len(sentences)):
         topic_before.append(topic)
-        active = [m for m in per_sentence.get(i, []) if m.company and m.role in ("", "ref")]
+        active = [m for m in per_sentence.get(i, []) if m.company and (
+            m.role in TOPIC_ROLES or m.role in ("seller", "carrier") and (m.company in plain or not plain))]
         if active:
             topic = active[-1].company
     def owner(char: int) -> str | None:
@@ -226,12 +269,48 @@ def _attribute(sentences: list[Span], sent_of: list[int], mentions: list[_Mentio
         i = sent_of[token.start]
         here = [m for m in per_sentence.get(i, []) if m.company]
         if here:
+            object_of = _object_company(doc, char, here)
+            if object_of is not None:
+                return object_of.company
             left = [m for m in here if m.start <= char]
-            # a comparison, carrier or advert sentence says nothing about the topic company,
-            # so its cues go to the company named there, which stays a mention unless contacted
-            return (left[-1] if left else here[0]).company
+            if left:
+                return left[-1].company
+            # a company named shortly after the cue ("Gisteren belde ik KPN") takes it; one far
+            # behind a comma ("..., dat ze me naar Transavia zouden sturen") does not
+            if _close_after(doc, char, here[0]) or topic_before[i] is None:
+                return here[0].company
         return topic_before[i]
     return owner
+
+
+def _close_after(doc: Doc, char: int, mention: _Mention) -> bool:
+    cue = doc.char_span(char, char + 1, alignment_mode="expand")
+    name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if cue is None or name is None:
+        return False
+    between = {t.lower_ for t in doc[cue.end : name.start]}
+    return name.start - cue.end <= 6 and not between & {",", ";", ":", "maar", "want", "dat", "omdat"}
+
+
+PREPOSITIONS = {"naar", "met", "bij", "aan", "van", "tegen", "via"}
+
+
+def _object_company(doc: Doc, char: int, here: list[_Mention]) -> _Mention | None:
+    """ "een brief naar Eneco", "gebeld met KPN": the company named just after the cue,
+    behind a preposition, is the one the cue is about."""
+    cue = doc.char_span(char, char + 1, alignment_mode="expand")
+    if cue is None:
+        return None
+    for m in here:
+        if m.start <= char:
+            continue
+        name = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if name is None or name.start - cue.end > 5:
+            continue
+        between = {t.lower_ for t in doc[cue.end : name.start]}
+        if between & PREPOSITIONS and not between & {",", ";", ".", "maar", "en", "want"}:
+            return m
+    return None
 
 
 def _is_experience(f: _Facts) -> bool:
@@ -240,7 +319,8 @@ def _is_experience(f: _Facts) -> bool:
     has_facts = bool(f.channels or f.contact_sentences or f.waits or f.judgement_cues)
     if not has_facts:
         return False
-    if f.roles <= {"carrier", "comparison", "advert"}:
+    if f.roles <= {"carrier", "comparison", "advert", "hypothetical", "seller"}:
+        # a carrier that only delivered, a shop that only sold: experiences only when contacted
         return bool(f.contact_sentences)
     if not f.named and not (f.contact_sentences or f.channels or f.waits):
         return False
