@@ -93,7 +93,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             if cue.label_ == "channel" and contact_rules.channel_used(sent, cue, sent_cues):
                 f.channels[cue.id_].append(cue)
                 f.sentences.add(index)
-            elif cue.label_ in judgements.CUE_LABELS:
+            elif cue.label_ in judgements.CUE_LABELS and judgements.applies(cue):
                 f.judgement_cues.append(cue)
                 f.sentences.add(index)
         for name, f in facts.items():
@@ -201,7 +201,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     near_before = _strip_article(before[-40:])
     if any(near_before.endswith(" " + p) for p in cues["employer_before"]) \
             or any(after.lstrip().startswith(p) for p in cues["employer_after"]) \
-            or any(p in sentence for p in cues["employer_sentence"]):
+            or any(p in sentence for p in cues["employer_sentence"]) or _speaks_as_staff(sentence, cues):
         return "employer"
     if sector == "delivery" and (
         any(_strip_article(before).endswith(" " + p) for p in cues["carrier_before"])
@@ -219,6 +219,15 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     if sector == "retail" and any(p in sentence for p in cues["order_verbs"] + cues["delivery_verbs"]):
         return "seller"
     return ""
+
+
+def _speaks_as_staff(sentence: str, cues: dict) -> bool:
+    """ "Als manager van de X heb ik ...": the writer speaks for the company."""
+    words = sentence.split()
+    if "als" not in words or not set(words) & set(cues["first_person"]):
+        return False
+    after_als = words[words.index("als") + 1 : words.index("als") + 6]
+    return any(w.strip(",.") in cues["job_titles"] for w in after_als)
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -319,9 +328,12 @@ def _is_experience(f: _Facts) -> bool:
     has_facts = bool(f.channels or f.contact_sentences or f.waits or f.judgement_cues)
     if not has_facts:
         return False
-    if f.roles <= {"carrier", "comparison", "advert", "hypothetical", "seller"}:
-        # a carrier that only delivered, a shop that only sold: experiences only when contacted
+    if f.roles <= {"comparison", "advert", "hypothetical"}:
         return bool(f.contact_sentences)
+    if f.roles <= {"carrier", "seller", "comparison", "advert", "hypothetical"}:
+        # a carrier that only delivered, a shop that only sold: experiences only when the
+        # customer contacted them or met their staff
+        return bool(f.contact_sentences or f.judgement_cues)
     if not f.named and not (f.contact_sentences or f.channels or f.waits):
         return False
     return True

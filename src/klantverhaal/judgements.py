@@ -14,13 +14,51 @@ read from the last effective cue: the outcome at the end of the story.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span
+
+from klantverhaal import resources
 
 NEGATION_WINDOW = 4
 CUE_LABELS = {"friendly", "unfriendly", "runaround", "resolved", "unresolved"}
 CLAUSE_BREAKS = {",", ";", ":", "maar", "want", "toen", "omdat", "doordat", "(", ")", "?", "!", "en", "echter"}
-WISH_WORDS = {"hoop", "hopelijk", "hopen", "wens", "zou", "zouden", "mocht", "moet", "moeten", "als"}
 QUOTES = {'"', "'", "“", "”", "‘", "’", "„"}
+
+
+@cache
+def _companions() -> dict[tuple[str, str], tuple[frozenset[str], int]]:
+    """Cues that count only beside a companion word: "weer" with "werkt", "mee" with "dacht"."""
+    return {(row["label"], row["pattern"].lower()): (frozenset(row["near"]), int(row.get("window", 5)))
+            for row in resources.read_jsonl("judgements.jsonl") if row.get("near")}
+
+
+@cache
+def _weak() -> frozenset[tuple[str, str]]:
+    """Outcome cues that describe a state on the way ("nog niks", "alsnog"), not the end."""
+    return frozenset((row["label"], row["pattern"].lower()) for row in resources.read_jsonl("judgements.jsonl")
+                     if row.get("weak"))
+
+
+def applies(cue: Span) -> bool:
+    """Whether a judgement cue holds here: not inside a set phrase ("met vriendelijke groet"),
+    and anchors like "weer" need their companion in the clause ("werkt ... weer")."""
+    if any(c.label_ == "cancel" and c.start <= cue.start and cue.end <= c.end for c in _sentence_cues(cue)):
+        return False
+    rule = _companions().get((cue.label_, cue.text.lower()))
+    if rule is None:
+        return True
+    near, window = rule
+    doc = cue.doc
+    for k in range(max(cue.sent.start, cue.start - window), min(cue.sent.end, cue.end + window)):
+        low = doc[k].lower_
+        if low in CLAUSE_BREAKS - {"en"}:
+            if k < cue.start:
+                continue
+            break
+        if low in near:
+            return True
+    return False
 
 
 def _sentence_cues(cue: Span) -> list[Span]:
@@ -32,9 +70,13 @@ def negated(cue: Span) -> bool:
     """A negation in the same clause shortly before the cue, or "niet" right after it
     ("vriendelijk was hij niet" is rare; "opgelost is het niet" ends the clause)."""
     doc = cue.doc
-    for other in _sentence_cues(cue):
+    sentence_cues = _sentence_cues(cue)
+    cancelled = [c for c in sentence_cues if c.label_ == "not_negation"]
+    for other in sentence_cues:
         if other.label_ != "negation" or other.start >= cue.start and other.end <= cue.end:
             continue
+        if any(c.start <= other.start < c.end for c in cancelled):
+            continue  # "niet alleen", "geen probleem": no negation of the cue
         if cue.start <= other.start < cue.end:
             continue
         if other.end <= cue.start and cue.start - other.end <= NEGATION_WINDOW:
@@ -68,8 +110,11 @@ def not_an_outcome(cue: Span) -> bool:
     words = [t.lower_ for t in sent]
     if "had" in words and "maar" in words or "hadden" in words and "maar" in words:
         return True
-    near = {t.lower_ for t in cue.doc[max(sent.start, cue.start - 6) : cue.start]}
-    return bool(WISH_WORDS & near)
+    # "ze zouden het oplossen", "het leek opgelost", "ik hoop dat": claims, hopes, promises
+    clause_start = cue.start
+    while clause_start > sent.start and cue.doc[clause_start - 1].lower_ not in CLAUSE_BREAKS - {"en"}:
+        clause_start -= 1
+    return any(c.label_ == "not_outcome" and clause_start <= c.start < cue.start for c in _sentence_cues(cue))
 
 
 def _evidence(cue: Span, value) -> dict:
@@ -105,8 +150,10 @@ def friendliness(cues: list[Span]) -> tuple[int, list[dict]]:
 
 
 def resolved(cues: list[Span]) -> tuple[bool | None, list[dict]]:
-    """The outcome at the end: the last effective resolution cue; a runaround alone means not solved."""
-    outcome: tuple[int, bool, Span] | None = None
+    """The outcome at the end: the last strong resolution cue (weak ones such as "nog niks"
+    decide only when nothing stronger is told); a runaround alone means not solved."""
+    strong: tuple[bool, Span] | None = None
+    weak: tuple[bool, Span] | None = None
     runaround: Span | None = None
     for cue in sorted(cues, key=lambda c: c.start):
         if cue.label_ == "runaround":
@@ -121,12 +168,17 @@ def resolved(cues: list[Span]) -> tuple[bool | None, list[dict]]:
                 continue
             else:
                 value = not negated(cue)
+        elif negated(cue):
+            continue  # "geen incassobureau aan te pas gekomen"
         else:
             value = False
-        if outcome is None or cue.start >= outcome[0]:
-            outcome = (cue.start, value, cue)
+        if (cue.label_, cue.text.lower()) in _weak():
+            weak = (value, cue)
+        else:
+            strong = (value, cue)
+    outcome = strong or weak
     if outcome is not None:
-        return outcome[1], [_evidence(outcome[2], outcome[1])]
+        return outcome[0], [_evidence(outcome[1], outcome[0])]
     if runaround is not None:
         return False, [_evidence(runaround, False)]
     return None, []
