@@ -314,9 +314,12 @@ def _bound_before(pieces: list[_Piece], first: int) -> tuple[int, str]:
 
 
 def _is_clock(pieces, first, unit_hours, low, high, kind) -> bool:
-    """ "om 4 uur", "tot 17 uur", "tussen 2 en 4 uur", "van 9 tot 5 uur": a time of day."""
+    """ "om 4 uur", "tot 17 uur", "tussen 2 en 4 uur", "van 9 tot 5 uur", "14.12 uur": a time of day."""
     if unit_hours != 1 or low is None:
         return False
+    number = pieces[first].low if first < len(pieces) else ""
+    if re.fullmatch(r"\d{1,2}[.:]\d{2}", number):
+        return True
     top = high if high is not None else low
     if top > 24 or low != int(low):
         return False

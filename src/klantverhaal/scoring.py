@@ -223,26 +223,30 @@ def _overlap(a: str, b: str) -> bool:
 
 def match_waits(gold: list[Wait], predicted: list[Wait]) -> tuple[list[tuple[Wait, Wait]], list[Wait], list[Wait]]:
     """One-to-one matching of waits by overlapping text (offsets when both sides have them),
-    as a multiset: the same phrase twice is two waits."""
+    as a multiset: the same phrase twice is two waits. Equal texts are paired first, so a
+    repeated phrase ("twee dagen later" twice) does not steal a partner from another wait."""
     pairs: list[tuple[Wait, Wait]] = []
     free = list(predicted)
-    missed = []
-    for gw in gold:
-        match = None
-        for pw in free:
-            if gw.start is not None and pw.start is not None:
-                if gw.start < pw.end and pw.start < gw.end:
-                    match = pw
-                    break
-            elif _overlap(gw.text, pw.text):
-                match = pw
-                break
-        if match is None:
-            missed.append(gw)
-        else:
-            pairs.append((gw, match))
-            free.remove(match)
-    return pairs, missed, free
+    unmatched = list(gold)
+    for same_text in (True, False):
+        still = []
+        for gw in unmatched:
+            match = next((pw for pw in free if _wait_match(gw, pw, same_text)), None)
+            if match is None:
+                still.append(gw)
+            else:
+                pairs.append((gw, match))
+                free.remove(match)
+        unmatched = still
+    return pairs, unmatched, free
+
+
+def _wait_match(gw: Wait, pw: Wait, same_text: bool) -> bool:
+    if gw.start is not None and pw.start is not None:
+        return gw.start < pw.end and pw.start < gw.end and (not same_text or gw.text == pw.text)
+    if same_text:
+        return gw.text.casefold().strip() == pw.text.casefold().strip()
+    return _overlap(gw.text, pw.text)
 
 
 def count_companies(stories: list[Story]) -> Counter:

@@ -26,8 +26,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+|[^\s\w]", re.UNICODE)
 def _cues() -> dict:
     table = resources.read_json("waits.json")
     as_tuples = lambda key: [tuple(p.lower().split()) for p in table[key]]  # noqa: E731
-    return {key: as_tuples(key) for key in (
-        "not_wait_before", "not_wait_after", "not_wait_clause", "promise", "waited", "clause_breaks")}
+    cues = {key: as_tuples(key) for key in (
+        "not_wait_before", "not_wait_after", "not_wait_clause", "promise", "waited", "clause_breaks",
+        "elapsed_wait_before", "long_unit_needs", "later_needs")}
+    cues["past_forms"] = frozenset(table["past_forms"])
+    return cues
 
 
 def _words(text: str) -> list[tuple[str, int]]:
@@ -59,25 +62,38 @@ def classify(sentence: str, start: int, end: int, found: durations.Found | None 
     if first is None or last is None:
         return None
     cues = _cues()
-    if any(_has_at(words, last + 1, p) for p in cues["not_wait_after"]):
+    if _has_at(words, last + 1, ("geleden",)):
+        # "Dat is nu ruim tien weken geleden": time since an open request; "Twee jaar geleden
+        # kocht ik ..." is only a time reference
+        if not any(_has_at(words, first - len(p), p) for p in cues["elapsed_wait_before"]):
+            return None
+    elif any(_has_at(words, last + 1, p) for p in cues["not_wait_after"]):
         return None
     if any(_has_at(words, first - len(p), p) for p in cues["not_wait_before"]):
         return None
     lo, hi = _clause(words, first, last)
     clause = words[lo : hi + 1]
-    if any(_has_at(clause, k, p) for k in range(len(clause)) for p in cues["not_wait_clause"]):
+    waiting = {"wachten", "wacht", "gewacht", "wachtte", "wachtten", "wachttijd"} & set(clause)
+    if not waiting and any(_has_at(clause, k, p) for k in range(len(clause)) for p in cues["not_wait_clause"]):
         return None
+    if _has_at(words, last + 1, ("later",)) and not any(
+            _has_at(clause, k, p) for k in range(len(clause)) for p in cues["later_needs"]):
+        return None  # "twee weken later nam ik het mee": elapsed time that ends in no service event
+    if found is not None and found.unit_hours >= 8760 and not any(
+            _has_at(words, k, p) for k in range(len(words)) for p in cues["long_unit_needs"]):
+        return None  # years are tenure, contracts and ages unless the sentence is about waiting
     kind = _nearest_kind(words, first, last, lo, hi)
     if kind is None:
         kind = _nearest_kind(words, first, last, 0, len(words) - 1)
     bound = found.bound if found else ""
     before = words[first - 1] if first > 0 else ""
     upper = bound == "upper" or before == "binnen" or words[first] in ("binnen", "uiterlijk", "maximaal", "hooguit")
-    if kind is None:
-        return "promised" if upper else "waited"
-    if upper and kind == "waited" and not _past_tense_near(words, lo, hi):
-        return "promised"
-    return kind
+    if upper:
+        # "binnen twee werkdagen hoort u": a promise; "binnen een uur reageerden ze": waited
+        if _nearest_kind(words, first, last, lo, hi) == "promised" and _has_promise_verb(words, lo, hi):
+            return "promised"
+        return "waited" if _past_tense_near(words, lo, hi) else "promised"
+    return kind or "waited"
 
 
 def _nearest_kind(words: list[str], first: int, last: int, lo: int, hi: int) -> str | None:
@@ -98,7 +114,14 @@ def _nearest_kind(words: list[str], first: int, last: int, lo: int, hi: int) -> 
 
 
 def _past_tense_near(words: list[str], lo: int, hi: int) -> bool:
-    """A clause told in the past ("was het opgelost", "kwam de monteur") reports a wait, not a promise."""
-    past = {"was", "waren", "had", "hadden", "kwam", "kwamen", "duurde", "kreeg", "kregen", "ontving", "stond",
-            "werd", "gewacht", "wachtte", "wachtten", "later"}
-    return any(w in past for w in words[lo : hi + 1])
+    """A clause told in the past ("was het opgelost", "reageerden ze") reports a wait, not a promise."""
+    past = _cues()["past_forms"]
+    return any(w in past or (len(w) > 6 and w.endswith(("eerde", "eerden"))) for w in words[lo : hi + 1])
+
+
+PROMISE_VERBS = {"zou", "zouden", "zal", "zullen", "beloofd", "beloofde", "beloofden", "belooft", "toegezegd",
+                 "hoort", "hoor", "krijgt", "ontvangt", "moet", "moeten", "kan", "kunnen", "wordt", "worden"}
+
+
+def _has_promise_verb(words: list[str], lo: int, hi: int) -> bool:
+    return any(w in PROMISE_VERBS for w in words[lo : hi + 1])
