@@ -75,7 +75,7 @@ def contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if cue.label_ not in ("contact_verb", "comm_verb"):
             continue
-        if any(_received(sent, i, cue) for i in initiated):
+        if any(_received(sent, i, cue) for i in initiated) or _call_back(sent, cue):
             continue
         if _negated(sent, cue, negations) or _offered(sent, cue, cues):
             continue
@@ -181,10 +181,24 @@ def _received(sent: Span, initiated: Span, cue: Span) -> bool:
     return False
 
 
+def _call_back(sent: Span, cue: Span) -> bool:
+    """ "Daarop belde een medewerker van de klachtenafdeling terug": "terug" closes the clause
+    of a phone verb the customer did not start."""
+    if not cue.id_.startswith("phone"):
+        return False
+    doc = sent.doc
+    for tok in doc[cue.end : sent.end]:
+        if tok.lower_ in SUBCLAUSE_BREAKS or tok.lower_ in SELF:
+            return False
+        if tok.lower_ == "terug":
+            return True
+    return False
+
+
 def _list_item(sent: Span, cue: Span) -> bool:
     """ "Telefoontje 3: ..." -- a numbered contact in a list."""
     nxt = sent.doc[cue.end] if cue.end < sent.end else None
-    return cue.start - sent.start <= 1 and nxt is not None and nxt.like_num
+    return cue.start - sent.start <= 1 and nxt is not None and nxt.is_digit
 
 
 def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
@@ -192,53 +206,55 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     if contact_events(sent, cues):
         return True
     # "het vierde telefoongesprek" told without a verb of the customer's
-    return sentence_count(sent)[0] in ("exact", "ordinal") and _has_label(cues, "contact_verb") \
+    return sentence_count(sent)[0][0] in ("exact", "ordinal") and _has_label(cues, "contact_verb") \
         and not any(c.label_ == "company_initiated" for c in cues)
 
 
-def sentence_count(sent: Span) -> tuple[str, int, str]:
-    """How this sentence counts, as (how, n, channel): ("exact", 3, "phone") for "drie keer
-    gebeld", ("more", 2, ...) for "nog twee keer gebeld", ("ordinal", 4, ...) for "het vierde
-    telefoontje" or "Telefoontje 4:", ("vague", n, "any") for "talloze keren", else
-    ("one", 1, channel) per contact told."""
+def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
+    """How this sentence counts, as (how, n, channel) items: ("exact", 3, "phone") for "drie
+    keer gebeld", ("more", 2, ...) for "nog twee keer gebeld", ("ordinal", 4, ...) for "het
+    vierde telefoontje" or "Telefoontje 4:", ("vague", n, "any") for "talloze keren", else
+    ("one", k, channel) for k contacts told. "vier keer gebeld en twee keer gemaild" gives two."""
     cues = [c for c in sent.doc.spans.get("cues", []) if sent.start <= c.start < sent.end]
     contact = [c for c in cues if c.label_ in ("contact_verb", "channel")]
+    verbs = [c for c in cues if c.label_ in ("contact_verb", "comm_verb")]
     tokens = list(sent)
-    words = {t.lower_ for t in tokens}
-    more = bool({"nog", "weer", "opnieuw", "sindsdien"} & words)
+    more = bool({"nog", "weer", "opnieuw", "sindsdien"} & {t.lower_ for t in tokens})
+    counted: list[tuple[str, int, str]] = []
     for i, tok in enumerate(tokens):
         low = tok.lower_
-        if tok.like_num and 0 < i <= 2 and (cue := next((c for c in contact if c.end == tok.i), None)):
+        if tok.is_digit and 0 < i <= 2 and (cue := next((c for c in contact if c.end == tok.i), None)):
             value = numbers.parse(low)
             if value is not None and value >= 1:
-                return "ordinal", int(value), _channel(cue)
-        verbs = [c for c in cues if c.label_ in ("contact_verb", "comm_verb")]
+                return [("ordinal", int(value), _channel(cue))]
         if low in ("keer", "maal", "keren", "malen") and i > 0 and (cue := _near(tok, verbs, 3)):
             prev = tokens[i - 1].lower_
             value = numbers.parse(prev)
-            if value is not None and value >= 2 and prev not in ("een", "één"):
-                return ("more" if more else "exact"), int(value), _channel(cue)
-            if numbers.ordinal(prev):
-                return "ordinal", numbers.ordinal(prev), _channel(cue)
-            if prev == "zoveelste":
-                return "ordinal", 3, _channel(cue)
+            if value is not None and (value >= 2 or prev in ("één", "eén")):
+                counted.append((("more" if more else "exact"), int(value), _channel(cue)))
+            elif numbers.ordinal(prev):
+                counted.append(("ordinal", numbers.ordinal(prev), _channel(cue)))
+            elif prev == "zoveelste":
+                counted.append(("ordinal", 3, _channel(cue)))
+    if counted:
+        return counted
     for cue in contact:
         if cue.start > sent.start:
             prev = sent.doc[cue.start - 1].lower_
             value = numbers.parse(prev)
             if value is not None and value >= 2 and prev not in ("een", "één") and cue.text.lower().endswith(
                     ("s", "en", "jes", "ven")):
-                return ("more" if more else "exact"), int(value), _channel(cue)
+                return [("more" if more else "exact", int(value), _channel(cue))]
             ordinal = numbers.ordinal(prev)
             if ordinal and ordinal >= 2:
-                return "ordinal", ordinal, _channel(cue)
+                return [("ordinal", ordinal, _channel(cue))]
     for cue in cues:
         if cue.label_ == "vague_contact":
             low, _ = numbers.vague(cue.text.split()[0]) or (2, None)
-            return "vague", int(low), "any"
+            return [("vague", int(low), "any")]
     events = contact_events(sent, cues)
     specific = sorted(set(events) - {"any"})
-    return "one", max(1, len(specific)), specific[0] if specific else "any"
+    return [("one", 1, channel) for channel in specific] or [("one", 1, "any")]
 
 
 def _channel(cue: Span) -> str:
@@ -255,6 +271,22 @@ def _near(tok, cues: list[Span], window: int) -> Span | None:
     return None
 
 
+def _add(per_channel: dict[str, int], how: str, n: int, channel: str) -> bool:
+    """Add one sentence's count to the per-channel tally; False when it only gives a lower bound."""
+    current = per_channel.get(channel, 0)
+    if how == "exact":
+        per_channel[channel] = max(current, n)
+    elif how in ("more", "one"):
+        per_channel[channel] = current + n
+    elif how == "ordinal":
+        per_channel[channel] = max(current, n)
+        return False
+    elif how == "vague":
+        per_channel["vague"] = per_channel.get("vague", 0) + max(1, n - sum(per_channel.values()))
+        return False
+    return True
+
+
 def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
     """The customer's contacts over the sentences that tell one, and a log a reader can check.
 
@@ -267,22 +299,12 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
         if sent.start in seen:
             continue
         seen.add(sent.start)
-        how, n, channel = sentence_count(sent)
         before = sum(per_channel.values())
-        if how == "exact":
-            per_channel[channel] = max(per_channel.get(channel, 0), n)
-        elif how == "more":
-            per_channel[channel] = per_channel.get(channel, 0) + n
-        elif how == "ordinal":
-            per_channel[channel] = max(per_channel.get(channel, 0), n)
-            exact = False
-        elif how == "vague":
-            per_channel["vague"] = per_channel.get("vague", 0) + max(1, n - before)
-            exact = False
-        else:
-            per_channel[channel] = per_channel.get(channel, 0) + n
+        items = sentence_count(sent)
+        for how, n, channel in items:
+            exact = _add(per_channel, how, n, channel) and exact
         after = sum(per_channel.values())
-        log.append({"channel": channel, "by": "customer", "count": how, "added": after - before,
+        log.append({"channel": items[0][2], "by": "customer", "count": items[0][0], "added": after - before,
                     "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
     total = sum(per_channel.values())
     if total == 0:

@@ -74,7 +74,9 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             f.roles.add(m.role)
         else:
             f.roles.add("plain")
-    owner_of = _attribute(sentences, sent_of, mentions)
+    cue_spans = doc.spans[pipeline.CUES] if pipeline.CUES in doc.spans else []
+    cue_sentences = {sent_of[c.start] for c in cue_spans if c.label_ in ("channel", "contact_verb", "comm_verb")}
+    owner_of = _attribute(sentences, sent_of, mentions, cue_sentences)
 
     def owner(span: Span) -> _Facts | None:
         name = owner_of(span.start_char)
@@ -251,7 +253,7 @@ def _strip_article(text: str) -> str:
 TOPIC_ROLES = ("", "ref", "employer")
 
 
-def _attribute(sentences: list[Span], sent_of: list[int], mentions: list[_Mention]):
+def _attribute(sentences: list[Span], sent_of: list[int], mentions: list[_Mention], cue_sentences: set[int]):
     """A function char offset -> company: the nearest company named in the same sentence
     (left first), else the company the story was last talking about."""
     per_sentence: dict[int, list[_Mention]] = defaultdict(list)
@@ -265,10 +267,14 @@ def _attribute(sentences: list[Span], sent_of: list[int], mentions: list[_Mentio
     topic_before: list[str | None] = []
     topic: str | None = None
     plain = {m.company for m in mentions if m.company and m.role in ("", "ref")}
+    named_set = {m.company for m in mentions if m.named and m.company}
     for i in range(len(sentences)):
         topic_before.append(topic)
         active = [m for m in per_sentence.get(i, []) if m.company and (
             m.role in TOPIC_ROLES or m.role in ("seller", "carrier") and (m.company in plain or not plain))]
+        # a kind noun in passing ("een tandenborstel van de supermarkt") does not take the story
+        # away from a named company; it does when the sentence is about contact with it
+        active = [m for m in active if m.named or i in cue_sentences or topic is None or topic not in named_set]
         if active:
             topic = active[-1].company
     def owner(char: int) -> str | None:
