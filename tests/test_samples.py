@@ -14,8 +14,8 @@ SEED_MIN = {
     "contacts": 0.6, "friendliness": 1.0, "resolved": 1.0, "gap": 1.0,
 }
 CORPUS_MIN = {
-    "companies": 0.84, "channels": 0.89, "waits_found": 0.90, "wait_values": 0.96, "wait_kinds": 0.94,
-    "contacts": 0.29, "friendliness": 0.67, "resolved": 0.66, "gap": 0.88,
+    "companies": 0.92, "channels": 0.89, "waits_found": 0.90, "wait_values": 0.96, "wait_kinds": 0.94,
+    "contacts": 0.29, "friendliness": 0.66, "resolved": 0.69, "gap": 0.89,
 }
 
 

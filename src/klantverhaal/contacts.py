@@ -174,6 +174,8 @@ def _names_a_channel_or_company(sent: Span, cues: list[Span]) -> bool:
 def _received(sent: Span, initiated: Span, cue: Span) -> bool:
     """The company started it: "ze belden me terug", "ik kreeg een brief" (the cue overlaps
     or follows a company-initiated phrase in the same clause)."""
+    if cue.start <= initiated.start and initiated.end <= cue.end and len(cue) > len(initiated):
+        return False  # "contact opgenomen" holds "opgenomen" but is the customer's phrase
     if initiated.start <= cue.start < initiated.end or cue.start <= initiated.start < cue.end:
         return True
     if initiated.end <= cue.start and cue.start - initiated.end <= 5:

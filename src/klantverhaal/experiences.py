@@ -185,7 +185,7 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
     glued = [m for m in named if 0 <= kind.start_char - m.end <= 1]
     if glued:
         return glued[-1]
-    same = [m for m in named if m.sector == kind.label_ and not m.role]
+    same = [m for m in named if m.sector == kind.label_ and m.role in ("", "seller", "carrier")]
     before = [m for m in same if m.end <= kind.start_char]
     if before:
         return before[-1]
@@ -271,7 +271,8 @@ def _attribute(sentences: list[Span], sent_of: list[int], mentions: list[_Mentio
     for i in range(len(sentences)):
         topic_before.append(topic)
         active = [m for m in per_sentence.get(i, []) if m.company and (
-            m.role in TOPIC_ROLES or m.role in ("seller", "carrier") and (m.company in plain or not plain))]
+            m.role in TOPIC_ROLES or m.role in ("seller", "carrier") and (
+                m.company in plain or topic is None or topic not in plain))]
         # a kind noun in passing ("een tandenborstel van de supermarkt") does not take the story
         # away from a named company; it does when the sentence is about contact with it
         active = [m for m in active if m.named or i in cue_sentences or topic is None or topic not in named_set]
@@ -328,8 +329,14 @@ def _object_company(doc: Doc, char: int, here: list[_Mention]) -> _Mention | Non
     return None
 
 
+@cache
+def _third_parties() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in resources.read_text("third_parties.txt").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
 def _is_experience(f: _Facts) -> bool:
-    if "employer" in f.roles:
+    if "employer" in f.roles or f.company.lower() in _third_parties():
         return False
     has_facts = bool(f.channels or f.contact_sentences or f.waits or f.judgement_cues)
     if not has_facts:

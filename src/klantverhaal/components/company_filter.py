@@ -28,9 +28,25 @@ def _stop_phrases() -> frozenset[str]:
 
 
 @cache
+def _service_compounds() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in resources.read_text("product_compounds.txt").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@cache
 def _ambiguous() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in resources.read_text("ambiguous_brands.txt").splitlines()
                      if line.strip() and not line.startswith("#"))
+
+
+def _product_compound(doc: Doc, span) -> bool:
+    """ "een Sony-koptelefoon": a brand glued to a product noun names the product, not a
+    company the customer dealt with; "KPN-winkel", "NS-app" stay companies."""
+    if span.end + 1 >= len(doc) or doc[span.end].text != "-" or doc[span.end].whitespace_:
+        return False
+    nxt = doc[span.end + 1]
+    return nxt.is_lower and nxt.lower_ not in _service_compounds() and not nxt.lower_.startswith(
+        tuple(_service_compounds()))
 
 
 @Language.factory("klantverhaal_company_filter", default_config={"spans_key": SPANS_KEY})
@@ -54,6 +70,8 @@ class CompanyFilter:
             if f"{previous} {span.text.lower()}" in stop:
                 continue
             if first.is_sent_start and span.text.lower() in _ambiguous():
+                continue
+            if _product_compound(doc, span):
                 continue
             kept.append(span)
         doc.spans[self.spans_key] = kept

@@ -38,6 +38,9 @@ def _rules() -> dict:
     tlds = "|".join(table["domain_tlds"])
     service = "|".join(table["service_nouns"])
     orders = "|".join(table["order_verbs"])
+    places = "|".join(table["place_prepositions"])
+    org_suffixes = "|".join(sorted(table["org_suffixes"], key=len, reverse=True))
+    org_tails = "|".join(sorted((w.capitalize() for w in table["org_suffixes"]), key=len, reverse=True))
     stop = {line.strip().lower() for line in resources.read_text("not_companies.txt").splitlines()
             if line.strip() and not line.startswith("#")}
     patterns = [
@@ -47,7 +50,13 @@ def _rules() -> dict:
         ("domain", re.compile(rf"(?<![\w@.])(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))(?![\w.]*@)\b")),
         ("handle", re.compile(r"(?<![\w])@(?P<name>[A-Za-z][\w]{2,})")),
         ("service_of", re.compile(rf"\b(?:{service})\s+van\s+(?P<name>{multi})")),
-        ("ordered_at", re.compile(rf"\bbij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,3}}?(?:{orders})\b")),
+        ("ordered_at", re.compile(rf"\bbij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,8}}?(?:{orders})\b")),
+        ("at_place", re.compile(rf"\b(?:bij|van|met)\s+(?P<name>{multi})\s+(?:{places})\s+[A-Z]")),
+        ("org_word", re.compile(rf"(?<![\w@.])(?P<name>[A-Z][a-zà-ÿ]+(?:{org_suffixes})"
+                                rf"(?:\s+(?:(?:{joiners})\s+)?(?!B\.?V|N\.?V){name}){{0,2}})\b")),
+        ("org_tail", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}\s+(?:(?:{joiners})\s+)?){{1,3}}(?:{org_tails}))\b")),
+        ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het)\s+(?P<kind>(?i:{kinds_before}))\b")),
+        ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b")),
     ]
     return {"patterns": patterns, "stop": stop, "kind_before": table["kind_before"],
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"]}
@@ -69,6 +78,8 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
                     name, start = f"{kind[0].upper()}{kind[1:]} {name}", m.start("kind")
             elif rule == "kind_after":
                 sector = rules["kind_after"].get(m.group("kind").lower(), "other")
+            elif rule == "apposition":
+                sector = rules["kind_before"].get(m.group("kind").lower(), "other")
             elif rule == "domain":
                 low = name.lower()
                 sector = next((s for w, s in rules["domain_sector"].items() if w in low), "other")
@@ -77,7 +88,29 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
                 continue
             end = m.end("name") if start != m.start("name") else start + len(name)
             out.append((start, end, name, sector))
-    return out
+    return _merge_spellings(out)
+
+
+def _key(name: str) -> str:
+    """ "@BlauweTaxi", "De Blauwe Taxi", "blauwetaxi.nl" -> "blauwetaxi" (article and TLD dropped)."""
+    low = name.lower()
+    low = re.sub(r"\.(?:nl|com|be|eu|de|shop|net|org|store|online|frl)$", "", low)
+    low = re.sub(r"^(?:de|het|'t)\s+", "", low)
+    return re.sub(r"[^a-z0-9à-ÿ]", "", low)
+
+
+def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """One organisation written several ways gets one canonical name: the longest spelled-out
+    form ("De Blauwe Taxi" over "@BlauweTaxi"), its sector the first one that is not "other"."""
+    groups: dict[str, list[tuple[int, int, str, str]]] = {}
+    for item in found:
+        groups.setdefault(_key(item[2]), []).append(item)
+    merged = []
+    for items in groups.values():
+        canonical = max((i[2] for i in items), key=lambda n: (n.count(" ") + ("." in n), len(n)))
+        sector = next((i[3] for i in items if i[3] != "other"), "other")
+        merged.extend((start, end, canonical, sector) for start, end, _, _ in items)
+    return sorted(merged)
 
 
 def _is_stopword(name: str, stop: set[str]) -> bool:
@@ -88,7 +121,7 @@ def _is_stopword(name: str, stop: set[str]) -> bool:
 
 def _sentence_initial_only(text: str, start: int, name: str, rule: str) -> bool:
     """A single capitalised word right after a full stop is no evidence of a name."""
-    if rule in ("domain", "handle", "legal", "kind_before") or " " in name or name.isupper():
+    if rule in ("domain", "handle", "legal", "kind_before", "camel") or " " in name or name.isupper():
         return False
     before = text[:start].rstrip()
     return not before or before[-1] in ".!?:\n\"“"
