@@ -34,6 +34,23 @@ def _companions() -> dict[tuple[str, str], tuple[frozenset[str], int]]:
 
 
 @cache
+def _staff_only() -> frozenset[tuple[str, str]]:
+    """Cues that judge staff only when staff did it: "ze hingen op" (rude), not "ik heb opgehangen"."""
+    return frozenset((row["label"], row["pattern"].lower()) for row in resources.read_jsonl("judgements.jsonl")
+                     if row.get("staff_only"))
+
+
+def _customer_in_clause(cue: Span) -> bool:
+    doc = cue.doc
+    k = cue.start - 1
+    while k >= cue.sent.start and doc[k].lower_ not in CLAUSE_BREAKS - {"en"}:
+        if doc[k].lower_ in ("ik", "we", "wij"):
+            return True
+        k -= 1
+    return False
+
+
+@cache
 def _weak() -> frozenset[tuple[str, str]]:
     """Outcome cues that describe a state on the way ("nog niks", "alsnog"), not the end."""
     return frozenset((row["label"], row["pattern"].lower()) for row in resources.read_jsonl("judgements.jsonl")
@@ -44,6 +61,8 @@ def applies(cue: Span) -> bool:
     """Whether a judgement cue holds here: not inside a set phrase ("met vriendelijke groet"),
     and anchors like "weer" need their companion in the clause ("werkt ... weer")."""
     if any(c.label_ == "cancel" and c.start <= cue.start and cue.end <= c.end for c in _sentence_cues(cue)):
+        return False
+    if (cue.label_, cue.text.lower()) in _staff_only() and _customer_in_clause(cue):
         return False
     rule = _companions().get((cue.label_, cue.text.lower()))
     if rule is None:
@@ -97,9 +116,10 @@ def ironic(cue: Span) -> bool:
     before = doc[max(cue.sent.start, cue.start - 2) : cue.start]
     if any(t.lower_ in ("zogenaamd", "zogenaamde", "zogezegd", "quasi") for t in before):
         return True
-    left = doc[cue.start - 1].text if cue.start > cue.sent.start else ""
+    # a cue inside a short quote: a "heel behulpzame" meneer, de 'vriendelijke' dame
+    left = [t for t in doc[max(cue.sent.start, cue.start - 3) : cue.start] if t.text in QUOTES]
     right = doc[cue.end].text if cue.end < cue.sent.end else ""
-    return left in QUOTES and right in QUOTES
+    return bool(left) and right in QUOTES
 
 
 def not_an_outcome(cue: Span) -> bool:
@@ -126,8 +146,9 @@ def friendliness(cues: list[Span]) -> tuple[int, list[dict]]:
     """1 friendly, -1 unfriendly, 0 mixed or not told; with the sentences that decided it."""
     pos = neg = 0
     evidence = []
-    for cue in cues:
-        if cue.label_ not in ("friendly", "unfriendly") or ironic(cue):
+    tone = [c for c in cues if c.label_ in ("friendly", "unfriendly")]
+    for cue in tone:
+        if ironic(cue) or _inside_longer(cue, tone):
             continue
         if cue.sent.text.rstrip().endswith("?"):
             continue
@@ -142,9 +163,10 @@ def friendliness(cues: list[Span]) -> tuple[int, list[dict]]:
         elif not is_negated:
             neg += 1
             evidence.append(_evidence(cue, -1))
-    if pos and not neg or pos >= 2 * neg > 0:
+    # friendly in one contact and rude in another is mixed: 0 (corpus annotation decision)
+    if pos and not neg or pos >= 3 * neg > 0:
         return 1, evidence
-    if neg and not pos or neg >= 2 * pos > 0:
+    if neg and not pos or neg >= 3 * pos > 0:
         return -1, evidence
     return 0, evidence
 
@@ -182,6 +204,12 @@ def resolved(cues: list[Span]) -> tuple[bool | None, list[dict]]:
     if runaround is not None:
         return False, [_evidence(runaround, False)]
     return None, []
+
+
+def _inside_longer(cue: Span, others: list[Span]) -> bool:
+    """ "vriendelijk" inside "vriendelijk te woord gestaan": one cue, counted once."""
+    return any(o is not cue and o.label_ == cue.label_ and o.start <= cue.start and cue.end <= o.end
+               and len(o) > len(cue) for o in others)
 
 
 def _inside_unresolved(cue: Span) -> bool:
