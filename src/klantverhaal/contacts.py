@@ -33,8 +33,9 @@ def _negated(sent: Span, cue: Span, negations: list[Span]) -> bool:
         if neg.end <= cue.start and cue.start - neg.end <= NEGATION_WINDOW:
             if not CLAUSE_BREAKS & set(_tokens_between(sent, neg.end, cue.start)):
                 return True
-        if neg.start >= cue.end and neg.start - cue.end <= 1 and neg.text.lower() in ("niet", "nooit"):
-            return True
+        if neg.start >= cue.end and neg.start - cue.end <= 4 and neg.text.lower() in ("niet", "nooit"):
+            if not CLAUSE_BREAKS & set(_tokens_between(sent, cue.end, neg.start)):
+                return True
     return False
 
 
@@ -110,6 +111,9 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
         return "self"
     if after in OTHER_SUBJECT_START or before in {"hij", "zij", "ze", "men", "jullie"}:
         return "other"
+    companies = list(doc.spans.get("companies", [])) + list(doc.spans.get("kinds", []))
+    if cue.end < sent.end and any(c.start == cue.end for c in companies):
+        return "other"  # "Daarop belde Samsung zelf"
     # "meldde de operator mij ...", "belde de monteur ons": the customer is the object
     for tok in doc[cue.end : min(sent.end, cue.end + 5)]:
         if tok.lower_ in CLAUSE_BREAKS or tok.lower_ in SELF:
@@ -119,10 +123,15 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     return "unknown"
 
 
+QUOTE_TOKENS = {'"', "“", "”", "„", "'", "‘", "’"}
+
+
 def _quoted(sent: Span, cue: Span) -> bool:
-    """Inside quoted speech ("Bedankt voor uw telefoontje"): not the customer's action."""
-    text = sent.doc.text[sent.start_char : cue.start_char]
-    return sum(text.count(q) for q in ('"', "“", "”", "„")) % 2 == 1
+    """Inside quoted speech ("Bedankt voor uw telefoontje", 'U wordt gebeld'): not the
+    customer's action. Quote marks are counted as separate tokens, so the apostrophe in
+    "sms'je" or "zo'n" is no quote."""
+    doc = sent.doc
+    return sum(1 for t in doc[sent.start : cue.start] if t.text in QUOTE_TOKENS) % 2 == 1
 
 
 OTHER_AGENTS = {"hij", "zij", "ze", "men", "u", "jullie", "iemand", "niemand", "medewerker", "medewerkster",
@@ -180,6 +189,9 @@ def _received(sent: Span, initiated: Span, cue: Span) -> bool:
         return True
     if initiated.end <= cue.start and cue.start - initiated.end <= 5:
         return not CLAUSE_BREAKS & set(_tokens_between(sent, initiated.end, cue.start))
+    if cue.label_ == "channel" and cue.end <= initiated.start and initiated.start - cue.end <= 8:
+        # Dutch puts the verb last: "toen ik een envelop in de post kreeg"
+        return not CLAUSE_BREAKS & set(_tokens_between(sent, cue.end, initiated.start))
     return False
 
 
@@ -205,7 +217,7 @@ def _list_item(sent: Span, cue: Span) -> bool:
 
 def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     """Did the customer reach out in this sentence?"""
-    if contact_events(sent, cues):
+    if contact_events(sent, cues) or _channel_uses(sent, cues):
         return True
     # "het vierde telefoongesprek" told without a verb of the customer's
     return sentence_count(sent)[0][0] in ("exact", "ordinal") and _has_label(cues, "contact_verb") \
@@ -256,7 +268,33 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             return [("vague", int(low), "any")]
     events = contact_events(sent, cues)
     specific = sorted(set(events) - {"any"})
-    return [("one", 1, channel) for channel in specific] or [("one", 1, "any")]
+    if events:
+        return [("one", 1, channel) for channel in specific] or [("one", 1, "any")]
+    return [("weak", 1, channel) for channel in sorted(set(_channel_uses(sent, cues)))] or [("one", 1, "any")]
+
+
+OUTGOING_CHANNELS = {"phone", "email", "letter", "webform", "chat", "twitter", "facebook", "shop"}
+
+
+def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
+    """Channels the customer used in this sentence without a contact verb:
+    "Via WhatsApp heb ik drie keer naar de status gevraagd", "Ik kreeg een dame aan de telefoon".
+    They count as a contact unless the sentence before told the same channel (one call told
+    in two sentences)."""
+    initiated = [c for c in cues if c.label_ == "company_initiated"]
+    negations = [c for c in cues if c.label_ == "negation"]
+    uses = []
+    for cue in cues:
+        if cue.label_ != "channel" or cue.id_ not in OUTGOING_CHANNELS:
+            continue
+        if any(c.label_ == "unfriendly" and c.start == cue.start for c in cues):
+            continue  # "opgehangen" ends a call, it does not start one
+        if any(_received(sent, i, cue) for i in initiated) or _negated(sent, cue, negations) \
+                or _offered(sent, cue, cues) or _quoted(sent, cue):
+            continue
+        if _clause_has_self(sent, cue):
+            uses.append(cue.id_)
+    return uses
 
 
 def _channel(cue: Span) -> str:
@@ -268,9 +306,16 @@ def _near(tok, cues: list[Span], window: int) -> Span | None:
     doc = tok.doc
     for cue in cues:
         lo, hi = (tok.i, cue.start) if tok.i < cue.start else (cue.end, tok.i)
-        if hi - lo <= window and not CLAUSE_BREAKS & {t.lower_ for t in doc[lo:hi]}:
+        between = [t.lower_ for t in doc[lo:hi]]
+        if between[:1] == [","] and len(between) <= 2 and cue.end <= tok.i:
+            return cue  # "Dus heb ik zelf gebeld, twee keer."
+        if hi - lo <= window and not CLAUSE_BREAKS & set(between):
             return cue
     return None
+
+
+def _sentence_number(sent: Span) -> int:
+    return sum(1 for _ in sent.doc[: sent.start].sents) if sent.start else 0
 
 
 def _add(per_channel: dict[str, int], how: str, n: int, channel: str) -> bool:
@@ -297,14 +342,22 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
     per_channel: dict[str, int] = {}
     exact, log = True, []
     seen: set[int] = set()
+    previous: tuple[int, set[str]] = (-2, set())
     for sent in sorted(sentences, key=lambda s: s.start):
         if sent.start in seen:
             continue
         seen.add(sent.start)
         before = sum(per_channel.values())
         items = sentence_count(sent)
+        index = _sentence_number(sent)
+        told_before = previous[1] if previous[0] == index - 1 else set()
         for how, n, channel in items:
+            if how == "weak":
+                if channel in told_before:
+                    continue  # the same call or mail, told on
+                how = "one"
             exact = _add(per_channel, how, n, channel) and exact
+        previous = (index, {channel for _, _, channel in items})
         after = sum(per_channel.values())
         log.append({"channel": items[0][2], "by": "customer", "count": items[0][0], "added": after - before,
                     "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
