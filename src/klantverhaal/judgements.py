@@ -148,7 +148,12 @@ def friendliness(cues: list[Span]) -> tuple[int, list[dict]]:
     evidence = []
     tone = [c for c in cues if c.label_ in ("friendly", "unfriendly")]
     for cue in tone:
-        if ironic(cue) or _inside_longer(cue, tone):
+        if _inside_longer(cue, tone):
+            continue
+        if ironic(cue):
+            if cue.label_ == "friendly":  # a "vriendelijke" medewerker, zogenaamd behulpzaam
+                neg += 1
+                evidence.append(_evidence(cue, -1))
             continue
         if cue.sent.text.rstrip().endswith("?"):
             continue
