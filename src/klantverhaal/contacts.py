@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from klantverhaal import numbers
+from klantverhaal import docindex, numbers
 from klantverhaal.records import Contacts
 
 NEGATION_WINDOW = 3
@@ -229,7 +229,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     keer gebeld", ("more", 2, ...) for "nog twee keer gebeld", ("ordinal", 4, ...) for "het
     vierde telefoontje" or "Telefoontje 4:", ("vague", n, "any") for "talloze keren", else
     ("one", k, channel) for k contacts told. "vier keer gebeld en twee keer gemaild" gives two."""
-    cues = [c for c in sent.doc.spans.get("cues", []) if sent.start <= c.start < sent.end]
+    cues = docindex.cues_in(sent)
     contact = [c for c in cues if c.label_ in ("contact_verb", "channel")]
     verbs = [c for c in cues if c.label_ in ("contact_verb", "comm_verb")]
     tokens = list(sent)
@@ -315,7 +315,7 @@ def _near(tok, cues: list[Span], window: int) -> Span | None:
 
 
 def _sentence_number(sent: Span) -> int:
-    return sum(1 for _ in sent.doc[: sent.start].sents) if sent.start else 0
+    return docindex.sentence_number(sent.doc, sent.start)
 
 
 def _add(per_channel: dict[str, int], how: str, n: int, channel: str) -> bool:

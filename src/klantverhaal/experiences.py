@@ -24,7 +24,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from klantverhaal import contacts as contact_rules
-from klantverhaal import durations, judgements, pipeline, resources
+from klantverhaal import docindex, durations, judgements, pipeline, resources
 from klantverhaal.corpus import StoryText
 from klantverhaal.records import Experience, Story, Wait
 
@@ -62,7 +62,7 @@ def _mention_cues() -> dict:
 
 def read_story(doc: Doc, story: StoryText) -> Story:
     """The SPEC record of one analysed story."""
-    sentences = list(doc.sents)
+    sentences = docindex.sentences(doc)
     sent_of = _sentence_index(doc, sentences)
     mentions = _company_mentions(doc)
     facts: dict[str, _Facts] = {}
@@ -360,7 +360,7 @@ def _experience(f: _Facts, doc: Doc) -> Experience:
             continue
         waits.append(Wait(text=span.text, min_h=hours.min_h, max_h=hours.max_h, kind=span.label_,
                           business=hours.business, start=span.start_char, end=span.end_char,
-                          sentence=span.sent.text))
+                          sentence=docindex.sentence_of(span).text))
     contacts, log = contact_rules.count(f.contact_sentences)
     friendliness, friendly_evidence = judgements.friendliness(f.judgement_cues)
     resolved, resolved_evidence = judgements.resolved(f.judgement_cues)

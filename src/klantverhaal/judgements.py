@@ -18,7 +18,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from klantverhaal import resources
+from klantverhaal import docindex, resources
 
 NEGATION_WINDOW = 4
 CUE_LABELS = {"friendly", "unfriendly", "runaround", "resolved", "unresolved"}
@@ -43,7 +43,7 @@ def _staff_only() -> frozenset[tuple[str, str]]:
 def _customer_in_clause(cue: Span) -> bool:
     doc = cue.doc
     k = cue.start - 1
-    while k >= cue.sent.start and doc[k].lower_ not in CLAUSE_BREAKS - {"en"}:
+    while k >= docindex.sentence_of(cue).start and doc[k].lower_ not in CLAUSE_BREAKS - {"en"}:
         if doc[k].lower_ in ("ik", "we", "wij"):
             return True
         k -= 1
@@ -69,7 +69,7 @@ def applies(cue: Span) -> bool:
         return True
     near, window = rule
     doc = cue.doc
-    for k in range(max(cue.sent.start, cue.start - window), min(cue.sent.end, cue.end + window)):
+    for k in range(max(docindex.sentence_of(cue).start, cue.start - window), min(docindex.sentence_of(cue).end, cue.end + window)):
         low = doc[k].lower_
         if low in CLAUSE_BREAKS - {"en"}:
             if k < cue.start:
@@ -81,8 +81,7 @@ def applies(cue: Span) -> bool:
 
 
 def _sentence_cues(cue: Span) -> list[Span]:
-    sent = cue.sent
-    return [c for c in cue.doc.spans.get("cues", []) if sent.start <= c.start < sent.end]
+    return docindex.cues_in(docindex.sentence_of(cue))
 
 
 def negated(cue: Span) -> bool:
@@ -113,18 +112,18 @@ def negated(cue: Span) -> bool:
 def ironic(cue: Span) -> bool:
     """ "zogenaamd opgelost", a "vriendelijke" medewerker in quotes."""
     doc = cue.doc
-    before = doc[max(cue.sent.start, cue.start - 2) : cue.start]
+    before = doc[max(docindex.sentence_of(cue).start, cue.start - 2) : cue.start]
     if any(t.lower_ in ("zogenaamd", "zogenaamde", "zogezegd", "quasi") for t in before):
         return True
     # a cue inside a short quote: a "heel behulpzame" meneer, de 'vriendelijke' dame
-    left = [t for t in doc[max(cue.sent.start, cue.start - 3) : cue.start] if t.text in QUOTES]
-    right = doc[cue.end].text if cue.end < cue.sent.end else ""
+    left = [t for t in doc[max(docindex.sentence_of(cue).start, cue.start - 3) : cue.start] if t.text in QUOTES]
+    right = doc[cue.end].text if cue.end < docindex.sentence_of(cue).end else ""
     return bool(left) and right in QUOTES
 
 
 def not_an_outcome(cue: Span) -> bool:
     """Questions ("is het nu opgelost?") and wishes ("had het maar opgelost") tell no outcome."""
-    sent = cue.sent
+    sent = docindex.sentence_of(cue)
     if sent.text.rstrip().endswith("?"):
         return True
     words = [t.lower_ for t in sent]
@@ -138,7 +137,7 @@ def not_an_outcome(cue: Span) -> bool:
 
 
 def _evidence(cue: Span, value) -> dict:
-    return {"text": cue.sent.text.strip(), "cue": cue.text, "start": cue.start_char, "end": cue.end_char,
+    return {"text": docindex.sentence_of(cue).text.strip(), "cue": cue.text, "start": cue.start_char, "end": cue.end_char,
             "value": value}
 
 
@@ -155,7 +154,7 @@ def friendliness(cues: list[Span]) -> tuple[int, list[dict]]:
                 neg += 1
                 evidence.append(_evidence(cue, -1))
             continue
-        if cue.sent.text.rstrip().endswith("?"):
+        if docindex.sentence_of(cue).text.rstrip().endswith("?"):
             continue
         is_negated = negated(cue)
         if cue.label_ == "friendly":

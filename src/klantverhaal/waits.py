@@ -30,7 +30,28 @@ def _cues() -> dict:
         "not_wait_before", "not_wait_after", "not_wait_clause", "promise", "waited", "clause_breaks",
         "elapsed_wait_before", "long_unit_needs", "later_needs")}
     cues["past_forms"] = frozenset(table["past_forms"])
+    # phrases by first word, so a clause is scanned once instead of once per phrase
+    cues["by_first"] = {key: _by_first(cues[key]) for key in ("promise", "waited", "not_wait_clause",
+                                                             "long_unit_needs", "later_needs")}
     return cues
+
+
+def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(phrase)
+    return out
+
+
+def _contains(words: list[str], key: str, lo: int = 0, hi: int | None = None) -> bool:
+    """Does words[lo..hi] hold any phrase of cue list ``key``?"""
+    index = _cues()["by_first"][key]
+    hi = len(words) - 1 if hi is None else hi
+    for k in range(lo, hi + 1):
+        for phrase in index.get(words[k], ()):
+            if k + len(phrase) - 1 <= hi and tuple(words[k : k + len(phrase)]) == phrase:
+                return True
+    return False
 
 
 def _words(text: str) -> list[tuple[str, int]]:
@@ -74,13 +95,11 @@ def classify(sentence: str, start: int, end: int, found: durations.Found | None 
     lo, hi = _clause(words, first, last)
     clause = words[lo : hi + 1]
     waiting = {"wachten", "wacht", "gewacht", "wachtte", "wachtten", "wachttijd"} & set(clause)
-    if not waiting and any(_has_at(clause, k, p) for k in range(len(clause)) for p in cues["not_wait_clause"]):
+    if not waiting and _contains(clause, "not_wait_clause"):
         return None
-    if _has_at(words, last + 1, ("later",)) and not any(
-            _has_at(clause, k, p) for k in range(len(clause)) for p in cues["later_needs"]):
+    if _has_at(words, last + 1, ("later",)) and not _contains(clause, "later_needs"):
         return None  # "twee weken later nam ik het mee": elapsed time that ends in no service event
-    if found is not None and found.unit_hours >= 8760 and not any(
-            _has_at(words, k, p) for k in range(len(words)) for p in cues["long_unit_needs"]):
+    if found is not None and found.unit_hours >= 8760 and not _contains(words, "long_unit_needs"):
         return None  # years are tenure, contracts and ages unless the sentence is about waiting
     kind = _nearest_kind(words, first, last, lo, hi)
     if kind is None:
@@ -98,18 +117,17 @@ def classify(sentence: str, start: int, end: int, found: durations.Found | None 
 
 def _nearest_kind(words: list[str], first: int, last: int, lo: int, hi: int) -> str | None:
     """The kind of the cue closest to the phrase within words[lo..hi]; ties go to "promised"."""
-    cues = _cues()
+    index = _cues()["by_first"]
     best: tuple[int, int, str] | None = None
     for k in range(lo, hi + 1):
         if first <= k <= last and words[k] not in ("na", "pas", "al"):
             continue
-        for kind, key in (("promised", "promise"), ("waited", "waited")):
-            for phrase in cues[key]:
-                if k + len(phrase) - 1 <= hi and _has_at(words, k, phrase):
+        for rank_kind, (kind, key) in enumerate((("promised", "promise"), ("waited", "waited"))):
+            for phrase in index[key].get(words[k], ()):
+                if k + len(phrase) - 1 <= hi and tuple(words[k : k + len(phrase)]) == phrase:
                     distance = first - k if k < first else max(0, k - last)
-                    rank = (distance, 0 if kind == "promised" else 1)
-                    if best is None or rank < best[:2]:
-                        best = (distance, rank[1], kind)
+                    if best is None or (distance, rank_kind) < best[:2]:
+                        best = (distance, rank_kind, kind)
     return best[2] if best else None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from klantverhaal import durations, waits
+from klantverhaal import docindex, durations, waits
 
 SPANS_KEY = "waits"
 
@@ -28,7 +28,7 @@ class WaitFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for sent in doc.sents:
+        for sent in docindex.sentences(doc):
             text = sent.text
             for found in durations.find(text):
                 kind = waits.classify(text, found.start, found.end, found)

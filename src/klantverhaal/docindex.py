@@ -1,0 +1,47 @@
+"""Per-Doc lookups computed once: sentence of a token, cues of a sentence, sentence numbers.
+
+Span.sent and a scan over doc.spans["cues"] for every cue made reading a story
+quadratic in its length; these indexes are built on first use and kept in
+doc.user_data, so the interpretation stays linear.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+CUES = "cues"
+_KEY = "klantverhaal.index"
+
+
+def _index(doc: Doc) -> dict:
+    index = doc.user_data.get(_KEY)
+    if index is None:
+        sentences = list(doc.sents)
+        starts = [s.start for s in sentences]
+        by_sentence: list[list[Span]] = [[] for _ in sentences]
+        for cue in doc.spans[CUES] if CUES in doc.spans else []:
+            by_sentence[bisect_right(starts, cue.start) - 1].append(cue)
+        index = {"sentences": sentences, "starts": starts, "cues": by_sentence}
+        doc.user_data[_KEY] = index
+    return index
+
+
+def sentences(doc: Doc) -> list[Span]:
+    return _index(doc)["sentences"]
+
+
+def sentence_number(doc: Doc, token_i: int) -> int:
+    return bisect_right(_index(doc)["starts"], token_i) - 1
+
+
+def sentence_of(span: Span) -> Span:
+    """Like span.sent, without walking the Doc."""
+    doc = span.doc
+    return _index(doc)["sentences"][sentence_number(doc, span.start)]
+
+
+def cues_in(sent: Span) -> list[Span]:
+    """The cue spans that start in ``sent``."""
+    return _index(sent.doc)["cues"][sentence_number(sent.doc, sent.start)]
