@@ -24,6 +24,21 @@ def nlp():
     return shared_nlp()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _result_cache_in_tmp(tmp_path_factory):
+    """No test reads or writes the real result cache in the home folder (session scope, so
+    module-scoped fixtures that analyse stories are covered too)."""
+    import os
+
+    old = os.environ.get("KLANTVERHAAL_CACHE_DIR")
+    os.environ["KLANTVERHAAL_CACHE_DIR"] = str(tmp_path_factory.mktemp("klantverhaal-cache"))
+    yield
+    if old is None:
+        os.environ.pop("KLANTVERHAAL_CACHE_DIR", None)
+    else:
+        os.environ["KLANTVERHAAL_CACHE_DIR"] = old
+
+
 def needs_seeds():
     return pytest.mark.skipif(not SEEDS.is_dir() or not SEED_GOLD.is_file(),
                               reason=f"the seed posts are read from {SHARED}, which is absent here")

@@ -1,4 +1,4 @@
-"""The klantverhaal command line: analyse, evaluate. Parse options, call, render; no logic here.
+"""The klantverhaal command line: analyse, compare, evaluate, show. Parse options, call, render; no logic here.
 
 Data goes to stdout (or --output), progress and messages to stderr, so
 ``klantverhaal analyse corpus/ --format jsonl > out.jsonl`` stays clean.
@@ -11,6 +11,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Annotated
 
 import typer
@@ -34,6 +35,39 @@ class Format(str, Enum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class CompareFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+# how the analysing is spread: shared by every command that analyses stories
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes; 1 runs in this process.")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the result cache "
+                                             "(~/.cache/klantverhaal, or $KLANTVERHAAL_CACHE_DIR).")]
+EngineOption = Annotated[Engine, typer.Option("--engine", help="local: this machine (--jobs processes); "
+                                              "dask: a dask cluster (extra `dask`).")]
+SchedulerOption = Annotated[str | None, typer.Option("--scheduler", help="Address of a dask scheduler, "
+                                                     "e.g. tcp://10.0.0.5:8786 (with --engine dask).")]
+
+
+def _spread(jobs: int, no_cache: bool, engine: Engine, scheduler: str | None) -> dict:
+    """runner keyword arguments from the shared options; usage errors exit 2 before any work."""
+    if scheduler and engine is not Engine.dask:
+        _fail("--scheduler needs --engine dask.")
+    if engine is Engine.dask:
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None or importlib.util.find_spec("dask") is None:
+            _fail("--engine dask needs the dask extra: pip install 'klantverhaal\\[dask]'", EXIT_FAILURE)  # \[: rich
+    return {"jobs": jobs, "cache": not no_cache, "engine": engine.value, "scheduler": scheduler}
 
 
 def _console(stderr: bool = True):
@@ -63,13 +97,26 @@ def main(
 
 @app.command()
 def analyse(
-    path: Annotated[Path, typer.Argument(help="A story file, or a folder searched recursively for .txt and .md.")],
+    path: Annotated[Path, typer.Argument(help="A story file, or a folder searched recursively for .txt, .md, "
+                                         ".html/.htm, .jsonl and .csv corpora (one story per row), and .gz of these.")],
     *,
     format: Annotated[Format, typer.Option("--format", "-f", help="table: two rich tables; jsonl: one SPEC "
                                            "record per story; csv: one row per (story, company).")] = Format.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write data here instead of stdout.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or messages on stderr.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any file was skipped.")] = False,
+    skipped_file: Annotated[Path | None, typer.Option("--skipped", help="Write the skipped files (and corpus rows) "
+                                                      "to this CSV: path, reason.")] = None,
+    text_column: Annotated[str, typer.Option("--text-column", help="The column holding the story in .jsonl and "
+                                             ".csv corpora.")] = "text",
+    any_language: Annotated[bool, typer.Option("--any-language", help="Keep stories that are not Dutch "
+                                               "(skipped by default).")] = False,
+    jobs: JobsOption = 1,
+    no_cache: NoCacheOption = False,
+    engine: EngineOption = Engine.local,
+    scheduler: SchedulerOption = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Also write a standalone HTML report to this folder: "
+                                              "index.html and one highlighted page per story.")] = None,
 ) -> None:
     """Analyse stories: companies, channels, contacts, waits, friendliness and resolution.
 
@@ -78,15 +125,20 @@ def analyse(
     """
     if not path.exists():
         _fail(f"{path} does not exist. Give a story file or a folder of .txt/.md files.")
+    if html is not None and html.exists() and not html.is_dir():
+        _fail(f"--html {html} is a file. Give a folder for the report (it is created if missing).")
     from klantverhaal import analysis, report, runner
     from klantverhaal.corpus import read_stories
 
+    spread = _spread(jobs, no_cache, engine, scheduler)
     console = _console()
     skipped: list = []
-    stories_in = list(read_stories(path, skipped=skipped))
+    stories_in = list(read_stories(path, skipped=skipped, text_column=text_column, any_language=any_language))
     if not stories_in:
+        _write_skipped(skipped_file, skipped)
         if not quiet:
-            console.print(f"No stories found in {path}: it holds no readable .txt or .md files.")
+            console.print(f"No stories found in {path}: it holds no readable story files "
+                          "(.txt, .md, .html, .jsonl, .csv).")
             if skipped:
                 console.print(report.skipped_table(skipped, root=path))
         raise typer.Exit(EXIT_FAILURE if strict and skipped else 0)
@@ -96,7 +148,7 @@ def analyse(
         progress = _progress(console, quiet)
         with progress:
             task = progress.add_task("analysing", total=len(stories_in))
-            for record in runner.analyse_texts(stories_in):
+            for record in runner.analyse_texts(stories_in, skipped=skipped, **spread):
                 records.append(record)
                 if format is Format.jsonl:
                     sink.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
@@ -107,16 +159,40 @@ def analyse(
             out = _console(stderr=False) if not output else _file_console(sink)
             out.print(report.stories_table(records))
             out.print(report.companies_table(analysis.company_summary(analysis.experience_frame(records))))
+    except runner.EngineError as err:
+        _fail(str(err), EXIT_FAILURE)
     finally:
         if output:
             sink.close()
+    if html is not None:
+        _write_html(html, stories_in, records, skipped=skipped, source=str(path), console=console, quiet=quiet)
+    _write_skipped(skipped_file, skipped)
     if not quiet:
         console.print(f"{len(records)} stories analysed" + (f", {len(skipped)} files skipped" if skipped else "")
                       + (f"; written to {output}" if output else ""))
+        flagged = [SimpleNamespace(path=s.path, reason="; ".join(s.flags)) for s in stories_in if s.flags]
+        if flagged:
+            console.print(report.skipped_table(flagged, root=path, title="Analysed, but flagged"))
         if skipped:
             console.print(report.skipped_table(skipped, root=path))
     if strict and skipped:
         raise typer.Exit(EXIT_FAILURE)
+
+
+def _write_skipped(path: Path | None, skipped: list) -> None:
+    """--skipped FILE: one CSV row (path, reason) per skipped file or corpus row."""
+    if path is None:
+        return
+    import csv
+
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["path", "reason"])
+            writer.writerows([item.path, item.reason] for item in skipped)
+    except OSError as err:
+        _fail(f"cannot write --skipped {path}: {err.strerror or err}. Give a file in a folder you can write to.",
+              EXIT_FAILURE)
 
 
 def _file_console(handle):
@@ -132,6 +208,147 @@ def _progress(console, quiet: bool):
                     console=console, disable=quiet, transient=True)
 
 
+def _write_html(directory: Path, stories, records, *, skipped, source: str, console, quiet: bool) -> None:
+    """The HTML report; the stories pass the pipeline once more here, as records from workers or the
+    cache carry no Doc to highlight."""
+    from klantverhaal import evidence, html_report
+
+    report = html_report.HtmlReport(directory)
+    with _progress(console, quiet) as progress:
+        task = progress.add_task("writing HTML", total=len(records))
+        for item in evidence.analyse_many(stories, records):
+            report.add(item)
+            progress.advance(task)
+    index = report.finish(records, skipped=skipped, source=source)
+    if not quiet:
+        console.print(f"HTML report: {index}")
+
+
+@app.command()
+def compare(
+    path: Annotated[Path, typer.Argument(help="Stories (a file or folder), or a JSON Lines file written by "
+                                         "`analyse --format jsonl` (read as is, no NLP).")],
+    *,
+    sector: Annotated[list[str] | None, typer.Option("--sector", help="Only this sector; repeatable.")] = None,
+    company: Annotated[list[str] | None, typer.Option("--company", help="Only this company (case-insensitive); "
+                                                      "repeatable.")] = None,
+    min_stories: Annotated[int, typer.Option("--min-stories", min=1, help="Companies with fewer stories go to a "
+                                             "separate table marked too few stories.")] = 3,
+    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD: stories dated on or after; "
+                                              "undated stories are left out (and counted).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD: stories dated on or before; "
+                                              "undated stories are left out (and counted).")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="Column to sort by (figures largest first, names A-Z), "
+                                      "e.g. share_gap, waited_median_h, contacts_median.")] = "stories",
+    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="table: rich tables; csv: one row per "
+                                                  "company; json: both tables and the counts.")]
+    = CompareFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write data here instead of stdout.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or messages on stderr.")] = False,
+    jobs: JobsOption = 1,
+    no_cache: NoCacheOption = False,
+    engine: EngineOption = Engine.local,
+    scheduler: SchedulerOption = None,
+) -> None:
+    """Compare companies: contacts, waits, promises kept, resolved, friendly, and friendly but unresolved.
+
+    Shares come with Wilson 95 % intervals and their counts. Exit 0 done (also when nothing matches).
+
+    Exit 1 when the input cannot be read, 2 for a usage error (unknown sector or sort column, bad date).
+    """
+    if not path.exists():
+        _fail(f"{path} does not exist. Give stories (file or folder) or a JSON Lines file from "
+              "`analyse --format jsonl`.")
+    from klantverhaal import compare as comparing
+    from klantverhaal import report, runner
+    from klantverhaal.records import SECTORS
+
+    unknown = sorted(set(sector or []) - set(SECTORS))
+    if unknown:
+        _fail(f"unknown sector {', '.join(unknown)}; choose from {', '.join(SECTORS)}")
+    if sort not in comparing.COLUMNS:
+        _fail(f"cannot sort by {sort!r}; choose from {', '.join(comparing.COLUMNS)}")
+    first, last = _day(since, "--since"), _day(until, "--until")
+    if first and last and first > last:
+        _fail(f"--since {since} is after --until {until}.")
+    spread = _spread(jobs, no_cache, engine, scheduler)
+    console = _console()
+    skipped: list = []
+    try:
+        if path.is_file() and path.suffix == ".jsonl":
+            records = runner.read_records(path)
+        else:
+            from klantverhaal.corpus import read_stories
+
+            stories_in = list(read_stories(path, skipped=skipped))
+            with _progress(console, quiet) as progress:
+                task = progress.add_task("analysing", total=len(stories_in))
+                records = []
+                for record in runner.analyse_texts(stories_in, skipped=skipped, **spread):
+                    records.append(record)
+                    progress.advance(task)
+    except (ValueError, runner.EngineError) as err:
+        _fail(str(err), EXIT_FAILURE)
+    result = comparing.compare(records, sectors=sector or (), companies=company or (), since=first, until=last,
+                               min_stories=min_stories, sort_by=sort)
+    note = _compare_note(result)
+    sink = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if format is CompareFormat.csv:
+            result.frame().to_csv(sink, index=False)
+        elif format is CompareFormat.json:
+            sink.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        elif result.experiences:
+            out = _console(stderr=False) if not output else _file_console(sink)
+            parts = [(result.companies, f"Companies compared ({min_stories} or more stories)"),
+                     (result.too_few, f"Too few stories to compare (fewer than {min_stories})")]
+            for part, title in parts:
+                if len(part.summary):
+                    out.print(report.compare_table(part.summary, stories=part.stories,
+                                                   experiences=part.experiences, title=title, note=note))
+    finally:
+        if output:
+            sink.close()
+    if not quiet:
+        if not result.experiences:
+            chosen = " ".join([f"--sector {x}" for x in sector or []] + [f"--company {x}" for x in company or []]
+                              + [f"{o} {v}" for o, v in (("--since", since), ("--until", until)) if v])
+            console.print(f"No experiences to compare in {path}" + (f" with {chosen}" if chosen else "")
+                          + (f"; {note}" if note else "") + ".")
+        else:
+            console.print(f"{len(result.companies.summary)} companies compared, "
+                          f"{len(result.too_few.summary)} with too few stories; {result.experiences} experiences "
+                          f"in {result.stories} of {result.stories_read} stories" + (f"; {note}" if note else "")
+                          + (f"; written to {output}" if output else ""))
+        if skipped:
+            console.print(report.skipped_table(skipped, root=path))
+
+
+def _day(text: str | None, option: str):
+    """A YYYY-MM-DD option as a date; anything else is a usage error."""
+    if text is None:
+        return None
+    import re
+    from datetime import date
+
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        _fail(f"{option} {text!r}: write a date as YYYY-MM-DD, e.g. {option} 2020-01-31")
+
+
+def _compare_note(result) -> str:
+    parts = []
+    if result.undated_excluded:
+        parts.append(f"{result.undated_excluded} stor{'ies' if result.undated_excluded != 1 else 'y'} without a "
+                     "date left out by --since/--until")
+    if result.out_of_range:
+        parts.append(f"{result.out_of_range} dated outside the range")
+    return ", ".join(parts)
+
+
 @app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold annotations: a JSON Lines file of SPEC records.")],
@@ -143,6 +360,10 @@ def evaluate(
                                                       "repeatable. Exit 1 when a score falls below.")] = None,
     thresholds: Annotated[Path | None, typer.Option("--thresholds", help="A JSON file {score: minimum}.")] = None,
     errors: Annotated[bool, typer.Option("--errors", help="List what was missed or wrong, per story.")] = False,
+    jobs: JobsOption = 1,
+    no_cache: NoCacheOption = False,
+    engine: EngineOption = Engine.local,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Score extraction against gold annotations with SPEC's scores (counts included).
 
@@ -156,14 +377,15 @@ def evaluate(
     if not predicted.exists():
         _fail(f"{predicted} does not exist. Give stories (file or folder) or a JSON Lines file of predictions.")
     limits = _parse_limits(minimum or [], thresholds, scoring.SCORE_NAMES)
+    spread = _spread(jobs, no_cache, engine, scheduler)
     try:
         gold_records = runner.read_records(gold)
         if predicted.is_file() and predicted.suffix == ".jsonl":
             predicted_records = runner.read_records(predicted)
         else:
             wanted = {g.id for g in gold_records}
-            predicted_records = [r for r in runner.analyse_path(predicted) if r.id in wanted]
-    except ValueError as err:
+            predicted_records = [r for r in runner.analyse_path(predicted, **spread) if r.id in wanted]
+    except (ValueError, runner.EngineError) as err:
         _fail(str(err), EXIT_FAILURE)
     scores = scoring.score(gold_records, predicted_records)
     if as_json:
@@ -206,6 +428,27 @@ def _parse_limits(items: list[str], path: Path | None, names: tuple[str, ...]) -
     if unknown:
         _fail(f"unknown score {', '.join(unknown)}; choose from {', '.join(names)}")
     return limits
+
+
+@app.command()
+def show(
+    file: Annotated[Path, typer.Argument(help="One story file (.txt or .md).")],
+) -> None:
+    """Show one story with the phrases found highlighted by kind, and the record read from them.
+
+    Shaded phrases are cited by the record; underlined ones were found but are not cited. Exit 1 when
+    the file cannot be read as a story (empty, binary, ...), 2 when it does not exist or is a folder.
+    """
+    if not file.is_file():
+        _fail(f"{file} is not a file. Give one story file; for a folder use `klantverhaal analyse "
+              f"{file} --html report/`." if file.is_dir() else f"{file} does not exist. Give one story file.")
+    from klantverhaal import corpus, evidence
+
+    story = corpus.read_story_file(file)
+    if isinstance(story, corpus.Skipped):
+        _fail(f"cannot show {file}: {story.reason}.", EXIT_FAILURE)
+    console = _console(stderr=False)
+    console.print(evidence.view(evidence.analyse(story), width=console.width, title=str(file)))
 
 
 if __name__ == "__main__":  # pragma: no cover

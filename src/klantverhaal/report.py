@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+from rich import box
 from rich.table import Table
 
 from klantverhaal.records import Story
@@ -107,14 +108,88 @@ def scores_table(scores: Scores, *, title: str = "Scores") -> Table:
     return table
 
 
-def skipped_table(skipped, *, root=None) -> Table:
+def skipped_table(skipped, *, root=None, title: str = "Skipped files") -> Table:
     """Every file that was not analysed, with its reason; paths relative to ``root`` when given."""
     import os
 
-    table = Table(title=f"Skipped files ({len(skipped)})")
+    table = Table(title=f"{title} ({len(skipped)})")
     table.add_column("file", overflow="fold")
     table.add_column("reason", overflow="fold")
     for item in skipped:
         path = os.path.relpath(item.path, root) if root and os.path.isdir(root) else item.path
         table.add_row(path, item.reason)
     return table
+
+
+BAR_WIDTH = 8
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+_TRACK = "░"
+
+
+def bar(share, width: int = BAR_WIDTH) -> str:
+    """An inline bar of ``width`` cells in eighths on a light track: 0.5 -> "████░░░░",
+    0.3 -> "██▍░░░░░"; no share -> the bare track."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return _TRACK * width
+    eighths = round(max(0.0, min(1.0, float(share))) * width * 8)
+    full, part = divmod(eighths, 8)
+    return ("█" * full + (_EIGHTHS[part] if part else "")).ljust(width, _TRACK)
+
+
+def share_interval(share, low, high) -> str:
+    """A share with its Wilson interval: "40% (17–69%)"; "–" when nothing was told."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    return f"{share:.0%} ({low * 100:.0f}–{high:.0%})"
+
+
+def compare_table(summary: pd.DataFrame, *, stories: int, experiences: int, title: str = "Companies compared",
+                  note: str = "") -> Table:
+    """One row per company from ``compare.summarise``: contacts median (IQR), waited hours, promised
+    versus actual, and three shares with their Wilson 95 % intervals, the gap with an inline bar.
+
+    The caption says how many stories and experiences stand behind the table and that web stories
+    are self-selected, so a quoted figure travels with its evidence.
+    """
+    from rich.markup import escape
+
+    from klantverhaal.compare import SELF_SELECTED
+
+    caption = (f"{experiences} experience{'s' if experiences != 1 else ''} in {stories} "
+               f"stor{'ies' if stories != 1 else 'y'} behind this table. Shares with Wilson 95 % intervals; "
+               "resolved and gap over experiences whose outcome is told. Waited ÷ promised over experiences with "
+               "both; broken = waited longer than promised. " + SELF_SELECTED
+               + (f" {note[:1].upper()}{note[1:]}." if note else ""))
+    table = Table(title=title, caption=caption, caption_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
+                  collapse_padding=True, leading=1, padding=(0, 0))
+    table.add_column("company\n[dim]sector[/]", overflow="fold")
+    for name in ("stories\n[dim](exp.)[/]", "contacts\nmedian\n[dim](IQR)[/]", "waited\nmedian\n[dim](max)[/]",
+                 "waited ÷\npromised\n[dim](broken)[/]", "\n\nresolved", "\n\nfriendly"):
+        table.add_column(name, justify="right", overflow="fold")
+    table.add_column("friendly\nbut not\nsolved (gap)", justify="left", overflow="fold")
+    for row in summary.itertuples(index=False):
+        contacts = "–" if _missing(row.contacts_median) else \
+            f"{_num(row.contacts_median)}\n[dim]({_short(row.contacts_q1)}–{_short(row.contacts_q3)})[/]"
+        waited = "–" if _missing(row.waited_max_h) else \
+            f"{hours(float(row.waited_median_h))}\n[dim]({hours(float(row.waited_max_h))})[/]"
+        promised = "–" if not row.promises else \
+            ("–" if _missing(row.ratio_median) else f"×{row.ratio_median:.2g}") + \
+            f"\n[dim]({row.broken} of {row.promises})[/]"
+        table.add_row(
+            f"{escape(str(row.company))}\n[dim]{escape(str(row.sector or '–'))}[/]",
+            f"{row.stories}\n[dim]({row.experiences})[/]",
+            contacts, waited, promised,
+            share_interval(row.share_resolved, row.share_resolved_low, row.share_resolved_high),
+            share_interval(row.share_friendly, row.share_friendly_low, row.share_friendly_high),
+            f"{bar(row.share_gap)} {share_interval(row.share_gap, row.share_gap_low, row.share_gap_high)}",
+        )
+    return table
+
+
+def _short(value) -> str:
+    """A quartile in a narrow column: 1.75 -> "1.8", 5.0 -> "5" (the exact value is in csv/json)."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
