@@ -154,3 +154,11 @@ def test_analyse_corpus_prints_both_tables(runner):
     result = runner.invoke(app, ["analyse", str(CORPUS), "--quiet"], terminal_width=100)
     assert result.exit_code == 0
     assert "Stories" in result.stdout and "Companies" in result.stdout
+
+
+def test_a_folders_readme_is_listed_as_documentation_not_analysed(runner, story_dir):
+    (story_dir / "README.md").write_text("Deze map bevat verhalen over klantenservice.", encoding="utf-8")
+    result = runner.invoke(app, ["analyse", str(story_dir), "--format", "jsonl"])
+    assert result.exit_code == 0
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["ziggo"]
+    assert "documentation" in result.stderr

@@ -150,12 +150,19 @@ def iter_files(path: Path, *, skipped: list[Skipped] | None = None) -> Iterator[
                 yield Path(root) / name
 
 
+# a corpus folder's own notes ("corpus/README.md") are not stories
+DOCUMENTATION_NAMES = {"readme", "license", "licence", "changelog", "contributing", "notice", "authors"}
+
+
 def read_file(file: Path, *, text_column: str = TEXT_COLUMN) -> Iterator[StoryText | Skipped]:
     """The stories of one file (several for a .jsonl/.csv corpus), or why there are none."""
     name = file.name.lower()
     packed = name.endswith(".gz")
     inner = name[:-3] if packed else name
     kind = os.path.splitext(inner)[1]
+    if os.path.splitext(inner)[0] in DOCUMENTATION_NAMES:
+        yield Skipped(str(file), "documentation of the folder (README, LICENSE, ...), not a story")
+        return
     if kind not in SUFFIXES:
         what = f"'{kind}{'.gz' if packed else ''}'" if kind else "without extension"
         yield Skipped(str(file), f"not a story file ({what}); read are {', '.join(SUFFIXES)} and their .gz")
