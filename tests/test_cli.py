@@ -88,6 +88,10 @@ def test_analyse_table_prints_both_tables(runner, story_dir):
     assert result.exit_code == 0
     assert "Stories" in result.stdout and "Companies" in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 100
+    # nothing cropped at the right edge: every table line closes with its border
+    assert all(line.rstrip()[-1] in "┃│┓┩┤┐┘┛╇┥" for line in result.stdout.splitlines()
+               if line.strip() and line.lstrip()[0] in "┃│┏┡├└┗"), result.stdout
+    assert "Ziggo" in result.stdout
 
 
 def test_missing_path_is_a_usage_error(runner, tmp_path):

@@ -157,8 +157,9 @@ def analyse(
             analysis.experience_frame(records).to_csv(sink, index=False)
         elif format is Format.table:
             out = _console(stderr=False) if not output else _file_console(sink)
-            out.print(report.stories_table(records))
-            out.print(report.companies_table(analysis.company_summary(analysis.experience_frame(records))))
+            out.print(report.stories_table(records, width=out.width))
+            out.print(report.companies_table(analysis.company_summary(analysis.experience_frame(records)),
+                                             width=out.width))
     except runner.EngineError as err:
         _fail(str(err), EXIT_FAILURE)
     finally:

@@ -16,6 +16,7 @@ from klantverhaal.records import Story
 from klantverhaal.scoring import ACCURACY_SCORES, PRF_SCORES, Scores
 
 FRIENDLINESS = {1: "friendly", 0: "neutral", -1: "unfriendly", None: "–"}
+TONE = {1: "kind", 0: "–", -1: "rude", None: "–"}
 RESOLVED = {True: "yes", False: "no", None: "–"}
 
 
@@ -35,42 +36,68 @@ def hours(value: float | None) -> str:
 
 
 def _wait_text(wait) -> str:
-    span = hours(wait.min_h) if wait.max_h == wait.min_h else f"{hours(wait.min_h)}–{hours(wait.max_h)}" \
-        if wait.max_h is not None else f"≥ {hours(wait.min_h)}"
-    return f"{wait.text} ({span}, {wait.kind})"
+    """ "binnen 48 uur" -> "binnen 48 uur ≤ 48 h (promised)": the phrase, its hours, its kind."""
+    if wait.max_h is None:
+        span = f"≥ {hours(wait.min_h)}"
+    elif wait.min_h == wait.max_h:
+        span = hours(wait.min_h)
+    elif not wait.min_h:
+        span = f"≤ {hours(wait.max_h)}"
+    else:
+        span = f"{hours(wait.min_h)}–{hours(wait.max_h)}"
+    return f"{wait.text}: {span} ({'promised' if wait.kind == 'promised' else 'waited'})"
 
 
-def stories_table(stories: list[Story]) -> Table:
-    table = Table(title="Stories", show_lines=True, expand=False)
-    for name, ratio in (("story", 2), ("date", 1), ("company", 2), ("channels", 2), ("contacts", 1),
-                        ("waits", 4), ("friendly", 1), ("resolved", 1)):
-        # ids have no spaces, so they fold; prose columns wrap between words
-        table.add_column(name, ratio=ratio, overflow="fold" if name == "story" else "fold"
-                         if name == "date" else "ellipsis", no_wrap=False)
+def _fixed_width(values: list[str], cap: int) -> int:
+    """Width that shows the longest value whole (names and ids are never cut), up to ``cap``."""
+    return min(cap, max((len(v) for v in values), default=4))
+
+
+def stories_table(stories: list[Story], *, width: int = 100) -> Table:
+    """One section per story: its id and date, then one row per company. Ids and names keep
+    their full width (never cut); channels and waits wrap between words, so the table reads
+    at 100 columns."""
+    table = Table(title="Stories", show_lines=False)
+    heads = [s.id for s in stories] + [e.company + " ⚑ gap" for s in stories for e in s.experiences]
+    # fixed widths for everything but the waits, which take the rest and wrap
+    wide = width >= 100
+    head_w = _fixed_width(heads, 26 if wide else 16)
+    channels_w = 14 if wide else 10
+    waits_w = max(12, width - head_w - channels_w - 8 - 4 - 6 - 19)
+    table.add_column("story / company", width=head_w, overflow="fold")
+    table.add_column("channels", width=channels_w)
+    table.add_column("contacts", width=8)
+    table.add_column("waits", width=waits_w)
+    table.add_column("tone", width=4)
+    table.add_column("solved", width=6)
     for story in stories:
+        table.add_section()
+        table.add_row(f"[bold]{story.id}[/]", story.date or "", "", "", "", "")
         if not story.experiences:
-            table.add_row(story.id, story.date or "–", "(no company contact)", "", "", "", "", "")
+            table.add_row("  (no company contact)", "", "", "", "", "")
             continue
-        for i, e in enumerate(story.experiences):
+        for e in story.experiences:
             table.add_row(
-                story.id if i == 0 else "",
-                (story.date or "–") if i == 0 else "",
-                e.company + (" ⚑ gap" if e.gap else ""),
+                "  " + e.company + (" [red]⚑ gap[/]" if e.gap else ""),
                 ", ".join(e.channels) or "–",
                 str(e.contacts) if e.contacts else "–",
                 "; ".join(_wait_text(w) for w in e.waits) or "–",
-                FRIENDLINESS.get(e.friendliness, "–"),
+                TONE.get(e.friendliness, "–"),
                 RESOLVED.get(e.resolved, "–"),
             )
     return table
 
 
-def companies_table(summary: pd.DataFrame) -> Table:
+def companies_table(summary: pd.DataFrame, *, width: int = 100) -> Table:
     table = Table(title="Companies", show_lines=False)
-    for name, justify in (("company", "left"), ("sector", "left"), ("stories", "right"),
-                          ("median contacts", "right"), ("median waited", "right"), ("max waited", "right"),
-                          ("resolved", "right"), ("friendly but unresolved", "right")):
-        table.add_column(name, justify=justify)
+    narrow = width < 100
+    table.add_column("company", width=_fixed_width([str(c) for c in summary["company"]], 14 if narrow else 20),
+                     overflow="fold")
+    for name, justify, col_w in (("sector", "left", 8 if narrow else 11), ("stories", "right", 7),
+                                 ("median contacts", "right", 8), ("median waited", "right", 6 if narrow else 7),
+                                 ("max waited", "right", 6 if narrow else 7), ("solved", "right", 6),
+                                 ("kind but unsolved", "right", 8)):
+        table.add_column(name, justify=justify, width=col_w)
     for row in summary.itertuples(index=False):
         table.add_row(
             row.company, row.sector, str(row.stories),
