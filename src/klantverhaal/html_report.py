@@ -11,7 +11,6 @@ colours in the terminal. Templates are package data in ``klantverhaal/templates`
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
@@ -101,9 +100,9 @@ def render_index(records: list[Story], *, pages: dict[str, str], skipped: list =
     summary = analysis.company_summary(analysis.experience_frame(records))
     companies = [{
         "company": row.company, "sector": row.sector, "stories": row.stories,
-        "median_contacts": _num(row.median_contacts), "median_waited": report.hours(row.median_waited_h),
-        "max_waited": report.hours(row.max_waited_h), "resolved": _share(row.share_resolved),
-        "gap": _share(row.share_gap),
+        "median_contacts": report.number(row.median_contacts), "median_waited": report.hours(row.median_waited_h),
+        "max_waited": report.hours(row.max_waited_h), "resolved": report.share(row.share_resolved),
+        "gap": report.share(row.share_gap),
     } for row in summary.itertuples(index=False)]
     stories = [{
         "id": r.id, "date": r.date or "–", "href": pages.get(r.id),
@@ -116,13 +115,3 @@ def render_index(records: list[Story], *, pages: dict[str, str], skipped: list =
     )
 
 
-def _num(value) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{value:g}"
-
-
-def _share(value) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{value:.0%}"

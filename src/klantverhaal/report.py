@@ -101,19 +101,21 @@ def companies_table(summary: pd.DataFrame, *, width: int = 100) -> Table:
     for row in summary.itertuples(index=False):
         table.add_row(
             row.company, row.sector, str(row.stories),
-            _num(row.median_contacts), hours(row.median_waited_h), hours(row.max_waited_h),
-            _share(row.share_resolved), _share(row.share_gap),
+            number(row.median_contacts), hours(row.median_waited_h), hours(row.max_waited_h),
+            share(row.share_resolved), share(row.share_gap),
         )
     return table
 
 
-def _num(value) -> str:
+def number(value) -> str:
+    """A count or median for a table cell; "–" where there is none."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     return f"{value:g}"
 
 
-def _share(value) -> str:
+def share(value) -> str:
+    """A share as a whole percentage; "–" where there is none."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     return f"{value:.0%}"
@@ -196,7 +198,7 @@ def compare_table(summary: pd.DataFrame, *, stories: int, experiences: int, titl
     table.add_column("friendly\nbut not\nsolved (gap)", justify="left", overflow="fold")
     for row in summary.itertuples(index=False):
         contacts = "–" if _missing(row.contacts_median) else \
-            f"{_num(row.contacts_median)}\n[dim]({_short(row.contacts_q1)}–{_short(row.contacts_q3)})[/]"
+            f"{number(row.contacts_median)}\n[dim]({_short(row.contacts_q1)}–{_short(row.contacts_q3)})[/]"
         waited = "–" if _missing(row.waited_max_h) else \
             f"{hours(float(row.waited_median_h))}\n[dim]({hours(float(row.waited_max_h))})[/]"
         promised = "–" if not row.promises else \
