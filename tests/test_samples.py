@@ -50,3 +50,10 @@ def test_every_corpus_story_has_gold():
     gold_ids = {s.id for s in runner.read_records(CORPUS / "gold.jsonl")}
     story_ids = {p.stem for p in CORPUS.rglob("*.txt")}
     assert story_ids == gold_ids
+
+
+@needs_seeds()
+def test_seed_mentions_match_gold():
+    gold = {s.id: sorted(s.mentions) for s in runner.read_records(SEED_GOLD)}
+    predicted = {s.id: sorted(s.mentions) for s in runner.analyse_path(SEEDS)}
+    assert predicted == gold
