@@ -140,6 +140,15 @@ def test_no_cache_neither_reads_nor_writes(tmp_path, cache_dir):
         assert len(store) == 1
 
 
+def test_an_unwritable_cache_folder_turns_the_cache_off(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(cache.ENV_DIR, str(blocker / "cache"))
+    with pytest.warns(UserWarning, match="result cache off"):
+        records = list(runner.analyse_texts([StoryText("ziggo", STORY, "ziggo.txt")]))
+    assert [r.id for r in records] == ["ziggo"]
+
+
 def test_cache_location_follows_platform_conventions(monkeypatch, tmp_path):
     monkeypatch.setenv(cache.ENV_DIR, str(tmp_path / "own"))
     assert cache.directory() == tmp_path / "own"

@@ -176,11 +176,20 @@ def _failed(item: Skipped, skipped: list[Skipped] | None) -> None:
 
 
 def _open_cache(cache: Any):
-    """(store, opened_here): a Cache for True, None for False, the caller's own Cache as is."""
+    """(store, opened_here): a Cache for True, None for False, the caller's own Cache as is.
+    A cache folder that cannot be written (a read-only home) turns the cache off with a warning."""
     if cache is True:
-        from klantverhaal.cache import Cache
+        import sqlite3
+        import warnings
 
-        return Cache(), True
+        from klantverhaal.cache import ENV_DIR, Cache, directory
+
+        try:
+            return Cache(), True
+        except (OSError, sqlite3.Error) as err:
+            warnings.warn(f"result cache off: cannot use {directory()} ({err}); set {ENV_DIR} to a writable "
+                          "folder, or pass --no-cache", stacklevel=2)
+            return None, False
     if cache is False:
         return None, False
     return cache, False
