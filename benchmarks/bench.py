@@ -250,7 +250,8 @@ def phase(name: str, folder: Path, cache_dir: Path, fingerprint: str) -> dict:
     if done.returncode != 0:
         raise SystemExit(f"phase {name} failed:\n{done.stderr}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    print(f"  {name:<10} {result['seconds']:>8.1f} s (busy {result['busy_s']:.1f} s) {result['words_per_s']:>9,} words/s  "
+    print(f"  {name:<10} {result['seconds']:>8.1f} s (busy {result['busy_s']:.1f} s) "
+          f"{result['words_per_s']:>9,} words/s  "
           f"RSS {result['rss_self_mb']} MB, PSS tree {result['pss_tree_mb']} MB", file=sys.stderr)
     return result
 
@@ -336,11 +337,13 @@ def main() -> None:
     cpu_ratio = r["pipeline"]["words_per_cpu_s"] / r["tokenizer"]["words_per_cpu_s"]
     speedup = r["pipeline"]["seconds"] / r["jobs2"]["seconds"]
     cache_speedup = r["pipeline"]["busy_s"] / r["cache_warm"]["busy_s"]
-    with_reading = (r["read"]["seconds"] + r["pipeline"]["seconds"]) / (r["read"]["seconds"] + r["cache_warm"]["seconds"])
+    read_s = r["read"]["seconds"]
+    with_reading = (read_s + r["pipeline"]["seconds"]) / (read_s + r["cache_warm"]["seconds"])
     row = [
         dt.datetime.now().strftime("%Y-%m-%d %H:%M"), f"{size['mb']:g}", f"{size['words']:,}", f"{size['stories']:,}",
         f"{r['read']['words_per_s']:,}", f"{r['tokenizer']['words_per_s']:,}", f"{r['pipeline']['words_per_s']:,}",
-        f"{ratio:.3f} (cpu {cpu_ratio:.3f})", f"{r['jobs2']['words_per_s']:,}", f"{speedup:.2f}x", f"{r['pipeline']['rss_self_mb']}",
+        f"{ratio:.3f} (cpu {cpu_ratio:.3f})", f"{r['jobs2']['words_per_s']:,}", f"{speedup:.2f}x",
+        f"{r['pipeline']['rss_self_mb']}",
         f"{r['jobs2']['pss_tree_mb']}", f"{r['cache_cold']['seconds']:g}", f"{r['cache_warm']['seconds']:g}",
         f"{cache_speedup:.0f}x ({with_reading:.1f}x)",
         f"{load_before:.1f} -> " + " / ".join(f"{r[n]['load_1min_after']:.1f}" for n in r),
