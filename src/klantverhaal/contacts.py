@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from klantverhaal import docindex, numbers
+from klantverhaal import docindex, numbers, resources
 from klantverhaal.records import Contacts
 
 NEGATION_WINDOW = 3
-CLAUSE_BREAKS = {",", ";", ":", "maar", "want", "en", "toen", "omdat", "(", ")", "?", "!"}
+CLAUSE_BREAKS = frozenset(resources.read_json("grammar.json")["contacts.clause_breaks"])
 
 
 def _tokens_between(sent: Span, start: int, end: int) -> list[str]:
@@ -95,9 +95,9 @@ def contact_events(sent: Span, cues: list[Span]) -> list[str]:
     return events
 
 
-SELF = {"ik", "we", "wij"}
-OTHER_SUBJECT_START = {"hij", "zij", "ze", "men", "u", "jullie", "iemand", "niemand"}
-CUSTOMER_AS_OBJECT = {"mij", "me", "ons"}
+SELF = frozenset(resources.read_json("grammar.json")["contacts.self"])
+OTHER_SUBJECT_START = frozenset(resources.read_json("grammar.json")["contacts.other_subject_start"])
+CUSTOMER_AS_OBJECT = frozenset(resources.read_json("grammar.json")["contacts.customer_as_object"])
 
 
 def _adjacent_agent(sent: Span, cue: Span) -> str:
@@ -123,7 +123,7 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     return "unknown"
 
 
-QUOTE_TOKENS = {'"', "“", "”", "„", "'", "‘", "’"}
+QUOTE_TOKENS = frozenset(resources.read_json("grammar.json")["contacts.quote_tokens"])
 
 
 def _quoted(sent: Span, cue: Span) -> bool:
@@ -134,8 +134,7 @@ def _quoted(sent: Span, cue: Span) -> bool:
     return sum(1 for t in doc[sent.start : cue.start] if t.text in QUOTE_TOKENS) % 2 == 1
 
 
-OTHER_AGENTS = {"hij", "zij", "ze", "men", "u", "jullie", "iemand", "niemand", "medewerker", "medewerkster",
-                "monteur", "bezorger"}
+OTHER_AGENTS = frozenset(resources.read_json("grammar.json")["contacts.other_agents"])
 
 
 def _elliptic(sent: Span, verb: Span) -> bool:
@@ -149,8 +148,7 @@ def _elliptic(sent: Span, verb: Span) -> bool:
     return repeated or len([t for t in before if t.isalpha()]) <= 1 or verb.text.lower() == "rappel"
 
 
-SUBCLAUSE_BREAKS = {",", ";", ":", "maar", "want", "en", "toen", "omdat", "(", ")", "?", "!", "die", "dat", "waar",
-                    "terwijl", "nadat", "zodat", "alsof"}
+SUBCLAUSE_BREAKS = frozenset(resources.read_json("grammar.json")["contacts.subclause_breaks"])
 
 
 def _clause_has_self(sent: Span, cue: Span) -> bool:
@@ -273,7 +271,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     return [("weak", 1, channel) for channel in sorted(set(_channel_uses(sent, cues)))] or [("one", 1, "any")]
 
 
-OUTGOING_CHANNELS = {"phone", "email", "letter", "webform", "chat", "twitter", "facebook", "shop"}
+OUTGOING_CHANNELS = frozenset(resources.read_json("grammar.json")["contacts.outgoing_channels"])
 
 
 def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:

@@ -158,7 +158,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
     return sorted(named + kinds, key=lambda m: m.start)
 
 
-DEFINITE = {"de", "het", "mijn", "onze", "ons", "hun", "die", "deze", "dat", "dit", "zo'n", "jullie", "uw", "je", "jouw"}
+DEFINITE = frozenset(resources.read_json("grammar.json")["experiences.definite"])
 
 
 def _definite(doc: Doc, span: Span) -> bool:
@@ -308,7 +308,7 @@ def _close_after(doc: Doc, char: int, mention: _Mention) -> bool:
     return name.start - cue.end <= 6 and not between & {",", ";", ":", "maar", "want", "dat", "omdat"}
 
 
-PREPOSITIONS = {"naar", "met", "bij", "aan", "van", "tegen", "via"}
+PREPOSITIONS = frozenset(resources.read_json("grammar.json")["experiences.prepositions"])
 
 
 def _object_company(doc: Doc, char: int, here: list[_Mention]) -> _Mention | None:

@@ -22,8 +22,8 @@ from klantverhaal import docindex, resources
 
 NEGATION_WINDOW = 4
 CUE_LABELS = {"friendly", "unfriendly", "runaround", "resolved", "unresolved"}
-CLAUSE_BREAKS = {",", ";", ":", "maar", "want", "toen", "omdat", "doordat", "(", ")", "?", "!", "en", "echter"}
-QUOTES = {'"', "'", "“", "”", "‘", "’", "„"}
+CLAUSE_BREAKS = frozenset(resources.read_json("grammar.json")["judgements.clause_breaks"])
+QUOTES = frozenset(resources.read_json("grammar.json")["judgements.quotes"])
 
 
 @cache
