@@ -121,18 +121,6 @@ def find(text: str) -> list[Found]:
     return [f for f in found if not f.clock]
 
 
-def find_all(text: str) -> list[Found]:
-    """Like ``find`` but keeps clock times ("om 4 uur"), for callers that explain skips."""
-    grammar = _grammar()
-    out = []
-    for match in grammar["anchor_re"].finditer(text):
-        window = _pieces(text)
-        index = next((i for i, p in enumerate(window) if p.start <= match.start() < p.end), None)
-        if index is not None and (r := _read(window, index, text)) is not None:
-            out.append(r)
-    return out
-
-
 def parse(phrase: str) -> Hours | None:
     """Hours of one duration phrase: "tussen 24 en 48 uur" -> Hours(24, 48). None if it holds none."""
     results = find(phrase)

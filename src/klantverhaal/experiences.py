@@ -41,7 +41,6 @@ class _Facts:
     contact_sentences: list[Span] = field(default_factory=list)
     waits: list[Span] = field(default_factory=list)
     judgement_cues: list[Span] = field(default_factory=list)
-    sentences: set[int] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
 
 
@@ -63,51 +62,40 @@ def _mention_cues() -> dict:
 def read_story(doc: Doc, story: StoryText) -> Story:
     """The SPEC record of one analysed story."""
     sentences = docindex.sentences(doc)
-    sent_of = _sentence_index(doc, sentences)
     mentions = _company_mentions(doc)
     facts: dict[str, _Facts] = {}
     for m in mentions:
         if m.role == "ref":
             continue
         f = facts.setdefault(m.company, _Facts(m.company, m.sector, m.named, m.start))
-        if m.role:
-            f.roles.add(m.role)
-        else:
-            f.roles.add("plain")
-    cue_spans = doc.spans[pipeline.CUES] if pipeline.CUES in doc.spans else []
-    cue_sentences = {sent_of[c.start] for c in cue_spans if c.label_ in ("channel", "contact_verb", "comm_verb")}
-    owner_of = _attribute(sentences, sent_of, mentions, cue_sentences)
+        f.roles.add(m.role or "plain")
+    cue_sentences = {i for i, sent in enumerate(sentences)
+                     if any(c.label_ in ("channel", "contact_verb", "comm_verb") for c in docindex.cues_in(sent))}
+    owner_of = _attribute(doc, mentions, cue_sentences)
 
     def owner(span: Span) -> _Facts | None:
         name = owner_of(span.start_char)
         return facts.get(name) if name else None
 
-    cues = doc.spans[pipeline.CUES] if pipeline.CUES in doc.spans else []
-    by_sentence: dict[int, list[Span]] = defaultdict(list)
-    for cue in cues:
-        by_sentence[sent_of[cue.start]].append(cue)
-    for index, sent_cues in by_sentence.items():
-        sent = sentences[index]
+    for sent in sentences:
+        sent_cues = docindex.cues_in(sent)
+        owned: dict[str, list[Span]] = defaultdict(list)
         for cue in sent_cues:
             f = owner(cue)
             if f is None:
                 continue
+            owned[f.company].append(cue)
             if cue.label_ == "channel" and contact_rules.channel_used(sent, cue, sent_cues):
                 f.channels[cue.id_].append(cue)
-                f.sentences.add(index)
             elif cue.label_ in judgements.CUE_LABELS and judgements.applies(cue):
                 f.judgement_cues.append(cue)
-                f.sentences.add(index)
-        for name, f in facts.items():
-            own = [c for c in sent_cues if owner(c) is f]
-            if own and contact_rules.sentence_has_contact(sent, own):
-                f.contact_sentences.append(sent)
-                f.sentences.add(index)
+        for company, own in owned.items():
+            if contact_rules.sentence_has_contact(sent, own):
+                facts[company].contact_sentences.append(sent)
     for span in doc.spans[pipeline.WAITS] if pipeline.WAITS in doc.spans else []:
         f = owner(span)
         if f is not None:
             f.waits.append(span)
-            f.sentences.add(sent_of[span.start])
 
     experiences, mentioned = [], []
     for f in sorted(facts.values(), key=lambda f: f.first_char):
@@ -116,14 +104,6 @@ def read_story(doc: Doc, story: StoryText) -> Story:
         elif f.named:
             mentioned.append(f.company)
     return Story(id=story.id, date=story.date, experiences=experiences, mentions=mentioned, source=story.path)
-
-
-def _sentence_index(doc: Doc, sentences: list[Span]) -> list[int]:
-    index = [0] * len(doc)
-    for i, sent in enumerate(sentences):
-        for t in range(sent.start, sent.end):
-            index[t] = i
-    return index
 
 
 def _company_mentions(doc: Doc) -> list[_Mention]:
@@ -253,17 +233,15 @@ def _strip_article(text: str) -> str:
 TOPIC_ROLES = ("", "ref", "employer")
 
 
-def _attribute(sentences: list[Span], sent_of: list[int], mentions: list[_Mention], cue_sentences: set[int]):
+def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
     """A function char offset -> company: the nearest company named in the same sentence
     (left first), else the company the story was last talking about."""
+    sentences = docindex.sentences(doc)
     per_sentence: dict[int, list[_Mention]] = defaultdict(list)
-    doc = sentences[0].doc if sentences else None
     for m in mentions:
-        if doc is None:
-            break
         token = doc.char_span(m.start, m.end, alignment_mode="expand")
         if token is not None:
-            per_sentence[sent_of[token.start]].append(m)
+            per_sentence[docindex.sentence_number(doc, token.start)].append(m)
     topic_before: list[str | None] = []
     topic: str | None = None
     plain = {m.company for m in mentions if m.company and m.role in ("", "ref")}
@@ -279,10 +257,10 @@ def _attribute(sentences: list[Span], sent_of: list[int], mentions: list[_Mentio
         if active:
             topic = active[-1].company
     def owner(char: int) -> str | None:
-        token = doc.char_span(char, char + 1, alignment_mode="expand") if doc is not None else None
+        token = doc.char_span(char, char + 1, alignment_mode="expand")
         if token is None:
             return None
-        i = sent_of[token.start]
+        i = docindex.sentence_number(doc, token.start)
         here = [m for m in per_sentence.get(i, []) if m.company]
         if here:
             object_of = _object_company(doc, char, here)

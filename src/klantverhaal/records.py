@@ -51,7 +51,8 @@ class Wait:
     end: int | None = None
     sentence: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, extras: bool = True) -> dict[str, Any]:
+        """SPEC's wait; with ``extras`` also its offsets and sentence as evidence."""
         out: dict[str, Any] = {
             "text": self.text,
             "min_h": _round(self.min_h),
@@ -60,6 +61,8 @@ class Wait:
         }
         if self.business:
             out["business"] = True
+        if not extras:
+            return out
         if self.start is not None:
             out["start"], out["end"] = self.start, self.end
         if self.sentence is not None:
@@ -114,7 +117,7 @@ class Experience:
             "sector": self.sector,
             "channels": sorted(self.channels, key=_channel_order),
             "contacts": self.contacts.to_dict() if self.contacts else None,
-            "waits": [w.to_dict() if extras else _spec_wait(w) for w in self.waits],
+            "waits": [w.to_dict(extras=extras) for w in self.waits],
             "friendliness": self.friendliness,
             "resolved": self.resolved,
         }
@@ -178,13 +181,6 @@ def _round(value: float | None) -> float | int | None:
         return None
     rounded = round(float(value), 4)
     return int(rounded) if rounded.is_integer() else rounded
-
-
-def _spec_wait(wait: Wait) -> dict[str, Any]:
-    out = {"text": wait.text, "min_h": _round(wait.min_h), "max_h": _round(wait.max_h), "kind": wait.kind}
-    if wait.business:
-        out["business"] = True
-    return out
 
 
 def _channel_order(label: str) -> int:

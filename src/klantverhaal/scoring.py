@@ -8,7 +8,6 @@ by substring overlap of the texts), one-to-one, in story order.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from klantverhaal.records import Experience, Story, Wait
@@ -247,7 +246,3 @@ def _wait_match(gw: Wait, pw: Wait, same_text: bool) -> bool:
     if same_text:
         return gw.text.casefold().strip() == pw.text.casefold().strip()
     return _overlap(gw.text, pw.text)
-
-
-def count_companies(stories: list[Story]) -> Counter:
-    return Counter(_key(e.company) for s in stories for e in s.experiences)
