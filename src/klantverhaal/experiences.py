@@ -52,6 +52,8 @@ class _Mention:
     sector: str
     named: bool
     role: str = ""  # "", "employer", "carrier", "comparison", "advert", "ref"
+    from_context: bool = False  # found by the unknown-organisation rules, not the brand table
+    subordinate: bool = False  # named in a reported or subordinate clause ("zei dat ... Stedin")
 
 
 @cache
@@ -119,12 +121,14 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         last_end = span.end_char
         sector = span.kb_id_ if span.label_ == "UNKNOWN" else span.label_
         named.append(_Mention(span.start_char, span.end_char, span.id_, sector or "other", True,
-                              _mention_role(doc.text, span.start_char, span.end_char, sector)))
+                              _mention_role(doc.text, span.start_char, span.end_char, sector),
+                              from_context=span.label_ == "UNKNOWN",
+                              subordinate=_in_subordinate_clause(doc, docindex.sentence_of(span), span.start_char, span.end_char)))
     kinds: list[_Mention] = []
     for span in doc.spans[pipeline.KINDS] if pipeline.KINDS in doc.spans else []:
         if any(m.start <= span.start_char < m.end for m in named):
             continue
-        if not _definite(doc, span):
+        if not (_definite(doc, span) or _introduced(doc, span)):
             continue  # "van bank gewisseld", "een aannemer": generic or new, not a company named by kind
         if span.label_ == "REF":
             kinds.append(_Mention(span.start_char, span.end_char, "", "", False, "ref"))
@@ -132,10 +136,28 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         target = _refers_to(span, named) or _earlier_kind(span, kinds)
         if target is not None:
             kinds.append(_Mention(span.start_char, span.end_char, target.company, target.sector, True, "ref"))
+        elif not _may_create(doc, span):
+            continue
         else:
             kinds.append(_Mention(span.start_char, span.end_char, span.id_, span.label_, False,
                                   _mention_role(doc.text, span.start_char, span.end_char, span.label_)))
+    _name_kinds_as_written(doc, kinds)
     return sorted(named + kinds, key=lambda m: m.start)
+
+
+def _name_kinds_as_written(doc: Doc, kinds: list[_Mention]) -> None:
+    """A company named only by kind takes the noun the story itself uses most (first on a tie):
+    "de webshop" is `(webshop)`, not the table's `(webwinkel)`; the table's id only groups
+    synonyms ("de kabelaar" and "het kabelbedrijf" are one company)."""
+    written: dict[str, list[str]] = defaultdict(list)
+    for m in kinds:
+        if not m.named and m.company:
+            written[m.company].append(doc.text[m.start : m.end].lower())
+    for company, nouns in written.items():
+        noun = max(nouns, key=lambda n: (nouns.count(n), -nouns.index(n)))
+        for m in kinds:
+            if m.company == company:  # the kind itself and the nouns that refer back to it
+                m.company = f"({noun})"
 
 
 DEFINITE = frozenset(resources.read_json("grammar.json")["experiences.definite"])
@@ -148,6 +170,32 @@ def _definite(doc: Doc, span: Span) -> bool:
             and not doc[k].is_punct and doc[k].lower_.endswith(("e", "ige", "ste")):
         k -= 1  # skip adjectives: "de nieuwe provider", "mijn oude energieleverancier"
     return k >= 0 and doc[k].lower_ in DEFINITE
+
+
+INTRODUCING = tuple(resources.read_json("grammar.json")["experiences.introducing_indefinite"])
+NO_NEW_COMPANY_BEFORE = frozenset(resources.read_json("grammar.json")["experiences.no_new_company_before"])
+QUOTES = frozenset(resources.read_json("grammar.json")["judgements.quotes"])
+
+
+def _introduced(doc: Doc, span: Span) -> bool:
+    """ "ik bestelde bij een webshop": an indefinite kind noun right after "bij een" introduces
+    the company the story is about, though it names no brand."""
+    before = " ".join(t.lower_ for t in doc[max(0, span.start - 2) : span.start])
+    return before in INTRODUCING
+
+
+def _may_create(doc: Doc, span: Span) -> bool:
+    """Whether a kind noun that refers to no named company makes a company of its own.
+    Not "hun verzekeraar" (the company's own supplier), not "via mijn bank" (a means, not a
+    party), and not a kind in quoted speech ("we zoeken het uit met de vervoerder")."""
+    k = span.start - 1
+    while k >= 0 and doc[k].lower_ not in NO_NEW_COMPANY_BEFORE and k > span.start - 3 and doc[k].is_alpha:
+        k -= 1
+    if k >= 0 and doc[k].lower_ in NO_NEW_COMPANY_BEFORE:
+        return False
+    sentence = docindex.sentence_of(span)
+    quotes_before = sum(1 for t in doc[sentence.start : span.start] if t.text in QUOTES)
+    return quotes_before % 2 == 0
 
 
 def _earlier_kind(kind: Span, kinds: list[_Mention]) -> _Mention | None:
@@ -169,7 +217,13 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
     before = [m for m in same if m.end <= kind.start_char]
     if before:
         return before[-1]
-    return same[0] if same else None
+    # "Telefoonkoopjes.nl ... de webshop": a name found from context has no sector of its own,
+    # so a kind noun after it describes it
+    unsorted = [m for m in named if m.from_context and m.sector == "other" and m.role in ("", "seller") and m.end <= kind.start_char]
+    if unsorted and kind.label_ != "other":
+        return unsorted[-1]
+    after = [m for m in same if not m.subordinate]
+    return after[0] if after else None
 
 
 def _mention_role(text: str, start: int, end: int, sector: str) -> str:
@@ -242,19 +296,23 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         token = doc.char_span(m.start, m.end, alignment_mode="expand")
         if token is not None:
             per_sentence[docindex.sentence_number(doc, token.start)].append(m)
+    subordinate = [m for m in mentions if m.subordinate]
     topic_before: list[str | None] = []
     topic: str | None = None
     plain = {m.company for m in mentions if m.company and m.role in ("", "ref")}
     named_set = {m.company for m in mentions if m.named and m.company}
     for i in range(len(sentences)):
         topic_before.append(topic)
-        active = [m for m in per_sentence.get(i, []) if m.company and (
+        active = [m for m in per_sentence.get(i, []) if m.company and m.company.lower() not in _third_parties() and (
             m.role in TOPIC_ROLES or m.role in ("seller", "carrier") and (
                 m.company in plain or topic is None or topic not in plain))]
         # a kind noun in passing ("een tandenborstel van de supermarkt") does not take the story
         # away from a named company; it does when the sentence is about contact with it
         active = [m for m in active if m.named or i in cue_sentences or topic is None or topic not in named_set]
-        if active:
+        main = [m for m in active if m not in subordinate]
+        if main:
+            topic = main[-1].company
+        elif active and topic is None:
             topic = active[-1].company
     def owner(char: int) -> str | None:
         token = doc.char_span(char, char + 1, alignment_mode="expand")
@@ -262,6 +320,10 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
             return None
         i = docindex.sentence_number(doc, token.start)
         here = [m for m in per_sentence.get(i, []) if m.company]
+        if topic_before[i] is not None and not _object_company(doc, char, here):
+            # a company named in a reported or subordinate clause does not take the sentence's
+            # cues from the company the story is about
+            here = [m for m in here if m not in subordinate]
         if here:
             object_of = _object_company(doc, char, here)
             if object_of is not None:
@@ -275,6 +337,30 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
                 return here[0].company
         return topic_before[i]
     return owner
+
+
+SUBORDINATORS = frozenset(resources.read_json("grammar.json")["experiences.subordinators"])
+MAIN_CLAUSE_OPENERS = frozenset(resources.read_json("grammar.json")["experiences.main_clause_openers"])
+SPEECH_TAGS = tuple(resources.read_json("grammar.json")["experiences.speech_tags"])
+
+
+def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> bool:
+    """ "..., in de verwachting dat ze me naar Transavia zouden sturen", "want mijn vlucht met
+    Transavia vertrok om 07:40", "De netbeheerder, Liander, had ..., legde ze uit": the story is
+    not about this company now, the main clause (or the speaker) is."""
+    name = doc.char_span(start, end, alignment_mode="expand")
+    if name is None:
+        return False
+    inside = False
+    for t in doc[sentence.start + 1 : name.start]:
+        if t.lower_ in SUBORDINATORS:
+            inside = True
+        elif t.lower_ in MAIN_CLAUSE_OPENERS:
+            inside = False  # "..., maar de Univé-medewerker hield ..." is a main clause again
+    if inside:
+        return True
+    after = " ".join(t.lower_ for t in doc[name.end : sentence.end] if not t.is_punct)
+    return any(after.endswith(tag) for tag in SPEECH_TAGS)
 
 
 def _close_after(doc: Doc, char: int, mention: _Mention) -> bool:

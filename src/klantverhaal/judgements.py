@@ -24,6 +24,9 @@ NEGATION_WINDOW = 4
 CUE_LABELS = {"friendly", "unfriendly", "runaround", "resolved", "unresolved"}
 CLAUSE_BREAKS = frozenset(resources.read_json("grammar.json")["judgements.clause_breaks"])
 QUOTES = frozenset(resources.read_json("grammar.json")["judgements.quotes"])
+CUSTOMER_SUBJECTS = frozenset(resources.read_json("grammar.json")["judgements.customer_subjects"])
+# "ik kreeg een medewerkster die bot deed": the relative clause has its own subject
+RELATIVES = frozenset(resources.read_json("grammar.json")["judgements.relatives"])
 
 
 @cache
@@ -43,8 +46,8 @@ def _staff_only() -> frozenset[tuple[str, str]]:
 def _customer_in_clause(cue: Span) -> bool:
     doc = cue.doc
     k = cue.start - 1
-    while k >= docindex.sentence_of(cue).start and doc[k].lower_ not in CLAUSE_BREAKS - {"en"}:
-        if doc[k].lower_ in ("ik", "we", "wij"):
+    while k >= docindex.sentence_of(cue).start and doc[k].lower_ not in CLAUSE_BREAKS - {"en"} | RELATIVES:
+        if doc[k].lower_ in CUSTOMER_SUBJECTS:
             return True
         k -= 1
     return False
@@ -60,7 +63,8 @@ def _weak() -> frozenset[tuple[str, str]]:
 def applies(cue: Span) -> bool:
     """Whether a judgement cue holds here: not inside a set phrase ("met vriendelijke groet"),
     and anchors like "weer" need their companion in the clause ("werkt ... weer")."""
-    if any(c.label_ == "cancel" and c.start <= cue.start and cue.end <= c.end for c in _sentence_cues(cue)):
+    if any(c.label_ == "cancel" and c.start <= cue.start and cue.end <= c.end and not _cancel_void(c)
+           for c in _sentence_cues(cue)):
         return False
     if (cue.label_, cue.text.lower()) in _staff_only() and _customer_in_clause(cue):
         return False
@@ -78,6 +82,19 @@ def applies(cue: Span) -> bool:
         if low in near:
             return True
     return False
+
+
+@cache
+def _cancel_exceptions() -> dict[str, frozenset[str]]:
+    """Set phrases that cancel a cue except after certain words: "die bot" is the chatbot, but
+    "een medewerkster die bot zei" is rude."""
+    return {row["pattern"].lower(): frozenset(row["unless_after"]) for row in resources.read_jsonl("judgements.jsonl")
+            if row["label"] == "cancel" and row.get("unless_after")}
+
+
+def _cancel_void(cancel: Span) -> bool:
+    exceptions = _cancel_exceptions().get(cancel.text.lower())
+    return bool(exceptions) and cancel.start > 0 and cancel.doc[cancel.start - 1].lower_ in exceptions
 
 
 def _sentence_cues(cue: Span) -> list[Span]:
@@ -104,7 +121,8 @@ def negated(cue: Span) -> bool:
         if other.start >= cue.end and other.start - cue.end <= 2:
             between = {t.lower_ for t in doc[cue.end : other.start]}
             after = doc[other.end].lower_ if other.end < len(doc) else "."
-            if not CLAUSE_BREAKS & between and after in {".", ",", "!", "meer", "echt", "\n"} | CLAUSE_BREAKS:
+            # "opgelost is het niet.", "een excuus kon er niet af"
+            if not CLAUSE_BREAKS & between and after in {".", ",", "!", "meer", "echt", "af", "\n"} | CLAUSE_BREAKS:
                 return True
     return False
 
@@ -143,7 +161,7 @@ def _evidence(cue: Span, value) -> dict:
 
 def friendliness(cues: list[Span]) -> tuple[int, list[dict]]:
     """1 friendly, -1 unfriendly, 0 mixed or not told; with the sentences that decided it."""
-    pos = neg = 0
+    pos = neg = neutral = 0
     evidence = []
     tone = [c for c in cues if c.label_ in ("friendly", "unfriendly")]
     for cue in tone:
@@ -167,6 +185,11 @@ def friendliness(cues: list[Span]) -> tuple[int, list[dict]]:
         elif not is_negated:
             neg += 1
             evidence.append(_evidence(cue, -1))
+        else:
+            neutral += 1  # "niet onaardig": businesslike, 0 alone; it tempers a complaint
+            evidence.append(_evidence(cue, 0))
+    if not pos and neg and neutral:
+        pos = neutral  # "niet onaardig, niet behulpzaam" is mixed
     # friendly in one contact and rude in another is mixed: 0 (corpus annotation decision)
     if pos and not neg or pos >= 3 * neg > 0:
         return 1, evidence

@@ -60,6 +60,28 @@ def build_nlp(*, lemmatizer: bool = True) -> Language:
     return nlp
 
 
+def _word_not_abbreviation(key: str, common: frozenset[str]) -> bool:
+    """ "in de app.", "voor me.", "mijn pas.": spaCy's Dutch exceptions keep these whole as
+    legal abbreviations, which hides the word and the sentence end from every rule. A
+    single-dot exception whose stem is a common word or one of our cue words is dropped,
+    unless it is an abbreviation customers do write (grammar.json)."""
+    if not (key.endswith(".") and key.count(".") == 1 and key[:-1].isalpha() and key.islower() and len(key) > 2):
+        return False
+    stem = key[:-1]
+    return stem in common and stem not in KEPT_ABBREVIATIONS
+
+
+KEPT_ABBREVIATIONS = frozenset(resources.read_json("grammar.json")["tokenizer.abbreviations_kept"])
+
+
+def _common_words(nlp: Language) -> frozenset[str]:
+    words = set(nlp.Defaults.stop_words)
+    for row in cue_patterns() + kind_patterns():
+        if isinstance(row["pattern"], str):
+            words.update(row["pattern"].lower().split())
+    return frozenset(words)
+
+
 def _tune_tokenizer(nlp: Language) -> None:
     """Split brand compounds and sentence-final acronyms: "KPN-winkel" -> KPN - winkel,
     "NS-app" -> NS - app, "bel ING." -> ING . (spaCy's Dutch rules keep both whole)."""
@@ -70,8 +92,10 @@ def _tune_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "ING." is in the Dutch exceptions as the abbreviation of "ingenieur"; upper-case
     # abbreviations like it are far more often a brand at the end of a sentence
+    common = _common_words(nlp)
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items()
-                           if not (k.isupper() and k.endswith(".") and k.count(".") == 1)}
+                           if not (k.isupper() and k.endswith(".") and k.count(".") == 1)
+                           and not _word_not_abbreviation(k, common)}
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 

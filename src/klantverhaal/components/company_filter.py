@@ -39,6 +39,15 @@ def _ambiguous() -> frozenset[str]:
                      if line.strip() and not line.startswith("#"))
 
 
+def _product_model(doc: Doc, span) -> bool:
+    """ "een Sony WH-1000XM4", "mijn Philips 55PUS8507": an electronics brand followed by a model
+    number names the device, not the company."""
+    if span.label_ != "electronics":
+        return False
+    rest = doc.text[span.end_char : span.end_char + 30].split()
+    return bool(rest) and any(ch.isdigit() for ch in rest[0]) and any(ch.isalpha() for ch in rest[0] + "".join(rest[1:2]))
+
+
 def _product_compound(doc: Doc, span) -> bool:
     """ "een Sony-koptelefoon": a brand glued to a product noun names the product, not a
     company the customer dealt with; "KPN-winkel", "NS-app" stay companies."""
@@ -71,7 +80,7 @@ class CompanyFilter:
                 continue
             if first.is_sent_start and span.text.lower() in _ambiguous():
                 continue
-            if _product_compound(doc, span):
+            if _product_compound(doc, span) or _product_model(doc, span):
                 continue
             kept.append(span)
         doc.spans[self.spans_key] = kept
