@@ -13,6 +13,8 @@ ordinals and vague plurals give a lower bound (exact false).
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span
 
 from klantverhaal import docindex, numbers, resources
@@ -44,9 +46,30 @@ def _offered(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     for other in sent_cues:
         if other.label_ == "offered" and other.start < cue.start:
             between = set(_tokens_between(sent, other.end, cue.start))
-            if not {".", ";", "maar"} & between:
+            if not {".", ";", "maar"} & between and _modal_near(sent, other, cue):
                 return True
     return False
+
+
+def _modal_near(sent: Span, offered: Span, cue: Span) -> bool:
+    """ "had ik" is hypothetical only with a modal word in the clause ("had ik beter kunnen
+    bellen", "had ik maar gemaild"); "de verhuizing had ik doorgegeven" is a plain past."""
+    near = _offer_companions().get(offered.text.lower())
+    if not near:
+        return True
+    clause = _tokens_between(sent, offered.end, sent.end)
+    for i, tok in enumerate(clause):
+        if tok in CLAUSE_BREAKS and i > cue.end - offered.end:
+            break
+        if tok in near:
+            return True
+    return False
+
+
+@cache
+def _offer_companions() -> dict[str, frozenset[str]]:
+    return {row["pattern"].lower(): frozenset(row["near"]) for row in resources.read_jsonl("contacts.jsonl")
+            if row["label"] == "offered" and row.get("near")}
 
 
 def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
@@ -148,6 +171,8 @@ def _elliptic(sent: Span, verb: Span) -> bool:
     return repeated or len([t for t in before if t.isalpha()]) <= 1 or verb.text.lower() == "rappel"
 
 
+COORDINATION_ADVERBS = frozenset(resources.read_json("grammar.json")["contacts.coordination_adverbs"])
+SHARED_SUBJECT_VERBS = frozenset(resources.read_json("grammar.json")["contacts.shared_subject_verbs"])
 SUBCLAUSE_BREAKS = frozenset(resources.read_json("grammar.json")["contacts.subclause_breaks"])
 
 
@@ -156,8 +181,17 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
     clause (Dutch puts it beside the auxiliary, not the participle)."""
     doc = sent.doc
     k = cue.start - 1
-    while k >= sent.start and doc[k].lower_ not in SUBCLAUSE_BREAKS:
-        if doc[k].lower_ in SELF:
+    while k >= sent.start:
+        if doc[k].lower_ in SUBCLAUSE_BREAKS:
+            # "Ik was mijn baan kwijt en heb toen WW aangevraagd": the clause after "en" starts
+            # with its verb and shares the subject of the clause before
+            rest = [t.lower_ for t in doc[k + 1 : cue.start]]
+            shared = doc[k].lower_ == "en" and k + 1 < sent.end and (
+                doc[k + 1].lower_ in SHARED_SUBJECT_VERBS or all(t in COORDINATION_ADVERBS for t in rest))
+            adverb = doc[k].lower_ == "toen" and k > sent.start and doc[k - 1].lower_ in SHARED_SUBJECT_VERBS
+            if not (shared or adverb):  # "heb toen": "toen" is "then" here, no clause break
+                break
+        elif doc[k].lower_ in SELF:
             return True
         k -= 1
     k = cue.end
@@ -230,6 +264,10 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     cues = docindex.cues_in(sent)
     contact = [c for c in cues if c.label_ in ("contact_verb", "channel")]
     verbs = [c for c in cues if c.label_ in ("contact_verb", "comm_verb")]
+    # "twee keer via de chat gevraagd", "via WhatsApp drie keer naar de status gevraagd"
+    initiated = [c for c in cues if c.label_ == "company_initiated"]
+    channels = [c for c in cues if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS and c.id_ != "ivr"
+                and not any(i.start <= c.start < i.end or c.start <= i.start < c.end for i in initiated)]
     tokens = list(sent)
     more = bool({"nog", "weer", "opnieuw", "sindsdien"} & {t.lower_ for t in tokens})
     counted: list[tuple[str, int, str]] = []
@@ -239,7 +277,12 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             value = numbers.parse(low)
             if value is not None and value >= 1:
                 return [("ordinal", int(value), _channel(cue))]
-        if low in ("keer", "maal", "keren", "malen") and i > 0 and (cue := _near(tok, verbs, 3)):
+        # "twee keer via de chat", verb-final; not in a passive clause ("werd drie keer doorverbonden")
+        usable = [] if _passive_clause(sent, tok) else channels
+        following = [c for c in verbs + usable if c.start > tok.i]
+        if low in ("keer", "maal", "keren", "malen") and i > 0 and (
+                cue := _near(tok, following, 3) or _near(tok, verbs, 3) or _near(tok, usable, 3)
+                or _total(tokens, i, verbs)):
             prev = tokens[i - 1].lower_
             value = numbers.parse(prev)
             if value is not None and (value >= 2 or prev in ("één", "eén")):
@@ -249,7 +292,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             elif prev == "zoveelste":
                 counted.append(("ordinal", 3, _channel(cue)))
     if counted:
-        return counted
+        return counted + _numbered_nouns(sent, verbs, counted)
     for cue in contact:
         if cue.start > sent.start:
             prev = sent.doc[cue.start - 1].lower_
@@ -293,6 +336,42 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if _clause_has_self(sent, cue):
             uses.append(cue.id_)
     return uses
+
+
+PASSIVE = frozenset(resources.read_json("grammar.json")["contacts.passive_auxiliaries"])
+
+
+def _passive_clause(sent: Span, tok) -> bool:
+    doc = sent.doc
+    k = tok.i - 1
+    while k >= sent.start and doc[k].lower_ not in CLAUSE_BREAKS:
+        if doc[k].lower_ in PASSIVE:
+            return True
+        k -= 1
+    return False
+
+
+def _total(tokens: list, i: int, verbs: list[Span]) -> Span | None:
+    """ "... bellen om te vragen waar mijn auto bleef: vier keer in totaal": a count said to be
+    the total refers to the sentence's contact verb, however far back."""
+    around = [t.lower_ for t in tokens[max(0, i - 3) : i + 3]]
+    if "totaal" not in around or not verbs:
+        return None
+    return verbs[0]
+
+
+def _numbered_nouns(sent: Span, verbs: list[Span], counted: list) -> list[tuple[str, int, str]]:
+    """In a sentence that counts ("drie keer gebeld, twee keer gechat en één klacht ingediend"),
+    a number right before a contact phrase counts that phrase too."""
+    extra = []
+    for cue in verbs:
+        if cue.label_ != "contact_verb" or cue.start <= sent.start:
+            continue
+        prev = sent.doc[cue.start - 1].lower_
+        value = 1 if prev in ("één", "eén") else numbers.parse(prev)
+        if value is not None and value >= 1 and prev not in ("een",):
+            extra.append(("exact", int(value), _channel(cue)))
+    return extra
 
 
 def _channel(cue: Span) -> str:
