@@ -128,12 +128,13 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
     for span in doc.spans[pipeline.KINDS] if pipeline.KINDS in doc.spans else []:
         if any(m.start <= span.start_char < m.end for m in named):
             continue
-        if not (_definite(doc, span) or _introduced(doc, span)):
+        if not (_definite(doc, span) or _introduced(doc, span)
+                and not _in_subordinate_clause(doc, docindex.sentence_of(span), span.start_char, span.end_char)):
             continue  # "van bank gewisseld", "een aannemer": generic or new, not a company named by kind
         if span.label_ == "REF":
             kinds.append(_Mention(span.start_char, span.end_char, "", "", False, "ref"))
             continue
-        target = _refers_to(span, named) or _earlier_kind(span, kinds)
+        target = _refers_to(span, named) or _earlier_kind(span, kinds) or _principal(span, named, kinds)
         if target is not None:
             kinds.append(_Mention(span.start_char, span.end_char, target.company, target.sector, True, "ref"))
         elif not _may_create(doc, span):
@@ -196,6 +197,21 @@ def _may_create(doc: Doc, span: Span) -> bool:
     sentence = docindex.sentence_of(span)
     quotes_before = sum(1 for t in doc[sentence.start : span.start] if t.text in QUOTES)
     return quotes_before % 2 == 0
+
+
+@cache
+def _agent_kinds() -> frozenset[str]:
+    return frozenset(row["id"] for row in resources.read_jsonl("company_kinds.jsonl") if row.get("agent"))
+
+
+def _principal(kind: Span, named: list[_Mention], kinds: list[_Mention]) -> _Mention | None:
+    """ "de aannemer", "de loodgieter", "het incassobureau" working for the company the story is
+    about are that company's hands (its `visit` channel), not a company of their own: they
+    refer to the last company named or created before them."""
+    if kind.id_ not in _agent_kinds():
+        return None
+    before = [m for m in named + kinds if m.company and m.end <= kind.start_char and m.role in ("", "ref")]
+    return max(before, key=lambda m: m.start) if before else None
 
 
 def _earlier_kind(kind: Span, kinds: list[_Mention]) -> _Mention | None:
@@ -359,8 +375,19 @@ def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> bo
             inside = False  # "..., maar de Univé-medewerker hield ..." is a main clause again
     if inside:
         return True
+    if _inside_quote(doc, name.start):
+        return True  # 'Dat is een kabel van Ziggo, daar gaan wij niet over': quoted by the speaker
     after = " ".join(t.lower_ for t in doc[name.end : sentence.end] if not t.is_punct)
     return any(after.endswith(tag) for tag in SPEECH_TAGS)
+
+
+def _inside_quote(doc: Doc, i: int) -> bool:
+    """Inside quoted speech that may have opened sentences earlier in the same paragraph."""
+    k, quotes = i - 1, 0
+    while k >= 0 and i - k <= 120 and "\n" not in doc[k].text:
+        quotes += doc[k].text in QUOTES
+        k -= 1
+    return quotes % 2 == 1
 
 
 def _close_after(doc: Doc, char: int, mention: _Mention) -> bool:

@@ -68,6 +68,8 @@ def applies(cue: Span) -> bool:
         return False
     if (cue.label_, cue.text.lower()) in _staff_only() and _customer_in_clause(cue):
         return False
+    if _about_someone_else(cue):
+        return False
     rule = _companions().get((cue.label_, cue.text.lower()))
     if rule is None:
         return True
@@ -95,6 +97,16 @@ def _cancel_exceptions() -> dict[str, frozenset[str]]:
 def _cancel_void(cancel: Span) -> bool:
     exceptions = _cancel_exceptions().get(cancel.text.lower())
     return bool(exceptions) and cancel.start > 0 and cancel.doc[cancel.start - 1].lower_ in exceptions
+
+
+OTHER_PEOPLE = frozenset(resources.read_json("grammar.json")["judgements.other_people"])
+
+
+def _about_someone_else(cue: Span) -> bool:
+    """ "Mijn buurman ... maar die zit nog steeds vast": a neighbour's or colleague's own case
+    says nothing about the writer's (a partner is the same household and does count)."""
+    sentence = docindex.sentence_of(cue)
+    return any(t.lower_ in OTHER_PEOPLE for t in cue.doc[sentence.start : cue.start])
 
 
 def _sentence_cues(cue: Span) -> list[Span]:
@@ -151,7 +163,9 @@ def not_an_outcome(cue: Span) -> bool:
     clause_start = cue.start
     while clause_start > sent.start and cue.doc[clause_start - 1].lower_ not in CLAUSE_BREAKS - {"en"}:
         clause_start -= 1
-    return any(c.label_ == "not_outcome" and clause_start <= c.start < cue.start for c in _sentence_cues(cue))
+    # Dutch puts the auxiliary last: "dat het gecorrigeerd zou worden", "om geld terug gevraagd"
+    return any(c.label_ == "not_outcome" and (clause_start <= c.start < cue.start or cue.end <= c.start <= cue.end + 1)
+               for c in _sentence_cues(cue))
 
 
 def _evidence(cue: Span, value) -> dict:

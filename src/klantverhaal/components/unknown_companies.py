@@ -39,6 +39,7 @@ def _rules() -> dict:
     service = "|".join(table["service_nouns"])
     orders = "|".join(table["order_verbs"])
     places = "|".join(table["place_prepositions"])
+    outsourced = "|".join(re.escape(v) for v in table["outsourced_verbs"])
     org_suffixes = "|".join(sorted(table["org_suffixes"], key=len, reverse=True))
     org_tails = "|".join(sorted((w.capitalize() for w in table["org_suffixes"]), key=len, reverse=True))
     stop = {line.strip().lower() for line in resources.read_text("not_companies.txt").splitlines()
@@ -52,7 +53,8 @@ def _rules() -> dict:
         ("service_of", re.compile(rf"\b(?:{service})\s+van\s+(?P<name>{multi})")),
         ("ordered_at", re.compile(rf"\bbij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,8}}?(?:{orders})\b")),
         ("at_place", re.compile(rf"\b(?:bij|van|met)\s+(?P<name>{multi})\s+(?:{places})\s+[A-Z]")),
-        ("org_word", re.compile(rf"(?<![\w@.])(?P<name>[A-Z][a-zà-ÿ]+(?:{org_suffixes})"
+        ("outsourced", re.compile(rf"\b(?:{outsourced})\s+(?P<name>{multi})")),
+        ("org_word", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}\s+)?[A-Z][a-zà-ÿ]+(?:{org_suffixes})"
                                 rf"(?:\s+(?:(?:{joiners})\s+)?(?!B\.?V|N\.?V){name}){{0,2}})\b")),
         ("org_tail", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}\s+(?:(?:{joiners})\s+)?){{1,3}}(?:{org_tails}))\b")),
         ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het)\s+(?P<kind>(?i:{kinds_before}))\b")),
@@ -84,6 +86,11 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
                 low = name.lower()
                 sector = next((s for w, s in rules["domain_sector"].items() if w in low), "other")
             name = re.sub(r"(?:'s|’s)$", "", name)
+            words = name.split()
+            if rule == "org_word" and len(words) > 1 and words[0].lower() in rules["stop"]:
+                # "Maandag Bosman Installatietechniek": a day or a capitalised sentence word in front
+                start += len(name) - len(" ".join(words[1:]))
+                name = " ".join(words[1:])
             if _is_stopword(name, rules["stop"]) or _sentence_initial_only(text, start, name, rule):
                 continue
             end = m.end("name") if start != m.start("name") else start + len(name)
@@ -105,6 +112,17 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
     groups: dict[str, list[tuple[int, int, str, str]]] = {}
     for item in found:
         groups.setdefault(_key(item[2]), []).append(item)
+    # "Hoekstra" after "Hoekstra Verhuizingen": a short form that is the first word of a longer
+    # name found in the same story is that name
+    firsts = {}
+    for key, items in groups.items():
+        longest = max((i[2] for i in items), key=len)
+        if " " in longest:
+            firsts.setdefault(_key(longest.split()[0]), key)
+    for key in list(groups):
+        target = firsts.get(key)
+        if target and target != key and key in groups:
+            groups[target].extend(groups.pop(key))
     merged = []
     for items in groups.values():
         canonical = max((i[2] for i in items), key=lambda n: (n.count(" ") + ("." in n), len(n)))
