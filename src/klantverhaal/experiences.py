@@ -53,7 +53,7 @@ class _Mention:
     named: bool
     role: str = ""  # "", "employer", "carrier", "comparison", "advert", "ref"
     from_context: bool = False  # found by the unknown-organisation rules, not the brand table
-    subordinate: bool = False  # named in a reported or subordinate clause ("zei dat ... Stedin")
+    subordinate: str = ""  # "reported" ("zei dat ... Stedin") or "subordinate" ("want ... KLM"), see below
 
 
 @cache
@@ -70,7 +70,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
         if m.role == "ref":
             continue
         f = facts.setdefault(m.company, _Facts(m.company, m.sector, m.named, m.start))
-        f.roles.add(m.role or "plain")
+        f.roles.add(m.role or ("reported" if m.subordinate == "reported" else "plain"))
     cue_sentences = {i for i, sent in enumerate(sentences)
                      if any(c.label_ in ("channel", "contact_verb", "comm_verb") for c in docindex.cues_in(sent))}
     owner_of = _attribute(doc, mentions, cue_sentences)
@@ -140,8 +140,9 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         elif not _may_create(doc, span):
             continue
         else:
-            kinds.append(_Mention(span.start_char, span.end_char, span.id_, span.label_, False,
-                                  _mention_role(doc.text, span.start_char, span.end_char, span.label_)))
+            role = "background" if span.id_ in _background_kinds() else \
+                _mention_role(doc.text, span.start_char, span.end_char, span.label_)
+            kinds.append(_Mention(span.start_char, span.end_char, span.id_, span.label_, False, role))
     _name_kinds_as_written(doc, kinds)
     return sorted(named + kinds, key=lambda m: m.start)
 
@@ -197,6 +198,13 @@ def _may_create(doc: Doc, span: Span) -> bool:
     sentence = docindex.sentence_of(span)
     quotes_before = sum(1 for t in doc[sentence.start : span.start] if t.text in QUOTES)
     return quotes_before % 2 == 0
+
+
+@cache
+def _background_kinds() -> frozenset[str]:
+    """Practitioners and makers in the background ("de fysiotherapeut", "de opticien", "de
+    fabrikant"): experiences only when the customer contacted them about the problem."""
+    return frozenset(row["id"] for row in resources.read_jsonl("company_kinds.jsonl") if row.get("background"))
 
 
 @cache
@@ -357,28 +365,48 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
 
 SUBORDINATORS = frozenset(resources.read_json("grammar.json")["experiences.subordinators"])
 MAIN_CLAUSE_OPENERS = frozenset(resources.read_json("grammar.json")["experiences.main_clause_openers"])
+SPEECH_VERBS = frozenset(resources.read_json("grammar.json")["experiences.speech_verbs"])
+CUSTOMER_WORDS = frozenset(resources.read_json("grammar.json")["contacts.self"])
 SPEECH_TAGS = tuple(resources.read_json("grammar.json")["experiences.speech_tags"])
 
 
-def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> bool:
-    """ "..., in de verwachting dat ze me naar Transavia zouden sturen", "want mijn vlucht met
-    Transavia vertrok om 07:40", "De netbeheerder, Liander, had ..., legde ze uit": the story is
-    not about this company now, the main clause (or the speaker) is."""
+def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> str:
+    """How a company named here stands in its sentence: "reported" when it is someone else's
+    words ("mijn zus zegt dat bij Ziggo ...", 'Dat is een kabel van Ziggo', "..., legde ze uit"),
+    "subordinate" in a clause that is not the sentence's main line ("want mijn vlucht met
+    Transavia vertrok om 07:40", "beloofde een onderzoek bij DHL te starten"), else "".
+    Either way the story is not about this company now; the main clause (or speaker) is.
+    A clause the customer speaks ("Ik kan niet zeggen dat KLM onvriendelijk was") is theirs."""
     name = doc.char_span(start, end, alignment_mode="expand")
     if name is None:
-        return False
-    inside = False
-    for t in doc[sentence.start + 1 : name.start]:
-        if t.lower_ in SUBORDINATORS:
-            inside = True
-        elif t.lower_ in MAIN_CLAUSE_OPENERS:
-            inside = False  # "..., maar de Univé-medewerker hield ..." is a main clause again
-    if inside:
-        return True
+        return ""
+    opener = None
+    clause_has_self = False
+    for t in doc[sentence.start : name.start]:
+        low = t.lower_
+        if low in MAIN_CLAUSE_OPENERS or low in (",", ";", ":"):
+            if opener is None:
+                clause_has_self = False
+            if low in MAIN_CLAUSE_OPENERS:
+                opener = None  # "..., maar de Univé-medewerker hield ..." is a main clause again
+            continue
+        if low in CUSTOMER_WORDS and opener is None:
+            clause_has_self = True
+        if low in SUBORDINATORS and t.i > sentence.start:
+            opener = low
+        elif low in SPEECH_VERBS and t.i > sentence.start and _infinitive_after(doc, name.end, sentence.end):
+            opener = low
+    if opener is not None and not clause_has_self:
+        return "reported" if opener == "dat" or opener in SPEECH_VERBS else "subordinate"
     if _inside_quote(doc, name.start):
-        return True  # 'Dat is een kabel van Ziggo, daar gaan wij niet over': quoted by the speaker
+        return "reported"
     after = " ".join(t.lower_ for t in doc[name.end : sentence.end] if not t.is_punct)
-    return any(after.endswith(tag) for tag in SPEECH_TAGS)
+    return "reported" if any(after.endswith(tag) for tag in SPEECH_TAGS) else ""
+
+
+def _infinitive_after(doc: Doc, i: int, end: int) -> bool:
+    """ "beloofde een onderzoek bij DHL te starten": a "te"-infinitive closes the promise."""
+    return any(t.lower_ == "te" for t in doc[i : min(end, i + 6)])
 
 
 def _inside_quote(doc: Doc, i: int) -> bool:
@@ -432,9 +460,11 @@ def _is_experience(f: _Facts) -> bool:
     has_facts = bool(f.channels or f.contact_sentences or f.waits or f.judgement_cues)
     if not has_facts:
         return False
-    if f.roles <= {"comparison", "advert", "hypothetical"}:
+    if f.roles <= {"comparison", "advert", "hypothetical", "reported", "background"}:
+        # "mijn zus zegt dat bij Ziggo ...": named only in someone's speech or a subordinate
+        # clause, it is an experience only when the customer contacted it
         return bool(f.contact_sentences)
-    if f.roles <= {"carrier", "seller", "comparison", "advert", "hypothetical"}:
+    if f.roles <= {"carrier", "seller", "comparison", "advert", "hypothetical", "reported"}:
         # a carrier that only delivered, a shop that only sold: experiences only when the
         # customer contacted them or met their staff
         return bool(f.contact_sentences or f.judgement_cues)

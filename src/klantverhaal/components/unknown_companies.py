@@ -39,6 +39,11 @@ def _rules() -> dict:
     service = "|".join(table["service_nouns"])
     orders = "|".join(table["order_verbs"])
     places = "|".join(table["place_prepositions"])
+    # a name of two or more capitalised words as the object of a contact verb: "Ik heb Tuinhuis
+    # Direct drie keer gebeld"; one word alone could be a person ("Ik heb Kees gebeld")
+    two_or_more = rf"{name}(?:\s+(?:(?:{joiners})\s+)?{name}){{1,3}}"
+    contact_before = "|".join(re.escape(v) for v in table["contact_verbs_before"])
+    contact_after = "|".join(re.escape(v) for v in table["contact_verbs_after"])
     outsourced = "|".join(re.escape(v) for v in table["outsourced_verbs"])
     org_suffixes = "|".join(sorted(table["org_suffixes"], key=len, reverse=True))
     org_tails = "|".join(sorted((w.capitalize() for w in table["org_suffixes"]), key=len, reverse=True))
@@ -53,6 +58,10 @@ def _rules() -> dict:
         ("service_of", re.compile(rf"\b(?:{service})\s+van\s+(?P<name>{multi})")),
         ("ordered_at", re.compile(rf"\bbij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,8}}?(?:{orders})\b")),
         ("at_place", re.compile(rf"\b(?:bij|van|met)\s+(?P<name>{multi})\s+(?:{places})\s+[A-Z]")),
+        ("contacted", re.compile(rf"\b(?:{contact_before})\s+(?:ik\s+|we\s+)?(?P<name>{two_or_more})(?![\w-])")),
+        ("contacted", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:heb|hebben|had|hadden))"
+                                 rf"\s+(?:\w+\s+){{0,2}}?(?P<name>{two_or_more})"
+                                 rf"\s+(?:\w+\s+){{0,5}}?(?:{contact_after})\b")),
         ("outsourced", re.compile(rf"\b(?:{outsourced})\s+(?P<name>{multi})")),
         ("org_word", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}\s+)?[A-Z][a-zà-ÿ]+(?:{org_suffixes})"
                                 rf"(?:\s+(?:(?:{joiners})\s+)?(?!B\.?V|N\.?V){name}){{0,2}})\b")),
@@ -60,7 +69,7 @@ def _rules() -> dict:
         ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het)\s+(?P<kind>(?i:{kinds_before}))\b")),
         ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b")),
     ]
-    return {"patterns": patterns, "stop": stop, "kind_before": table["kind_before"],
+    return {"patterns": patterns, "stop": stop, "first_names": frozenset(table["first_names"]), "kind_before": table["kind_before"],
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"]}
 
 
@@ -93,6 +102,8 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
                 name = " ".join(words[1:])
             if _is_stopword(name, rules["stop"]) or _sentence_initial_only(text, start, name, rule):
                 continue
+            if rule == "contacted" and name.split()[0] in rules["first_names"]:
+                continue  # "Ik belde Sanne de Vries": a person
             end = m.end("name") if start != m.start("name") else start + len(name)
             out.append((start, end, name, sector))
     return _merge_spellings(out)
