@@ -77,7 +77,22 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     if sent.text.rstrip().endswith("?") and not _has_label(sent_cues, "self"):
         return False
     negations = [c for c in sent_cues if c.label_ == "negation"]
-    return not _negated(sent, cue, negations) and not _offered(sent, cue, sent_cues)
+    return not _negated(sent, cue, negations) and not _offered(sent, cue, sent_cues) \
+        and not _where_another_channel_is(sent, cue, sent_cues)
+
+
+def _where_another_channel_is(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
+    """ "het contactformulier op hun site", "via de chat op de website": the site only says where
+    the form or chat was; the channel used is the form or the chat (SPEC: a form is webform)."""
+    if not cue.id_.startswith("website"):
+        return False
+    for other in sent_cues:
+        if other.label_ != "channel" or not other.id_.startswith(("webform", "chat")) or other.end > cue.start:
+            continue
+        between = _tokens_between(sent, other.end, cue.start)
+        if len(between) <= 4 and between[:1] in (["op"], ["van"]):
+            return True
+    return False
 
 
 def _has_label(cues: list[Span], label: str) -> bool:
