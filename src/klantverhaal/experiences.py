@@ -276,6 +276,9 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "advert"
     if any(p in sentence for p in cues["hypothetical_sentence"]):
         return "hypothetical"
+    sentence_start = text.rfind(".", 0, start) + 1
+    if any(p in text[sentence_start:start].lower() for p in cues["blamed_before"]):
+        return "reported"  # "volgens de medewerker lag het aan Stedin": blamed by staff, not dealt with
     if sector == "retail" and any(p in sentence for p in cues["order_verbs"] + cues["delivery_verbs"]):
         return "seller"
     return ""

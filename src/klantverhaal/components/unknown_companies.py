@@ -31,7 +31,7 @@ def _rules() -> dict:
     table = resources.read_json("unknown_companies.json")
     name = table["name_token"]
     joiners = "|".join(re.escape(j) for j in table["name_joiners"])
-    multi = rf"{name}(?:\s+(?:(?:{joiners})\s+)?{name}){{0,3}}"
+    multi = rf"{name}(?:[ \t]+(?:(?:{joiners})[ \t]+)?{name}){{0,3}}"  # a name never crosses a line
     kinds_before = "|".join(sorted((re.escape(k) for k in table["kind_before"]), key=len, reverse=True))
     kinds_after = "|".join(sorted((re.escape(k) for k in table["kind_after"]), key=len, reverse=True))
     suffixes = "|".join(re.escape(s) for s in table["legal_suffixes"])
@@ -41,7 +41,7 @@ def _rules() -> dict:
     places = "|".join(table["place_prepositions"])
     # a name of two or more capitalised words as the object of a contact verb: "Ik heb Tuinhuis
     # Direct drie keer gebeld"; one word alone could be a person ("Ik heb Kees gebeld")
-    two_or_more = rf"{name}(?:\s+(?:(?:{joiners})\s+)?{name}){{1,3}}"
+    two_or_more = rf"{name}(?:[ \t]+(?:(?:{joiners})[ \t]+)?{name}){{1,3}}"
     contact_before = "|".join(re.escape(v) for v in table["contact_verbs_before"])
     contact_after = "|".join(re.escape(v) for v in table["contact_verbs_after"])
     outsourced = "|".join(re.escape(v) for v in table["outsourced_verbs"])
@@ -63,13 +63,17 @@ def _rules() -> dict:
                                  rf"\s+(?:\w+\s+){{0,2}}?(?P<name>{two_or_more})"
                                  rf"\s+(?:\w+\s+){{0,5}}?(?:{contact_after})\b")),
         ("outsourced", re.compile(rf"\b(?:{outsourced})\s+(?P<name>{multi})")),
-        ("org_word", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}\s+)?[A-Z][a-zà-ÿ]+(?:{org_suffixes})"
-                                rf"(?:\s+(?:(?:{joiners})\s+)?(?!B\.?V|N\.?V){name}){{0,2}})\b")),
-        ("org_tail", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}\s+(?:(?:{joiners})\s+)?){{1,3}}(?:{org_tails}))\b")),
+        ("org_word", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+)?[A-Z][a-zà-ÿ]+(?:{org_suffixes})"
+                                rf"(?:[ \t]+(?:(?:{joiners})[ \t]+)?(?!B\.?V|N\.?V){name}){{0,2}})\b(?!\.[a-z])")),
+        ("org_tail", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+(?:(?:{joiners})[ \t]+)?){{1,3}}(?:{org_tails}))\b")),
         ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het)\s+(?P<kind>(?i:{kinds_before}))\b")),
-        ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b")),
+        ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b(?!\.[a-z])")),
     ]
-    return {"patterns": patterns, "stop": stop, "first_names": frozenset(table["first_names"]), "kind_before": table["kind_before"],
+    return {"patterns": patterns, "stop": stop, "first_names": frozenset(table["first_names"]),
+            "tld_after": re.compile(rf"\.(?:{tlds})\b"),
+            "joiners": frozenset(table["name_joiners"]), "org_suffixes": frozenset(table["org_suffixes"]),
+            "handle_words": tuple(table["handle_company_words"]),
+            "handle_contact": frozenset(table["handle_contact_words"]), "kind_before": table["kind_before"],
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"]}
 
 
@@ -96,22 +100,45 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
                 sector = next((s for w, s in rules["domain_sector"].items() if w in low), "other")
             name = re.sub(r"(?:'s|’s)$", "", name)
             words = name.split()
-            if rule == "org_word" and len(words) > 1 and words[0].lower() in rules["stop"]:
+            if len(words) > 1 and words[0].lower() in rules["stop"] and words[0].lower() not in rules["joiners"]:
                 # "Maandag Bosman Installatietechniek": a day or a capitalised sentence word in front
                 start += len(name) - len(" ".join(words[1:]))
                 name = " ".join(words[1:])
             if _is_stopword(name, rules["stop"]) or _sentence_initial_only(text, start, name, rule):
                 continue
-            if rule == "contacted" and name.split()[0] in rules["first_names"]:
-                continue  # "Ik belde Sanne de Vries": a person
+            if rule in ("contacted", "kind_before") and m.group("name").split()[0] in rules["first_names"]:
+                continue  # "Ik belde Sanne de Vries", "dierenarts Joost": a person
+            if name.lower() in rules["org_suffixes"]:
+                continue  # "Forum Tuin" without its first word is only "Tuin"
+            if rule == "handle" and not _company_handle(name, text, rules):
+                continue
             end = m.end("name") if start != m.start("name") else start + len(name)
+            if rule != "domain" and rules["tld_after"].match(text, end):
+                continue  # "bij Fietsonderdelenshop.nl": the domain rule names it with its ".nl"
             out.append((start, end, name, sector))
     return _merge_spellings(out)
 
 
+def _company_handle(handle: str, text: str, rules: dict) -> bool:
+    """ "@NoorderNet_help", "@kpnwebcare" are a company's; "@j_oosting", "@Marleen84" are people.
+    A handle counts when it carries a service word or its name also stands in the text."""
+    low = handle.lower()
+    if any(ch.isdigit() for ch in low):
+        return False
+    if low.endswith(rules["handle_words"]) or any(f"_{w}" in low for w in rules["handle_words"]):
+        return True
+    at = text.find("@" + handle)
+    around = re.findall(r"[\w'@]+", text[max(0, at - 40) : at + len(handle) + 41].lower())
+    if rules["handle_contact"] & set(around):
+        return True  # "Ik heb @Woonlinie getweet"
+    return _key(handle) in re.sub(r"[^a-z0-9à-ÿ]", "", text.lower().replace("@" + low, ""))
+
+
 def _key(name: str) -> str:
-    """ "@BlauweTaxi", "De Blauwe Taxi", "blauwetaxi.nl" -> "blauwetaxi" (article and TLD dropped)."""
+    """ "@BlauweTaxi", "De Blauwe Taxi", "blauwetaxi.nl", "@BlauweTaxi_help" -> "blauwetaxi"
+    (article, TLD and a handle's service suffix dropped)."""
     low = name.lower()
+    low = re.sub(r"_?(?:webcare|care|help|helpt|service|klantenservice|support|online|official|nl|team)$", "", low)
     low = re.sub(r"\.(?:nl|com|be|eu|de|shop|net|org|store|online|frl)$", "", low)
     low = re.sub(r"^(?:de|het|'t)\s+", "", low)
     return re.sub(r"[^a-z0-9à-ÿ]", "", low)
@@ -128,15 +155,17 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
     firsts = {}
     for key, items in groups.items():
         longest = max((i[2] for i in items), key=len)
-        if " " in longest:
+        if " " in longest:  # "Hoekstra" of Hoekstra Verhuizingen, "Brinkman" of Keukenstudio Brinkman
             firsts.setdefault(_key(longest.split()[0]), key)
+            firsts.setdefault(_key(longest.split()[-1]), key)
     for key in list(groups):
         target = firsts.get(key)
         if target and target != key and key in groups:
             groups[target].extend(groups.pop(key))
     merged = []
     for items in groups.values():
-        canonical = max((i[2] for i in items), key=lambda n: (n.count(" ") + ("." in n), len(n)))
+        # the spelled-out name over a domain or a handle: "NoorderNet", not "noordernet.nl"
+        canonical = max((i[2] for i in items), key=lambda n: (n.count(" "), "." not in n and "_" not in n, len(n)))
         sector = next((i[3] for i in items if i[3] != "other"), "other")
         merged.extend((start, end, canonical, sector) for start, end, _, _ in items)
     return sorted(merged)
