@@ -151,10 +151,19 @@ def ironic(cue: Span) -> bool:
     return bool(left) and right in QUOTES
 
 
+def asked(cue: Span) -> bool:
+    """The cue is part of a question: its sentence ends in "?" and the question mark is not
+    inside a quote or bracket that comes after the cue ('was chagrijnig ("heb ik dat?")')."""
+    sent = docindex.sentence_of(cue)
+    if not sent.text.rstrip().endswith("?"):
+        return False
+    return not any(t.text in QUOTES or t.text == "(" for t in cue.doc[cue.end : sent.end])
+
+
 def not_an_outcome(cue: Span) -> bool:
     """Questions ("is het nu opgelost?") and wishes ("had het maar opgelost") tell no outcome."""
     sent = docindex.sentence_of(cue)
-    if sent.text.rstrip().endswith("?"):
+    if asked(cue):
         return True
     words = [t.lower_ for t in sent]
     if "had" in words and "maar" in words or "hadden" in words and "maar" in words:
@@ -186,7 +195,7 @@ def friendliness(cues: list[Span]) -> tuple[int, list[dict]]:
                 neg += 1
                 evidence.append(_evidence(cue, -1))
             continue
-        if docindex.sentence_of(cue).text.rstrip().endswith("?"):
+        if asked(cue):
             continue
         is_negated = negated(cue)
         if cue.label_ == "friendly":
