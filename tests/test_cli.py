@@ -166,3 +166,16 @@ def test_a_folders_readme_is_listed_as_documentation_not_analysed(runner, story_
     assert result.exit_code == 0
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["ziggo"]
     assert "documentation" in result.stderr
+
+
+def test_keep_duplicates_analyses_copies(runner, tmp_path):
+    text = ("Ik heb Ziggo drie keer gebeld over de storing. Pas na vijf dagen kwam er een monteur, "
+            "die het binnen een uur had opgelost. De medewerkers waren steeds vriendelijk.\n")
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    default = runner.invoke(app, ["analyse", str(tmp_path), "--format", "jsonl", "--quiet", "--no-cache"])
+    kept = runner.invoke(app, ["analyse", str(tmp_path), "--format", "jsonl", "--quiet", "--no-cache",
+                               "--keep-duplicates"])
+    assert default.exit_code == 0 and kept.exit_code == 0
+    assert len(default.stdout.strip().splitlines()) == 1
+    assert len(kept.stdout.strip().splitlines()) == 2

@@ -584,3 +584,30 @@ def test_fuzz_random_strings_never_raise(nlp, text, suffix, encoding):
     analysed = list(runner.analyse_texts([StoryText("fuzz", text, "fuzz.txt")], nlp=nlp, cache=False,
                                          skipped=[]))
     assert len(analysed) <= 1
+
+
+def test_reading_streams_after_the_boilerplate_sample(tmp_path, monkeypatch):
+    """Only the sample is read ahead; the rest is read one story at a time."""
+    from klantverhaal import corpus
+    for i in range(6):
+        (tmp_path / f"s{i}.txt").write_text(f"Verhaal {i}: ik heb KPN {i + 2} keer gebeld over mijn internet, "
+                                            f"en pas na {i + 3} dagen kwam er een monteur langs.\n", encoding="utf-8")
+    opened = []
+    real = corpus.read_file
+    monkeypatch.setattr(corpus, "read_file", lambda file, **kw: (opened.append(file.name), real(file, **kw))[1])
+    stories = corpus.read_stories(tmp_path, sample=2)
+    first = next(stories)
+    assert first.text.startswith("Verhaal") and len(opened) <= 3
+    assert len(list(stories)) == 5 and len(opened) == 6
+
+
+def test_near_duplicates_are_found_across_index_merges(monkeypatch):
+    """The compact LSH index keeps finding copies after its buffer was merged into the sorted arrays."""
+    from klantverhaal import dedupe
+    monkeypatch.setattr(dedupe, "MERGE_EVERY", 4)
+    index = dedupe.Index()
+    stories = [f"Verhaal {i}: " + " ".join(f"woord{(i * 37 + k * 11) % 997}" for k in range(60)) for i in range(11)]
+    assert all(index.check(f"s{i}.txt", text) is None for i, text in enumerate(stories))
+    copy = stories[2].replace("Verhaal 2:", "Gedeeld verhaal:") + " Groet, Anna."
+    assert index.check("kopie.txt", copy).startswith("near duplicate of s2.txt")
+    assert index.check("exact.txt", stories[9]) == "duplicate of s9.txt"

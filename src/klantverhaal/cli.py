@@ -7,6 +7,7 @@ Exit codes: 0 done, 1 failure (or a threshold missed), 2 usage error.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from enum import Enum
@@ -111,6 +112,9 @@ def analyse(
                                              ".csv corpora.")] = "text",
     any_language: Annotated[bool, typer.Option("--any-language", help="Keep stories that are not Dutch "
                                                "(skipped by default).")] = False,
+    keep_duplicates: Annotated[bool, typer.Option("--keep-duplicates", help="Analyse copies and near copies too "
+                                                  "(skipped by default). The duplicate index remembers about 2 KB "
+                                                  "per story; without it reading memory stays flat.")] = False,
     jobs: JobsOption = 1,
     no_cache: NoCacheOption = False,
     engine: EngineOption = Engine.local,
@@ -133,8 +137,12 @@ def analyse(
     spread = _spread(jobs, no_cache, engine, scheduler)
     console = _console()
     skipped: list = []
-    stories_in = list(read_stories(path, skipped=skipped, text_column=text_column, any_language=any_language))
-    if not stories_in:
+    # stories stream from reading to writing: only what the chosen output needs is kept (the
+    # records for the tables and CSV, the texts for the HTML report, the flagged few)
+    stories = read_stories(path, skipped=skipped, text_column=text_column, any_language=any_language,
+                           dedupe_stories=not keep_duplicates)
+    first = next(stories, None)
+    if first is None:
         _write_skipped(skipped_file, skipped)
         if not quiet:
             console.print(f"No stories found in {path}: it holds no readable story files "
@@ -142,14 +150,27 @@ def analyse(
             if skipped:
                 console.print(report.skipped_table(skipped, root=path))
         raise typer.Exit(EXIT_FAILURE if strict and skipped else 0)
-    records = []
+    records, stories_in, flagged = [], [], []
+    keep_records = format is not Format.jsonl or html is not None
+    analysed = 0
+
+    def feed():
+        for story in itertools.chain([first], stories):
+            if html is not None:
+                stories_in.append(story)
+            if story.flags:
+                flagged.append(SimpleNamespace(path=story.path, reason="; ".join(story.flags)))
+            yield story
+
     sink = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         progress = _progress(console, quiet)
         with progress:
-            task = progress.add_task("analysing", total=len(stories_in))
-            for record in runner.analyse_texts(stories_in, skipped=skipped, **spread):
-                records.append(record)
+            task = progress.add_task("analysing", total=None)
+            for record in runner.analyse_texts(feed(), skipped=skipped, **spread):
+                analysed += 1
+                if keep_records:
+                    records.append(record)
                 if format is Format.jsonl:
                     sink.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
                 progress.advance(task)
@@ -169,9 +190,8 @@ def analyse(
         _write_html(html, stories_in, records, skipped=skipped, source=str(path), console=console, quiet=quiet)
     _write_skipped(skipped_file, skipped)
     if not quiet:
-        console.print(f"{len(records)} stories analysed" + (f", {len(skipped)} files skipped" if skipped else "")
+        console.print(f"{analysed} stories analysed" + (f", {len(skipped)} files skipped" if skipped else "")
                       + (f"; written to {output}" if output else ""))
-        flagged = [SimpleNamespace(path=s.path, reason="; ".join(s.flags)) for s in stories_in if s.flags]
         if flagged:
             console.print(report.skipped_table(flagged, root=path, title="Analysed, but flagged"))
         if skipped:
@@ -281,11 +301,10 @@ def compare(
         else:
             from klantverhaal.corpus import read_stories
 
-            stories_in = list(read_stories(path, skipped=skipped))
             with _progress(console, quiet) as progress:
-                task = progress.add_task("analysing", total=len(stories_in))
+                task = progress.add_task("analysing", total=None)
                 records = []
-                for record in runner.analyse_texts(stories_in, skipped=skipped, **spread):
+                for record in runner.analyse_texts(read_stories(path, skipped=skipped), skipped=skipped, **spread):
                     records.append(record)
                     progress.advance(task)
     except (ValueError, runner.EngineError) as err:

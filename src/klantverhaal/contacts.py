@@ -128,7 +128,7 @@ def contact_events(sent: Span, cues: list[Span]) -> list[str]:
         if agent == "self" or outgoing or _clause_has_self(sent, cue) or _elliptic(sent, cue) \
                 or _list_item(sent, cue):
             if channel == "any":
-                channel = next((c.id_ for c in cues if c.label_ == "channel"), "any")
+                channel = _nearest_channel(cue, cues)
             events.append(channel)
     return events
 
@@ -191,6 +191,18 @@ SHARED_SUBJECT_VERBS = frozenset(resources.read_json("grammar.json")["contacts.s
 SUBCLAUSE_BREAKS = frozenset(resources.read_json("grammar.json")["contacts.subclause_breaks"])
 
 
+FINITE_AUXILIARIES = frozenset(resources.read_json("grammar.json")["contacts.finite_auxiliaries"])
+
+
+def _bare_participle(cue: Span, rest: list[str]) -> bool:
+    """ "Ik heb drie keer gebeld en daarnaast een mail met foto's gestuurd": a participle after
+    "en" with no subject or finite verb of its own shares the first clause's "ik heb"."""
+    word = cue[-1].lower_
+    if "ge" not in word[:5] or not word.endswith(("d", "t")):
+        return False
+    return not (set(rest) & (SELF | OTHER_SUBJECT_START | FINITE_AUXILIARIES))
+
+
 def _clause_has_self(sent: Span, cue: Span) -> bool:
     """ "Thuis heb ik via het formulier de compensatie aangevraagd": "ik" in the cue's own
     clause (Dutch puts it beside the auxiliary, not the participle)."""
@@ -202,7 +214,8 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             # with its verb and shares the subject of the clause before
             rest = [t.lower_ for t in doc[k + 1 : cue.start]]
             shared = doc[k].lower_ == "en" and k + 1 < sent.end and (
-                doc[k + 1].lower_ in SHARED_SUBJECT_VERBS or all(t in COORDINATION_ADVERBS for t in rest))
+                doc[k + 1].lower_ in SHARED_SUBJECT_VERBS or all(t in COORDINATION_ADVERBS for t in rest)
+                or _bare_participle(cue, rest))
             adverb = doc[k].lower_ == "toen" and k > sent.start and doc[k - 1].lower_ in SHARED_SUBJECT_VERBS
             if not (shared or adverb):  # "heb toen": "toen" is "then" here, no clause break
                 break
@@ -296,18 +309,22 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
         usable = [] if _passive_clause(sent, tok) else channels
         following = [c for c in verbs + usable if c.start > tok.i]
         if low in ("keer", "maal", "keren", "malen") and i > 0 and (
-                cue := _near(tok, following, 3) or _near(tok, verbs, 3) or _near(tok, usable, 3)
+                cue := _near(tok, following, 3) or _near(tok, verbs, 3) or _near(tok, usable, 5)
                 or _total(tokens, i, verbs)):
             prev = tokens[i - 1].lower_
             value = numbers.parse(prev)
+            channel = _channel(cue) if _channel(cue) != "any" else _nearest_channel(cue, cues)
             if value is not None and (value >= 2 or prev in ("één", "eén")):
-                counted.append((("more" if more else "exact"), int(value), _channel(cue)))
+                counted.append((("more" if more else "exact"), int(value), channel))
             elif numbers.ordinal(prev):
-                counted.append(("ordinal", numbers.ordinal(prev), _channel(cue)))
+                counted.append(("ordinal", numbers.ordinal(prev), channel))
             elif prev == "zoveelste":
-                counted.append(("ordinal", 3, _channel(cue)))
+                counted.append(("ordinal", 3, channel))
     if counted:
-        return counted + _numbered_nouns(sent, verbs, counted)
+        counted += _numbered_nouns(sent, verbs, counted)
+        # "drie keer gebeld en daarnaast een mail gestuurd": a contact told beside the counted ones
+        told = {channel for _, _, channel in counted}
+        return counted + [("one", 1, channel) for channel in sorted(set(contact_events(sent, cues)) - told - {"any"})]
     for cue in contact:
         if cue.start > sent.start:
             prev = sent.doc[cue.start - 1].lower_
@@ -391,6 +408,13 @@ def _numbered_nouns(sent: Span, verbs: list[Span], counted: list) -> list[tuple[
 
 def _channel(cue: Span) -> str:
     return cue.id_.partition("/")[0]
+
+
+def _nearest_channel(cue: Span, cues: list[Span]) -> str:
+    """ "een mail met foto's gestuurd", "het formulier drie keer ingevuld": a general verb's
+    channel is the one named nearest to it."""
+    named = [c for c in cues if c.label_ == "channel"]
+    return _channel(min(named, key=lambda c: abs(c.start - cue.start))) if named else "any"
 
 
 def _near(tok, cues: list[Span], window: int) -> Span | None:

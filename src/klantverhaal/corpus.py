@@ -25,6 +25,7 @@ import csv
 import errno
 import gzip
 import io
+import itertools
 import json
 import logging
 import os
@@ -78,48 +79,68 @@ class CorpusError(Exception):
     """The path itself cannot be read (missing, not a file or folder)."""
 
 
+BOILERPLATE_SAMPLE = 2000  # stories read ahead to learn the lines every post repeats
+
+
 def read_stories(path: str | Path, *, skipped: list[Skipped] | None = None, text_column: str = TEXT_COLUMN,
-                 any_language: bool = False, dedupe_stories: bool = True) -> Iterator[StoryText]:
+                 any_language: bool = False, dedupe_stories: bool = True,
+                 sample: int = BOILERPLATE_SAMPLE) -> Iterator[StoryText]:
     """Stories under ``path`` (a file or a folder searched recursively). Whatever cannot be used is
     appended to ``skipped`` with its reason instead of stopping the run.
 
-    All files are read before the first story is yielded: lines repeated across the run's
-    documents can only be known then.
+    Stories stream: only the first ``sample`` stories are read ahead, to learn the lines repeated
+    across the run's documents ("Dit verhaal verscheen op ..."); after that each story is yielded
+    as soon as it is read, so memory does not grow with the corpus (the duplicate index keeps a
+    small sketch per story, not the text).
     """
     path = Path(path)
     if not path.exists():
         raise CorpusError(f"{path} does not exist")
     skipped = skipped if skipped is not None else []
-    candidates: list[StoryText] = []
-    for file in iter_files(path, skipped=skipped):
-        for item in read_file(file, text_column=text_column):
-            (skipped if isinstance(item, Skipped) else candidates).append(item)
-    repeated = boilerplate.repeated_lines(story.text for story in candidates)
+    stories = _stories_in(path, skipped, text_column)
+    ahead = list(itertools.islice(stories, sample))
+    repeated = boilerplate.repeated_lines(story.text for story in ahead)
     index = dedupe.Index()
     seen_ids: dict[str, str] = {}
-    for story in candidates:
-        if repeated:
-            story.text = boilerplate.drop_lines(story.text, repeated)
-            if not story.text.strip():
-                skipped.append(Skipped(story.path, "empty after removing lines repeated across the files"))
-                continue
-        if not any_language:
-            reason = language.not_dutch(story.text)
-            if reason:
-                skipped.append(Skipped(story.path, reason + "; --any-language keeps it"))
-                continue
-        if dedupe_stories:
-            reason = index.check(story.path, story.text)
-            if reason:
-                skipped.append(Skipped(story.path, reason))
-                continue
-        if story.id in seen_ids:
-            skipped.append(Skipped(story.path, f"duplicate id {story.id} (also {seen_ids[story.id]})"))
-            continue
-        seen_ids[story.id] = story.path
-        if story.date is None:
-            story.date = dates.find(story.text)
-        yield story
+    for story in itertools.chain(ahead, stories):
+        kept = _admit(story, repeated, index, seen_ids, any_language=any_language, dedupe_stories=dedupe_stories)
+        if isinstance(kept, Skipped):
+            skipped.append(kept)
+        else:
+            yield kept
+
+
+def _stories_in(path: Path, skipped: list[Skipped], text_column: str) -> Iterator[StoryText]:
+    for file in iter_files(path, skipped=skipped):
+        for item in read_file(file, text_column=text_column):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+            else:
+                yield item
+
+
+def _admit(story: StoryText, repeated: frozenset[str], index: dedupe.Index, seen_ids: dict[str, str], *,
+           any_language: bool, dedupe_stories: bool) -> StoryText | Skipped:
+    """The story ready for analysis, or why it is skipped (furniture only, not Dutch, a
+    duplicate, an id seen before)."""
+    if repeated:
+        story.text = boilerplate.drop_lines(story.text, repeated)
+        if not story.text.strip():
+            return Skipped(story.path, "empty after removing lines repeated across the files")
+    if not any_language:
+        reason = language.not_dutch(story.text)
+        if reason:
+            return Skipped(story.path, reason + "; --any-language keeps it")
+    if dedupe_stories:
+        reason = index.check(story.path, story.text)
+        if reason:
+            return Skipped(story.path, reason)
+    if story.id in seen_ids:
+        return Skipped(story.path, f"duplicate id {story.id} (also {seen_ids[story.id]})")
+    seen_ids[story.id] = story.path
+    if story.date is None:
+        story.date = dates.find(story.text)
+    return story
 
 
 def iter_files(path: Path, *, skipped: list[Skipped] | None = None) -> Iterator[Path]:
