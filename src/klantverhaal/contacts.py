@@ -102,7 +102,16 @@ def _has_label(cues: list[Span], label: str) -> bool:
 def contact_events(sent: Span, cues: list[Span]) -> list[str]:
     """Channels of the contacts the customer (or household) started in this sentence:
     "Ik belde en mailde" -> [phone, email]. Company call-backs and received mail
-    ("kreeg een brief"), offers, negations and other people's contacts are left out."""
+    ("kreeg een brief"), offers, negations and other people's contacts are left out.
+    Kept per sentence and cue set in the Doc: reading a story asks for it more than once."""
+    memo = sent.doc.user_data.setdefault("klantverhaal.contact_events", {})
+    key = (sent.start, tuple((c.start, c.end, c.label_) for c in cues))
+    if key not in memo:
+        memo[key] = _contact_events(sent, cues)
+    return memo[key]
+
+
+def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     initiated = [c for c in cues if c.label_ == "company_initiated"]
     negations = [c for c in cues if c.label_ == "negation"]
     events = []
@@ -305,10 +314,12 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             value = numbers.parse(low)
             if value is not None and value >= 1:
                 return [("ordinal", int(value), _channel(cue))]
+        if low not in ("keer", "maal", "keren", "malen") or i == 0:
+            continue
         # "twee keer via de chat", verb-final; not in a passive clause ("werd drie keer doorverbonden")
         usable = [] if _passive_clause(sent, tok) else channels
         following = [c for c in verbs + usable if c.start > tok.i]
-        if low in ("keer", "maal", "keren", "malen") and i > 0 and (
+        if (
                 cue := _near(tok, following, 3) or _near(tok, verbs, 3) or _near(tok, usable, 5)
                 or _total(tokens, i, verbs)):
             prev = tokens[i - 1].lower_

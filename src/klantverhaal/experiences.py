@@ -111,6 +111,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
 def _company_mentions(doc: Doc) -> list[_Mention]:
     """Named companies and kind nouns in text order, kinds resolved to a named company of
     their sector when the story has one ("de provider" -> KPN)."""
+    text = doc.text  # Doc.text joins every token on each call: read it once
     named: list[_Mention] = []
     spans = sorted(doc.spans[pipeline.COMPANIES], key=lambda s: (s.start_char, -(s.end_char - s.start_char))) \
         if pipeline.COMPANIES in doc.spans else []
@@ -121,7 +122,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         last_end = span.end_char
         sector = span.kb_id_ if span.label_ == "UNKNOWN" else span.label_
         named.append(_Mention(span.start_char, span.end_char, span.id_, sector or "other", True,
-                              _mention_role(doc.text, span.start_char, span.end_char, sector),
+                              _mention_role(text, span.start_char, span.end_char, sector),
                               from_context=span.label_ == "UNKNOWN",
                               subordinate=_in_subordinate_clause(doc, docindex.sentence_of(span), span.start_char, span.end_char)))
     kinds: list[_Mention] = []
@@ -141,7 +142,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
             continue
         else:
             role = "background" if span.id_ in _background_kinds() else \
-                _mention_role(doc.text, span.start_char, span.end_char, span.label_)
+                _mention_role(text, span.start_char, span.end_char, span.label_)
             kinds.append(_Mention(span.start_char, span.end_char, span.id_, span.label_, False, role))
     _name_kinds_as_written(doc, kinds)
     return sorted(named + kinds, key=lambda m: m.start)
@@ -151,10 +152,11 @@ def _name_kinds_as_written(doc: Doc, kinds: list[_Mention]) -> None:
     """A company named only by kind takes the noun the story itself uses most (first on a tie):
     "de webshop" is `(webshop)`, not the table's `(webwinkel)`; the table's id only groups
     synonyms ("de kabelaar" and "het kabelbedrijf" are one company)."""
+    text = doc.text
     written: dict[str, list[str]] = defaultdict(list)
     for m in kinds:
         if not m.named and m.company:
-            written[m.company].append(doc.text[m.start : m.end].lower())
+            written[m.company].append(text[m.start : m.end].lower())
     for company, nouns in written.items():
         noun = max(nouns, key=lambda n: (nouns.count(n), -nouns.index(n)))
         for m in kinds:

@@ -44,8 +44,13 @@ def _product_model(doc: Doc, span) -> bool:
     number names the device, not the company."""
     if span.label_ != "electronics":
         return False
-    rest = doc.text[span.end_char : span.end_char + 30].split()
-    return bool(rest) and any(ch.isdigit() for ch in rest[0]) and any(ch.isalpha() for ch in rest[0] + "".join(rest[1:2]))
+    # the next whitespace-separated word, read from tokens (Doc.text would join the whole Doc)
+    word = ""
+    for tok in doc[span.end : span.end + 6]:
+        word += tok.text
+        if tok.whitespace_:
+            break
+    return bool(word) and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
 
 
 def _product_compound(doc: Doc, span) -> bool:

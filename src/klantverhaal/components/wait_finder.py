@@ -28,8 +28,9 @@ class WaitFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        whole = doc.text  # one join; Span.text would join each sentence's tokens again
         for sent in docindex.sentences(doc):
-            text = sent.text
+            text = whole[sent.start_char : sent.end_char]
             for found in durations.find(text):
                 kind = waits.classify(text, found.start, found.end, found)
                 if kind is None:
