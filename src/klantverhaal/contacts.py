@@ -48,7 +48,15 @@ def _offered(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
             between = set(_tokens_between(sent, other.end, cue.start))
             if not {".", ";", "maar"} & between and _modal_near(sent, other, cue):
                 return True
+        if other.label_ == "offered" and other.text.lower() in _offers_after() and cue.end <= other.start <= cue.end + 3:
+            return True  # "dat ik ook een brief kon sturen", "u kunt ons mailen"
     return False
+
+
+@cache
+def _offers_after() -> frozenset[str]:
+    return frozenset(row["pattern"].lower() for row in resources.read_jsonl("contacts.jsonl")
+                     if row["label"] == "offered" and row.get("after"))
 
 
 def _modal_near(sent: Span, offered: Span, cue: Span) -> bool:
@@ -158,6 +166,8 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
         return "self"
     if after in OTHER_SUBJECT_START or before in {"hij", "zij", "ze", "men", "jullie"}:
         return "other"
+    if _other_person_in_clause(sent, cue):
+        return "other"  # "Mijn buurman heeft ook al een paar keer gebeld": his own case
     companies = list(doc.spans.get("companies", [])) + list(doc.spans.get("kinds", []))
     if cue.end < sent.end and any(c.start == cue.end for c in companies):
         return "other"  # "Daarop belde Samsung zelf"
@@ -168,6 +178,19 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
         if tok.lower_ in CUSTOMER_AS_OBJECT:
             return "other"
     return "unknown"
+
+
+OTHER_PEOPLE = frozenset(resources.read_json("grammar.json")["judgements.other_people"])
+
+
+def _other_person_in_clause(sent: Span, cue: Span) -> bool:
+    doc = sent.doc
+    k = cue.start - 1
+    while k >= sent.start and doc[k].lower_ not in CLAUSE_BREAKS - {"en"}:
+        if doc[k].lower_ in OTHER_PEOPLE:
+            return True
+        k -= 1
+    return False
 
 
 QUOTE_TOKENS = frozenset(resources.read_json("grammar.json")["contacts.quote_tokens"])
