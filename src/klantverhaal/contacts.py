@@ -215,7 +215,21 @@ def _elliptic(sent: Span, verb: Span) -> bool:
     if OTHER_AGENTS & set(before):
         return False
     repeated = bool({"weer", "nogmaals", "opnieuw", "keer"} & set(before[-4:]))
-    return repeated or len([t for t in before if t.isalpha()]) <= 1 or verb.text.lower() == "rappel"
+    return repeated or len([t for t in before if t.isalpha()]) <= 1 or verb.text.lower() == "rappel" \
+        or _object_first(sent, verb)
+
+
+ELLIPTIC_FILLERS = frozenset(resources.read_json("grammar.json")["contacts.elliptic_fillers"])
+
+
+def _object_first(sent: Span, verb: Span) -> bool:
+    """ "Dus Wehkamp gemaild.", "Dus de huisartsenpraktijk gebeld.": only fillers and the company
+    itself stand before the participle; the subject is the writer."""
+    doc = sent.doc
+    named = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if sent.start <= s.start < verb.start]
+    inside = {i for s in named for i in range(s.start, s.end)}
+    rest = [t for t in doc[sent.start : verb.start] if t.i not in inside and t.is_alpha]
+    return bool(named) and all(t.lower_ in ELLIPTIC_FILLERS for t in rest)
 
 
 COORDINATION_ADVERBS = frozenset(resources.read_json("grammar.json")["contacts.coordination_adverbs"])

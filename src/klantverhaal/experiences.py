@@ -17,6 +17,7 @@ The pipeline only places spans; this module decides what they mean:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -126,6 +127,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
                               from_context=span.label_ == "UNKNOWN",
                               subordinate=_in_subordinate_clause(doc, docindex.sentence_of(span), span.start_char, span.end_char)))
     kinds: list[_Mention] = []
+    addressee = _addressee(text, named)
     for span in doc.spans[pipeline.KINDS] if pipeline.KINDS in doc.spans else []:
         if any(m.start <= span.start_char < m.end for m in named):
             continue
@@ -133,7 +135,9 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
                 and not _in_subordinate_clause(doc, docindex.sentence_of(span), span.start_char, span.end_char)):
             continue  # "van bank gewisseld", "een aannemer": generic or new, not a company named by kind
         if span.label_ == "REF":
-            kinds.append(_Mention(span.start_char, span.end_char, "", "", False, "ref"))
+            target = addressee if addressee is not None and _addressed(doc, span) else None
+            kinds.append(_Mention(span.start_char, span.end_char, target.company if target else "",
+                                  target.sector if target else "", target is not None, "ref"))
             continue
         target = _refers_to(span, named) or _earlier_kind(span, kinds) or _principal(span, named, kinds)
         if target is not None:
@@ -144,8 +148,34 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
             role = "background" if span.id_ in _background_kinds() else \
                 _mention_role(text, span.start_char, span.end_char, span.label_)
             kinds.append(_Mention(span.start_char, span.end_char, span.id_, span.label_, False, role))
+    if addressee is not None:
+        # a letter speaks to its addressee: "uw jaarafrekening", "uw medewerker" (outside quotes,
+        # where staff say "uw" to the writer) point back to it
+        taken = {m.start for m in named + kinds}
+        kinds += [_Mention(t.idx, t.idx + len(t), addressee.company, addressee.sector, True, "ref")
+                  for t in doc if t.lower_ == "uw" and t.idx not in taken and t.idx > addressee.end
+                  and not _inside_quote(doc, t.i)]
     _name_kinds_as_written(doc, kinds)
     return sorted(named + kinds, key=lambda m: m.start)
+
+
+ADDRESS_LINE = re.compile(r"^[ \t]*(?:aan|t\.?a\.?v\.?|ter attentie van)\b", re.IGNORECASE | re.MULTILINE)
+
+
+def _addressee(text: str, named: list[_Mention]) -> _Mention | None:
+    """A letter's addressee: the company on an "Aan:" / "T.a.v." line near the top."""
+    for line in ADDRESS_LINE.finditer(text[:600]):
+        end = text.find("\n", line.start())
+        end = len(text) if end < 0 else end
+        here = [m for m in named if line.start() <= m.start < end]
+        if here:
+            return here[0]
+    return None
+
+
+def _addressed(doc: Doc, span: Span) -> bool:
+    """ "uw klantenservice", "uw medewerker": in a letter, the addressee's own people."""
+    return span.start > 0 and doc[span.start - 1].lower_ in ("uw", "jullie")
 
 
 def _name_kinds_as_written(doc: Doc, kinds: list[_Mention]) -> None:
@@ -203,6 +233,18 @@ def _may_create(doc: Doc, span: Span) -> bool:
 
 
 @cache
+def _kind_words() -> dict[str, str]:
+    return {row["pattern"].lower(): row["id"] for row in resources.read_jsonl("company_kinds.jsonl") if row.get("id")}
+
+
+def _named_as_other_kind(name: str, kind_id: str, kind_word: str) -> bool:
+    """ "BENU Apotheek" is a pharmacy: "de huisartsenpraktijk" (same sector) is not it; but
+    "de kliniek" is "Dierenkliniek Hoogland"."""
+    words = _kind_words()
+    return any(words.get(w) not in (None, kind_id) and not w.endswith(kind_word) for w in name.lower().split())
+
+
+@cache
 def _background_kinds() -> frozenset[str]:
     """Practitioners and makers in the background ("de fysiotherapeut", "de opticien", "de
     fabrikant"): experiences only when the customer contacted them about the problem."""
@@ -239,7 +281,8 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
     glued = [m for m in named if 0 <= kind.start_char - m.end <= 1]
     if glued:
         return glued[-1]
-    same = [m for m in named if m.sector == kind.label_ and m.role in ("", "seller", "carrier")]
+    same = [m for m in named if m.sector == kind.label_ and m.role in ("", "seller", "carrier")
+            and not _named_as_other_kind(m.company, kind.id_, kind.text.lower())]
     before = [m for m in same if m.end <= kind.start_char]
     if before:
         return before[-1]
@@ -249,7 +292,12 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
     if unsorted and kind.label_ != "other":
         return unsorted[-1]
     after = [m for m in same if not m.subordinate]
-    return after[0] if after else None
+    if after:
+        return after[0]
+    # "mijn internetprovider ... NoorderNet": a name found from context, the first one named
+    # after the kind noun, is what it describes
+    later = [m for m in named if m.start >= kind.end_char and m.role in ("", "seller")]
+    return later[0] if later and later[0].from_context and later[0].sector == "other" else None
 
 
 def _mention_role(text: str, start: int, end: int, sector: str) -> str:
@@ -276,6 +324,9 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "comparison"
     if any(a in sentence for a in cues["advert"]):
         return "advert"
+    if any(f" {p} " in sentence for p in cues["other_people_sentence"]) and not any(
+            f" {w} " in sentence for w in cues["first_person"]):
+        return "comparison"  # "De buren hadden hun kozijnen bij Gamma laten doen": someone else's case
     if any(p in sentence for p in cues["hypothetical_sentence"]):
         return "hypothetical"
     sentence_start = text.rfind(".", 0, start) + 1
@@ -469,9 +520,13 @@ def _is_experience(f: _Facts) -> bool:
         # "mijn zus zegt dat bij Ziggo ...": named only in someone's speech or a subordinate
         # clause, it is an experience only when the customer contacted it
         return bool(f.contact_sentences)
+    if f.roles <= {"carrier", "comparison", "advert", "hypothetical", "reported"}:
+        # a carrier that only delivered: an experience only when the customer contacted it or
+        # met its staff ("nooit meer wat als er iets misgaat" is an outcome word, no meeting)
+        return bool(f.contact_sentences or any(c.label_ in ("friendly", "unfriendly") for c in f.judgement_cues))
     if f.roles <= {"carrier", "seller", "comparison", "advert", "hypothetical", "reported"}:
-        # a carrier that only delivered, a shop that only sold: experiences only when the
-        # customer contacted them or met their staff
+        # a shop that only sold: an experience when the customer contacted it or the story
+        # judges what it did
         return bool(f.contact_sentences or f.judgement_cues)
     if not f.named and not (f.contact_sentences or f.channels or f.waits):
         return False

@@ -108,6 +108,11 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
                 continue
             if rule in ("contacted", "kind_before") and m.group("name").split()[0] in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost": a person
+            words = name.split()
+            if len(words) > 2 and words[-1].lower() in rules["stop"]:
+                name = " ".join(words[:-1])  # "Hofstede Kamerverhuur Groningen": the place is not the name
+            if re.match(r"Mijn[A-Z]", name):
+                continue  # "MijnAmersfoort", "MijnOdido": the company's portal, a channel
             if name.lower() in rules["org_suffixes"]:
                 continue  # "Forum Tuin" without its first word is only "Tuin"
             if rule == "handle" and not _company_handle(name, text, rules):
@@ -155,9 +160,12 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
     firsts = {}
     for key, items in groups.items():
         longest = max((i[2] for i in items), key=len)
-        if " " in longest:  # "Hoekstra" of Hoekstra Verhuizingen, "Brinkman" of Keukenstudio Brinkman
-            firsts.setdefault(_key(longest.split()[0]), key)
-            firsts.setdefault(_key(longest.split()[-1]), key)
+        words = longest.split()
+        # "Hoekstra" of Hoekstra Verhuizingen, "Brinkman" of Keukenstudio Brinkman, "Van Eck" of
+        # Dakbedrijf Van Eck: a head or tail of a longer name found in the story is that name
+        for k in range(1, len(words)):
+            firsts.setdefault(_key(" ".join(words[:k])), key)
+            firsts.setdefault(_key(" ".join(words[k:])), key)
     for key in list(groups):
         target = firsts.get(key)
         if target and target != key and key in groups:
