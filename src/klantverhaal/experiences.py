@@ -153,7 +153,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         # where staff say "uw" to the writer) point back to it
         taken = {m.start for m in named + kinds}
         kinds += [_Mention(t.idx, t.idx + len(t), addressee.company, addressee.sector, True, "ref")
-                  for t in doc if t.lower_ == "uw" and t.idx not in taken and t.idx > addressee.end
+                  for t in doc if t.lower_ in ("uw", "u") and t.idx not in taken and t.idx > addressee.end
                   and not _inside_quote(doc, t.i)]
     _name_kinds_as_written(doc, kinds)
     return sorted(named + kinds, key=lambda m: m.start)

@@ -173,8 +173,16 @@ def not_an_outcome(cue: Span) -> bool:
     while clause_start > sent.start and cue.doc[clause_start - 1].lower_ not in CLAUSE_BREAKS - {"en"}:
         clause_start -= 1
     # Dutch puts the auxiliary last: "dat het gecorrigeerd zou worden", "om geld terug gevraagd"
-    return any(c.label_ == "not_outcome" and (clause_start <= c.start < cue.start or cue.end <= c.start <= cue.end + 1)
-               for c in _sentence_cues(cue))
+    after_only = _after_only()
+    return any(c.label_ == "not_outcome" and (
+        clause_start <= c.start < cue.start and c.text.lower() not in after_only or cue.end <= c.start <= cue.end + 1)
+        for c in _sentence_cues(cue))
+
+
+@cache
+def _after_only() -> frozenset[str]:
+    return frozenset(row["pattern"].lower() for row in resources.read_jsonl("judgements.jsonl")
+                     if row["label"] == "not_outcome" and row.get("after_only"))
 
 
 def _evidence(cue: Span, value) -> dict:
