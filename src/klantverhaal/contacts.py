@@ -184,13 +184,7 @@ OTHER_PEOPLE = frozenset(resources.read_json("grammar.json")["judgements.other_p
 
 
 def _other_person_in_clause(sent: Span, cue: Span) -> bool:
-    doc = sent.doc
-    k = cue.start - 1
-    while k >= sent.start and doc[k].lower_ not in CLAUSE_BREAKS - {"en"}:
-        if doc[k].lower_ in OTHER_PEOPLE:
-            return True
-        k -= 1
-    return False
+    return any(w in OTHER_PEOPLE for w in docindex.words_back(cue, CLAUSE_BREAKS - {"en"}))
 
 
 QUOTE_TOKENS = frozenset(resources.read_json("grammar.json")["contacts.quote_tokens"])

@@ -45,3 +45,14 @@ def sentence_of(span: Span) -> Span:
 def cues_in(sent: Span) -> list[Span]:
     """The cue spans that start in ``sent``."""
     return _index(sent.doc)["cues"][sentence_number(sent.doc, sent.start)]
+
+
+def words_back(span: Span, stop: frozenset[str] | set[str]):
+    """The lower-cased words before ``span`` in its sentence, nearest first, up to a word in
+    ``stop`` (a clause break): what "ik ... bot" or "mijn buurman ... gebeld" is read from."""
+    doc = span.doc
+    first = sentence_of(span).start
+    for k in range(span.start - 1, first - 1, -1):
+        if doc[k].lower_ in stop:
+            return
+        yield doc[k].lower_

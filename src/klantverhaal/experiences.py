@@ -227,9 +227,7 @@ def _may_create(doc: Doc, span: Span) -> bool:
         k -= 1
     if k >= 0 and doc[k].lower_ in NO_NEW_COMPANY_BEFORE:
         return False
-    sentence = docindex.sentence_of(span)
-    quotes_before = sum(1 for t in doc[sentence.start : span.start] if t.text in QUOTES)
-    return quotes_before % 2 == 0
+    return not _inside_quote(doc, span.start, since=docindex.sentence_of(span).start)
 
 
 @cache
@@ -376,7 +374,6 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         token = doc.char_span(m.start, m.end, alignment_mode="expand")
         if token is not None:
             per_sentence[docindex.sentence_number(doc, token.start)].append(m)
-    subordinate = [m for m in mentions if m.subordinate]
     topic_before: list[str | None] = []
     topic: str | None = None
     plain = {m.company for m in mentions if m.company and m.role in ("", "ref")}
@@ -389,7 +386,7 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         # a kind noun in passing ("een tandenborstel van de supermarkt") does not take the story
         # away from a named company; it does when the sentence is about contact with it
         active = [m for m in active if m.named or i in cue_sentences or topic is None or topic not in named_set]
-        main = [m for m in active if m not in subordinate]
+        main = [m for m in active if not m.subordinate]
         if main:
             topic = main[-1].company
         elif active and topic is None:
@@ -403,7 +400,7 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         if topic_before[i] is not None and not _object_company(doc, char, here):
             # a company named in a reported or subordinate clause does not take the sentence's
             # cues from the company the story is about
-            here = [m for m in here if m not in subordinate]
+            here = [m for m in here if not m.subordinate]
         if here:
             object_of = _object_company(doc, char, here)
             if object_of is not None:
@@ -465,10 +462,11 @@ def _infinitive_after(doc: Doc, i: int, end: int) -> bool:
     return any(t.lower_ == "te" for t in doc[i : min(end, i + 6)])
 
 
-def _inside_quote(doc: Doc, i: int) -> bool:
-    """Inside quoted speech that may have opened sentences earlier in the same paragraph."""
+def _inside_quote(doc: Doc, i: int, *, since: int = 0) -> bool:
+    """Inside quoted speech that may have opened sentences earlier in the same paragraph (or,
+    with ``since``, within the tokens from there on)."""
     k, quotes = i - 1, 0
-    while k >= 0 and i - k <= 120 and "\n" not in doc[k].text:
+    while k >= since and i - k <= 120 and "\n" not in doc[k].text:
         quotes += doc[k].text in QUOTES
         k -= 1
     return quotes % 2 == 1

@@ -44,13 +44,7 @@ def _staff_only() -> frozenset[tuple[str, str]]:
 
 
 def _customer_in_clause(cue: Span) -> bool:
-    doc = cue.doc
-    k = cue.start - 1
-    while k >= docindex.sentence_of(cue).start and doc[k].lower_ not in CLAUSE_BREAKS - {"en"} | RELATIVES:
-        if doc[k].lower_ in CUSTOMER_SUBJECTS:
-            return True
-        k -= 1
-    return False
+    return any(w in CUSTOMER_SUBJECTS for w in docindex.words_back(cue, CLAUSE_BREAKS - {"en"} | RELATIVES))
 
 
 @cache
