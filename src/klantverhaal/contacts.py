@@ -363,7 +363,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             elif prev == "zoveelste":
                 counted.append(("ordinal", 3, channel))
     if counted:
-        counted += _numbered_nouns(sent, verbs, counted)
+        counted += _numbered_nouns(sent, verbs)
         # "drie keer gebeld en daarnaast een mail gestuurd": a contact told beside the counted ones
         told = {channel for _, _, channel in counted}
         return counted + [("one", 1, channel) for channel in sorted(set(contact_events(sent, cues)) - told - {"any"})]
@@ -416,13 +416,7 @@ PASSIVE = frozenset(resources.read_json("grammar.json")["contacts.passive_auxili
 
 
 def _passive_clause(sent: Span, tok) -> bool:
-    doc = sent.doc
-    k = tok.i - 1
-    while k >= sent.start and doc[k].lower_ not in CLAUSE_BREAKS:
-        if doc[k].lower_ in PASSIVE:
-            return True
-        k -= 1
-    return False
+    return any(w in PASSIVE for w in docindex.words_back(sent.doc[tok.i : tok.i + 1], CLAUSE_BREAKS))
 
 
 def _total(tokens: list, i: int, verbs: list[Span]) -> Span | None:
@@ -434,7 +428,7 @@ def _total(tokens: list, i: int, verbs: list[Span]) -> Span | None:
     return verbs[0]
 
 
-def _numbered_nouns(sent: Span, verbs: list[Span], counted: list) -> list[tuple[str, int, str]]:
+def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]:
     """In a sentence that counts ("drie keer gebeld, twee keer gechat en één klacht ingediend"),
     a number right before a contact phrase counts that phrase too."""
     extra = []

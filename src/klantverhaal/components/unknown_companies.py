@@ -139,12 +139,20 @@ def _company_handle(handle: str, text: str, rules: dict) -> bool:
     return _key(handle) in re.sub(r"[^a-z0-9à-ÿ]", "", text.lower().replace("@" + low, ""))
 
 
+@cache
+def _key_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A handle's service suffix ("_help", "webcare") and a domain's TLD, from the data table."""
+    table = resources.read_json("unknown_companies.json")
+    words = "|".join(sorted((re.escape(w) for w in table["handle_company_words"]), key=len, reverse=True))
+    return re.compile(rf"_?(?:{words})$"), re.compile(rf"\.(?:{'|'.join(table['domain_tlds'])})$")
+
+
 def _key(name: str) -> str:
     """ "@BlauweTaxi", "De Blauwe Taxi", "blauwetaxi.nl", "@BlauweTaxi_help" -> "blauwetaxi"
     (article, TLD and a handle's service suffix dropped)."""
-    low = name.lower()
-    low = re.sub(r"_?(?:webcare|care|help|helpt|service|klantenservice|support|online|official|nl|team)$", "", low)
-    low = re.sub(r"\.(?:nl|com|be|eu|de|shop|net|org|store|online|frl)$", "", low)
+    handle_suffix, tld = _key_patterns()
+    low = handle_suffix.sub("", name.lower())
+    low = tld.sub("", low)
     low = re.sub(r"^(?:de|het|'t)\s+", "", low)
     return re.sub(r"[^a-z0-9à-ÿ]", "", low)
 
@@ -155,19 +163,17 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
     groups: dict[str, list[tuple[int, int, str, str]]] = {}
     for item in found:
         groups.setdefault(_key(item[2]), []).append(item)
-    # "Hoekstra" after "Hoekstra Verhuizingen": a short form that is the first word of a longer
-    # name found in the same story is that name
-    firsts = {}
+    parts = {}
     for key, items in groups.items():
         longest = max((i[2] for i in items), key=len)
         words = longest.split()
         # "Hoekstra" of Hoekstra Verhuizingen, "Brinkman" of Keukenstudio Brinkman, "Van Eck" of
         # Dakbedrijf Van Eck: a head or tail of a longer name found in the story is that name
         for k in range(1, len(words)):
-            firsts.setdefault(_key(" ".join(words[:k])), key)
-            firsts.setdefault(_key(" ".join(words[k:])), key)
+            parts.setdefault(_key(" ".join(words[:k])), key)
+            parts.setdefault(_key(" ".join(words[k:])), key)
     for key in list(groups):
-        target = firsts.get(key)
+        target = parts.get(key)
         if target and target != key and key in groups:
             groups[target].extend(groups.pop(key))
     merged = []
