@@ -131,8 +131,8 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
     for span in doc.spans[pipeline.KINDS] if pipeline.KINDS in doc.spans else []:
         if any(m.start <= span.start_char < m.end for m in named):
             continue
-        if not (_definite(doc, span) or _introduced(doc, span)
-                and not _in_subordinate_clause(doc, docindex.sentence_of(span), span.start_char, span.end_char)):
+        subordinate = _in_subordinate_clause(doc, docindex.sentence_of(span), span.start_char, span.end_char)
+        if not (_definite(doc, span) or _introduced(doc, span) and not subordinate):
             continue  # "van bank gewisseld", "een aannemer": generic or new, not a company named by kind
         if span.label_ == "REF":
             target = addressee if addressee is not None and _addressed(doc, span) else None
@@ -141,13 +141,17 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
             continue
         target = _refers_to(span, named) or _earlier_kind(span, kinds) or _principal(span, named, kinds)
         if target is not None:
-            kinds.append(_Mention(span.start_char, span.end_char, target.company, target.sector, True, "ref"))
+            # "zag dat de opticien een fout maakte": a kind in a subordinate clause does not
+            # take the story either
+            kinds.append(_Mention(span.start_char, span.end_char, target.company, target.sector, True, "ref",
+                                  subordinate=subordinate))
         elif not _may_create(doc, span):
             continue
         else:
             role = "background" if span.id_ in _background_kinds() else \
                 _mention_role(text, span.start_char, span.end_char, span.label_)
-            kinds.append(_Mention(span.start_char, span.end_char, span.id_, span.label_, False, role))
+            kinds.append(_Mention(span.start_char, span.end_char, span.id_, span.label_, False, role,
+                                  subordinate=subordinate))
     if addressee is not None:
         # a letter speaks to its addressee: "uw jaarafrekening", "uw medewerker" (outside quotes,
         # where staff say "uw" to the writer) point back to it
@@ -282,6 +286,11 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
     same = [m for m in named if m.sector == kind.label_ and m.role in ("", "seller", "carrier")
             and not _named_as_other_kind(m.company, kind.id_, kind.text.lower())]
     before = [m for m in same if m.end <= kind.start_char]
+    # "Gemeente Amersfoort ... het Kadaster ... de gemeente": the company whose name holds the
+    # noun, before the nearest one of the sector
+    by_name = [m for m in before if kind.text.lower() in m.company.lower().split()]
+    if by_name:
+        return by_name[-1]
     if before:
         return before[-1]
     # "Telefoonkoopjes.nl ... de webshop": a name found from context has no sector of its own,
@@ -396,7 +405,8 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         if token is None:
             return None
         i = docindex.sentence_number(doc, token.start)
-        here = [m for m in per_sentence.get(i, []) if m.company]
+        # a disputes body or lawyer is never the company served, so it owns no facts
+        here = [m for m in per_sentence.get(i, []) if m.company and m.company.lower() not in _third_parties()]
         if topic_before[i] is not None and not _object_company(doc, char, here):
             # a company named in a reported or subordinate clause does not take the sentence's
             # cues from the company the story is about
@@ -421,6 +431,8 @@ MAIN_CLAUSE_OPENERS = frozenset(resources.read_json("grammar.json")["experiences
 SPEECH_VERBS = frozenset(resources.read_json("grammar.json")["experiences.speech_verbs"])
 CUSTOMER_WORDS = frozenset(resources.read_json("grammar.json")["contacts.self"])
 SPEECH_TAGS = tuple(resources.read_json("grammar.json")["experiences.speech_tags"])
+# "Ik heb uitgelegd dat KPN dat deed": what the customer tells one company about another
+TELLING_VERBS = frozenset(resources.read_json("grammar.json")["experiences.customer_telling_verbs"])
 
 
 def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> str:
@@ -429,27 +441,30 @@ def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> st
     "subordinate" in a clause that is not the sentence's main line ("want mijn vlucht met
     Transavia vertrok om 07:40", "beloofde een onderzoek bij DHL te starten"), else "".
     Either way the story is not about this company now; the main clause (or speaker) is.
-    A clause the customer speaks ("Ik kan niet zeggen dat KLM onvriendelijk was") is theirs."""
+    A clause the customer speaks ("Ik kan niet zeggen dat KLM onvriendelijk was") is theirs,
+    unless it reports what the customer told ("Ik heb uitgelegd dat KPN dat deed")."""
     name = doc.char_span(start, end, alignment_mode="expand")
     if name is None:
         return ""
     opener = None
-    clause_has_self = False
+    clause_has_self = told = False
     for t in doc[sentence.start : name.start]:
         low = t.lower_
         if low in MAIN_CLAUSE_OPENERS or low in (",", ";", ":"):
             if opener is None:
-                clause_has_self = False
+                clause_has_self = told = False
             if low in MAIN_CLAUSE_OPENERS:
                 opener = None  # "..., maar de Univé-medewerker hield ..." is a main clause again
             continue
         if low in CUSTOMER_WORDS and opener is None:
             clause_has_self = True
+        if low in TELLING_VERBS and opener is None:
+            told = True
         if low in SUBORDINATORS and t.i > sentence.start:
             opener = low
         elif low in SPEECH_VERBS and t.i > sentence.start and _infinitive_after(doc, name.end, sentence.end):
             opener = low
-    if opener is not None and not clause_has_self:
+    if opener is not None and (not clause_has_self or told and opener == "dat"):
         return "reported" if opener == "dat" or opener in SPEECH_VERBS else "subordinate"
     if _inside_quote(doc, name.start):
         return "reported"
