@@ -57,6 +57,8 @@ def _rules() -> dict:
         ("handle", re.compile(r"(?<![\w])@(?P<name>[A-Za-z][\w]{2,})")),
         ("service_of", re.compile(rf"\b(?:{service})\s+van\s+(?P<name>{multi})")),
         ("ordered_at", re.compile(rf"\bbij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,8}}?(?:{orders})\b")),
+        # "een theeset besteld bij Theepot & Co": the verb first
+        ("ordered_at", re.compile(rf"\b(?:{orders})\s+bij\s+(?P<name>{multi})(?![\w-])")),
         ("at_place", re.compile(rf"\b(?:bij|van|met)\s+(?P<name>{multi})\s+(?:{places})\s+[A-Z]")),
         ("contacted", re.compile(rf"\b(?:{contact_before})\s+(?:ik\s+|we\s+)?(?P<name>{two_or_more})(?![\w-])")),
         ("contacted", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:heb|hebben|had|hadden))"
@@ -72,9 +74,11 @@ def _rules() -> dict:
     return {"patterns": patterns, "stop": stop, "first_names": frozenset(table["first_names"]),
             "tld_after": re.compile(rf"\.(?:{tlds})\b"),
             "joiners": frozenset(table["name_joiners"]), "org_suffixes": frozenset(table["org_suffixes"]),
+            "legal": frozenset(s.rstrip(".") for s in table["legal_suffixes"]),
             "handle_words": tuple(table["handle_company_words"]),
             "handle_contact": frozenset(table["handle_contact_words"]), "kind_before": table["kind_before"],
-            "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"]}
+            "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"],
+            "place_kinds": frozenset(table["place_kinds"]), "place_prepositions": places}
 
 
 def find(text: str) -> list[tuple[int, int, str, str]]:
@@ -106,9 +110,12 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
                 name = " ".join(words[1:])
             if _is_stopword(name, rules["stop"]) or _sentence_initial_only(text, start, name, rule):
                 continue
-            if rule in ("contacted", "kind_before") and m.group("name").split()[0] in rules["first_names"]:
+            if rule in ("contacted", "kind_before", "ordered_at") and m.group("name").split()[0] in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost": a person
             words = name.split()
+            if len(words) > 1 and words[-1].rstrip(".") in rules["legal"]:
+                name = " ".join(words[:-1])  # "Keukenstudio Meulenbelt B.V": the legal form is no part of the name
+                words = words[:-1]
             if len(words) > 2 and words[-1].lower() in rules["stop"]:
                 name = " ".join(words[:-1])  # "Hofstede Kamerverhuur Groningen": the place is not the name
             if re.match(r"Mijn[A-Z]", name):
@@ -121,7 +128,49 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
             if rule != "domain" and rules["tld_after"].match(text, end):
                 continue  # "bij Fietsonderdelenshop.nl": the domain rule names it with its ".nl"
             out.append((start, end, name, sector))
-    return _merge_spellings(out)
+    return _merge_spellings(out + _other_occurrences(text, out, rules))
+
+
+def _other_occurrences(text: str, found: list[tuple[int, int, str, str]], rules: dict) -> list[tuple[int, int, str, str]]:
+    """A name the context revealed once is that organisation wherever the story writes it again
+    ("besteld bij Theepot & Co ... een mailtje naar Theepot & Co"), and so is the head or tail
+    of a longer name ("Autobedrijf Hofstede ... Hofstede"), when that part is no common word,
+    kind noun or first name."""
+    taken = [(a, b) for a, b, _, _ in found]
+    forms: dict[str, str] = {}
+    parts: set[str] = set()
+    for _, _, name, sector in found:
+        if "." in name or "_" in name:
+            continue
+        forms.setdefault(name, sector)
+        words = name.split()
+        if len(words) < 2 or words[0].lower() in rules["place_kinds"]:
+            continue  # "Gemeente Meppel": "Meppel" alone is the town
+        for part in (words[:1], words[-1:], words[:2], words[-2:]):
+            form = " ".join(part)
+            if form != name and form not in forms and _distinctive(form, rules):
+                forms[form] = sector
+                parts.add(form)
+    more = []
+    for form, sector in forms.items():
+        for m in re.finditer(rf"(?<![\w@.&-]){re.escape(form)}(?![\w&-]|\.[a-z])", text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if form in parts and re.search(rf"\b(?:{rules['place_prepositions']})\s+$", text[max(0, m.start() - 12) : m.start()]):
+                continue  # "woont in Meppel", "een bedrijfje uit Zutphen": a place
+            more.append((m.start(), m.end(), form, sector))
+            taken.append((m.start(), m.end()))
+    return more
+
+
+def _distinctive(form: str, rules: dict) -> bool:
+    """A part of a name that can stand for the organisation on its own: capitalised, not a
+    common or stop word, not a kind noun, not a first name."""
+    low = form.lower()
+    words = low.split()
+    return (form[0].isupper() and len(form) >= 4 and not _is_stopword(form, rules["stop"])
+            and words[0] not in rules["joiners"] and form.split()[0] not in rules["first_names"]
+            and not any(w in rules["org_suffixes"] or w in rules["kind_before"] or w in rules["kind_after"] for w in words))
 
 
 def _company_handle(handle: str, text: str, rules: dict) -> bool:
@@ -172,10 +221,14 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
         for k in range(1, len(words)):
             parts.setdefault(_key(" ".join(words[:k])), key)
             parts.setdefault(_key(" ".join(words[k:])), key)
+    merged_into: dict[str, str] = {}
     for key in list(groups):
         target = parts.get(key)
-        if target and target != key and key in groups:
+        while target in merged_into:  # the longer name was itself folded into a longer one
+            target = merged_into[target]
+        if target and target != key and key in groups and target in groups:
             groups[target].extend(groups.pop(key))
+            merged_into[key] = target
     merged = []
     for items in groups.values():
         # the spelled-out name over a domain or a handle: "NoorderNet", not "noordernet.nl"
