@@ -52,7 +52,7 @@ class _Mention:
     company: str
     sector: str
     named: bool
-    role: str = ""  # "", "employer", "carrier", "comparison", "advert", "ref"
+    role: str = ""  # "", "employer", "carrier", "payment", "comparison", "advert", "ref"
     from_context: bool = False  # found by the unknown-organisation rules, not the brand table
     subordinate: str = ""  # "reported" ("zei dat ... Stedin") or "subordinate" ("want ... KLM"), see below
 
@@ -129,7 +129,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
     kinds: list[_Mention] = []
     addressee = _addressee(text, named)
     for span in doc.spans[pipeline.KINDS] if pipeline.KINDS in doc.spans else []:
-        if any(m.start <= span.start_char < m.end for m in named):
+        if any(m.start <= span.start_char < m.end for m in named) or _idiom(doc, span):
             continue
         subordinate = _in_subordinate_clause(doc, docindex.sentence_of(span), span.start_char, span.end_char)
         if not (_definite(doc, span) or _introduced(doc, span) and not subordinate):
@@ -235,6 +235,28 @@ def _may_create(doc: Doc, span: Span) -> bool:
 
 
 @cache
+def _also_sectors() -> dict[str, frozenset[str]]:
+    """ "de vervoerder" is a bus company or a parcel carrier: it refers back to either."""
+    return {row["pattern"].lower(): frozenset(row["also_sectors"]) for row in resources.read_jsonl("company_kinds.jsonl")
+            if row.get("also_sectors")}
+
+
+@cache
+def _kind_idioms() -> dict[str, tuple[str, ...]]:
+    return {row["pattern"].lower(): tuple(row["not_after"]) for row in resources.read_jsonl("company_kinds.jsonl")
+            if row.get("not_after")}
+
+
+def _idiom(doc: Doc, span: Span) -> bool:
+    """ "in de praktijk" is "in practice", not the dental practice."""
+    before = _kind_idioms().get(span.text.lower())
+    if not before:
+        return False
+    words = " ".join(t.lower_ for t in doc[max(0, span.start - 2) : span.start])
+    return any(words == b or words.endswith(" " + b) for b in before)
+
+
+@cache
 def _kind_words() -> dict[str, str]:
     return {row["pattern"].lower(): row["id"] for row in resources.read_jsonl("company_kinds.jsonl") if row.get("id")}
 
@@ -283,12 +305,13 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
     glued = [m for m in named if 0 <= kind.start_char - m.end <= 1]
     if glued:
         return glued[-1]
-    same = [m for m in named if m.sector == kind.label_ and m.role in ("", "seller", "carrier")
+    sectors = {kind.label_} | _also_sectors().get(kind.text.lower(), frozenset())
+    same = [m for m in named if m.sector in sectors and m.role in ("", "seller", "carrier")
             and not _named_as_other_kind(m.company, kind.id_, kind.text.lower())]
     before = [m for m in same if m.end <= kind.start_char]
     # "Gemeente Amersfoort ... het Kadaster ... de gemeente": the company whose name holds the
     # noun, before the nearest one of the sector
-    by_name = [m for m in before if kind.text.lower() in m.company.lower().split()]
+    by_name = [m for m in before if any(w.endswith(kind.text.lower()) for w in m.company.lower().split())]
     if by_name:
         return by_name[-1]
     if before:
@@ -318,23 +341,30 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     near_before = _strip_article(before[-40:])
     if any(near_before.endswith(" " + p) for p in cues["employer_before"]) \
             or any(after.lstrip().startswith(p) for p in cues["employer_after"]) \
-            or any(p in sentence for p in cues["employer_sentence"]) or _speaks_as_staff(sentence, cues):
+            or any(p in sentence for p in cues["employer_sentence"]) or _speaks_as_staff(sentence, cues) \
+            or any(sentence.lstrip().startswith(p) for p in cues["employer_sentence_start"]) \
+            or _strip_article(before).endswith(" bij") and after.lstrip().startswith(tuple(
+                v + " " for v in cues["employer_verb_last"])):
+        # "Wij bij KPN ..." speaks for the company ("hebben wij bij KozijnPlus besteld" does not);
+        # "mijn broer, die bij Eneco werkt": someone's employer
         return "employer"
     if sector == "delivery" and (
         any(_strip_article(before).endswith(" " + p) for p in cues["carrier_before"])
         or any(p in sentence for p in cues["delivery_verbs"])
     ):
         return "carrier"
+    if sector == "bank" and (any(after.startswith(p) for p in cues["payment_after"])
+                             or any(p in before[-40:] for p in cues["payment_before"])):
+        return "payment"  # "betaald vanaf mijn ING-rekening": the bank only carried the money
     if any(_strip_article(before).endswith(" " + p) for p in cues["comparison_before"]) \
             or any(p in after[:40] for p in cues["comparison_after"]) \
             or any(p in sentence for p in cues["comparison_sentence"]):
         return "comparison"
     if any(a in sentence for a in cues["advert"]):
         return "advert"
-    if any(f" {p} " in sentence for p in cues["other_people_sentence"]) and not any(
-            f" {w} " in sentence for w in cues["first_person"]):
+    if _other_peoples_case(sentence, cues):
         return "comparison"  # "De buren hadden hun kozijnen bij Gamma laten doen": someone else's case
-    if any(p in sentence for p in cues["hypothetical_sentence"]):
+    if any(p in sentence for p in cues["hypothetical_sentence"]) or _counterfactual(sentence, cues):
         return "hypothetical"
     sentence_start = text.rfind(".", 0, start) + 1
     if any(p in text[sentence_start:start].lower() for p in cues["blamed_before"]):
@@ -342,6 +372,24 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     if sector == "retail" and any(p in sentence for p in cues["order_verbs"] + cues["delivery_verbs"]):
         return "seller"
     return ""
+
+
+def _other_peoples_case(sentence: str, cues: dict) -> bool:
+    """ "Mijn schoonzus bestelt alles bij Fonq": someone else's dealings, unless the writer is
+    in them too (the "mijn" of "mijn schoonzus" does not count as the writer)."""
+    for person in cues["other_people_sentence"]:
+        if f" {person} " in sentence:
+            rest = re.sub(rf" (?:mijn |onze |m'n )?{re.escape(person)} ", " ", sentence)
+            if not any(f" {w} " in rest for w in cues["first_person"]):
+                return True
+    return False
+
+
+def _counterfactual(sentence: str, cues: dict) -> bool:
+    """ "Via Zilveren Kruis had ik bemiddeling kunnen aanvragen": what could have been done."""
+    words = set(sentence.replace(",", " ").split())
+    aux, modal = cues["counterfactual"]
+    return bool(words & set(aux)) and bool(words & set(modal))
 
 
 def _speaks_as_staff(sentence: str, cues: dict) -> bool:
@@ -529,7 +577,7 @@ def _is_experience(f: _Facts) -> bool:
     has_facts = bool(f.channels or f.contact_sentences or f.waits or f.judgement_cues)
     if not has_facts:
         return False
-    if f.roles <= {"comparison", "advert", "hypothetical", "reported", "background"}:
+    if f.roles <= {"comparison", "advert", "hypothetical", "reported", "background", "payment"}:
         # "mijn zus zegt dat bij Ziggo ...": named only in someone's speech or a subordinate
         # clause, it is an experience only when the customer contacted it
         return bool(f.contact_sentences)

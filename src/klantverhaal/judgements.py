@@ -97,10 +97,12 @@ OTHER_PEOPLE = frozenset(resources.read_json("grammar.json")["judgements.other_p
 
 
 def _about_someone_else(cue: Span) -> bool:
-    """ "Mijn buurman ... maar die zit nog steeds vast": a neighbour's or colleague's own case
-    says nothing about the writer's (a partner is the same household and does count)."""
+    """ "Mijn buurman ... maar die zit nog steeds vast", "Een vriendin van mij ... ombudsman": a
+    neighbour's or friend's own case says nothing about the writer's (a partner is the same
+    household and does count)."""
     sentence = docindex.sentence_of(cue)
-    return any(t.lower_ in OTHER_PEOPLE for t in cue.doc[sentence.start : cue.start])
+    before = " " + " ".join(t.lower_ for t in cue.doc[sentence.start : cue.start]) + " "
+    return any(f" {who} " in before for who in OTHER_PEOPLE)
 
 
 def _sentence_cues(cue: Span) -> list[Span]:
@@ -238,7 +240,7 @@ def resolved(cues: list[Span]) -> tuple[bool | None, list[dict]]:
         if cue.label_ == "resolved":
             if ironic(cue):
                 value = False
-            elif _inside_unresolved(cue):
+            elif _inside_unresolved(cue) or _undone_later(cue):
                 continue
             else:
                 value = not negated(cue)
@@ -256,6 +258,19 @@ def resolved(cues: list[Span]) -> tuple[bool | None, list[dict]]:
     if runaround is not None:
         return False, [_evidence(runaround, False)]
     return None, []
+
+
+UNDONE_AFTER = tuple(resources.read_json("grammar.json")["judgements.undone_after"])
+
+
+def _undone_later(cue: Span) -> bool:
+    """ "Hij verving de pen, maar een dag later gaf de ketel opnieuw een storing": the repair
+    told in the same sentence as its failure is no outcome."""
+    rest = " " + " ".join(t.lower_ for t in cue.doc[cue.end : docindex.sentence_of(cue).end]) + " "
+    if " maar " not in rest:
+        return False
+    after_but = rest.split(" maar ", 1)[1]
+    return any(f" {w} " in " " + after_but for w in UNDONE_AFTER)
 
 
 def _inside_longer(cue: Span, others: list[Span]) -> bool:

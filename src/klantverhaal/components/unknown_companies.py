@@ -16,6 +16,7 @@ table's spans, never overlapping them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from spacy.language import Language
@@ -139,8 +140,14 @@ def _other_occurrences(text: str, found: list[tuple[int, int, str, str]], rules:
     taken = [(a, b) for a, b, _, _ in found]
     forms: dict[str, str] = {}
     parts: set[str] = set()
+    stems: dict[str, str] = {}
     for _, _, name, sector in found:
-        if "." in name or "_" in name:
+        if "_" in name:
+            continue
+        if "." in name:
+            stem = name.rsplit(".", 1)[0]
+            if re.fullmatch(r"[\w-]{4,}", stem) and not _is_stopword(stem, rules["stop"]):
+                stems.setdefault(stem.lower(), sector)  # "lampenwinkel24.nl ... Lampenwinkel24"
             continue
         forms.setdefault(name, sector)
         words = name.split()
@@ -152,6 +159,11 @@ def _other_occurrences(text: str, found: list[tuple[int, int, str, str]], rules:
                 forms[form] = sector
                 parts.add(form)
     more = []
+    for stem, sector in stems.items():
+        for m in re.finditer(rf"(?<![\w@.&-]){re.escape(stem)}(?![\w&-]|\.[a-z])", text, re.IGNORECASE):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                more.append((m.start(), m.end(), m.group(), sector))
+                taken.append((m.start(), m.end()))
     for form, sector in forms.items():
         for m in re.finditer(rf"(?<![\w@.&-]){re.escape(form)}(?![\w&-]|\.[a-z])", text):
             if any(a < m.end() and m.start() < b for a, b in taken):
@@ -231,8 +243,11 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
             merged_into[key] = target
     merged = []
     for items in groups.values():
-        # the spelled-out name over a domain or a handle: "NoorderNet", not "noordernet.nl"
-        canonical = max((i[2] for i in items), key=lambda n: (n.count(" "), "." not in n and "_" not in n, len(n)))
+        # the longest name, never a handle; between a domain and its bare name the spelling the
+        # story uses most ("Stekkie.nl" twice and "Stekkie" once is `Stekkie.nl`), else the bare name
+        counts = Counter(i[2].lower() for i in items)
+        canonical = max((i[2] for i in items), key=lambda n: (
+            n.count(" "), "_" not in n, counts[n.lower()], "." not in n, len(n)))
         sector = next((i[3] for i in items if i[3] != "other"), "other")
         merged.extend((start, end, canonical, sector) for start, end, _, _ in items)
     return sorted(merged)
