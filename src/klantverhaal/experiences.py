@@ -80,10 +80,13 @@ def read_story(doc: Doc, story: StoryText) -> Story:
         name = owner_of(span.start_char)
         return facts.get(name) if name else None
 
+    names = [(m.start, m.end) for m in mentions if m.named and m.role != "ref"]
     for sent in sentences:
         sent_cues = docindex.cues_in(sent)
         owned: dict[str, list[Span]] = defaultdict(list)
         for cue in sent_cues:
+            if cue.label_ == "channel" and any(a <= cue.start_char and cue.end_char <= b for a, b in names):
+                continue  # "Loket" in "Juridisch Loket" is part of a name, no desk visited
             f = owner(cue)
             if f is None:
                 continue
