@@ -86,12 +86,17 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
         return False
     negations = [c for c in sent_cues if c.label_ == "negation"]
     return not _negated(sent, cue, negations) and not _offered(sent, cue, sent_cues) \
-        and not _where_another_channel_is(sent, cue, sent_cues)
+        and not _where_another_channel_is(sent, cue, sent_cues) and not _called_to(sent, cue, sent_cues) \
+        and not _other_person_subject(sent)
 
 
 def _where_another_channel_is(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     """ "het contactformulier op hun site", "via de chat op de website": the site only says where
-    the form or chat was; the channel used is the form or the chat (SPEC: a form is webform)."""
+    the form or chat was; the channel used is the form or the chat (SPEC: a form is webform).
+    Likewise "de webcare op Facebook" is the Facebook channel."""
+    if cue.text.lower().startswith("webcare"):
+        # "via de webcare op Facebook": webcare is a team; the channel is the one it works on
+        return any(o.label_ == "channel" and o.id_ == "facebook" and 0 <= o.start - cue.end <= 4 for o in sent_cues)
     if not cue.id_.startswith("website"):
         return False
     for other in sent_cues:
@@ -101,6 +106,26 @@ def _where_another_channel_is(sent: Span, cue: Span, sent_cues: list[Span]) -> b
         if len(between) <= 4 and between[:1] in (["op"], ["van"]):
             return True
     return False
+
+
+REMOTE = ("phone", "email", "letter")
+
+
+def _called_to(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
+    """ "Ik heb naar de winkel gebeld": the shop is where the call went, not a visit."""
+    return _call_target(sent, cue, sent_cues) is not None
+
+
+def _call_target(sent: Span, cue: Span, sent_cues: list[Span]) -> Span | None:
+    """The phone, mail or letter verb a shop or visit phrase is the destination of."""
+    if not cue.id_.startswith(("shop", "visit")):
+        return None
+    for other in sent_cues:
+        if other.label_ == "contact_verb" and other.id_.startswith(REMOTE) and other.start >= cue.end:
+            between = _tokens_between(sent, cue.end, other.start)
+            if len(between) <= 3 and not CLAUSE_BREAKS & set(between):
+                return other
+    return None
 
 
 def _has_label(cues: list[Span], label: str) -> bool:
@@ -123,6 +148,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     initiated = [c for c in cues if c.label_ == "company_initiated"]
     negations = [c for c in cues if c.label_ == "negation"]
     events = []
+    last_taken: Span | None = None
     for cue in cues:
         if cue.label_ == "vague_contact":
             events.append("any")
@@ -135,19 +161,40 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if _negated(sent, cue, negations) or _offered(sent, cue, cues):
             continue
-        if _quoted(sent, cue):
+        if _quoted(sent, cue) or _called_to(sent, cue, cues):
             continue
         channel, _, form = cue.id_.partition("/")
+        if _told_again(sent, cue):
+            continue
         agent = "unknown" if form == "noun" else _adjacent_agent(sent, cue)
-        if agent == "other":
+        if agent == "other" or _other_person_subject(sent):
             continue
         outgoing = cue.text.lower().endswith(" naar")  # "telefoontje naar", "mail naar": to the company
         if agent == "self" or outgoing or _clause_has_self(sent, cue) or _elliptic(sent, cue) \
-                or _list_item(sent, cue):
+                or _list_item(sent, cue) or _coordinated(sent, last_taken, cue):
             if channel == "any":
                 channel = _nearest_channel(cue, cues)
             events.append(channel)
+            last_taken = cue
     return events
+
+
+DEMONSTRATIVES = frozenset(resources.read_json("grammar.json")["contacts.demonstratives"])
+
+
+def _told_again(sent: Span, cue: Span) -> bool:
+    """ "Die tweet staat er nu tien dagen", "Op dat mailtje kwam nooit antwoord": a contact
+    pointed back to is one told before."""
+    return cue.start > sent.start and sent.doc[cue.start - 1].lower_ in DEMONSTRATIVES
+
+
+def _coordinated(sent: Span, taken: Span | None, cue: Span) -> bool:
+    """ "Nog een keer gemaild en toen ook gebeld": a contact verb joined by "en" (and adverbs
+    only) to a contact the customer made shares that contact's subject."""
+    if taken is None or cue.start < taken.end:
+        return False
+    between = _tokens_between(sent, taken.end, cue.start)
+    return between[:1] == ["en"] and all(t in COORDINATION_ADVERBS for t in between[1:])
 
 
 SELF = frozenset(resources.read_json("grammar.json")["contacts.self"])
@@ -185,6 +232,13 @@ OTHER_PEOPLE = frozenset(resources.read_json("grammar.json")["judgements.other_p
 
 def _other_person_in_clause(sent: Span, cue: Span) -> bool:
     return any(w in OTHER_PEOPLE for w in docindex.words_back(cue, CLAUSE_BREAKS - {"en"}))
+
+
+def _other_person_subject(sent: Span) -> bool:
+    """ "Mijn buurman, die hetzelfde had, heeft een brief gestuurd": someone else opens the
+    sentence and the writer is not in it."""
+    words = [t.lower_ for t in sent]
+    return bool(OTHER_PEOPLE & set(words[:3])) and not SELF & set(words)
 
 
 QUOTE_TOKENS = frozenset(resources.read_json("grammar.json")["contacts.quote_tokens"])
@@ -226,6 +280,7 @@ def _object_first(sent: Span, verb: Span) -> bool:
     return bool(named) and all(t.lower_ in ELLIPTIC_FILLERS for t in rest)
 
 
+FORWARD_BREAKS = frozenset(resources.read_json("grammar.json")["contacts.forward_breaks"])
 COORDINATION_ADVERBS = frozenset(resources.read_json("grammar.json")["contacts.coordination_adverbs"])
 SHARED_SUBJECT_VERBS = frozenset(resources.read_json("grammar.json")["contacts.shared_subject_verbs"])
 SUBCLAUSE_BREAKS = frozenset(resources.read_json("grammar.json")["contacts.subclause_breaks"])
@@ -263,7 +318,9 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             return True
         k -= 1
     k = cue.end
-    while k < sent.end and doc[k].lower_ not in SUBCLAUSE_BREAKS:
+    # "Ze heeft me gebeld om te vragen of ik thuis was": the "ik" of a clause that follows is not
+    # the caller
+    while k < sent.end and doc[k].lower_ not in SUBCLAUSE_BREAKS | FORWARD_BREAKS:
         if doc[k].lower_ in SELF:
             return True
         k += 1
@@ -330,15 +387,16 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     vierde telefoontje" or "Telefoontje 4:", ("vague", n, "any") for "talloze keren", else
     ("one", k, channel) for k contacts told. "vier keer gebeld en twee keer gemaild" gives two."""
     cues = docindex.cues_in(sent)
-    contact = [c for c in cues if c.label_ in ("contact_verb", "channel")]
-    verbs = [c for c in cues if c.label_ in ("contact_verb", "comm_verb")]
+    contact = [c for c in cues if c.label_ in ("contact_verb", "channel") and not _called_to(sent, c, cues)]
+    verbs = [c for c in cues if c.label_ in ("contact_verb", "comm_verb") and not _called_to(sent, c, cues)]
     # "twee keer via de chat gevraagd", "via WhatsApp drie keer naar de status gevraagd"
     initiated = [c for c in cues if c.label_ == "company_initiated"]
-    channels = [c for c in cues if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS and c.id_ != "ivr"
+    channels = [c for c in contact if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS and c.id_ != "ivr"
                 and not any(i.start <= c.start < i.end or c.start <= i.start < c.end for i in initiated)]
     tokens = list(sent)
     more = bool({"nog", "weer", "opnieuw", "sindsdien"} & {t.lower_ for t in tokens})
     counted: list[tuple[str, int, str]] = []
+    at: list[int] = []  # where each count stands
     for i, tok in enumerate(tokens):
         low = tok.lower_
         if tok.is_digit and 0 < i <= 2 and (cue := next((c for c in contact if c.end == tok.i), None)):
@@ -352,17 +410,21 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
         following = [c for c in verbs + usable if c.start > tok.i]
         if (
                 cue := _near(tok, following, 3) or _near(tok, verbs, 3) or _near(tok, usable, 5)
-                or _total(tokens, i, verbs)):
+                or _through_destination(sent, tok, cues) or _total(tokens, i, verbs)):
             prev = tokens[i - 1].lower_
             value = numbers.parse(prev)
             channel = _channel(cue) if _channel(cue) != "any" else _nearest_channel(cue, cues)
             if value is not None and (value >= 2 or prev in ("één", "eén")):
                 counted.append((("more" if more else "exact"), int(value), channel))
+                at.append(tok.i)
             elif numbers.ordinal(prev):
                 counted.append(("ordinal", numbers.ordinal(prev), channel))
+                at.append(tok.i)
             elif prev == "zoveelste":
                 counted.append(("ordinal", 3, channel))
+                at.append(tok.i)
     if counted:
+        counted = _without_total(sent, counted, at)
         counted += _numbered_nouns(sent, verbs)
         # "drie keer gebeld en daarnaast een mail gestuurd": a contact told beside the counted ones
         told = {channel for _, _, channel in counted}
@@ -385,7 +447,10 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     specific = sorted(set(events) - {"any"})
     if events:
         return [("one", 1, channel) for channel in specific] or [("one", 1, "any")]
-    return [("weak", 1, channel) for channel in sorted(set(_channel_uses(sent, cues)))] or [("one", 1, "any")]
+    # "via de webcare op Facebook", "aan de balie een formulier ingevuld": channels told without
+    # a contact verb are one contact together
+    uses = _channel_uses(sent, cues)
+    return [("weak", 1, uses[0])] if uses else [("one", 1, "any")]
 
 
 OUTGOING_CHANNELS = frozenset(resources.read_json("grammar.json")["contacts.outgoing_channels"])
@@ -417,6 +482,22 @@ PASSIVE = frozenset(resources.read_json("grammar.json")["contacts.passive_auxili
 
 def _passive_clause(sent: Span, tok) -> bool:
     return any(w in PASSIVE for w in docindex.words_back(sent.doc[tok.i : tok.i + 1], CLAUSE_BREAKS))
+
+
+def _without_total(sent: Span, counted: list[tuple[str, int, str]], at: list[int]) -> list[tuple[str, int, str]]:
+    """ "zes keer gemeld: vier keer telefonisch, twee keer via het formulier": a first count
+    followed by a colon and counts that add up to it is their total, not more contacts."""
+    if len(counted) >= 3 and counted[0][1] == sum(c[1] for c in counted[1:]):
+        colon = [t.i for t in sent if t.text == ":"]
+        if any(at[0] < c < at[1] for c in colon):
+            return counted[1:]
+    return counted
+
+
+def _through_destination(sent: Span, tok, cues: list[Span]) -> Span | None:
+    """ "twee keer naar de winkel gebeld": the count reaches the verb through the place called."""
+    destination = _near(tok, [c for c in cues if c.start > tok.i and _called_to(sent, c, cues)], 3)
+    return _call_target(sent, destination, cues) if destination is not None else None
 
 
 def _total(tokens: list, i: int, verbs: list[Span]) -> Span | None:
