@@ -13,6 +13,7 @@ ordinals and vague plurals give a lower bound (exact false).
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 
 from spacy.tokens import Span
@@ -42,7 +43,10 @@ def _negated(sent: Span, cue: Span, negations: list[Span]) -> bool:
 
 
 def _offered(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
-    """ "u kunt ook mailen", "ik had beter kunnen bellen": offered or hypothetical, not used."""
+    """ "u kunt ook mailen", "ik had beter kunnen bellen": offered or hypothetical, not used
+    (unless the next sentence says it was done: "Dat heb ik toen gedaan")."""
+    if _offer_taken_up(sent):
+        return False
     for other in sent_cues:
         if other.label_ == "offered" and other.start < cue.start:
             between = set(_tokens_between(sent, other.end, cue.start))
@@ -51,6 +55,13 @@ def _offered(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
         if other.label_ == "offered" and other.text.lower() in _offers_after() and cue.end <= other.start <= cue.end + 3:
             return True  # "dat ik ook een brief kon sturen", "u kunt ons mailen"
     return False
+
+
+def _offer_taken_up(sent: Span) -> bool:
+    """ "... met de vraag of ik wilde bellen. Dat heb ik toen gedaan.": the offer was taken up."""
+    sentences = docindex.sentences(sent.doc)
+    i = docindex.sentence_number(sent.doc, sent.start)
+    return i + 1 < len(sentences) and _has_label(docindex.cues_in(sentences[i + 1]), "done_offer")
 
 
 @cache
@@ -149,10 +160,13 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     negations = [c for c in cues if c.label_ == "negation"]
     events = []
     last_taken: Span | None = None
+    taken: list[Span] = []
     for cue in cues:
         if cue.label_ == "vague_contact":
             events.append("any")
             continue
+        if any(t.start < cue.end and cue.start < t.end for t in taken):
+            continue  # "mail" inside "mail gestuurd": one phrase, one contact
         if cue.label_ == "comm_verb" and not _names_a_channel_or_company(sent, cues):
             continue
         if cue.label_ not in ("contact_verb", "comm_verb"):
@@ -161,8 +175,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if _negated(sent, cue, negations) or _offered(sent, cue, cues):
             continue
-        if _quoted(sent, cue) or _called_to(sent, cue, cues):
-            continue
+        if _quoted(sent, cue) or _called_to(sent, cue, cues) or _passive_clause(sent, cue[0]):
+            continue  # "werd ik al gebeld door een medewerker": the company called
         channel, _, form = cue.id_.partition("/")
         if _told_again(sent, cue):
             continue
@@ -174,8 +188,13 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
                 or _list_item(sent, cue) or _coordinated(sent, last_taken, cue):
             if channel == "any":
                 channel = _nearest_channel(cue, cues)
+            if (form == "noun" or cue.id_.startswith("any")) and channel in events:
+                # "stuurde ik een twitterberichtje", "Dezelfde mail heb ik nog eens gestuurd": the
+                # general verb and the noun tell one contact
+                continue
             events.append(channel)
             last_taken = cue
+            taken.append(cue)
     return events
 
 
@@ -189,12 +208,15 @@ def _told_again(sent: Span, cue: Span) -> bool:
 
 
 def _coordinated(sent: Span, taken: Span | None, cue: Span) -> bool:
-    """ "Nog een keer gemaild en toen ook gebeld": a contact verb joined by "en" (and adverbs
-    only) to a contact the customer made shares that contact's subject."""
+    """ "Nog een keer gemaild en toen ook gebeld", "Ik heb X gebeld, daarna gemaild": a contact
+    verb joined by "en" or a comma (and adverbs only) to a contact the customer made shares
+    that contact's subject."""
     if taken is None or cue.start < taken.end:
         return False
     between = _tokens_between(sent, taken.end, cue.start)
-    return between[:1] == ["en"] and all(t in COORDINATION_ADVERBS for t in between[1:])
+    joiners = [t for t in between if t in (",", "en")]
+    return bool(between) and between[0] in (",", "en") and all(
+        t in COORDINATION_ADVERBS for t in between if t not in (",", "en")) and len(joiners) <= 2
 
 
 SELF = frozenset(resources.read_json("grammar.json")["contacts.self"])
@@ -209,8 +231,8 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     doc = sent.doc
     before = doc[cue.start - 1].lower_ if cue.start > sent.start else ""
     after = doc[cue.end].lower_ if cue.end < sent.end else ""
-    if before in SELF or after in SELF:
-        return "self"
+    if before in SELF or after in SELF or any(t.lower_ in SELF for t in cue):
+        return "self"  # "belde ik", "stuurde ik Simyo een sms"
     if after in OTHER_SUBJECT_START or before in {"hij", "zij", "ze", "men", "jullie"}:
         return "other"
     if _other_person_in_clause(sent, cue):
@@ -444,9 +466,10 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             low, _ = numbers.vague(cue.text.split()[0]) or (2, None)
             return [("vague", int(low), "any")]
     events = contact_events(sent, cues)
-    specific = sorted(set(events) - {"any"})
+    # "gebeld, daarna gemaild, en toen nog een keer gebeld": each verb one contact
+    specific = Counter(e for e in events if e != "any")
     if events:
-        return [("one", 1, channel) for channel in specific] or [("one", 1, "any")]
+        return [("one", n, channel) for channel, n in sorted(specific.items())] or [("one", 1, "any")]
     # "via de webcare op Facebook", "aan de balie een formulier ingevuld": channels told without
     # a contact verb are one contact together
     uses = _channel_uses(sent, cues)
