@@ -238,6 +238,16 @@ def _may_create(doc: Doc, span: Span) -> bool:
 
 
 @cache
+def _org_words() -> tuple[str, ...]:
+    return tuple(resources.read_json("unknown_companies.json")["org_suffixes"])
+
+
+def _has_org_word(name: str) -> bool:
+    """ "Talenschool Lingua Viva" says what it is; a kind noun of another kind is not it."""
+    return any(w.endswith(_org_words()) for w in name.lower().split())
+
+
+@cache
 def _also_sectors() -> dict[str, frozenset[str]]:
     """ "de vervoerder" is a bus company or a parcel carrier: it refers back to either."""
     return {row["pattern"].lower(): frozenset(row["also_sectors"]) for row in resources.read_jsonl("company_kinds.jsonl")
@@ -321,7 +331,8 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
         return before[-1]
     # "Telefoonkoopjes.nl ... de webshop": a name found from context has no sector of its own,
     # so a kind noun after it describes it
-    unsorted = [m for m in named if m.from_context and m.sector == "other" and m.role in ("", "seller") and m.end <= kind.start_char]
+    unsorted = [m for m in named if m.from_context and m.sector == "other" and m.role in ("", "seller")
+                and m.end <= kind.start_char and not _has_org_word(m.company)]
     if unsorted and kind.label_ != "other":
         return unsorted[-1]
     after = [m for m in same if not m.subordinate]
@@ -341,7 +352,8 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     before = " " + text[max(0, start - window) : start].lower().replace("\n", " ")
     after = text[end : end + window].lower().replace("\n", " ") + " "
     sentence = " " + _sentence_around(text, start, end).lower() + " "
-    near_before = _strip_article(before[-40:])
+    # "bij mijn vorige provider, Ziggo", "Mijn werkgever, de gemeente Zwolle,"
+    near_before = _strip_article(before[-40:].rstrip(" ,")).rstrip(" ,")
     if any(near_before.endswith(" " + p) for p in cues["employer_before"]) \
             or any(after.lstrip().startswith(p) for p in cues["employer_after"]) \
             or any(p in sentence for p in cues["employer_sentence"]) or _speaks_as_staff(sentence, cues) \
@@ -357,9 +369,10 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     ):
         return "carrier"
     if sector == "bank" and (any(after.startswith(p) for p in cues["payment_after"])
-                             or any(p in before[-40:] for p in cues["payment_before"])):
+                             or any(p in before[-40:] for p in cues["payment_before"])
+                             or after.startswith("-app") and any(v in sentence for v in cues["payment_app_verbs"])):
         return "payment"  # "betaald vanaf mijn ING-rekening": the bank only carried the money
-    if any(_strip_article(before).endswith(" " + p) for p in cues["comparison_before"]) \
+    if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["comparison_before"]) \
             or any(p in after[:40] for p in cues["comparison_after"]) \
             or any(p in sentence for p in cues["comparison_sentence"]):
         return "comparison"

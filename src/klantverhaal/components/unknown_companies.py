@@ -153,7 +153,7 @@ def _other_occurrences(text: str, found: list[tuple[int, int, str, str]], rules:
         words = name.split()
         if len(words) < 2 or words[0].lower() in rules["place_kinds"]:
             continue  # "Gemeente Meppel": "Meppel" alone is the town
-        for part in (words[:1], words[-1:], words[:2], words[-2:]):
+        for part in (words[a:b] for a in range(len(words)) for b in range(a + 1, min(len(words), a + 2) + 1)):
             form = " ".join(part)
             if form != name and form not in forms and _distinctive(form, rules):
                 forms[form] = sector
@@ -164,7 +164,7 @@ def _other_occurrences(text: str, found: list[tuple[int, int, str, str]], rules:
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 more.append((m.start(), m.end(), m.group(), sector))
                 taken.append((m.start(), m.end()))
-    for form, sector in forms.items():
+    for form, sector in sorted(forms.items(), key=lambda f: -len(f[0])):  # "Lingua Viva" before "Lingua"
         for m in re.finditer(rf"(?<![\w@.&-]){re.escape(form)}(?![\w&-]|\.[a-z])", text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -230,9 +230,11 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
         words = longest.split()
         # "Hoekstra" of Hoekstra Verhuizingen, "Brinkman" of Keukenstudio Brinkman, "Van Eck" of
         # Dakbedrijf Van Eck: a head or tail of a longer name found in the story is that name
-        for k in range(1, len(words)):
-            parts.setdefault(_key(" ".join(words[:k])), key)
-            parts.setdefault(_key(" ".join(words[k:])), key)
+        # every run of words inside it: "Dorpsstroom" of Energiecoöperatie Dorpsstroom Zuidwolde
+        for a in range(len(words)):
+            for b in range(a + 1, len(words) + 1):
+                if b - a < len(words):
+                    parts.setdefault(_key(" ".join(words[a:b])), key)
     merged_into: dict[str, str] = {}
     for key in list(groups):
         target = parts.get(key)
@@ -241,6 +243,7 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
         if target and target != key and key in groups and target in groups:
             groups[target].extend(groups.pop(key))
             merged_into[key] = target
+    _merge_websites(groups)
     merged = []
     for items in groups.values():
         # the longest name, never a handle; between a domain and its bare name the spelling the
@@ -251,6 +254,21 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
         sector = next((i[3] for i in items if i[3] != "other"), "other")
         merged.extend((start, end, canonical, sector) for start, end, _, _ in items)
     return sorted(merged)
+
+
+def _merge_websites(groups: dict[str, list[tuple[int, int, str, str]]]) -> None:
+    """ "linguaviva.nl" is Talenschool Lingua Viva, "zonnewerk-installatie.nl" is Zonnewerk
+    Installatietechniek: a website whose address holds a found name (or its first or last
+    words, five letters or more) is that organisation, not a second one."""
+    for site in [k for k, items in groups.items() if all("." in i[2] for i in items)]:
+        for key, items in groups.items():
+            if key == site or any("." in i[2] for i in items):
+                continue
+            words = max((i[2] for i in items), key=len).split()
+            forms = {key} | {_key(" ".join(words[:n])) for n in (1, 2)} | {_key(" ".join(words[-n:])) for n in (1, 2)}
+            if any(len(f) >= 5 and f in site for f in forms):
+                items.extend(groups.pop(site))
+                break
 
 
 def _is_stopword(name: str, stop: set[str]) -> bool:
@@ -281,10 +299,17 @@ class UnknownCompanies:
         taken = {(s.start_char, s.end_char) for s in existing}
         covered = [(s.start_char, s.end_char) for s in existing]
         added = []
+        # "@SamsungNL", "samsung-support": a handle or site of a company the table already found
+        known = {_key(k): s for s in existing for k in (s.text, s.id_)}
         for start, end, name, sector in find(doc.text):
             if any(a < end and start < b for a, b in covered) or (start, end) in taken:
                 continue
-            span = doc.char_span(start, end, label="UNKNOWN", kb_id=sector, span_id=name, alignment_mode="expand")
+            same = known.get(_key(name))
+            if same is not None:
+                span = doc.char_span(start, end, label=same.label_, kb_id=same.kb_id_, span_id=same.id_,
+                                     alignment_mode="expand")
+            else:
+                span = doc.char_span(start, end, label="UNKNOWN", kb_id=sector, span_id=name, alignment_mode="expand")
             if span is None:
                 continue
             added.append(span)
