@@ -52,7 +52,7 @@ class _Mention:
     company: str
     sector: str
     named: bool
-    role: str = ""  # "", "employer", "carrier", "payment", "comparison", "advert", "ref"
+    role: str = ""  # "", "employer", "carrier", "payment", "aside", "product", "comparison", "advert", "ref"
     from_context: bool = False  # found by the unknown-organisation rules, not the brand table
     subordinate: str = ""  # "reported" ("zei dat ... Stedin") or "subordinate" ("want ... KLM"), see below
 
@@ -125,8 +125,10 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
             continue
         last_end = span.end_char
         sector = span.kb_id_ if span.label_ == "UNKNOWN" else span.label_
-        named.append(_Mention(span.start_char, span.end_char, span.id_, sector or "other", True,
-                              _mention_role(text, span.start_char, span.end_char, sector),
+        role = _mention_role(text, span.start_char, span.end_char, sector)
+        if not role and span.label_ in PRODUCT_SECTORS and MODEL_AFTER.match(text, span.end_char):
+            role = "product"  # "een Fiat Panda", "de fietsen (Gazelle Ultimate)", "mijn Samsung Galaxy"
+        named.append(_Mention(span.start_char, span.end_char, span.id_, sector or "other", True, role,
                               from_context=span.label_ == "UNKNOWN",
                               subordinate=_in_subordinate_clause(doc, docindex.sentence_of(span), span.start_char, span.end_char)))
     kinds: list[_Mention] = []
@@ -164,6 +166,11 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
                   and not _inside_quote(doc, t.i)]
     _name_kinds_as_written(doc, kinds)
     return sorted(named + kinds, key=lambda m: m.start)
+
+
+# a brand followed by a model name or number is a product the writer owns, not a company dealt with
+PRODUCT_SECTORS = frozenset(resources.read_json("mentions.json")["product_sectors"])
+MODEL_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]+|[A-Z0-9][A-Z0-9-]{1,})\b")
 
 
 ADDRESS_LINE = re.compile(r"^[ \t]*(?:aan|t\.?a\.?v\.?|ter attentie van)\b", re.IGNORECASE | re.MULTILINE)
@@ -242,9 +249,11 @@ def _org_words() -> tuple[str, ...]:
     return tuple(resources.read_json("unknown_companies.json")["org_suffixes"])
 
 
-def _has_org_word(name: str) -> bool:
-    """ "Talenschool Lingua Viva" says what it is; a kind noun of another kind is not it."""
-    return any(w.endswith(_org_words()) for w in name.lower().split())
+def _may_describe(kind_word: str, name: str) -> bool:
+    """ "Talenschool Lingua Viva" says what it is, so "de gemeente" is not it; "de verhuurder"
+    may be "Fietsverhuur Zeewind" (its own kind word is in the noun)."""
+    own = [o for w in name.lower().split() for o in _org_words() if w.endswith(o)]
+    return not own or any(o in kind_word for o in own)
 
 
 @cache
@@ -332,7 +341,7 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
     # "Telefoonkoopjes.nl ... de webshop": a name found from context has no sector of its own,
     # so a kind noun after it describes it
     unsorted = [m for m in named if m.from_context and m.sector == "other" and m.role in ("", "seller")
-                and m.end <= kind.start_char and not _has_org_word(m.company)]
+                and m.end <= kind.start_char and _may_describe(kind.text.lower(), m.company)]
     if unsorted and kind.label_ != "other":
         return unsorted[-1]
     after = [m for m in same if not m.subordinate]
@@ -368,6 +377,8 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         or any(p in sentence for p in cues["delivery_verbs"])
     ):
         return "carrier"
+    if _in_brackets(text, start, end):
+        return "aside"  # "de fietsen (Gazelle Ultimate)", "vooraf betaald via iDEAL (ING)"
     if sector == "bank" and (any(after.startswith(p) for p in cues["payment_after"])
                              or any(p in before[-40:] for p in cues["payment_before"])
                              or after.startswith("-app") and any(v in sentence for v in cues["payment_app_verbs"])):
@@ -388,6 +399,13 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     if sector == "retail" and any(p in sentence for p in cues["order_verbs"] + cues["delivery_verbs"]):
         return "seller"
     return ""
+
+
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """The name is the first thing in a short bracketed aside: "(Gazelle Ultimate)"."""
+    opened = text.rfind("(", max(0, start - 3), start)
+    closed = text.find(")", end, end + 25)
+    return opened >= 0 and closed >= 0 and "\n" not in text[opened:closed]
 
 
 def _other_peoples_case(sentence: str, cues: dict) -> bool:
@@ -593,7 +611,7 @@ def _is_experience(f: _Facts) -> bool:
     has_facts = bool(f.channels or f.contact_sentences or f.waits or f.judgement_cues)
     if not has_facts:
         return False
-    if f.roles <= {"comparison", "advert", "hypothetical", "reported", "background", "payment"}:
+    if f.roles <= {"comparison", "advert", "hypothetical", "reported", "background", "payment", "aside", "product"}:
         # "mijn zus zegt dat bij Ziggo ...": named only in someone's speech or a subordinate
         # clause, it is an experience only when the customer contacted it
         return bool(f.contact_sentences)

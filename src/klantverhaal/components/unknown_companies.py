@@ -55,7 +55,9 @@ def _rules() -> dict:
         ("kind_after", re.compile(rf"(?<![\w@])(?P<name>{name})[\s-](?P<kind>(?i:{kinds_after}))\b")),
         ("legal", re.compile(rf"(?P<name>{multi})\s+(?:{suffixes})(?!\w)")),
         ("domain", re.compile(rf"(?<![\w@.])(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))(?![\w.]*@)\b")),
-        ("handle", re.compile(r"(?<![\w])@(?P<name>[A-Za-z][\w]{2,})")),
+        ("handle", re.compile(r"(?<![\w])@(?P<name>[A-Za-z][\w]{2,})(?![\w-]*\.(?:{tlds})\b)".replace("{tlds}", tlds))),
+        # "een mail naar info@zeewindfietsen.nl": the address names the organisation's site
+        ("domain", re.compile(rf"\b[\w.-]+@(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))\b")),
         ("service_of", re.compile(rf"\b(?:{service})\s+van\s+(?P<name>{multi})")),
         ("ordered_at", re.compile(rf"\bbij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,8}}?(?:{orders})\b")),
         # "een theeset besteld bij Theepot & Co": the verb first
@@ -165,7 +167,10 @@ def _other_occurrences(text: str, found: list[tuple[int, int, str, str]], rules:
                 more.append((m.start(), m.end(), m.group(), sector))
                 taken.append((m.start(), m.end()))
     for form, sector in sorted(forms.items(), key=lambda f: -len(f[0])):  # "Lingua Viva" before "Lingua"
-        for m in re.finditer(rf"(?<![\w@.&-]){re.escape(form)}(?![\w&-]|\.[a-z])", text):
+        # "carvoeiro cars", "kluispunt": a name of several words, or one with a capital or digit
+        # inside, is still it in lower case; a single plain word ("Internet") is not
+        flags = re.IGNORECASE if " " in form or re.search(r"\w[A-Z0-9]", form) else 0
+        for m in re.finditer(rf"(?<![\w@.&-]){re.escape(form)}(?![\w&-]|\.[a-z])", text, flags):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             if form in parts and re.search(rf"\b(?:{rules['place_prepositions']})\s+$", text[max(0, m.start() - 12) : m.start()]):
