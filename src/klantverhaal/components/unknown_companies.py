@@ -286,7 +286,7 @@ def _sentence_initial_only(text: str, start: int, name: str, rule: str) -> bool:
     """A single capitalised word right after a full stop is no evidence of a name."""
     if rule in ("domain", "handle", "legal", "kind_before", "camel") or " " in name or name.isupper():
         return False
-    before = text[:start].rstrip()
+    before = text[:start].rstrip(" \t")  # a line start (a headline) counts as a sentence start
     return not before or before[-1] in ".!?:\n\"“"
 
 
