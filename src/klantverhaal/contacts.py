@@ -119,7 +119,8 @@ def _where_another_channel_is(sent: Span, cue: Span, sent_cues: list[Span]) -> b
     return False
 
 
-REMOTE = ("phone", "email", "letter")
+# channels that reach a place from afar: "naar de winkel gebeld" is a call, not a visit
+REMOTE = tuple(resources.read_json("grammar.json")["contacts.remote_channels"])
 
 
 def _called_to(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:

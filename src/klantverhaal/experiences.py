@@ -413,7 +413,8 @@ def _other_peoples_case(sentence: str, cues: dict) -> bool:
     in them too (the "mijn" of "mijn schoonzus" does not count as the writer)."""
     for person in cues["other_people_sentence"]:
         if f" {person} " in sentence:
-            rest = re.sub(rf" (?:mijn |onze |m'n )?{re.escape(person)} ", " ", sentence)
+            possessive = "|".join(re.escape(p) for p in cues["possessives"])
+            rest = re.sub(rf" (?:(?:{possessive}) )?{re.escape(person)} ", " ", sentence)
             if not any(f" {w} " in rest for w in cues["first_person"]):
                 return True
     return False

@@ -55,7 +55,7 @@ def _rules() -> dict:
         ("kind_after", re.compile(rf"(?<![\w@])(?P<name>{name})[\s-](?P<kind>(?i:{kinds_after}))\b")),
         ("legal", re.compile(rf"(?P<name>{multi})\s+(?:{suffixes})(?!\w)")),
         ("domain", re.compile(rf"(?<![\w@.])(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))(?![\w.]*@)\b")),
-        ("handle", re.compile(r"(?<![\w])@(?P<name>[A-Za-z][\w]{2,})(?![\w-]*\.(?:{tlds})\b)".replace("{tlds}", tlds))),
+        ("handle", re.compile(rf"(?<![\w])@(?P<name>[A-Za-z][\w]{{2,}})(?![\w-]*\.(?:{tlds})\b)")),
         # "een mail naar info@zeewindfietsen.nl": the address names the organisation's site
         ("domain", re.compile(rf"\b[\w.-]+@(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))\b")),
         ("service_of", re.compile(rf"\b(?:{service})\s+van\s+(?P<name>{multi})")),
@@ -136,9 +136,10 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
 
 def _other_occurrences(text: str, found: list[tuple[int, int, str, str]], rules: dict) -> list[tuple[int, int, str, str]]:
     """A name the context revealed once is that organisation wherever the story writes it again
-    ("besteld bij Theepot & Co ... een mailtje naar Theepot & Co"), and so is the head or tail
-    of a longer name ("Autobedrijf Hofstede ... Hofstede"), when that part is no common word,
-    kind noun or first name."""
+    ("besteld bij Theepot & Co ... een mailtje naar Theepot & Co"), and so is a run of one or
+    two words of a longer name ("Autobedrijf Hofstede ... Hofstede"), when that part is no
+    common word, kind noun or first name, and the bare name of a website ("lampenwinkel24.nl
+    ... Lampenwinkel24")."""
     taken = [(a, b) for a, b, _, _ in found]
     forms: dict[str, str] = {}
     parts: set[str] = set()
