@@ -452,9 +452,9 @@ def _strip_article(text: str) -> str:
 
 
 # a sentence naming a company in these roles makes it the company the story is now about;
-# comparisons, adverts and hypotheticals do not move the story's topic, and a carrier or
+# comparisons, adverts, hypotheticals and employers do not move the story's topic, and a carrier or
 # seller does so only when the story has no company named plainly (see _topic_roles)
-TOPIC_ROLES = ("", "ref", "employer")
+TOPIC_ROLES = ("", "ref")
 
 
 def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
