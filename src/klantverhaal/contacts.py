@@ -45,8 +45,11 @@ def _negated(sent: Span, cue: Span, negations: list[Span]) -> bool:
 def _offered(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     """ "u kunt ook mailen", "ik had beter kunnen bellen": offered or hypothetical, not used
     (unless the next sentence says it was done: "Dat heb ik toen gedaan")."""
-    if _offer_taken_up(sent):
-        return False
+    return not _offer_taken_up(sent) and _offer_words(sent, cue, sent_cues)
+
+
+def _offer_words(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
+    """An offer, advice or hypothesis word governs the cue ("u kunt ook mailen")."""
     for other in sent_cues:
         if other.label_ == "offered" and other.start < cue.start:
             between = set(_tokens_between(sent, other.end, cue.start))
@@ -58,10 +61,11 @@ def _offered(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
 
 
 def _offer_taken_up(sent: Span) -> bool:
-    """ "... met de vraag of ik wilde bellen. Dat heb ik toen gedaan.": the offer was taken up."""
+    """ "... met de vraag of ik wilde bellen. Dat heb ik toen gedaan.", "Ze raadde aan te mailen,
+    wat ik dezelfde avond nog deed.": the offer was taken up."""
     sentences = docindex.sentences(sent.doc)
     i = docindex.sentence_number(sent.doc, sent.start)
-    return i + 1 < len(sentences) and _has_label(docindex.cues_in(sentences[i + 1]), "done_offer")
+    return any(_has_label(docindex.cues_in(s), "done_offer") for s in sentences[i : i + 2])
 
 
 @cache
@@ -185,8 +189,9 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         if agent == "other" or _other_person_subject(sent):
             continue
         outgoing = cue.text.lower().endswith(" naar")  # "telefoontje naar", "mail naar": to the company
+        adopted = _offer_words(sent, cue, cues) and _offer_taken_up(sent)  # "..., wat ik ook deed"
         if agent == "self" or outgoing or _clause_has_self(sent, cue) or _elliptic(sent, cue) \
-                or _list_item(sent, cue) or _coordinated(sent, last_taken, cue):
+                or _list_item(sent, cue) or _coordinated(sent, last_taken, cue) or adopted:
             if channel == "any":
                 channel = _nearest_channel(cue, cues)
             if (form == "noun" or cue.id_.startswith("any")) and channel in events:

@@ -483,6 +483,8 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
             topic = main[-1].company
         elif active and topic is None:
             topic = active[-1].company
+    first_topic = next((t for t in topic_before[1:] + [topic] if t in named_set), None)
+
     def owner(char: int) -> str | None:
         token = doc.char_span(char, char + 1, alignment_mode="expand")
         if token is None:
@@ -505,7 +507,11 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
             # behind a comma ("..., dat ze me naar Transavia zouden sturen") does not
             if _close_after(doc, char, here[0]) or topic_before[i] is None:
                 return here[0].company
-        return topic_before[i]
+        if topic_before[i] is not None:
+            return topic_before[i]
+        # "Ik heb de klantenservice gebeld." before any company is named: what the writer did is
+        # with the story's first named company, further on (an advert retold first is not)
+        return first_topic if any(t.lower_ in CUSTOMER_WORDS for t in sentences[i]) else None
     return owner
 
 
