@@ -54,7 +54,7 @@ def _rules() -> dict:
         ("kind_before", re.compile(rf"\b(?P<kind>(?i:{kinds_before}))\s+(?P<name>{multi})")),
         ("kind_after", re.compile(rf"(?<![\w@])(?P<name>{name})[\s-](?P<kind>(?i:{kinds_after}))\b")),
         ("legal", re.compile(rf"(?P<name>{multi})\s+(?:{suffixes})(?!\w)")),
-        ("domain", re.compile(rf"(?<![\w@.])(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))(?![\w.]*@)\b")),
+        ("domain", re.compile(rf"(?<![\w@.-])(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))(?![\w.]*@)\b")),
         ("handle", re.compile(rf"(?<![\w])@(?P<name>[A-Za-z][\w]{{2,}})(?![\w-]*\.(?:{tlds})\b)")),
         # "een mail naar info@zeewindfietsen.nl": the address names the organisation's site
         ("domain", re.compile(rf"\b[\w.-]+@(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))\b")),
@@ -232,11 +232,10 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
         groups.setdefault(_key(item[2]), []).append(item)
     parts = {}
     for key, items in groups.items():
-        longest = max((i[2] for i in items), key=len)
+        longest = max((i[2] for i in items), key=lambda n: (n.count(" "), len(n)))  # words, not a domain
         words = longest.split()
-        # "Hoekstra" of Hoekstra Verhuizingen, "Brinkman" of Keukenstudio Brinkman, "Van Eck" of
-        # Dakbedrijf Van Eck: a head or tail of a longer name found in the story is that name
-        # every run of words inside it: "Dorpsstroom" of Energiecoöperatie Dorpsstroom Zuidwolde
+        # "Hoekstra" of Hoekstra Verhuizingen, "Van Eck" of Dakbedrijf Van Eck, "Dorpsstroom" of
+        # Energiecoöperatie Dorpsstroom Zuidwolde: a run of words inside a longer name is that name
         for a in range(len(words)):
             for b in range(a + 1, len(words) + 1):
                 if b - a < len(words):
