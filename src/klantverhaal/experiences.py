@@ -379,10 +379,14 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "carrier"
     if _in_brackets(text, start, end):
         return "aside"  # "de fietsen (Gazelle Ultimate)", "vooraf betaald via iDEAL (ING)"
+    paid = any(v in sentence for v in cues["payment_app_verbs"])
     if sector == "bank" and (any(after.startswith(p) for p in cues["payment_after"])
                              or any(p in before[-40:] for p in cues["payment_before"])
-                             or after.startswith("-app") and any(v in sentence for v in cues["payment_app_verbs"])):
-        return "payment"  # "betaald vanaf mijn ING-rekening": the bank only carried the money
+                             or (after.startswith("-app") or before.rstrip().endswith(" via")) and paid) \
+            or paid and text[start:end].lower() in cues["payment_services"]:
+        # "betaald vanaf mijn ING-rekening", "via ING teruggeboekt", "afgerekend via PayPal":
+        # the bank or payment service only carried the money
+        return "payment"
     if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["comparison_before"]) \
             or any(p in after[:40] for p in cues["comparison_after"]) \
             or any(p in sentence for p in cues["comparison_sentence"]):
@@ -411,13 +415,14 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
 def _other_peoples_case(sentence: str, cues: dict) -> bool:
     """ "Mijn schoonzus bestelt alles bij Fonq": someone else's dealings, unless the writer is
     in them too (the "mijn" of "mijn schoonzus" does not count as the writer)."""
-    for person in cues["other_people_sentence"]:
-        if f" {person} " in sentence:
-            possessive = "|".join(re.escape(p) for p in cues["possessives"])
-            rest = re.sub(rf" (?:(?:{possessive}) )?{re.escape(person)} ", " ", sentence)
-            if not any(f" {w} " in rest for w in cues["first_person"]):
-                return True
-    return False
+    people = [p for p in cues["other_people_sentence"] if f" {p} " in sentence]
+    if not people:
+        return False
+    possessive = "|".join(re.escape(p) for p in cues["possessives"])
+    rest = sentence
+    for person in people:  # "Mijn schoonmoeder ... toen mijn schoonvader overleed"
+        rest = re.sub(rf" (?:(?:{possessive}) )?{re.escape(person)} ", " ", rest)
+    return not any(f" {w} " in rest for w in cues["first_person"])
 
 
 def _counterfactual(sentence: str, cues: dict) -> bool:

@@ -243,7 +243,7 @@ def resolved(cues: list[Span]) -> tuple[bool | None, list[dict]]:
             elif _inside_unresolved(cue) or _undone_later(cue):
                 continue
             else:
-                value = not negated(cue)
+                value = not negated(cue) and not _partial(cue)
         elif negated(cue):
             continue  # "geen incassobureau aan te pas gekomen"
         else:
@@ -271,6 +271,20 @@ def _undone_later(cue: Span) -> bool:
         return False
     after_but = rest.split(" maar ", 1)[1]
     return any(f" {w} " in " " + after_but for w in UNDONE_AFTER)
+
+
+PARTIAL_AFTER = frozenset(resources.read_json("grammar.json")["judgements.partial_after"])
+
+
+def _partial(cue: Span) -> bool:
+    """ "de borg werd alsnog teruggestort, maar voor de schade zien wij geen aanleiding": solved
+    in part is not solved (corpus decision)."""
+    rest = [t.lower_ for t in cue.doc[cue.end : docindex.sentence_of(cue).end]]
+    if "maar" not in rest:
+        return False
+    after_but = set(rest[rest.index("maar") + 1 :])
+    # "..., maar die kluisdienst ga ik nooit meer gebruiken": the writer's own plans or feelings
+    return bool(PARTIAL_AFTER & after_but) and not after_but & CUSTOMER_SUBJECTS
 
 
 def _inside_longer(cue: Span, others: list[Span]) -> bool:
