@@ -422,7 +422,10 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     channels = [c for c in contact if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS and c.id_ != "ivr"
                 and not any(i.start <= c.start < i.end or c.start <= i.start < c.end for i in initiated)]
     tokens = list(sent)
-    more = bool({"nog", "weer", "opnieuw", "sindsdien"} & {t.lower_ for t in tokens})
+    # "nog twee keer", "sindsdien nog vier keer": more on top; "drie keer gebeld, en nog steeds
+    # niks" is a total
+    more_words = {i for i, t in enumerate(tokens) if t.lower_ in MORE_WORDS and not (
+        t.lower_ == "nog" and i + 1 < len(tokens) and tokens[i + 1].lower_ in ("steeds", "altijd"))}
     counted: list[tuple[str, int, str]] = []
     at: list[int] = []  # where each count stands
     for i, tok in enumerate(tokens):
@@ -442,6 +445,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             prev = tokens[i - 1].lower_
             value = numbers.parse(prev)
             channel = _channel(cue) if _channel(cue) != "any" else _nearest_channel(cue, cues)
+            more = any(i - 4 <= k < i for k in more_words)
             if value is not None and (value >= 2 or prev in ("één", "eén")):
                 counted.append((("more" if more else "exact"), int(value), channel))
                 at.append(tok.i)
@@ -463,6 +467,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             value = numbers.parse(prev)
             if value is not None and value >= 2 and prev not in ("een", "één") and cue.text.lower().endswith(
                     ("s", "en", "jes", "ven")):
+                more = any(cue.start - sent.start - 4 <= k < cue.start - sent.start for k in more_words)
                 return [("more" if more else "exact", int(value), _channel(cue))]
             ordinal = numbers.ordinal(prev)
             if ordinal and ordinal >= 2:
@@ -482,6 +487,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     return [("weak", 1, uses[0])] if uses else [("one", 1, "any")]
 
 
+MORE_WORDS = frozenset(resources.read_json("grammar.json")["contacts.more_words"])
 OUTGOING_CHANNELS = frozenset(resources.read_json("grammar.json")["contacts.outgoing_channels"])
 
 
@@ -548,7 +554,8 @@ def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]
         prev = sent.doc[cue.start - 1].lower_
         value = 1 if prev in ("één", "eén") else numbers.parse(prev)
         if value is not None and value >= 1 and prev not in ("een",):
-            extra.append(("exact", int(value), _channel(cue)))
+            # "één klacht ingediend" beside counts per channel is one more, not a total
+            extra.append(("more" if _channel(cue) == "any" else "exact", int(value), _channel(cue)))
     return extra
 
 
@@ -583,7 +590,11 @@ def _sentence_number(sent: Span) -> int:
 def _add(per_channel: dict[str, int], how: str, n: int, channel: str) -> bool:
     """Add one sentence's count to the per-channel tally; False when it only gives a lower bound."""
     current = per_channel.get(channel, 0)
-    if how == "exact":
+    if how == "exact" and channel == "any":
+        # "vier keer contact gezocht" over every channel: the total is at least n
+        others = sum(v for k, v in per_channel.items() if k != "any")
+        per_channel["any"] = max(current, n - others)
+    elif how == "exact":
         per_channel[channel] = max(current, n)
     elif how in ("more", "one"):
         per_channel[channel] = current + n
