@@ -178,7 +178,9 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if any(_received(sent, i, cue) for i in initiated) or _call_back(sent, cue):
             continue
-        if _negated(sent, cue, negations) or _offered(sent, cue, cues):
+        offer = _offer_words(sent, cue, cues)
+        adopted = offer and _offer_taken_up(sent)  # "u kunt mailen" + "..., wat ik ook deed"
+        if _negated(sent, cue, negations) or offer and not adopted:
             continue
         if _quoted(sent, cue) or _called_to(sent, cue, cues) or _passive_clause(sent, cue[0]):
             continue  # "werd ik al gebeld door een medewerker": the company called
@@ -189,7 +191,6 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         if agent == "other" or _other_person_subject(sent):
             continue
         outgoing = cue.text.lower().endswith(" naar")  # "telefoontje naar", "mail naar": to the company
-        adopted = _offer_words(sent, cue, cues) and _offer_taken_up(sent)  # "..., wat ik ook deed"
         if agent == "self" or outgoing or _clause_has_self(sent, cue) or _elliptic(sent, cue) \
                 or _list_item(sent, cue) or _coordinated(sent, last_taken, cue) or adopted:
             if channel == "any":

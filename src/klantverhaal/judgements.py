@@ -263,14 +263,17 @@ def resolved(cues: list[Span]) -> tuple[bool | None, list[dict]]:
 UNDONE_AFTER = tuple(resources.read_json("grammar.json")["judgements.undone_after"])
 
 
+def _after_but(cue: Span) -> str:
+    """The words after "maar" later in the cue's sentence, space-padded ("" when none)."""
+    rest = " " + " ".join(t.lower_ for t in cue.doc[cue.end : docindex.sentence_of(cue).end]) + " "
+    return " " + rest.split(" maar ", 1)[1] if " maar " in rest else ""
+
+
 def _undone_later(cue: Span) -> bool:
     """ "Hij verving de pen, maar een dag later gaf de ketel opnieuw een storing": the repair
     told in the same sentence as its failure is no outcome."""
-    rest = " " + " ".join(t.lower_ for t in cue.doc[cue.end : docindex.sentence_of(cue).end]) + " "
-    if " maar " not in rest:
-        return False
-    after_but = rest.split(" maar ", 1)[1]
-    return any(f" {w} " in " " + after_but for w in UNDONE_AFTER)
+    after_but = _after_but(cue)
+    return any(f" {w} " in after_but for w in UNDONE_AFTER)
 
 
 PARTIAL_AFTER = frozenset(resources.read_json("grammar.json")["judgements.partial_after"])
@@ -279,10 +282,7 @@ PARTIAL_AFTER = frozenset(resources.read_json("grammar.json")["judgements.partia
 def _partial(cue: Span) -> bool:
     """ "de borg werd alsnog teruggestort, maar voor de schade zien wij geen aanleiding": solved
     in part is not solved (corpus decision)."""
-    rest = [t.lower_ for t in cue.doc[cue.end : docindex.sentence_of(cue).end]]
-    if "maar" not in rest:
-        return False
-    after_but = set(rest[rest.index("maar") + 1 :])
+    after_but = set(_after_but(cue).split())
     # "..., maar die kluisdienst ga ik nooit meer gebruiken": the writer's own plans or feelings
     return bool(PARTIAL_AFTER & after_but) and not after_but & CUSTOMER_SUBJECTS
 
