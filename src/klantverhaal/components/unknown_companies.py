@@ -231,7 +231,8 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
     for item in found:
         groups.setdefault(_key(item[2]), []).append(item)
     parts = {}
-    for key, items in groups.items():
+    # longest names first, so a part points to the longest name that holds it
+    for key, items in sorted(groups.items(), key=lambda kv: -max(i[2].count(" ") for i in kv[1])):
         longest = max((i[2] for i in items), key=lambda n: (n.count(" "), len(n)))  # words, not a domain
         words = longest.split()
         # "Hoekstra" of Hoekstra Verhuizingen, "Van Eck" of Dakbedrijf Van Eck, "Dorpsstroom" of
