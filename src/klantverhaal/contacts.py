@@ -405,9 +405,11 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     """Did the customer reach out in this sentence?"""
     if contact_events(sent, cues) or _channel_uses(sent, cues):
         return True
-    # "het vierde telefoongesprek" told without a verb of the customer's
+    # "het vierde telefoongesprek" told without a verb of the customer's; not "stuurde ABN AMRO me
+    # drie keer dezelfde brief", where the company is the subject
     return sentence_count(sent)[0][0] in ("exact", "ordinal") and _has_label(cues, "contact_verb") \
-        and not any(c.label_ == "company_initiated" for c in cues)
+        and not any(c.label_ == "company_initiated" for c in cues) \
+        and not any(c.label_ in ("contact_verb", "comm_verb") and _adjacent_agent(sent, c) == "other" for c in cues)
 
 
 def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
