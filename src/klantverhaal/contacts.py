@@ -168,7 +168,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     taken: list[Span] = []
     for cue in cues:
         if cue.label_ == "vague_contact":
-            events.append("any")
+            if _vague_about_contact(sent, cue, cues):
+                events.append("any")
             continue
         if any(t.start < cue.end and cue.start < t.end for t in taken):
             continue  # "mail" inside "mail gestuurd": one phrase, one contact
@@ -206,6 +207,21 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
 
 
 DEMONSTRATIVES = frozenset(resources.read_json("grammar.json")["contacts.demonstratives"])
+
+
+def _vague_about_contact(sent: Span, vague: Span, cues: list[Span]) -> bool:
+    """ "talloze keren gebeld", "herhaaldelijk gemaild", "veel telefoonverkeer" count; "met
+    eindeloos geduld" does not: a contact word is in the phrase or a few words from it, in the
+    same clause."""
+    if any(c.label_ in ("contact_verb", "channel") and vague.start <= c.start < vague.end for c in cues):
+        return True
+    for c in cues:
+        if c.label_ not in ("contact_verb", "channel"):
+            continue
+        lo, hi = (vague.end, c.start) if c.start >= vague.end else (c.end, vague.start)
+        if 0 <= hi - lo <= 4 and not CLAUSE_BREAKS & set(_tokens_between(sent, lo, hi)):
+            return True
+    return False
 
 
 def _told_again(sent: Span, cue: Span) -> bool:
@@ -476,7 +492,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             if ordinal and ordinal >= 2:
                 return [("ordinal", ordinal, _channel(cue))]
     for cue in cues:
-        if cue.label_ == "vague_contact":
+        if cue.label_ == "vague_contact" and _vague_about_contact(sent, cue, cues):
             low, _ = numbers.vague(cue.text.split()[0]) or (2, None)
             return [("vague", int(low), "any")]
     events = contact_events(sent, cues)
