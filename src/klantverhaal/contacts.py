@@ -163,6 +163,7 @@ def contact_events(sent: Span, cues: list[Span]) -> list[str]:
 def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     initiated = [c for c in cues if c.label_ == "company_initiated"]
     negations = [c for c in cues if c.label_ == "negation"]
+    someone_else = _other_person_subject(sent)  # "Mijn buurman, die ..., heeft een brief gestuurd"
     events = []
     last_taken: Span | None = None
     taken: list[Span] = []
@@ -189,7 +190,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         if _told_again(sent, cue):
             continue
         agent = "unknown" if form == "noun" else _adjacent_agent(sent, cue)
-        if agent == "other" or _other_person_subject(sent):
+        if agent == "other" or someone_else:
             continue
         outgoing = cue.text.lower().endswith(" naar")  # "telefoontje naar", "mail naar": to the company
         if agent == "self" or outgoing or _clause_has_self(sent, cue) or _elliptic(sent, cue) \
