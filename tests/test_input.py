@@ -601,13 +601,31 @@ def test_reading_streams_after_the_boilerplate_sample(tmp_path, monkeypatch):
     assert len(list(stories)) == 5 and len(opened) == 6
 
 
-def test_near_duplicates_are_found_across_index_merges(monkeypatch):
-    """The compact LSH index keeps finding copies after its buffer was merged into the sorted arrays."""
+def test_near_duplicates_are_found_across_index_commits(monkeypatch):
+    """The on-disk index keeps finding copies (and ids) after its write batches were committed."""
     from klantverhaal import dedupe
-    monkeypatch.setattr(dedupe, "MERGE_EVERY", 4)
+    monkeypatch.setattr(dedupe, "COMMIT_EVERY", 4)
     index = dedupe.Index()
     stories = [f"Verhaal {i}: " + " ".join(f"woord{(i * 37 + k * 11) % 997}" for k in range(60)) for i in range(11)]
     assert all(index.check(f"s{i}.txt", text) is None for i, text in enumerate(stories))
     copy = stories[2].replace("Verhaal 2:", "Gedeeld verhaal:") + " Groet, Anna."
     assert index.check("kopie.txt", copy).startswith("near duplicate of s2.txt")
     assert index.check("exact.txt", stories[9]) == "duplicate of s9.txt"
+    assert index.claim_id("s3", "s3.txt") is None
+    assert index.claim_id("s3", "map/s3.txt") == "s3.txt"
+    index.close()
+
+
+def test_duplicate_index_lives_on_disk_and_is_removed(tmp_path, monkeypatch):
+    """The index is a SQLite file in its own temporary folder, gone once the index is."""
+    import gc
+
+    from klantverhaal import dedupe
+    monkeypatch.setattr(dedupe.tempfile, "tempdir", str(tmp_path))
+    index = dedupe.Index()
+    assert index.check("a.txt", "Drie keer gebeld over de storing en nog steeds geen monteur gezien.") is None
+    assert [p.name for p in tmp_path.glob("klantverhaal-dedupe-*/*")] == ["index.sqlite"]
+    index.close()
+    del index
+    gc.collect()
+    assert not list(tmp_path.glob("klantverhaal-dedupe-*"))

@@ -113,8 +113,8 @@ def analyse(
     any_language: Annotated[bool, typer.Option("--any-language", help="Keep stories that are not Dutch "
                                                "(skipped by default).")] = False,
     keep_duplicates: Annotated[bool, typer.Option("--keep-duplicates", help="Analyse copies and near copies too "
-                                                  "(skipped by default). The duplicate index remembers about 2 KB "
-                                                  "per story; without it reading memory stays flat.")] = False,
+                                                  "(skipped by default). The duplicate index lives in a temporary "
+                                                  "SQLite file, so memory stays flat either way.")] = False,
     jobs: JobsOption = 1,
     no_cache: NoCacheOption = False,
     engine: EngineOption = Engine.local,

@@ -99,10 +99,23 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     """Was the channel at ``cue`` really used in this sentence (by anyone)?"""
     if sent.text.rstrip().endswith("?") and not _has_label(sent_cues, "self"):
         return False
+    if _compound_head(cue):
+        return False
     negations = [c for c in sent_cues if c.label_ == "negation"]
     return not _negated(sent, cue, negations) and not _offered(sent, cue, sent_cues) \
         and not _where_another_channel_is(sent, cue, sent_cues) and not _called_to(sent, cue, sent_cues) \
         and not _other_person_subject(sent)
+
+
+MESSAGE_TAILS = frozenset(resources.read_json("grammar.json")["contacts.message_tails"])
+
+
+def _compound_head(cue: Span) -> bool:
+    """ "mijn Ziggo-contract", "het mail-adres": the cue is the first part of a hyphenated
+    compound, a word about something else ("WhatsApp-bericht" is still a message)."""
+    doc = cue.doc
+    return cue.end + 1 < len(doc) and not cue[-1].whitespace_ and doc[cue.end].text == "-" \
+        and doc[cue.end + 1].is_alpha and doc[cue.end + 1].lower_ not in MESSAGE_TAILS
 
 
 def _where_another_channel_is(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
@@ -306,11 +319,22 @@ def _elliptic(sent: Span, verb: Span) -> bool:
     "Na een uurtje nog maar een keer bellen dan." Counts when the verb comes early or after
     "weer/nogmaals/opnieuw", and nobody else is named as its subject."""
     before = _tokens_between(sent, sent.start, verb.start)
-    if OTHER_AGENTS & set(before):
+    if OTHER_AGENTS & set(before) or _company_subject(sent, verb):
         return False
     repeated = bool({"weer", "nogmaals", "opnieuw", "keer"} & set(before[-4:]))
     return repeated or len([t for t in before if t.isalpha()]) <= 1 or verb.text.lower() == "rappel" \
         or _object_first(sent, verb)
+
+
+def _company_subject(sent: Span, verb: Span) -> bool:
+    """ "Bol.com stuurde meteen een nieuwe", "De webshop belde terug": a company right before a
+    finite past verb is its subject (the participle of "Dus Wehkamp gemaild." is the writer's)."""
+    word = verb[0].lower_
+    if not word.endswith(("de", "te", "den", "ten")) or word.startswith("ge"):
+        return False
+    doc = sent.doc
+    return any(s.end == verb.start and sent.start <= s.start for key in ("companies", "kinds")
+               for s in doc.spans.get(key, []))
 
 
 ELLIPTIC_FILLERS = frozenset(resources.read_json("grammar.json")["contacts.elliptic_fillers"])

@@ -90,8 +90,8 @@ def read_stories(path: str | Path, *, skipped: list[Skipped] | None = None, text
 
     Stories stream: only the first ``sample`` stories are read ahead, to learn the lines repeated
     across the run's documents ("Dit verhaal verscheen op ..."); after that each story is yielded
-    as soon as it is read, so memory does not grow with the corpus (the duplicate index keeps a
-    small sketch per story, not the text).
+    as soon as it is read, so memory does not grow with the corpus (the duplicate index and the ids
+    seen live in a temporary SQLite file, not in memory).
     """
     path = Path(path)
     if not path.exists():
@@ -101,13 +101,15 @@ def read_stories(path: str | Path, *, skipped: list[Skipped] | None = None, text
     ahead = list(itertools.islice(stories, sample))
     repeated = boilerplate.repeated_lines(story.text for story in ahead)
     index = dedupe.Index()
-    seen_ids: dict[str, str] = {}
-    for story in itertools.chain(ahead, stories):
-        kept = _admit(story, repeated, index, seen_ids, any_language=any_language, dedupe_stories=dedupe_stories)
-        if isinstance(kept, Skipped):
-            skipped.append(kept)
-        else:
-            yield kept
+    try:
+        for story in itertools.chain(ahead, stories):
+            kept = _admit(story, repeated, index, any_language=any_language, dedupe_stories=dedupe_stories)
+            if isinstance(kept, Skipped):
+                skipped.append(kept)
+            else:
+                yield kept
+    finally:
+        index.close()
 
 
 def _stories_in(path: Path, skipped: list[Skipped], text_column: str) -> Iterator[StoryText]:
@@ -119,7 +121,7 @@ def _stories_in(path: Path, skipped: list[Skipped], text_column: str) -> Iterato
                 yield item
 
 
-def _admit(story: StoryText, repeated: frozenset[str], index: dedupe.Index, seen_ids: dict[str, str], *,
+def _admit(story: StoryText, repeated: frozenset[str], index: dedupe.Index, *,
            any_language: bool, dedupe_stories: bool) -> StoryText | Skipped:
     """The story ready for analysis, or why it is skipped (furniture only, not Dutch, a
     duplicate, an id seen before)."""
@@ -135,9 +137,9 @@ def _admit(story: StoryText, repeated: frozenset[str], index: dedupe.Index, seen
         reason = index.check(story.path, story.text)
         if reason:
             return Skipped(story.path, reason)
-    if story.id in seen_ids:
-        return Skipped(story.path, f"duplicate id {story.id} (also {seen_ids[story.id]})")
-    seen_ids[story.id] = story.path
+    earlier = index.claim_id(story.id, story.path)
+    if earlier is not None:
+        return Skipped(story.path, f"duplicate id {story.id} (also {earlier})")
     if story.date is None:
         story.date = dates.find(story.text)
     return story

@@ -104,8 +104,9 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             f.waits.append(span)
 
     experiences, mentioned = [], []
+    served = [f for f in facts.values() if _is_experience(f)]
     for f in sorted(facts.values(), key=lambda f: f.first_char):
-        if _is_experience(f):
+        if _is_experience(f) and not _thin_beside(f, served):
             experiences.append(_experience(f, doc))
         elif f.named:
             mentioned.append(f.company)
@@ -249,10 +250,18 @@ def _org_words() -> tuple[str, ...]:
     return tuple(resources.read_json("unknown_companies.json")["org_suffixes"])
 
 
-def _may_describe(kind_word: str, name: str) -> bool:
+@cache
+def _shop_words() -> frozenset[str]:
+    return frozenset(resources.read_json("unknown_companies.json")["shop_suffixes"])
+
+
+def _may_describe(kind_word: str, name: str, kind_sector: str) -> bool:
     """ "Talenschool Lingua Viva" says what it is, so "de gemeente" is not it; "de verhuurder"
-    may be "Fietsverhuur Zeewind" (its own kind word is in the noun)."""
+    may be "Fietsverhuur Zeewind" (its own kind word is in the noun), and "de fietsenmaker" may
+    be "Rijwielhandel Kok" (a shop that does not say what it sells is any retail kind)."""
     own = [o for w in name.lower().split() for o in _org_words() if w.endswith(o)]
+    if own and kind_sector == "retail" and set(own) <= _shop_words():
+        return True
     return not own or any(o in kind_word for o in own)
 
 
@@ -341,7 +350,7 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
     # "Telefoonkoopjes.nl ... de webshop": a name found from context has no sector of its own,
     # so a kind noun after it describes it
     unsorted = [m for m in named if m.from_context and m.sector == "other" and m.role in ("", "seller")
-                and m.end <= kind.start_char and _may_describe(kind.text.lower(), m.company)]
+                and m.end <= kind.start_char and _may_describe(kind.text.lower(), m.company, kind.label_)]
     if unsorted and kind.label_ != "other":
         return unsorted[-1]
     after = [m for m in same if not m.subordinate]
@@ -395,9 +404,10 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "advert"
     if _other_peoples_case(sentence, cues):
         return "comparison"  # "De buren hadden hun kozijnen bij Gamma laten doen": someone else's case
-    if any(p in sentence for p in cues["hypothetical_sentence"]) or _counterfactual(sentence, cues):
-        return "hypothetical"
     sentence_start = text.rfind(".", 0, start) + 1
+    advised = any(p in text[sentence_start:start].lower() for p in cues["advice_before"])
+    if advised or any(p in sentence for p in cues["hypothetical_sentence"]) or _counterfactual(sentence, cues):
+        return "hypothetical"  # "het advies om Stedin te bellen": advice to contact, not contact
     if any(p in text[sentence_start:start].lower() for p in cues["blamed_before"]):
         return "reported"  # "volgens de medewerker lag het aan Stedin": blamed by staff, not dealt with
     if sector == "retail" and any(p in sentence for p in cues["order_verbs"] + cues["delivery_verbs"]):
@@ -406,10 +416,20 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
 
 
 def _in_brackets(text: str, start: int, end: int) -> bool:
-    """The name is the first thing in a short bracketed aside: "(Gazelle Ultimate)"."""
+    """The name is the first thing in a short bracketed aside ("(Gazelle Ultimate)"), or
+    anywhere in a bracketed remark in which the writer does nothing ("(kamer gevonden op
+    Kamernet, voor wie het interesseert)"); "(ik heb KPN ook gebeld)" is told, not aside."""
     opened = text.rfind("(", max(0, start - 3), start)
     closed = text.find(")", end, end + 25)
-    return opened >= 0 and closed >= 0 and "\n" not in text[opened:closed]
+    if opened >= 0 and closed >= 0 and "\n" not in text[opened:closed]:
+        return True
+    opened = text.rfind("(", max(0, start - 80), start)
+    closed = text.find(")", end, end + 80)
+    if opened < 0 or closed < 0 or ")" in text[opened:start] or "(" in text[end:closed] \
+            or "\n" in text[opened:closed]:
+        return False
+    words = set(re.findall(r"\w+", text[opened:closed].lower()))
+    return not words & CUSTOMER_WORDS
 
 
 def _other_peoples_case(sentence: str, cues: dict) -> bool:
@@ -460,6 +480,7 @@ def _strip_article(text: str) -> str:
 # comparisons, adverts, hypotheticals and employers do not move the story's topic, and a carrier or
 # seller does so only when the story has no company named plainly (see _topic_roles)
 TOPIC_ROLES = ("", "ref")
+PASSING_ROLES = frozenset({"payment", "product", "aside"})
 
 
 def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
@@ -474,12 +495,20 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
     topic_before: list[str | None] = []
     topic: str | None = None
     plain = {m.company for m in mentions if m.company and m.role in ("", "ref")}
+    plain_named = {m.company for m in mentions if m.company and m.role == ""}
+    # companies named only in passing (carrier, comparison, payment, ...), never as the one served
+    passing = {m.company for m in mentions if m.company and m.role not in ("ref", "", "seller")} - {
+        m.company for m in mentions if m.role in ("", "seller")}
     named_set = {m.company for m in mentions if m.named and m.company}
     for i in range(len(sentences)):
         topic_before.append(topic)
         active = [m for m in per_sentence.get(i, []) if m.company and m.company.lower() not in _third_parties() and (
-            m.role in TOPIC_ROLES or m.role in ("seller", "carrier") and (
-                m.company in plain or topic is None or topic not in plain))]
+            m.role == "" or m.role in ("seller", "carrier") and (
+                m.company in plain or topic is None or topic not in plain)
+            # "schade moest ik maar bij de vervoerder melden": a noun pointing to a company named
+            # only in passing (the carrier) keeps the cues of its own sentence but does not take
+            # the story from the company it is about
+            or m.role == "ref" and (m.company not in passing or topic is None or topic not in plain_named))]
         # a kind noun in passing ("een tandenborstel van de supermarkt") does not take the story
         # away from a named company; it does when the sentence is about contact with it
         active = [m for m in active if m.named or i in cue_sentences or topic is None or topic not in named_set]
@@ -498,9 +527,10 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         # a disputes body or lawyer is never the company served, so it owns no facts
         here = [m for m in per_sentence.get(i, []) if m.company and m.company.lower() not in _third_parties()]
         if topic_before[i] is not None and not _object_company(doc, char, here):
-            # a company named in a reported or subordinate clause does not take the sentence's
-            # cues from the company the story is about
-            here = [m for m in here if not m.subordinate]
+            # a company named in a reported or subordinate clause, or only as the means of
+            # payment, the product or an aside ("via ING teruggeboekt en ... per brief opgezegd"),
+            # does not take the sentence's cues from the company the story is about
+            here = [m for m in here if not m.subordinate and m.role not in PASSING_ROLES]
         if here:
             object_of = _object_company(doc, char, here)
             if object_of is not None:
@@ -601,6 +631,8 @@ def _object_company(doc: Doc, char: int, here: list[_Mention]) -> _Mention | Non
         return None
     for m in here:
         if m.start <= char:
+            if _object_before_verb(doc, cue, m):
+                return m
             continue
         name = doc.char_span(m.start, m.end, alignment_mode="expand")
         if name is None or name.start - cue.end > 5:
@@ -609,6 +641,19 @@ def _object_company(doc: Doc, char: int, here: list[_Mention]) -> _Mention | Non
         if between & PREPOSITIONS and not between & {",", ";", ".", "maar", "en", "want"}:
             return m
     return None
+
+
+FINAL_VERB_FILLERS = frozenset(resources.read_json("grammar.json")["experiences.final_verb_fillers"])
+
+
+def _object_before_verb(doc: Doc, cue: Span, m: _Mention) -> bool:
+    """ "(dat) ik Liander moest bellen", "dat we Stedin zelf moesten mailen": in a clause with
+    the verb last, the company between the customer and the contact verb is its object."""
+    name = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if name is None or name.start == 0 or not 0 <= cue.start - name.end <= 3:
+        return False
+    between = {t.lower_ for t in doc[name.end : cue.start]}
+    return between <= FINAL_VERB_FILLERS and doc[name.start - 1].lower_ in CUSTOMER_WORDS
 
 
 @cache
@@ -638,6 +683,21 @@ def _is_experience(f: _Facts) -> bool:
     if not f.named and not (f.contact_sentences or f.channels or f.waits):
         return False
     return True
+
+
+def _thin_beside(f: _Facts, served: list[_Facts]) -> bool:
+    """A named company the customer never contacted and whose staff the story never judges,
+    carrying a single fact (one channel word such as a "bevestigingsmail", one wait, or only an
+    outcome such as "opzeggen en overstappen"), is a mention when the story has another company
+    the customer did contact: the stray fact was carried to it by the story's flow, it was no
+    service exchange of its own. Two kinds of fact ("de monteur kwam ... twaalf dagen zonder
+    verbinding") make an experience."""
+    if f.contact_sentences or not f.named:
+        return False
+    if any(c.label_ in ("friendly", "unfriendly") for c in f.judgement_cues):
+        return False
+    kinds = len(f.channels) + len(f.waits) + bool(f.judgement_cues)
+    return kinds <= 1 and any(o is not f and o.contact_sentences for o in served)
 
 
 def _experience(f: _Facts, doc: Doc) -> Experience:

@@ -39,6 +39,8 @@ def _rules() -> dict:
     tlds = "|".join(table["domain_tlds"])
     service = "|".join(table["service_nouns"])
     orders = "|".join(table["order_verbs"])
+    order_nouns = "|".join(table["order_nouns"])
+    subscriptions = "|".join(table["subscription_nouns"])
     places = "|".join(table["place_prepositions"])
     # a name of two or more capitalised words as the object of a contact verb: "Ik heb Tuinhuis
     # Direct drie keer gebeld"; one word alone could be a person ("Ik heb Kees gebeld")
@@ -62,6 +64,9 @@ def _rules() -> dict:
         ("ordered_at", re.compile(rf"\bbij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,8}}?(?:{orders})\b")),
         # "een theeset besteld bij Theepot & Co": the verb first
         ("ordered_at", re.compile(rf"\b(?:{orders})\s+bij\s+(?P<name>{multi})(?![\w-])")),
+        # "mijn bestelling bij Tegelhuis Verbeek", "ons abonnement bij Kabelnet Oost"
+        ("ordered_at", re.compile(rf"\b(?i:mijn|onze|ons|de|het|een)\s+(?i:{order_nouns})\s+bij\s+(?P<name>{multi})(?![\w-])")),
+        ("ordered_at", re.compile(rf"\b(?i:mijn|onze|ons|het|een)\s+(?i:{subscriptions})\s+op\s+(?P<name>{multi})(?![\w-])")),
         ("at_place", re.compile(rf"\b(?:bij|van|met)\s+(?P<name>{multi})\s+(?:{places})\s+[A-Z]")),
         ("contacted", re.compile(rf"\b(?:{contact_before})\s+(?:ik\s+|we\s+)?(?P<name>{two_or_more})(?![\w-])")),
         ("contacted", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:heb|hebben|had|hadden))"
@@ -131,7 +136,19 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
             if rule != "domain" and rules["tld_after"].match(text, end):
                 continue  # "bij Fietsonderdelenshop.nl": the domain rule names it with its ".nl"
             out.append((start, end, name, sector))
-    return _merge_spellings(out + _other_occurrences(text, out, rules))
+    return _merge_spellings([_with_article(text, item) for item in out + _other_occurrences(text, out, rules)])
+
+
+# "een abonnement op De Lingebode": a capitalised article inside a sentence is part of the name
+ARTICLE_BEFORE = re.compile(r"[a-zà-ÿ,][ \t]+(?P<article>De|Het|'t)[ \t]+$")
+
+
+def _with_article(text: str, item: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    start, end, name, sector = item
+    m = ARTICLE_BEFORE.search(text, max(0, start - 12), start)
+    if m is None or "." in name or name.split()[0] in ("De", "Het", "'t"):
+        return item
+    return m.start("article"), end, f"{m.group('article')} {name}", sector
 
 
 def _other_occurrences(text: str, found: list[tuple[int, int, str, str]], rules: dict) -> list[tuple[int, int, str, str]]:
