@@ -374,7 +374,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     near_before = _strip_article(before[-40:].rstrip(" ,")).rstrip(" ,")
     if any(near_before.endswith(" " + p) for p in cues["employer_before"]) \
             or any(after.lstrip().startswith(p) for p in cues["employer_after"]) \
-            or any(p in sentence for p in cues["employer_sentence"]) or _speaks_as_staff(sentence, cues) \
+            or _employer_clause(text, start, end, cues) or _speaks_as_staff(sentence, cues) \
             or any(sentence.lstrip().startswith(p) for p in cues["employer_sentence_start"]) \
             or _strip_article(before).endswith(" bij") and after.lstrip().startswith(tuple(
                 v + " " for v in cues["employer_verb_last"])):
@@ -413,6 +413,28 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     if sector == "retail" and any(p in sentence for p in cues["order_verbs"] + cues["delivery_verbs"]):
         return "seller"
     return ""
+
+
+EMPLOYER_CLAUSE_BREAKS = re.compile(r"[,;()]|\b(?:dus|maar|want|toen|omdat)\b")
+
+
+def _employer_clause(text: str, start: int, end: int, cues: dict) -> bool:
+    """ "Ik werk zelf bij de klantenservice van Wehkamp": a clause about the writer's work makes
+    the company in it the employer; one in the next clause is not ("ik werk bij Vitens ..., dus
+    ik had de auto bij garage Hoekstra gebracht", "(ik werk bij de Rabobank) hoorden we van
+    Studiecentrum Briljant")."""
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    rights = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    right = min(rights) if rights else len(text)
+    before, after = text[left:start].lower(), text[end:right].lower()
+    for phrase in cues["employer_sentence"]:
+        at = before.rfind(phrase)
+        if at >= 0 and not EMPLOYER_CLAUSE_BREAKS.search(before[at + len(phrase):]):
+            return True
+        at = after.find(phrase)
+        if at >= 0 and not EMPLOYER_CLAUSE_BREAKS.search(after[:at]):
+            return True
+    return False
 
 
 def _in_brackets(text: str, start: int, end: int) -> bool:
@@ -692,8 +714,12 @@ def _thin_beside(f: _Facts, served: list[_Facts]) -> bool:
     the customer did contact: the stray fact was carried to it by the story's flow, it was no
     service exchange of its own. Two kinds of fact ("de monteur kwam ... twaalf dagen zonder
     verbinding") make an experience."""
-    if f.contact_sentences or not f.named:
+    if f.contact_sentences:
         return False
+    if not f.named:
+        # "belde met haar contactpersoon bij de touroperator": a company known only by its kind,
+        # never contacted by the customer, beside a named company that was
+        return any(o is not f and o.named and o.contact_sentences for o in served)
     if any(c.label_ in ("friendly", "unfriendly") for c in f.judgement_cues):
         return False
     kinds = len(f.channels) + len(f.waits) + bool(f.judgement_cues)

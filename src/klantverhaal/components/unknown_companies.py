@@ -53,7 +53,10 @@ def _rules() -> dict:
     stop = {line.strip().lower() for line in resources.read_text("not_companies.txt").splitlines()
             if line.strip() and not line.startswith("#")}
     patterns = [
-        ("kind_before", re.compile(rf"\b(?P<kind>(?i:{kinds_before}))\s+(?P<name>{multi})")),
+        ("kind_before", re.compile(rf"\b(?P<kind>(?i:{kinds_before}))\s+(?P<name>(?:'t[ \t]+)?{multi})")),
+        # "trimsalon Pluizebol", "bijlesinstituut Briljant": a lower-case compound ending in an
+        # organisation word before a capitalised name
+        ("kind_lower", re.compile(rf"(?<![\w@.-])(?P<kind>[a-zà-ÿ]{{2,}}(?:{org_suffixes}))\s+(?P<name>(?:'t[ \t]+)?{multi})")),
         ("kind_after", re.compile(rf"(?<![\w@])(?P<name>{name})[\s-](?P<kind>(?i:{kinds_after}))\b")),
         ("legal", re.compile(rf"(?P<name>{multi})\s+(?:{suffixes})(?!\w)")),
         ("domain", re.compile(rf"(?<![\w@.-])(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))(?![\w.]*@)\b")),
@@ -93,6 +96,7 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, canonical name, sector) of each organisation the context reveals."""
     rules = _rules()
     out = []
+    kinds: dict[int, tuple[str, int]] = {}  # name found after a lower-case kind: its start -> (kind, kind start)
     for rule, pattern in rules["patterns"]:
         for m in pattern.finditer(text):
             name = m.group("name").strip().rstrip(".")
@@ -118,7 +122,7 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
                 name = " ".join(words[1:])
             if _is_stopword(name, rules["stop"]) or _sentence_initial_only(text, start, name, rule):
                 continue
-            if rule in ("contacted", "kind_before", "ordered_at") and m.group("name").split()[0] in rules["first_names"]:
+            if rule in ("contacted", "kind_before", "kind_lower", "ordered_at") and m.group("name").split()[0] in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost": a person
             words = name.split()
             if len(words) > 1 and words[-1].rstrip(".") in rules["legal"]:
@@ -136,7 +140,22 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
             if rule != "domain" and rules["tld_after"].match(text, end):
                 continue  # "bij Fietsonderdelenshop.nl": the domain rule names it with its ".nl"
             out.append((start, end, name, sector))
+            if rule == "kind_lower":
+                kinds[start] = (m.group("kind"), m.start("kind"))
+    out = [_with_own_kind(item, kinds, out) for item in out]
     return _merge_spellings([_with_article(text, item) for item in out + _other_occurrences(text, out, rules)])
+
+
+def _with_own_kind(item: tuple[int, int, str, str], kinds: dict[int, tuple[str, int]],
+                   found: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str]:
+    """ "trimsalon Pluizebol" beside the handle "@trimsalonpluizebol": the organisation's own
+    handle or site holds the kind word, so it is part of the name ("Trimsalon Pluizebol");
+    without such a sign the lower-case kind is only a description."""
+    start, end, name, sector = item
+    kind, kind_start = kinds.get(start, ("", start))
+    if not kind or _key(kind + " " + name) not in {_key(n) for _, _, n, _ in found}:
+        return item
+    return kind_start, end, f"{kind[0].upper()}{kind[1:]} {name}", sector
 
 
 # "een abonnement op De Lingebode": a capitalised article inside a sentence is part of the name
@@ -267,6 +286,7 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
             groups[target].extend(groups.pop(key))
             merged_into[key] = target
     _merge_websites(groups)
+    _merge_abbreviations(groups)
     merged = []
     for items in groups.values():
         # the longest name, never a handle; between a domain and its bare name the spelling the
@@ -277,6 +297,18 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
         sector = next((i[3] for i in items if i[3] != "other"), "other")
         merged.extend((start, end, canonical, sector) for start, end, _, _ in items)
     return sorted(merged)
+
+
+def _merge_abbreviations(groups: dict[str, list[tuple[int, int, str, str]]]) -> None:
+    """ "@ZorgpuntApo" is Zorgpunt Apotheken: a one-word name (a handle, a run-together form)
+    whose letters start a longer name's, covering most of it, is a short form of that name."""
+    for short in [k for k, items in groups.items() if all(" " not in i[2] for i in items)]:
+        if len(short) < 8:
+            continue
+        longer = [k for k, items in groups.items() if k != short and k.startswith(short)
+                  and any(" " in i[2] for i in items) and len(short) >= 0.6 * len(k)]
+        if len(longer) == 1:
+            groups[longer[0]].extend(groups.pop(short))
 
 
 def _merge_websites(groups: dict[str, list[tuple[int, int, str, str]]]) -> None:
