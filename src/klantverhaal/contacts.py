@@ -205,8 +205,11 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         agent = "unknown" if form == "noun" else _adjacent_agent(sent, cue)
         if agent == "other" or someone_else:
             continue
-        outgoing = cue.text.lower().endswith(" naar")  # "telefoontje naar", "mail naar": to the company
-        if agent == "self" or outgoing or _clause_has_self(sent, cue) or _elliptic(sent, cue) \
+        # "telefoontje naar", "Tweet naar de gemeente": to the company
+        outgoing = cue.text.lower().endswith(" naar") or form == "noun" and cue.end < sent.end \
+            and sent.doc[cue.end].lower_ == "naar" and not (cue.end + 1 < sent.end and sent.doc[cue.end + 1].lower_ in SELF_OBJECTS)
+        if agent == "self" or outgoing or _clause_has_self(sent, cue) or _household_subject(sent, cue) \
+                or _elliptic(sent, cue) \
                 or _list_item(sent, cue) or _coordinated(sent, last_taken, cue) or adopted:
             if channel == "any":
                 channel = _nearest_channel(cue, cues)
@@ -318,12 +321,46 @@ def _elliptic(sent: Span, verb: Span) -> bool:
     """Blog Dutch drops the subject: "Contact opgenomen met de klantenservice.", "Weer gebeld.",
     "Na een uurtje nog maar een keer bellen dan." Counts when the verb comes early or after
     "weer/nogmaals/opnieuw", and nobody else is named as its subject."""
-    before = _tokens_between(sent, sent.start, verb.start)
+    before = _tokens_between(sent, _after_date_prefix(sent), verb.start)
     if OTHER_AGENTS & set(before) or _company_subject(sent, verb):
         return False
     repeated = bool({"weer", "nogmaals", "opnieuw", "keer"} & set(before[-4:]))
     return repeated or len([t for t in before if t.isalpha()]) <= 1 or verb.text.lower() == "rappel" \
         or _object_first(sent, verb)
+
+
+HOUSEHOLD = frozenset(resources.read_json("grammar.json")["contacts.household"])
+HOUSEHOLD_OWNERS = frozenset(resources.read_json("grammar.json")["contacts.household_owners"])
+SELF_OBJECTS = frozenset({"mij", "me", "ons"})
+
+
+def _household_subject(sent: Span, cue: Span) -> bool:
+    """ "Mijn vrouw belde ook nog twee keer", "Huisgenoot Milan belt ook": a household is one
+    customer (SPEC), so a partner's or housemate's contact is the customer's."""
+    doc = sent.doc
+    start = max(sent.start, cue.start - 6)
+    for tok in doc[start : cue.start]:
+        if tok.lower_ in CLAUSE_BREAKS:
+            return False
+        if tok.lower_ in HOUSEHOLD and (tok.i == sent.start or doc[tok.i - 1].lower_ in HOUSEHOLD_OWNERS
+                                        or tok.lower_.startswith("huisgeno")):
+            return True
+    return False
+
+
+DAY_WORDS = frozenset(resources.read_json("grammar.json")["contacts.diary_day_words"])
+
+
+def _after_date_prefix(sent: Span) -> int:
+    """Where a diary line starts after its date: "ma 6 jan - Melding gedaan", "14/3: mail
+    gestuurd", "Dinsdag: weer gebeld" -> the token after the dash or colon."""
+    for tok in sent.doc[sent.start : min(sent.end, sent.start + 7)]:
+        if tok.text in ("-", "–", "—", ":") and tok.i > sent.start:
+            head = sent.doc[sent.start : tok.i]
+            if any(t.like_num or any(ch.isdigit() for ch in t.text) or t.lower_ in DAY_WORDS for t in head):
+                return tok.i + 1
+            return sent.start
+    return sent.start
 
 
 def _company_subject(sent: Span, verb: Span) -> bool:
@@ -443,8 +480,8 @@ def _list_item(sent: Span, cue: Span) -> bool:
 
 
 def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
-    """Did the customer reach out in this sentence?"""
-    if contact_events(sent, cues) or _channel_uses(sent, cues):
+    """Did the customer reach out in this sentence (or tally every time they did)?"""
+    if contact_events(sent, cues) or _channel_uses(sent, cues) or recap(sent) is not None:
         return True
     # "het vierde telefoongesprek" told without a verb of the customer's; not "stuurde ABN AMRO me
     # drie keer dezelfde brief", where the company is the subject
@@ -493,15 +530,22 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             if value is not None and (value >= 2 or prev in ("één", "eén")):
                 counted.append((("more" if more else "exact"), int(value), channel))
                 at.append(tok.i)
+
             elif numbers.ordinal(prev):
                 counted.append(("ordinal", numbers.ordinal(prev), channel))
                 at.append(tok.i)
             elif prev == "zoveelste":
                 counted.append(("ordinal", 3, channel))
                 at.append(tok.i)
+            elif numbers.vague(prev):
+                # "tientallen keren gebeld": at least the low end of the vague amount
+                counted.append(("vague", numbers.vague(prev)[0], channel))
+                at.append(tok.i)
     if counted:
         counted = _without_total(sent, counted, at)
         counted += _numbered_nouns(sent, verbs)
+        # "... gebeld en zit ik op mijn vijfde mail": an ordinal before another channel's noun
+        counted += [item for item in _ordinal_nouns(sent, contact) if item[2] not in {c[2] for c in counted}]
         # "drie keer gebeld en daarnaast een mail gestuurd": a contact told beside the counted ones
         told = {channel for _, _, channel in counted}
         return counted + [("one", 1, channel) for channel in sorted(set(contact_events(sent, cues)) - told - {"any"})]
@@ -513,9 +557,9 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
                     ("s", "en", "jes", "ven")):
                 more = any(cue.start - sent.start - 4 <= k < cue.start - sent.start for k in more_words)
                 return [("more" if more else "exact", int(value), _channel(cue))]
-            ordinal = numbers.ordinal(prev)
-            if ordinal and ordinal >= 2:
-                return [("ordinal", ordinal, _channel(cue))]
+    ordinals = _ordinal_nouns(sent, contact)
+    if ordinals:
+        return ordinals[:1]
     for cue in cues:
         if cue.label_ == "vague_contact" and _vague_about_contact(sent, cue, cues):
             low, _ = numbers.vague(cue.text.split()[0]) or (2, None)
@@ -603,6 +647,17 @@ def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]
     return extra
 
 
+def _ordinal_nouns(sent: Span, contact: list[Span]) -> list[tuple[str, int, str]]:
+    """ "mijn vijfde mail", "het vierde telefoontje": at least that many of that channel."""
+    out: dict[int, tuple[str, int, str]] = {}
+    for cue in sorted(contact, key=lambda c: _channel(c) == "any"):  # a named channel before "any"
+        if cue.start > sent.start and cue.start not in out:
+            ordinal = numbers.ordinal(sent.doc[cue.start - 1].lower_)
+            if ordinal and ordinal >= 2:
+                out[cue.start] = ("ordinal", ordinal, _channel(cue))
+    return [out[k] for k in sorted(out)]
+
+
 def _channel(cue: Span) -> str:
     return cue.id_.partition("/")[0]
 
@@ -651,19 +706,99 @@ def _add(per_channel: dict[str, int], how: str, n: int, channel: str) -> bool:
     return True
 
 
+RECAP_MARKERS = tuple(resources.read_json("grammar.json")["contacts.recap_markers"])
+
+
+def recap(sent: Span) -> tuple[int, bool] | None:
+    """The writer's own tally of every contact, as (total, exact): "Samengevat: mail, twee
+    telefoontjes van mijn vrouw, showroom, formulier, whatsapp, aangetekende brief." -> (7, True),
+    "Tel maar op: vier keer in de winkel, twee keer tevergeefs gebeld, een mail, een chat." -> (8,
+    True). A recap opens with a tally word before a colon and lists at least two contacts; what
+    the company did ("(en één keer teruggebeld)") and asides in brackets are left out. A
+    sentence naming two companies is no recap of one experience."""
+    tokens = list(sent)
+    colon = next((k for k, t in enumerate(tokens[:8]) if t.text == ":"), None)
+    if colon is None:
+        return None
+    head = " " + " ".join(t.lower_ for t in tokens[:colon]) + " "
+    if not any(f" {m} " in head for m in RECAP_MARKERS):
+        return None
+    doc = sent.doc
+    named = {s.id_ for s in doc.spans.get("companies", []) if sent.start <= s.start < sent.end}
+    if len(named) > 1:
+        return None
+    cues = docindex.cues_in(sent)
+    total, exact, items = 0, True, 0
+    for item in _recap_items(tokens[colon + 1 :]):
+        n, sure = _recap_item(item, cues)
+        if n:
+            total, items, exact = total + n, items + 1, exact and sure
+    return (total, exact) if items >= 2 else None
+
+
+def _recap_items(tokens: list) -> list[list]:
+    """The list after the colon, split at commas, semicolons and "en", brackets left out."""
+    items, current, depth = [], [], 0
+    for tok in tokens:
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif tok.text in (",", ";", ".", "!") or tok.lower_ in ("en", "plus"):
+            if current:
+                items.append(current)
+            current = []
+        else:
+            current.append(tok)
+    if current:
+        items.append(current)
+    return items
+
+
+def _recap_item(item: list, cues: list[Span]) -> tuple[int, bool]:
+    """How many contacts one listed item is: "twee keer tevergeefs gebeld" 2, "twee telefoontjes"
+    2, "een chat" 1, "tientallen mails" at least 20 (not exact), "haha" 0."""
+    lo, hi = item[0].i, item[-1].i + 1
+    inside = [c for c in cues if lo <= c.start < hi]
+    if any(c.label_ == "company_initiated" for c in inside):
+        return 0, True
+    if not any(c.label_ == "contact_verb" or c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS
+               for c in inside):
+        return 0, True
+    for tok in item:
+        value = numbers.parse(tok.lower_)
+        if value is not None and value >= 1 and tok.lower_ not in ("een", "één", "eén"):
+            return int(value), True
+        fuzzy = numbers.vague(tok.lower_)
+        if fuzzy:
+            return fuzzy[0], False
+    return 1, True
+
+
 def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
     """The customer's contacts over the sentences that tell one, and a log a reader can check.
 
     Counts are kept per channel, so an explicit "twee keer gebeld" is the phone total (it does
-    not add to calls already narrated) while a letter told elsewhere still adds one."""
+    not add to calls already narrated) while a letter told elsewhere still adds one. The
+    writer's own recap of every contact ("Samengevat: ...") is the count (SPEC: the same
+    contact told twice counts once; the writer's tally is the best evidence of the total)."""
     per_channel: dict[str, int] = {}
     exact, log = True, []
     seen: set[int] = set()
     previous: tuple[int, set[str]] = (-2, set())
+    tally: tuple[int, bool] | None = None
     for sent in sorted(sentences, key=lambda s: s.start):
         if sent.start in seen:
             continue
         seen.add(sent.start)
+        told = recap(sent)
+        if told is not None:
+            tally = told
+            log.append({"channel": "any", "by": "customer", "count": "recap", "added": 0,
+                        "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
+            continue
         before = sum(per_channel.values())
         items = sentence_count(sent)
         index = _sentence_number(sent)
@@ -679,6 +814,10 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
         log.append({"channel": items[0][2], "by": "customer", "count": items[0][0], "added": after - before,
                     "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
     total = sum(per_channel.values())
+    if tally is not None:
+        last = [entry for entry in log if entry["count"] == "recap"][-1]
+        last["added"] = tally[0] - total  # the recap replaces the narrated count
+        total, exact = tally
     if total == 0:
         return None, log
     return Contacts(total, exact), log
