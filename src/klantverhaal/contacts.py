@@ -13,6 +13,7 @@ ordinals and vague plurals give a lower bound (exact false).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
@@ -65,7 +66,15 @@ def _offer_taken_up(sent: Span) -> bool:
     wat ik dezelfde avond nog deed.": the offer was taken up."""
     sentences = docindex.sentences(sent.doc)
     i = docindex.sentence_number(sent.doc, sent.start)
-    return any(_has_label(docindex.cues_in(s), "done_offer") for s in sentences[i : i + 2])
+    return any(_has_label(docindex.cues_in(s), "done_offer") or DONE_SENTENCE.match(s.text.strip())
+               for s in sentences[i : i + 2])
+
+
+# "Dat heb ik diezelfde middag gedaan.", "Dat deed ik de volgende ochtend.", "Ook gedaan.": a
+# sentence that says the writer did it, whatever stands between the words
+DONE_SENTENCE = re.compile(r"(?i)^(?:(?:dat|dit)\s+(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)\b[^.!?]{0,40}\bgedaan"
+                           r"|(?:dat|dit)\s+deden?\s+(?:ik|we|wij)\b"
+                           r"|(?:ook|netjes|braaf|meteen|keurig|direct)?\s*gedaan\s*[.!]*$)")
 
 
 @cache
@@ -209,7 +218,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         outgoing = cue.text.lower().endswith(" naar") or form == "noun" and cue.end < sent.end \
             and sent.doc[cue.end].lower_ == "naar" and not (cue.end + 1 < sent.end and sent.doc[cue.end + 1].lower_ in SELF_OBJECTS)
         if agent == "self" or outgoing or _clause_has_self(sent, cue) or _household_subject(sent, cue) \
-                or _elliptic(sent, cue) \
+                or _elliptic(sent, cue) or _fragment(sent, cue) \
                 or _list_item(sent, cue) or _coordinated(sent, last_taken, cue) or adopted:
             if channel == "any":
                 channel = _nearest_channel(cue, cues)
@@ -322,6 +331,8 @@ def _elliptic(sent: Span, verb: Span) -> bool:
     "Na een uurtje nog maar een keer bellen dan." Counts when the verb comes early or after
     "weer/nogmaals/opnieuw", and nobody else is named as its subject."""
     before = _tokens_between(sent, _after_date_prefix(sent), verb.start)
+    if verb.end < sent.end and sent.doc[verb.end].lower_ == "door":
+        return False  # "Gebeld door een medewerker": a passive with its agent
     if OTHER_AGENTS & set(before) or _company_subject(sent, verb):
         return False
     repeated = bool({"weer", "nogmaals", "opnieuw", "keer"} & set(before[-4:]))
@@ -375,6 +386,28 @@ def _company_subject(sent: Span, verb: Span) -> bool:
 
 
 ELLIPTIC_FILLERS = frozenset(resources.read_json("grammar.json")["contacts.elliptic_fillers"])
+
+
+FINITE_VERBS = frozenset(resources.read_json("grammar.json")["contacts.finite_verbs"])
+SUBJECT_PRONOUNS = frozenset(resources.read_json("grammar.json")["contacts.subject_pronouns"])
+
+
+def _fragment(sent: Span, verb: Span) -> bool:
+    """Notes and diaries leave out subject and auxiliary: "Toen maar gebeld.", "Daarna het
+    contactformulier op de site ingevuld.", "Twee mails erachteraan gestuurd.", "Dus bellen."
+    A sentence with no finite verb and no subject, whose contact verb is a participle or an
+    infinitive, tells what the writer did. A finite contact verb ("Milan belt") has a subject of
+    its own, and a company or person before it may be that subject."""
+    word = verb[-1].lower_
+    participle = "ge" in word[:6] and word.endswith(("d", "t"))
+    infinitive = word.endswith("en") and not word.startswith("ge")
+    if not (participle or infinitive):
+        return False
+    start = _after_date_prefix(sent)
+    words = [t.lower_ for t in sent.doc[start : sent.end] if not t.is_punct]
+    if not words or len(words) > 25 or (FINITE_VERBS | SUBJECT_PRONOUNS | OTHER_AGENTS | {"door"}) & set(words):
+        return False  # "Gebeld door een medewerker": a passive with its agent
+    return not OTHER_PEOPLE & set(words)
 
 
 def _object_first(sent: Span, verb: Span) -> bool:
@@ -557,9 +590,17 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
                     ("s", "en", "jes", "ven")):
                 more = any(cue.start - sent.start - 4 <= k < cue.start - sent.start for k in more_words)
                 return [("more" if more else "exact", int(value), _channel(cue))]
+            if prev in ("één", "eén") and not any(cue.start - sent.start - 4 <= k < cue.start - sent.start
+                                                   for k in more_words):
+                return [("exact", 1, _channel(cue))]  # "Eén telefoontje, en alles was geregeld": one in all
     ordinals = _ordinal_nouns(sent, contact)
     if ordinals:
         return ordinals[:1]
+    for cue in verbs:
+        value = _number_with_noun(sent, cue)
+        if value is not None and contact_events(sent, cues):
+            channel = _channel(cue) if _channel(cue) != "any" else _nearest_channel(cue, cues)
+            return [("exact", value, channel)]
     for cue in cues:
         if cue.label_ == "vague_contact" and _vague_about_contact(sent, cue, cues):
             low, _ = numbers.vague(cue.text.split()[0]) or (2, None)
@@ -636,14 +677,19 @@ def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]
     """In a sentence that counts ("drie keer gebeld, twee keer gechat en één klacht ingediend"),
     a number right before a contact phrase counts that phrase too."""
     extra = []
+    doc = sent.doc
     for cue in verbs:
-        if cue.label_ != "contact_verb" or cue.start <= sent.start:
+        if cue.start <= sent.start:
             continue
-        prev = sent.doc[cue.start - 1].lower_
-        value = 1 if prev in ("één", "eén") else numbers.parse(prev)
+        prev = doc[cue.start - 1].lower_
+        value = 1 if prev in ("één", "eén") and cue.label_ == "contact_verb" else numbers.parse(prev) \
+            if cue.label_ == "contact_verb" else None
+        if value is None:
+            value = _number_with_noun(sent, cue)  # "twee e-mails gestuurd", "drie klachten ingediend"
         if value is not None and value >= 1 and prev not in ("een",):
             # "één klacht ingediend" beside counts per channel is one more, not a total
-            extra.append(("more" if _channel(cue) == "any" else "exact", int(value), _channel(cue)))
+            channel = _channel(cue) if _channel(cue) != "any" else _nearest_channel(cue, docindex.cues_in(sent))
+            extra.append(("more" if _channel(cue) == "any" else "exact", int(value), channel))
     return extra
 
 
@@ -656,6 +702,21 @@ def _ordinal_nouns(sent: Span, contact: list[Span]) -> list[tuple[str, int, str]
             if ordinal and ordinal >= 2:
                 out[cue.start] = ("ordinal", ordinal, _channel(cue))
     return [out[k] for k in sorted(out)]
+
+
+def _number_with_noun(sent: Span, verb: Span) -> int | None:
+    """ "drie klachten ingediend", "twee e-mails gestuurd": a number and a plural noun right
+    before a contact verb count that many."""
+    doc = sent.doc
+    if verb.start - 2 < sent.start or not doc[verb.start - 1].lower_.endswith(("en", "s")):
+        return None
+    # the noun may be a cue of several tokens ("e-mails"): the number stands before all of it
+    noun_start = min([c.start for c in docindex.cues_in(sent) if c.end == verb.start and c.label_ == "channel"],
+                     default=verb.start - 1)
+    if noun_start - 1 < sent.start:
+        return None
+    value = numbers.parse(doc[noun_start - 1].lower_)
+    return int(value) if value is not None and value >= 2 else None
 
 
 def _channel(cue: Span) -> str:

@@ -130,6 +130,10 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
                 words = words[:-1]
             if len(words) > 2 and words[-1].lower() in rules["stop"]:
                 name = " ".join(words[:-1])  # "Hofstede Kamerverhuur Groningen": the place is not the name
+                words = words[:-1]
+                while len(words) > 1 and words[-1] in rules["joiners"]:
+                    words = words[:-1]  # "Gemeente Lochem op X": no joiner left at the end
+                name = " ".join(words)
             if re.match(r"Mijn[A-Z]", name):
                 continue  # "MijnAmersfoort", "MijnOdido": the company's portal, a channel
             if name.lower() in rules["org_suffixes"]:
