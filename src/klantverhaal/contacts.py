@@ -229,7 +229,29 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             events.append(channel)
             last_taken = cue
             taken.append(cue)
+    if not events and not someone_else and _went_to_company(sent, negations):
+        events.append("shop")
     return events
+
+
+MOTION_VERBS = frozenset(resources.read_json("grammar.json")["contacts.motion_verbs"])
+
+
+def _went_to_company(sent: Span, negations: list[Span]) -> bool:
+    """ "Toen ben ik maar naar IKEA Delft gereden", "Ik ben dezelfde middag naar Horizon
+    gelopen", "Ik ben er toen langsgegaan": the writer went to the company's premises, a visit
+    told with a verb of motion and the company (or "er") as where to."""
+    doc = sent.doc
+    motion = [t for t in sent if t.lower_ in MOTION_VERBS]
+    if not motion or negations:
+        return False
+    verb = motion[-1]
+    words = {t.lower_ for t in doc[sent.start : verb.i]}
+    if not (words & SELF or _household_subject(sent, doc[verb.i : verb.i + 1])):
+        return False
+    companies = [s for key in ("companies", "kinds") for s in doc.spans.get(key, [])
+                 if sent.start < s.start < verb.i and doc[s.start - 1].lower_ in ("naar", "bij", "langs")]
+    return bool(companies) or bool({"er", "daar", "erheen", "ernaartoe"} & words) and "langs" in verb.lower_
 
 
 DEMONSTRATIVES = frozenset(resources.read_json("grammar.json")["contacts.demonstratives"])
@@ -349,7 +371,10 @@ def _household_subject(sent: Span, cue: Span) -> bool:
     """ "Mijn vrouw belde ook nog twee keer", "Huisgenoot Milan belt ook": a household is one
     customer (SPEC), so a partner's or housemate's contact is the customer's."""
     doc = sent.doc
-    start = max(sent.start, cue.start - 6)
+    start = max(sent.start, cue.start - 8)
+    words = [t.lower_ for t in doc[start : cue.start]]
+    if any(a == "namens" and b in ("mij", "ons", "me") for a, b in zip(words, words[1:])):
+        return True  # "heeft toen namens mij het ziekenhuis gebeld"
     for tok in doc[start : cue.start]:
         if tok.lower_ in CLAUSE_BREAKS:
             return False
@@ -443,6 +468,7 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
     clause (Dutch puts it beside the auxiliary, not the participle)."""
     doc = sent.doc
     k = cue.start - 1
+    shared_before = False
     while k >= sent.start:
         if doc[k].lower_ in SUBCLAUSE_BREAKS:
             # "Ik was mijn baan kwijt en heb toen WW aangevraagd": the clause after "en" starts
@@ -452,7 +478,10 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
                 doc[k + 1].lower_ in SHARED_SUBJECT_VERBS or all(t in COORDINATION_ADVERBS for t in rest)
                 or _bare_participle(cue, rest))
             adverb = doc[k].lower_ == "toen" and k > sent.start and doc[k - 1].lower_ in SHARED_SUBJECT_VERBS
-            if not (shared or adverb):  # "heb toen": "toen" is "then" here, no clause break
+            # "..., en voor de zekerheid ook een brief gestuurd": the comma before a shared "en"
+            comma_of_en = doc[k].text == "," and k + 1 < cue.start and doc[k + 1].lower_ == "en" and shared_before
+            shared_before = shared
+            if not (shared or adverb or comma_of_en):  # "heb toen": "toen" is "then" here, no clause break
                 break
         elif doc[k].lower_ in SELF:
             return True

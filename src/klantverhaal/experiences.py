@@ -741,6 +741,8 @@ def _experience(f: _Facts, doc: Doc) -> Experience:
     evidence = {"friendliness": friendly_evidence, "resolved": resolved_evidence,
                 "channels": [{"label": label, "text": s.text, "start": s.start_char, "end": s.end_char}
                              for label, spans in f.channels.items() for s in spans[:3]]}
-    return Experience(company=f.company, sector=f.sector, channels=sorted(f.channels), contacts=contacts,
+    # a visit told with a verb of motion ("naar IKEA Delft gereden") is a contact without a channel word
+    counted = {entry["channel"] for entry in log if entry["added"] > 0 and entry["channel"] == "shop"}
+    return Experience(company=f.company, sector=f.sector, channels=sorted(set(f.channels) | counted), contacts=contacts,
                       waits=waits, friendliness=friendliness, resolved=resolved, contact_log=log,
                       evidence=evidence)
