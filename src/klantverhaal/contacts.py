@@ -215,8 +215,11 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         if agent == "other" or someone_else:
             continue
         # "telefoontje naar", "Tweet naar de gemeente": to the company
+        # (a noun sent "naar" someone only as a note's first word: "Volgende stap: een brief naar
+        # Zalando" is a plan)
         outgoing = cue.text.lower().endswith(" naar") or form == "noun" and cue.end < sent.end \
-            and sent.doc[cue.end].lower_ == "naar" and not (cue.end + 1 < sent.end and sent.doc[cue.end + 1].lower_ in SELF_OBJECTS)
+            and sent.doc[cue.end].lower_ == "naar" and cue.start - _after_date_prefix(sent) <= 1 \
+            and not (cue.end + 1 < sent.end and sent.doc[cue.end + 1].lower_ in SELF_OBJECTS)
         if agent == "self" or outgoing or _clause_has_self(sent, cue) or _household_subject(sent, cue) \
                 or _elliptic(sent, cue) or _fragment(sent, cue) \
                 or _list_item(sent, cue) or _coordinated(sent, last_taken, cue) or adopted:
@@ -733,15 +736,20 @@ def _ordinal_nouns(sent: Span, contact: list[Span]) -> list[tuple[str, int, str]
     return [out[k] for k in sorted(out)]
 
 
+COUNTED_NOUNS = frozenset(resources.read_json("grammar.json")["contacts.counted_nouns"])
+
+
 def _number_with_noun(sent: Span, verb: Span) -> int | None:
     """ "drie klachten ingediend", "twee e-mails gestuurd": a number and a plural noun right
     before a contact verb count that many."""
     doc = sent.doc
-    if verb.start - 2 < sent.start or not doc[verb.start - 1].lower_.endswith(("en", "s")):
+    if verb.start - 2 < sent.start:
         return None
     # the noun may be a cue of several tokens ("e-mails"): the number stands before all of it
-    noun_start = min([c.start for c in docindex.cues_in(sent) if c.end == verb.start and c.label_ == "channel"],
-                     default=verb.start - 1)
+    channel_nouns = [c.start for c in docindex.cues_in(sent) if c.end == verb.start and c.label_ == "channel"]
+    if not channel_nouns and doc[verb.start - 1].lower_ not in COUNTED_NOUNS:
+        return None  # "Na vijf dagen gebeld": days are no contacts
+    noun_start = min(channel_nouns, default=verb.start - 1)
     if noun_start - 1 < sent.start:
         return None
     value = numbers.parse(doc[noun_start - 1].lower_)
