@@ -234,6 +234,10 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             taken.append(cue)
     if not events and not someone_else and _went_to_company(sent, negations):
         events.append("shop")
+    if not events and not someone_else:
+        channel = _verbless_channel(sent, cues)
+        if channel:
+            events.append(channel)
     return events
 
 
@@ -254,7 +258,39 @@ def _went_to_company(sent: Span, negations: list[Span]) -> bool:
         return False
     companies = [s for key in ("companies", "kinds") for s in doc.spans.get(key, [])
                  if sent.start < s.start < verb.i and doc[s.start - 1].lower_ in ("naar", "bij", "langs")]
-    return bool(companies) or bool({"er", "daar", "erheen", "ernaartoe"} & words) and "langs" in verb.lower_
+    there = {"er", "daar", "erheen", "ernaartoe", "daarheen"} & words
+    return bool(companies) or bool(there) and ("langs" in verb.lower_ or {"heen", "naartoe", "langs"} & words
+                                                 or bool(there - {"er", "daar"}))
+
+
+def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
+    """Notes without any verb: "Tweede poging via de chat.", "4/ Dinsdag via DM.", "Ik terug
+    naar Bosman.", "Dus met bon en doos terug naar het filiaal." -- a channel reached "via", or
+    the company or its premises gone back to, in a line with no finite verb and nobody else in it."""
+    doc = sent.doc
+    start = _after_date_prefix(sent)
+    words = [t.lower_ for t in doc[start : sent.end] if not t.is_punct]
+    if not words or len(words) > 15 or (FINITE_VERBS | (SUBJECT_PRONOUNS - SELF) | OTHER_AGENTS) & set(words):
+        return None
+    if any(c.label_ in ("negation", "offered", "company_initiated") or c.label_ in ("contact_verb", "comm_verb")
+           and not c.id_.endswith("/noun") and not c.text.lower().startswith(("via", "naar")) for c in cues):
+        return None  # a verb of its own is read by the rules above
+    for cue in cues:
+        if cue.label_ == "channel" and cue.id_ in OUTGOING_CHANNELS and cue.start > start \
+                and doc[cue.start - 1].lower_ in ("via", "per"):
+            return cue.id_
+        if cue.label_ == "contact_verb" and cue.text.lower().startswith(("via ", "per ")) \
+                and _channel(cue) in OUTGOING_CHANNELS:
+            return _channel(cue)  # "via de chat"
+    if "naar" in words and {"terug", "weer", "opnieuw"} & set(words):
+        for cue in cues:
+            if cue.label_ == "channel" and cue.id_ == "shop":
+                return "shop"
+        named = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if start <= s.start < sent.end
+                 and doc[s.start - 1].lower_ == "naar"]
+        if named:
+            return "shop"
+    return None
 
 
 DEMONSTRATIVES = frozenset(resources.read_json("grammar.json")["contacts.demonstratives"])
@@ -368,6 +404,7 @@ def _elliptic(sent: Span, verb: Span) -> bool:
 HOUSEHOLD = frozenset(resources.read_json("grammar.json")["contacts.household"])
 HOUSEHOLD_OWNERS = frozenset(resources.read_json("grammar.json")["contacts.household_owners"])
 SELF_OBJECTS = frozenset({"mij", "me", "ons"})
+HOUSEHOLD_BREAKS = frozenset({",", ";", ":", "(", ")", "!", "?", "want", "omdat"})
 
 
 def _household_subject(sent: Span, cue: Span) -> bool:
@@ -378,8 +415,8 @@ def _household_subject(sent: Span, cue: Span) -> bool:
     words = [t.lower_ for t in doc[start : cue.start]]
     if any(a == "namens" and b in ("mij", "ons", "me") for a, b in zip(words, words[1:])):
         return True  # "heeft toen namens mij het ziekenhuis gebeld"
-    for tok in doc[start : cue.start]:
-        if tok.lower_ in CLAUSE_BREAKS:
+    for tok in reversed(doc[start : cue.start]):  # back from the verb to the clause's start
+        if tok.lower_ in HOUSEHOLD_BREAKS:  # ("toen maar zelf": adverbs, not clause breaks)
             return False
         if tok.lower_ in HOUSEHOLD and (tok.i == sent.start or doc[tok.i - 1].lower_ in HOUSEHOLD_OWNERS
                                         or tok.lower_.startswith("huisgeno")):
