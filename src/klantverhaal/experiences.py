@@ -105,8 +105,13 @@ def read_story(doc: Doc, story: StoryText) -> Story:
 
     experiences, mentioned = [], []
     served = [f for f in facts.values() if _is_experience(f)]
+    named_in: dict[str, set[int]] = defaultdict(set)
+    for m in mentions:
+        token = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.company and m.named and m.role != "ref" and token is not None:
+            named_in[m.company].add(docindex.sentence_number(doc, token.start))
     for f in sorted(facts.values(), key=lambda f: f.first_char):
-        if _is_experience(f) and not _thin_beside(f, served):
+        if _is_experience(f) and not _thin_beside(f, served, named_in[f.company]):
             experiences.append(_experience(f, doc))
         elif f.named:
             mentioned.append(f.company)
@@ -121,14 +126,22 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
     spans = sorted(doc.spans[pipeline.COMPANIES], key=lambda s: (s.start_char, -(s.end_char - s.start_char))) \
         if pipeline.COMPANIES in doc.spans else []
     last_end = -1
+    owned: set[str] = set()  # brands named as the writer's product so far
     for span in spans:
         if span.start_char < last_end:
             continue
         last_end = span.end_char
         sector = span.kb_id_ if span.label_ == "UNKNOWN" else span.label_
         role = _mention_role(text, span.start_char, span.end_char, sector)
-        if not role and span.label_ in PRODUCT_SECTORS and MODEL_AFTER.match(text, span.end_char):
+        model = MODEL_AFTER.match(text, span.end_char)
+        if not role and span.label_ in PRODUCT_SECTORS and model and model.group().strip() not in NOT_MODELS:
             role = "product"  # "een Fiat Panda", "de fietsen (Gazelle Ultimate)", "mijn Samsung Galaxy"
+        if not role and span.label_ == "electronics" and _thing_of(text, span.start_char):
+            role = "product"  # "een vaatwasser van Bosch": the appliance, not a company dealt with
+        if not role and span.id_ in owned and THE_THING.search(text, max(0, span.start_char - 8), span.start_char):
+            role = "product"  # "een Kia Niro ... dat de Kia klaar was": the car again, not the maker
+        if role == "product":
+            owned.add(span.id_)
         named.append(_Mention(span.start_char, span.end_char, span.id_, sector or "other", True, role,
                               from_context=span.label_ == "UNKNOWN",
                               subordinate=_in_subordinate_clause(doc, docindex.sentence_of(span), span.start_char, span.end_char)))
@@ -169,8 +182,33 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
     return sorted(named + kinds, key=lambda m: m.start)
 
 
+THING_OF = re.compile(r"\b(?:een|mijn|m'n|onze|ons|de|het)[ \t]+(?P<noun>[a-zà-ÿ]{3,})[ \t]+van[ \t]+$")
+
+
+def _thing_of(text: str, start: int) -> bool:
+    """ "een vaatwasser van Bosch", "mijn telefoon van Samsung": a thing of the brand, unless the
+    noun is the company's service or a channel ("de klantenservice van Bosch", "een mail van")."""
+    m = THING_OF.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    noun = m.group("noun")
+    return noun not in _service_words()
+
+
+@cache
+def _service_words() -> frozenset[str]:
+    """Nouns that make "X van <brand>" the company's own people, places or messages."""
+    words = {line.strip().lower() for line in resources.read_text("product_compounds.txt").splitlines()
+             if line.strip() and not line.startswith("#")}
+    for name in ("channels.jsonl", "contacts.jsonl"):
+        words |= {row["pattern"].lower() for row in resources.read_jsonl(name) if " " not in row["pattern"]}
+    return frozenset(words | set(resources.read_json("unknown_companies.json")["service_nouns"]))
+
+
 # a brand followed by a model name or number is a product the writer owns, not a company dealt with
 PRODUCT_SECTORS = frozenset(resources.read_json("mentions.json")["product_sectors"])
+THE_THING = re.compile(r"\b(?:[Dd]e|[Hh]et|[Mm]ijn|m'n|[Oo]nze|[Dd]ie|[Dd]eze)[ \t]+$")
+NOT_MODELS = frozenset(resources.read_json("mentions.json")["not_model_names"])  # "Volkswagen Nederland"
 MODEL_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]+|[A-Z0-9][A-Z0-9-]{1,})\b")
 
 
@@ -596,6 +634,10 @@ def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> st
     clause_has_self = told = False
     for t in doc[sentence.start : name.start]:
         low = t.lower_
+        if low == "," and opener is not None and t.i + 2 < name.start and doc[t.i + 2].lower_ in CUSTOMER_WORDS:
+            # "Om zeker te zijn dat het niet aan hen lag, heb ik ook de SVB gebeld": verb and
+            # subject after the comma, the main clause is back
+            opener = None
         if low in MAIN_CLAUSE_OPENERS or low in (",", ";", ":"):
             if opener is None:
                 clause_has_self = told = False
@@ -707,7 +749,7 @@ def _is_experience(f: _Facts) -> bool:
     return True
 
 
-def _thin_beside(f: _Facts, served: list[_Facts]) -> bool:
+def _thin_beside(f: _Facts, served: list[_Facts], named_in: set[int]) -> bool:
     """A named company the customer never contacted and whose staff the story never judges,
     carrying a single fact (one channel word such as a "bevestigingsmail", one wait, or only an
     outcome such as "opzeggen en overstappen"), is a mention when the story has another company
@@ -723,7 +765,12 @@ def _thin_beside(f: _Facts, served: list[_Facts]) -> bool:
     if any(c.label_ in ("friendly", "unfriendly") for c in f.judgement_cues):
         return False
     kinds = len(f.channels) + len(f.waits) + bool(f.judgement_cues)
-    return kinds <= 1 and any(o is not f and o.contact_sentences for o in served)
+    spans = [s for spans in f.channels.values() for s in spans] + f.waits + f.judgement_cues
+    where = {docindex.sentence_number(s.doc, s.start) for s in spans}
+    # "Thuis heb ik op de site van de RDW gekeken: ... zolang het niet gerepareerd is": every fact
+    # in the one sentence that names it
+    passing = kinds <= 1 or len(where) == 1 and where <= named_in
+    return passing and any(o is not f and o.contact_sentences for o in served)
 
 
 def _experience(f: _Facts, doc: Doc) -> Experience:

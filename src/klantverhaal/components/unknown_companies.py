@@ -27,6 +27,9 @@ from klantverhaal import resources
 SPANS_KEY = "companies"
 
 
+STREET = re.compile(r"(?:weg|straat|laan|plein|gracht|kade|singel|dreef|steeg|hof|markt|dijk)$")
+
+
 @cache
 def _rules() -> dict:
     table = resources.read_json("unknown_companies.json")
@@ -79,7 +82,8 @@ def _rules() -> dict:
         ("org_word", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+)?[A-Z][a-zà-ÿ]+(?:{org_suffixes})"
                                 rf"(?:[ \t]+(?:(?:{joiners})[ \t]+)?(?!B\.?V|N\.?V){name}){{0,2}})\b(?!\.[a-z])")),
         ("org_tail", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+(?:(?:{joiners})[ \t]+)?){{1,3}}(?:{org_tails}))\b")),
-        ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het)\s+(?P<kind>(?i:{kinds_before}))\b")),
+        # "Vastgoed Meijerink, een particuliere verhuurder", "Tuinhuis Direct, de webwinkel"
+        ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het|een)\s+(?:[a-zà-ÿ]+e\s+)?(?P<kind>(?i:{kinds_before}))\b")),
         ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b(?!\.[a-z])")),
     ]
     return {"patterns": patterns, "stop": stop, "first_names": frozenset(table["first_names"]),
@@ -89,11 +93,14 @@ def _rules() -> dict:
             "handle_words": tuple(table["handle_company_words"]),
             "handle_contact": frozenset(table["handle_contact_words"]), "kind_before": table["kind_before"],
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"],
-            "place_kinds": frozenset(table["place_kinds"]), "place_prepositions": places}
+            "place_kinds": frozenset(table["place_kinds"]), "place_prepositions": places,
+            "titled": re.compile(rf"(?i:\b(?:{'|'.join(re.escape(t) for t in table['person_titles'])}))[ \t]+$")}
 
 
-def find(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, canonical name, sector) of each organisation the context reveals."""
+def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, str, str]]:
+    """(start, end, canonical name, sector) of each organisation the context reveals. A candidate
+    overlapping ``taken`` (a brand the table already found) is dropped before spellings are merged,
+    so "Keukenstudio Maasdal en Siemens" cannot lend its name to "Keukenstudio Maasdal"."""
     rules = _rules()
     out = []
     kinds: dict[int, tuple[str, int]] = {}  # name found after a lower-case kind: its start -> (kind, kind start)
@@ -116,6 +123,13 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
                 sector = next((s for w, s in rules["domain_sector"].items() if w in low), "other")
             name = re.sub(r"(?:'s|’s)$", "", name)
             words = name.split()
+            if len(words) > 2 and STREET.search(words[0]) and words[1] in rules["joiners"]:
+                # "aan de Brinkgreverweg van Vastgoed Meijerink": the street is where, not who
+                rest = words[1:]
+                while rest and rest[0] in rules["joiners"]:
+                    rest = rest[1:]
+                start += len(name) - len(" ".join(rest))
+                name, words = " ".join(rest), rest
             if len(words) > 1 and words[0].lower() in rules["stop"] and words[0].lower() not in rules["joiners"]:
                 # "Maandag Bosman Installatietechniek": a day or a capitalised sentence word in front
                 start += len(name) - len(" ".join(words[1:]))
@@ -143,6 +157,8 @@ def find(text: str) -> list[tuple[int, int, str, str]]:
             end = m.end("name") if start != m.start("name") else start + len(name)
             if rule != "domain" and rules["tld_after"].match(text, end):
                 continue  # "bij Fietsonderdelenshop.nl": the domain rule names it with its ".nl"
+            if any(a < end and start < b for a, b in taken) or rules["titled"].search(text, max(0, start - 14), start):
+                continue  # a brand the table found; "mevrouw Kamphuis": a person
             out.append((start, end, name, sector))
             if rule == "kind_lower":
                 kinds[start] = (m.group("kind"), m.start("kind"))
@@ -360,7 +376,11 @@ class UnknownCompanies:
         added = []
         # "@SamsungNL", "samsung-support": a handle or site of a company the table already found
         known = {_key(k): s for s in existing for k in (s.text, s.id_)}
-        for start, end, name, sector in find(doc.text):
+        # "zwolle.nl" is the site of gemeente Zwolle: a place's own name stands for its council
+        places = _rules()["place_kinds"]
+        known.update({_key(s.id_.split()[-1]): s for s in existing
+                      if len(s.id_.split()) == 2 and s.id_.split()[0].lower() in places})
+        for start, end, name, sector in find(doc.text, covered):
             if any(a < end and start < b for a, b in covered) or (start, end) in taken:
                 continue
             same = known.get(_key(name))
