@@ -269,8 +269,8 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     the company or its premises gone back to, in a line with no finite verb and nobody else in it."""
     doc = sent.doc
     start = _after_date_prefix(sent)
-    words = [t.lower_ for t in doc[start : sent.end] if not t.is_punct]
-    if not words or len(words) > 15 or (FINITE_VERBS | (SUBJECT_PRONOUNS - SELF) | OTHER_AGENTS) & set(words):
+    words = _note_words(sent, longest=15, allow_self=True)
+    if words is None:
         return None
     if any(c.label_ in ("negation", "offered", "company_initiated") or c.label_ in ("contact_verb", "comm_verb")
            and not c.id_.endswith("/noun") and not c.text.lower().startswith(("via", "naar")) for c in cues):
@@ -468,11 +468,19 @@ def _fragment(sent: Span, verb: Span) -> bool:
     infinitive = word.endswith("en") and not word.startswith("ge")
     if not (participle or infinitive):
         return False
-    start = _after_date_prefix(sent)
-    words = [t.lower_ for t in sent.doc[start : sent.end] if not t.is_punct]
-    if not words or len(words) > 25 or (FINITE_VERBS | SUBJECT_PRONOUNS | OTHER_AGENTS | {"door"}) & set(words):
-        return False  # "Gebeld door een medewerker": a passive with its agent
-    return not OTHER_PEOPLE & set(words)
+    words = _note_words(sent, longest=25, allow_self=False)
+    # "Gebeld door een medewerker": a passive with its agent
+    return words is not None and "door" not in words and not OTHER_PEOPLE & set(words)
+
+
+def _note_words(sent: Span, *, longest: int, allow_self: bool) -> list[str] | None:
+    """The words of a note-style line after its date prefix, or None when the line has a finite
+    verb, a subject (the writer's own "ik" only when ``allow_self``) or someone else acting."""
+    words = [t.lower_ for t in sent.doc[_after_date_prefix(sent) : sent.end] if not t.is_punct]
+    subjects = SUBJECT_PRONOUNS - SELF if allow_self else SUBJECT_PRONOUNS
+    if not words or len(words) > longest or (FINITE_VERBS | subjects | OTHER_AGENTS) & set(words):
+        return None
+    return words
 
 
 def _object_first(sent: Span, verb: Span) -> bool:
@@ -632,7 +640,6 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             if value is not None and (value >= 2 or prev in ("één", "eén")):
                 counted.append((("more" if more else "exact"), int(value), channel))
                 at.append(tok.i)
-
             elif numbers.ordinal(prev):
                 counted.append(("ordinal", numbers.ordinal(prev), channel))
                 at.append(tok.i)
@@ -751,8 +758,9 @@ def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]
         if cue.start <= sent.start:
             continue
         prev = doc[cue.start - 1].lower_
-        value = 1 if prev in ("één", "eén") and cue.label_ == "contact_verb" else numbers.parse(prev) \
-            if cue.label_ == "contact_verb" else None
+        value = None
+        if cue.label_ == "contact_verb":
+            value = 1 if prev in ("één", "eén") else numbers.parse(prev)
         if value is None:
             value = _number_with_noun(sent, cue)  # "twee e-mails gestuurd", "drie klachten ingediend"
         if value is not None and value >= 1 and prev not in ("een",):

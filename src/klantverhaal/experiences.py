@@ -461,9 +461,7 @@ def _employer_clause(text: str, start: int, end: int, cues: dict) -> bool:
     the company in it the employer; one in the next clause is not ("ik werk bij Vitens ..., dus
     ik had de auto bij garage Hoekstra gebracht", "(ik werk bij de Rabobank) hoorden we van
     Studiecentrum Briljant")."""
-    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    rights = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
-    right = min(rights) if rights else len(text)
+    left, right = _sentence_bounds(text, start, end)
     before, after = text[left:start].lower(), text[end:right].lower()
     for phrase in cues["employer_sentence"]:
         at = before.rfind(phrase)
@@ -522,9 +520,16 @@ def _speaks_as_staff(sentence: str, cues: dict) -> bool:
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
+    left, right = _sentence_bounds(text, start, end)
+    return text[left:right]
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of the sentence around text[start:end], read from punctuation and line
+    ends (the mention rules work on text, before and without the Doc's sentences)."""
     left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
     rights = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
-    return text[left : min(rights) if rights else len(text)]
+    return left, min(rights) if rights else len(text)
 
 
 def _strip_article(text: str) -> str:
@@ -536,10 +541,10 @@ def _strip_article(text: str) -> str:
     return text
 
 
-# a sentence naming a company in these roles makes it the company the story is now about;
-# comparisons, adverts, hypotheticals and employers do not move the story's topic, and a carrier or
-# seller does so only when the story has no company named plainly (see _topic_roles)
-TOPIC_ROLES = ("", "ref")
+# a company named plainly (or by a noun pointing to it) makes it the company the story is now
+# about; comparisons, adverts, hypotheticals and employers do not move the story's topic, and a
+# carrier or seller does so only when the story has no company named plainly (see _attribute).
+# These roles do not even take the cues of their own sentence from the story's company:
 PASSING_ROLES = frozenset({"payment", "product", "aside"})
 
 
@@ -750,12 +755,13 @@ def _is_experience(f: _Facts) -> bool:
 
 
 def _thin_beside(f: _Facts, served: list[_Facts], named_in: set[int]) -> bool:
-    """A named company the customer never contacted and whose staff the story never judges,
-    carrying a single fact (one channel word such as a "bevestigingsmail", one wait, or only an
-    outcome such as "opzeggen en overstappen"), is a mention when the story has another company
-    the customer did contact: the stray fact was carried to it by the story's flow, it was no
-    service exchange of its own. Two kinds of fact ("de monteur kwam ... twaalf dagen zonder
-    verbinding") make an experience."""
+    """A named company the customer never contacted and whose staff the story never judges is a
+    mention when the story has another company the customer did contact, and what it carries is
+    a single kind of fact (one channel word such as a "bevestigingsmail", one wait, or only an
+    outcome such as "opzeggen en overstappen") or facts all in the one sentence that names it:
+    they were carried to it by the story's flow, no service exchange of its own. Two kinds of
+    fact told on after it is named ("de monteur kwam ... twaalf dagen zonder verbinding") make
+    an experience."""
     if f.contact_sentences:
         return False
     if not f.named:

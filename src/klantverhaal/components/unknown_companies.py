@@ -27,9 +27,6 @@ from klantverhaal import resources
 SPANS_KEY = "companies"
 
 
-STREET = re.compile(r"(?:weg|straat|laan|plein|gracht|kade|singel|dreef|steeg|hof|markt|dijk)$")
-
-
 @cache
 def _rules() -> dict:
     table = resources.read_json("unknown_companies.json")
@@ -94,6 +91,7 @@ def _rules() -> dict:
             "handle_contact": frozenset(table["handle_contact_words"]), "kind_before": table["kind_before"],
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"],
             "place_kinds": frozenset(table["place_kinds"]), "place_prepositions": places,
+            "streets": tuple(table["street_suffixes"]),
             "titled": re.compile(rf"(?i:\b(?:{'|'.join(re.escape(t) for t in table['person_titles'])}))[ \t]+$")}
 
 
@@ -123,7 +121,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 sector = next((s for w, s in rules["domain_sector"].items() if w in low), "other")
             name = re.sub(r"(?:'s|’s)$", "", name)
             words = name.split()
-            if len(words) > 2 and STREET.search(words[0]) and words[1] in rules["joiners"]:
+            if len(words) > 2 and words[0].lower().endswith(rules["streets"]) and words[1] in rules["joiners"]:
                 # "aan de Brinkgreverweg van Vastgoed Meijerink": the street is where, not who
                 rest = words[1:]
                 while rest and rest[0] in rules["joiners"]:
