@@ -126,6 +126,9 @@ def negated(cue: Span) -> bool:
             between = {t.lower_ for t in doc[other.end : cue.start]}
             if not CLAUSE_BREAKS & between:
                 return True
+        if other.start >= cue.end and cue.start - docindex.sentence_of(cue).start <= 1 \
+                and not CLAUSE_BREAKS & {t.lower_ for t in doc[cue.end : other.start]}:
+            return True  # "Excuses hebben we van de verhuurder nooit gekregen": a fronted object
         if other.start >= cue.end and other.start - cue.end <= 2:
             between = {t.lower_ for t in doc[cue.end : other.start]}
             after = doc[other.end].lower_ if other.end < len(doc) else "."
