@@ -314,7 +314,26 @@ def _vague_about_contact(sent: Span, vague: Span, cues: list[Span]) -> bool:
 def _told_again(sent: Span, cue: Span) -> bool:
     """ "Die tweet staat er nu tien dagen", "Op dat mailtje kwam nooit antwoord": a contact
     pointed back to is one told before."""
-    return cue.start > sent.start and sent.doc[cue.start - 1].lower_ in DEMONSTRATIVES
+    return cue.start > sent.start and sent.doc[cue.start - 1].lower_ in DEMONSTRATIVES or _retold(sent, cue)
+
+
+PLUPERFECT = frozenset({"had", "hadden"})
+
+
+def _retold(sent: Span, cue: Span) -> bool:
+    """ "Ik schreef daarin dat ik op 3 mei al gebeld had": a contact retold in a "dat"-clause in
+    the past perfect is one the story told before, not a new one."""
+    doc = sent.doc
+    k = cue.start - 1
+    while k >= max(sent.start, cue.start - 10):
+        low = doc[k].lower_
+        if low == "dat" and k > sent.start:  # "Dat had ik al gemeld" opens with a pronoun: a flashback
+            clause = {t.lower_ for t in doc[k + 1 : min(sent.end, cue.end + 2)]}
+            return bool(PLUPERFECT & clause)
+        if low in CLAUSE_BREAKS and low != "en":
+            return False
+        k -= 1
+    return False
 
 
 def _coordinated(sent: Span, taken: Span | None, cue: Span) -> bool:
