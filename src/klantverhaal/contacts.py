@@ -263,6 +263,9 @@ def _went_to_company(sent: Span, negations: list[Span]) -> bool:
                                                  or bool(there - {"er", "daar"}))
 
 
+NOTE_FILLERS = frozenset(resources.read_json("grammar.json")["contacts.note_fillers"])
+
+
 def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     """Notes without any verb: "Tweede poging via de chat.", "4/ Dinsdag via DM.", "Ik terug
     naar Bosman.", "Dus met bon en doos terug naar het filiaal." -- a channel reached "via", or
@@ -275,6 +278,11 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     if any(c.label_ in ("negation", "offered", "company_initiated") or c.label_ in ("contact_verb", "comm_verb")
            and not c.id_.endswith("/noun") and not c.text.lower().startswith(("via", "naar")) for c in cues):
         return None  # a verb of its own is read by the rules above
+    channels = [c for c in cues if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS and c.start >= start]
+    inside = {t.lower_ for c in channels for t in c}
+    if channels and all(w in inside or w in NOTE_FILLERS or w.isdigit() or numbers.parse(w) is not None
+                        or numbers.ordinal(w) for w in words):
+        return channels[0].id_  # "Chat.", "Mail nummer twee.", "Weer een mail."
     for cue in cues:
         if cue.label_ == "channel" and cue.id_ in OUTGOING_CHANNELS and cue.start > start \
                 and doc[cue.start - 1].lower_ in ("via", "per"):
@@ -688,7 +696,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             if prev in ("één", "eén") and not any(cue.start - sent.start - 4 <= k < cue.start - sent.start
                                                    for k in more_words):
                 return [("exact", 1, _channel(cue))]  # "Eén telefoontje, en alles was geregeld": one in all
-    ordinals = _ordinal_nouns(sent, contact)
+    ordinals = _ordinal_nouns(sent, contact) + _numbered_contact(sent, contact)
     if ordinals:
         return ordinals[:1]
     for cue in verbs:
@@ -798,6 +806,18 @@ def _ordinal_nouns(sent: Span, contact: list[Span]) -> list[tuple[str, int, str]
             if ordinal and ordinal >= 2:
                 out[cue.start] = ("ordinal", ordinal, _channel(cue))
     return [out[k] for k in sorted(out)]
+
+
+def _numbered_contact(sent: Span, contact: list[Span]) -> list[tuple[str, int, str]]:
+    """ "Mail nummer drie", "Telefoontje nummer 4": at least that many of that channel."""
+    doc = sent.doc
+    out = []
+    for cue in contact:
+        if cue.label_ == "channel" and cue.end + 1 < sent.end and doc[cue.end].lower_ in ("nummer", "nr", "nr."):
+            value = numbers.parse(doc[cue.end + 1].lower_)
+            if value is not None and value >= 2:
+                out.append(("ordinal", int(value), _channel(cue)))
+    return out
 
 
 COUNTED_NOUNS = frozenset(resources.read_json("grammar.json")["contacts.counted_nouns"])

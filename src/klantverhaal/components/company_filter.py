@@ -53,7 +53,7 @@ def _product_model(doc: Doc, span) -> bool:
     return bool(word) and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
 
 
-def _product_compound(doc: Doc, span) -> bool:
+def product_compound(doc: Doc, span) -> bool:
     """ "een Sony-koptelefoon": a brand glued to a product noun names the product, not a
     company the customer dealt with; "KPN-winkel", "NS-app" stay companies."""
     if span.end + 1 >= len(doc) or doc[span.end].text != "-" or doc[span.end].whitespace_:
@@ -85,7 +85,7 @@ class CompanyFilter:
                 continue
             if first.is_sent_start and span.text.lower() in _ambiguous():
                 continue
-            if _product_compound(doc, span) or _product_model(doc, span):
+            if product_compound(doc, span) or _product_model(doc, span):
                 continue
             kept.append(span)
         doc.spans[self.spans_key] = kept

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from klantverhaal import resources
+from klantverhaal.components import company_filter
 
 SPANS_KEY = "companies"
 
@@ -387,8 +388,8 @@ class UnknownCompanies:
                                      alignment_mode="expand")
             else:
                 span = doc.char_span(start, end, label="UNKNOWN", kb_id=sector, span_id=name, alignment_mode="expand")
-            if span is None:
-                continue
+            if span is None or company_filter.product_compound(doc, span):
+                continue  # "via een PostNL-punt": what the brand filter dropped stays dropped
             added.append(span)
             covered.append((start, end))
         doc.spans[self.spans_key] = existing + added
