@@ -250,17 +250,35 @@ def _went_to_company(sent: Span, negations: list[Span]) -> bool:
     told with a verb of motion and the company (or "er") as where to."""
     doc = sent.doc
     motion = [t for t in sent if t.lower_ in MOTION_VERBS]
-    if not motion or negations:
+    if not motion:
         return False
     verb = motion[-1]
+    if any(n.start < verb.i for n in negations):
+        return False  # "Ik ben niet naar de winkel gegaan" ("...: nog steeds niks" after it is no negation)
     words = {t.lower_ for t in doc[sent.start : verb.i]}
-    if not (words & SELF or _household_subject(sent, doc[verb.i : verb.i + 1])):
+    note = _note_words(sent, longest=15, allow_self=True, verb=doc[verb.i : verb.i + 1]) is not None
+    if not (words & SELF or note or _household_subject(sent, doc[verb.i : verb.i + 1])):
         return False
-    companies = [s for key in ("companies", "kinds") for s in doc.spans.get(key, [])
-                 if sent.start < s.start < verb.i and doc[s.start - 1].lower_ in ("naar", "bij", "langs")]
+    places = [s for key in ("companies", "kinds") for s in doc.spans.get(key, [])
+              if sent.start < s.start < verb.i and doc[s.start - 1].lower_ in ("naar", "bij", "langs")]
+    # "naar het gemeentehuis in Diever gereden", "langs de garage gereden": the premises as where to
+    places += [c for c in docindex.cues_in(sent) if c.label_ == "channel" and c.id_ == "shop"
+               and sent.start < c.start < verb.i and _to_place(doc, c)]
     there = {"er", "daar", "erheen", "ernaartoe", "daarheen"} & words
-    return bool(companies) or bool(there) and ("langs" in verb.lower_ or {"heen", "naartoe", "langs"} & words
-                                                 or bool(there - {"er", "daar"}))
+    back = verb.lower_.startswith(("terug", "langs"))  # "Na een week ben ik teruggegaan"
+    return bool(places) or back or bool(there) and ({"heen", "naartoe", "langs"} & words
+                                                    or bool(there - {"er", "daar"}))
+
+
+def _to_place(doc, cue: Span) -> bool:
+    """ "naar het gemeentehuis", "langs de garage", "bij de balie": a preposition of place before
+    the premises noun (an article between)."""
+    if cue[0].lower_ in ("naar", "bij", "langs"):
+        return True  # the cue holds its preposition ("naar het kantoor")
+    k = cue.start - 1
+    while k >= 0 and doc[k].lower_ in ("de", "het", "een", "hun", "onze", "mijn", "dat", "die"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("naar", "bij", "langs")
 
 
 NOTE_FILLERS = frozenset(resources.read_json("grammar.json")["contacts.note_fillers"])
@@ -451,12 +469,16 @@ def _household_subject(sent: Span, cue: Span) -> bool:
     return False
 
 
+NUMBERED_PREFIX = re.compile(r"^\d+/\d*$")
 DAY_WORDS = frozenset(resources.read_json("grammar.json")["contacts.diary_day_words"])
 
 
 def _after_date_prefix(sent: Span) -> int:
     """Where a diary line starts after its date: "ma 6 jan - Melding gedaan", "14/3: mail
     gestuurd", "Dinsdag: weer gebeld" -> the token after the dash or colon."""
+    first = sent.doc[sent.start]
+    if NUMBERED_PREFIX.match(first.text) and sent.start + 1 < sent.end:
+        return sent.start + 1  # "3/ Dezelfde middag naar het kantoor", "1/7 Zo, ..."
     for tok in sent.doc[sent.start : min(sent.end, sent.start + 7)]:
         if tok.text in ("-", "–", "—", ":") and tok.i > sent.start:
             head = sent.doc[sent.start : tok.i]
@@ -495,15 +517,20 @@ def _fragment(sent: Span, verb: Span) -> bool:
     infinitive = word.endswith("en") and not word.startswith("ge")
     if not (participle or infinitive):
         return False
-    words = _note_words(sent, longest=25, allow_self=False)
+    words = _note_words(sent, longest=25, allow_self=False, verb=verb)
     # "Gebeld door een medewerker": a passive with its agent
     return words is not None and "door" not in words and not OTHER_PEOPLE & set(words)
 
 
-def _note_words(sent: Span, *, longest: int, allow_self: bool) -> list[str] | None:
-    """The words of a note-style line after its date prefix, or None when the line has a finite
-    verb, a subject (the writer's own "ik" only when ``allow_self``) or someone else acting."""
-    words = [t.lower_ for t in sent.doc[_after_date_prefix(sent) : sent.end] if not t.is_punct]
+def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None = None) -> list[str] | None:
+    """The words of a note-style line after its date prefix (up to the first comma, colon or
+    semicolon after ``verb``: "Zelf gebeld, toen bleek ..." is a note and a clause), or None
+    when that part has a finite verb, a subject (the writer's own "ik" only when
+    ``allow_self``) or someone else acting."""
+    end = sent.end
+    if verb is not None:
+        end = next((t.i for t in sent.doc[verb.end : sent.end] if t.text in (",", ":", ";")), sent.end)
+    words = [t.lower_ for t in sent.doc[_after_date_prefix(sent) : end] if not t.is_punct]
     subjects = SUBJECT_PRONOUNS - SELF if allow_self else SUBJECT_PRONOUNS
     if not words or len(words) > longest or (FINITE_VERBS | subjects | OTHER_AGENTS) & set(words):
         return None

@@ -81,6 +81,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
         return facts.get(name) if name else None
 
     names = [(m.start, m.end) for m in mentions if m.named and m.role != "ref"]
+    addressee = _addressee(doc.text, [m for m in mentions if m.named and m.role != "ref"])
     for sent in sentences:
         sent_cues = docindex.cues_in(sent)
         owned: dict[str, list[Span]] = defaultdict(list)
@@ -90,6 +91,8 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             f = owner(cue)
             if f is None:
                 continue
+            if cue.text.lower().startswith("hierbij") and addressee is not None and addressee.company != f.company:
+                continue  # "Aan de Nationale ombudsman ... Hierbij dien ik een klacht in": the letter is theirs
             owned[f.company].append(cue)
             if cue.label_ == "channel" and contact_rules.channel_used(sent, cue, sent_cues):
                 f.channels[cue.id_].append(cue)
