@@ -242,6 +242,12 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
 
 
 MOTION_VERBS = frozenset(resources.read_json("grammar.json")["contacts.motion_verbs"])
+PLACE_PREPOSITIONS = frozenset(resources.read_json("grammar.json")["contacts.place_prepositions"])
+PLACE_DETERMINERS = frozenset(resources.read_json("grammar.json")["contacts.place_determiners"])
+THERE_WORDS = frozenset(resources.read_json("grammar.json")["contacts.there_words"])
+THERE_DIRECTIONS = frozenset(resources.read_json("grammar.json")["contacts.there_directions"])
+BACK_PREFIXES = tuple(resources.read_json("grammar.json")["contacts.back_prefixes"])
+NUMBER_WORDS = frozenset(resources.read_json("grammar.json")["contacts.number_words"])
 
 
 def _went_to_company(sent: Span, negations: list[Span]) -> bool:
@@ -260,25 +266,24 @@ def _went_to_company(sent: Span, negations: list[Span]) -> bool:
     if not (words & SELF or note or _household_subject(sent, doc[verb.i : verb.i + 1])):
         return False
     places = [s for key in ("companies", "kinds") for s in doc.spans.get(key, [])
-              if sent.start < s.start < verb.i and doc[s.start - 1].lower_ in ("naar", "bij", "langs")]
+              if sent.start < s.start < verb.i and doc[s.start - 1].lower_ in PLACE_PREPOSITIONS]
     # "naar het gemeentehuis in Diever gereden", "langs de garage gereden": the premises as where to
     places += [c for c in docindex.cues_in(sent) if c.label_ == "channel" and c.id_ == "shop"
                and sent.start < c.start < verb.i and _to_place(doc, c)]
-    there = {"er", "daar", "erheen", "ernaartoe", "daarheen"} & words
-    back = verb.lower_.startswith(("terug", "langs"))  # "Na een week ben ik teruggegaan"
-    return bool(places) or back or bool(there) and ({"heen", "naartoe", "langs"} & words
-                                                    or bool(there - {"er", "daar"}))
+    there = THERE_WORDS & words
+    back = verb.lower_.startswith(BACK_PREFIXES)  # "Na een week ben ik teruggegaan"
+    return bool(places) or back or bool(there) and (THERE_DIRECTIONS & words or bool(there - {"er", "daar"}))
 
 
 def _to_place(doc, cue: Span) -> bool:
     """ "naar het gemeentehuis", "langs de garage", "bij de balie": a preposition of place before
     the premises noun (an article between)."""
-    if cue[0].lower_ in ("naar", "bij", "langs"):
+    if cue[0].lower_ in PLACE_PREPOSITIONS:
         return True  # the cue holds its preposition ("naar het kantoor")
     k = cue.start - 1
-    while k >= 0 and doc[k].lower_ in ("de", "het", "een", "hun", "onze", "mijn", "dat", "die"):
+    while k >= 0 and doc[k].lower_ in PLACE_DETERMINERS:
         k -= 1
-    return k >= 0 and doc[k].lower_ in ("naar", "bij", "langs")
+    return k >= 0 and doc[k].lower_ in PLACE_PREPOSITIONS
 
 
 NOTE_FILLERS = frozenset(resources.read_json("grammar.json")["contacts.note_fillers"])
@@ -343,7 +348,7 @@ def _told_again(sent: Span, cue: Span) -> bool:
     return cue.start > sent.start and sent.doc[cue.start - 1].lower_ in DEMONSTRATIVES or _retold(sent, cue)
 
 
-PLUPERFECT = frozenset({"had", "hadden"})
+PLUPERFECT = frozenset(resources.read_json("grammar.json")["contacts.pluperfect_auxiliaries"])
 
 
 def _retold(sent: Span, cue: Span) -> bool:
@@ -840,7 +845,7 @@ def _numbered_contact(sent: Span, contact: list[Span]) -> list[tuple[str, int, s
     doc = sent.doc
     out = []
     for cue in contact:
-        if cue.label_ == "channel" and cue.end + 1 < sent.end and doc[cue.end].lower_ in ("nummer", "nr", "nr."):
+        if cue.label_ == "channel" and cue.end + 1 < sent.end and doc[cue.end].lower_ in NUMBER_WORDS:
             value = numbers.parse(doc[cue.end + 1].lower_)
             if value is not None and value >= 2:
                 out.append(("ordinal", int(value), _channel(cue)))

@@ -91,7 +91,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             f = owner(cue)
             if f is None:
                 continue
-            if cue.text.lower().startswith("hierbij") and addressee is not None and addressee.company != f.company:
+            if cue.text.lower().startswith(LETTER_OPENERS) and addressee is not None and addressee.company != f.company:
                 continue  # "Aan de Nationale ombudsman ... Hierbij dien ik een klacht in": the letter is theirs
             owned[f.company].append(cue)
             if cue.label_ == "channel" and contact_rules.channel_used(sent, cue, sent_cues):
@@ -549,6 +549,7 @@ def _strip_article(text: str) -> str:
 # carrier or seller does so only when the story has no company named plainly (see _attribute).
 # These roles do not even take the cues of their own sentence from the story's company:
 PASSING_ROLES = frozenset({"payment", "product", "aside"})
+LETTER_OPENERS = tuple(resources.read_json("grammar.json")["experiences.letter_openers"])  # "Hierbij dien ik ..."
 
 
 def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
