@@ -262,8 +262,9 @@ def _went_to_company(sent: Span, negations: list[Span]) -> bool:
     if any(n.start < verb.i for n in negations):
         return False  # "Ik ben niet naar de winkel gegaan" ("...: nog steeds niks" after it is no negation)
     words = {t.lower_ for t in doc[sent.start : verb.i]}
-    note = _note_words(sent, longest=15, allow_self=True, verb=doc[verb.i : verb.i + 1]) is not None
-    if not (words & SELF or note or _household_subject(sent, doc[verb.i : verb.i + 1])):
+    verb_span = doc[verb.i : verb.i + 1]
+    note = _note_words(sent, longest=15, allow_self=True, verb=verb_span) is not None
+    if not (words & SELF or note or _household_subject(sent, verb_span)):
         return False
     places = [s for key in ("companies", "kinds") for s in doc.spans.get(key, [])
               if sent.start < s.start < verb.i and doc[s.start - 1].lower_ in PLACE_PREPOSITIONS]

@@ -80,8 +80,9 @@ def read_story(doc: Doc, story: StoryText) -> Story:
         name = owner_of(span.start_char)
         return facts.get(name) if name else None
 
-    names = [(m.start, m.end) for m in mentions if m.named and m.role != "ref"]
-    addressee = _addressee(doc.text, [m for m in mentions if m.named and m.role != "ref"])
+    by_name = [m for m in mentions if m.named and m.role != "ref"]  # named in the text, not a noun pointing back
+    names = [(m.start, m.end) for m in by_name]
+    addressee = _addressee(doc.text, by_name)
     for sent in sentences:
         sent_cues = docindex.cues_in(sent)
         owned: dict[str, list[Span]] = defaultdict(list)
@@ -109,9 +110,9 @@ def read_story(doc: Doc, story: StoryText) -> Story:
     experiences, mentioned = [], []
     served = [f for f in facts.values() if _is_experience(f)]
     named_in: dict[str, set[int]] = defaultdict(set)
-    for m in mentions:
+    for m in by_name:
         token = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.company and m.named and m.role != "ref" and token is not None:
+        if m.company and token is not None:
             named_in[m.company].add(docindex.sentence_number(doc, token.start))
     for f in sorted(facts.values(), key=lambda f: f.first_char):
         if _is_experience(f) and not _thin_beside(f, served, named_in[f.company]):
