@@ -57,3 +57,17 @@ def test_no_alias_belongs_to_two_companies():
         for alias in pipeline.aliases(row):
             key = alias.casefold()
             assert owner.setdefault(key, row["name"]) == row["name"], f"{alias} is {owner[key]} and {row['name']}"
+
+
+def test_grammar_word_lists_are_lists_of_strings():
+    """Every grammar.json entry the rules read through resources.words/phrases is a list of text."""
+    for key, value in resources.read_json("grammar.json").items():
+        if key == "_doc":
+            continue
+        assert isinstance(value, list), key
+        assert all(isinstance(item, str) and item.strip() for item in value), key
+
+
+def test_missing_grammar_entry_names_itself():
+    with pytest.raises(resources.DataFileError, match="no entry 'contacts.no_such_list'"):
+        resources.words("contacts.no_such_list")

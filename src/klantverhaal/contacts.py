@@ -23,7 +23,7 @@ from klantverhaal import docindex, numbers, resources
 from klantverhaal.records import Contacts
 
 NEGATION_WINDOW = 3
-CLAUSE_BREAKS = frozenset(resources.read_json("grammar.json")["contacts.clause_breaks"])
+CLAUSE_BREAKS = resources.words("contacts.clause_breaks")
 
 
 def _tokens_between(sent: Span, start: int, end: int) -> list[str]:
@@ -116,7 +116,7 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
         and not _other_person_subject(sent)
 
 
-MESSAGE_TAILS = frozenset(resources.read_json("grammar.json")["contacts.message_tails"])
+MESSAGE_TAILS = resources.words("contacts.message_tails")
 
 
 def _compound_head(cue: Span) -> bool:
@@ -146,7 +146,7 @@ def _where_another_channel_is(sent: Span, cue: Span, sent_cues: list[Span]) -> b
 
 
 # channels that reach a place from afar: "naar de winkel gebeld" is a call, not a visit
-REMOTE = tuple(resources.read_json("grammar.json")["contacts.remote_channels"])
+REMOTE = resources.phrases("contacts.remote_channels")
 
 
 def _called_to(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
@@ -241,13 +241,13 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     return events
 
 
-MOTION_VERBS = frozenset(resources.read_json("grammar.json")["contacts.motion_verbs"])
-PLACE_PREPOSITIONS = frozenset(resources.read_json("grammar.json")["contacts.place_prepositions"])
-PLACE_DETERMINERS = frozenset(resources.read_json("grammar.json")["contacts.place_determiners"])
-THERE_WORDS = frozenset(resources.read_json("grammar.json")["contacts.there_words"])
-THERE_DIRECTIONS = frozenset(resources.read_json("grammar.json")["contacts.there_directions"])
-BACK_PREFIXES = tuple(resources.read_json("grammar.json")["contacts.back_prefixes"])
-NUMBER_WORDS = frozenset(resources.read_json("grammar.json")["contacts.number_words"])
+MOTION_VERBS = resources.words("contacts.motion_verbs")
+PLACE_PREPOSITIONS = resources.words("contacts.place_prepositions")
+PLACE_DETERMINERS = resources.words("contacts.place_determiners")
+THERE_WORDS = resources.words("contacts.there_words")
+THERE_DIRECTIONS = resources.words("contacts.there_directions")
+BACK_PREFIXES = resources.phrases("contacts.back_prefixes")
+NUMBER_WORDS = resources.words("contacts.number_words")
 
 
 def _went_to_company(sent: Span, negations: list[Span]) -> bool:
@@ -287,7 +287,7 @@ def _to_place(doc, cue: Span) -> bool:
     return k >= 0 and doc[k].lower_ in PLACE_PREPOSITIONS
 
 
-NOTE_FILLERS = frozenset(resources.read_json("grammar.json")["contacts.note_fillers"])
+NOTE_FILLERS = resources.words("contacts.note_fillers")
 
 
 def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
@@ -325,7 +325,7 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     return None
 
 
-DEMONSTRATIVES = frozenset(resources.read_json("grammar.json")["contacts.demonstratives"])
+DEMONSTRATIVES = resources.words("contacts.demonstratives")
 
 
 def _vague_about_contact(sent: Span, vague: Span, cues: list[Span]) -> bool:
@@ -349,7 +349,7 @@ def _told_again(sent: Span, cue: Span) -> bool:
     return cue.start > sent.start and sent.doc[cue.start - 1].lower_ in DEMONSTRATIVES or _retold(sent, cue)
 
 
-PLUPERFECT = frozenset(resources.read_json("grammar.json")["contacts.pluperfect_auxiliaries"])
+PLUPERFECT = resources.words("contacts.pluperfect_auxiliaries")
 
 
 def _retold(sent: Span, cue: Span) -> bool:
@@ -380,9 +380,9 @@ def _coordinated(sent: Span, taken: Span | None, cue: Span) -> bool:
         t in COORDINATION_ADVERBS for t in between if t not in (",", "en")) and len(joiners) <= 2
 
 
-SELF = frozenset(resources.read_json("grammar.json")["contacts.self"])
-OTHER_SUBJECT_START = frozenset(resources.read_json("grammar.json")["contacts.other_subject_start"])
-CUSTOMER_AS_OBJECT = frozenset(resources.read_json("grammar.json")["contacts.customer_as_object"])
+SELF = resources.words("contacts.self")
+OTHER_SUBJECT_START = resources.words("contacts.other_subject_start")
+CUSTOMER_AS_OBJECT = resources.words("contacts.customer_as_object")
 
 
 def _adjacent_agent(sent: Span, cue: Span) -> str:
@@ -410,7 +410,7 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     return "unknown"
 
 
-OTHER_PEOPLE = frozenset(resources.read_json("grammar.json")["judgements.other_people"])
+OTHER_PEOPLE = resources.words("judgements.other_people")
 
 
 def _other_person_in_clause(sent: Span, cue: Span) -> bool:
@@ -424,7 +424,7 @@ def _other_person_subject(sent: Span) -> bool:
     return bool(OTHER_PEOPLE & set(words[:3])) and not SELF & set(words)
 
 
-QUOTE_TOKENS = frozenset(resources.read_json("grammar.json")["contacts.quote_tokens"])
+QUOTE_TOKENS = resources.words("contacts.quote_tokens")
 
 
 def _quoted(sent: Span, cue: Span) -> bool:
@@ -435,7 +435,7 @@ def _quoted(sent: Span, cue: Span) -> bool:
     return sum(1 for t in doc[sent.start : cue.start] if t.text in QUOTE_TOKENS) % 2 == 1
 
 
-OTHER_AGENTS = frozenset(resources.read_json("grammar.json")["contacts.other_agents"])
+OTHER_AGENTS = resources.words("contacts.other_agents")
 
 
 def _elliptic(sent: Span, verb: Span) -> bool:
@@ -452,8 +452,8 @@ def _elliptic(sent: Span, verb: Span) -> bool:
         or _object_first(sent, verb)
 
 
-HOUSEHOLD = frozenset(resources.read_json("grammar.json")["contacts.household"])
-HOUSEHOLD_OWNERS = frozenset(resources.read_json("grammar.json")["contacts.household_owners"])
+HOUSEHOLD = resources.words("contacts.household")
+HOUSEHOLD_OWNERS = resources.words("contacts.household_owners")
 SELF_OBJECTS = frozenset({"mij", "me", "ons"})
 HOUSEHOLD_BREAKS = frozenset({",", ";", ":", "(", ")", "!", "?", "want", "omdat"})
 
@@ -476,7 +476,7 @@ def _household_subject(sent: Span, cue: Span) -> bool:
 
 
 NUMBERED_PREFIX = re.compile(r"^\d+/\d*$")
-DAY_WORDS = frozenset(resources.read_json("grammar.json")["contacts.diary_day_words"])
+DAY_WORDS = resources.words("contacts.diary_day_words")
 
 
 def _after_date_prefix(sent: Span) -> int:
@@ -505,11 +505,11 @@ def _company_subject(sent: Span, verb: Span) -> bool:
                for s in doc.spans.get(key, []))
 
 
-ELLIPTIC_FILLERS = frozenset(resources.read_json("grammar.json")["contacts.elliptic_fillers"])
+ELLIPTIC_FILLERS = resources.words("contacts.elliptic_fillers")
 
 
-FINITE_VERBS = frozenset(resources.read_json("grammar.json")["contacts.finite_verbs"])
-SUBJECT_PRONOUNS = frozenset(resources.read_json("grammar.json")["contacts.subject_pronouns"])
+FINITE_VERBS = resources.words("contacts.finite_verbs")
+SUBJECT_PRONOUNS = resources.words("contacts.subject_pronouns")
 
 
 def _fragment(sent: Span, verb: Span) -> bool:
@@ -553,13 +553,13 @@ def _object_first(sent: Span, verb: Span) -> bool:
     return bool(named) and all(t.lower_ in ELLIPTIC_FILLERS for t in rest)
 
 
-FORWARD_BREAKS = frozenset(resources.read_json("grammar.json")["contacts.forward_breaks"])
-COORDINATION_ADVERBS = frozenset(resources.read_json("grammar.json")["contacts.coordination_adverbs"])
-SHARED_SUBJECT_VERBS = frozenset(resources.read_json("grammar.json")["contacts.shared_subject_verbs"])
-SUBCLAUSE_BREAKS = frozenset(resources.read_json("grammar.json")["contacts.subclause_breaks"])
+FORWARD_BREAKS = resources.words("contacts.forward_breaks")
+COORDINATION_ADVERBS = resources.words("contacts.coordination_adverbs")
+SHARED_SUBJECT_VERBS = resources.words("contacts.shared_subject_verbs")
+SUBCLAUSE_BREAKS = resources.words("contacts.subclause_breaks")
 
 
-FINITE_AUXILIARIES = frozenset(resources.read_json("grammar.json")["contacts.finite_auxiliaries"])
+FINITE_AUXILIARIES = resources.words("contacts.finite_auxiliaries")
 
 
 def _bare_participle(cue: Span, rest: list[str]) -> bool:
@@ -752,8 +752,8 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     return [("weak", 1, uses[0])] if uses else [("one", 1, "any")]
 
 
-MORE_WORDS = frozenset(resources.read_json("grammar.json")["contacts.more_words"])
-OUTGOING_CHANNELS = frozenset(resources.read_json("grammar.json")["contacts.outgoing_channels"])
+MORE_WORDS = resources.words("contacts.more_words")
+OUTGOING_CHANNELS = resources.words("contacts.outgoing_channels")
 
 
 def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
@@ -777,7 +777,7 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
     return uses
 
 
-PASSIVE = frozenset(resources.read_json("grammar.json")["contacts.passive_auxiliaries"])
+PASSIVE = resources.words("contacts.passive_auxiliaries")
 
 
 def _passive_clause(sent: Span, tok) -> bool:
@@ -853,7 +853,7 @@ def _numbered_contact(sent: Span, contact: list[Span]) -> list[tuple[str, int, s
     return out
 
 
-COUNTED_NOUNS = frozenset(resources.read_json("grammar.json")["contacts.counted_nouns"])
+COUNTED_NOUNS = resources.words("contacts.counted_nouns")
 
 
 def _number_with_noun(sent: Span, verb: Span) -> int | None:
@@ -921,7 +921,7 @@ def _add(per_channel: dict[str, int], how: str, n: int, channel: str) -> bool:
     return True
 
 
-RECAP_MARKERS = tuple(resources.read_json("grammar.json")["contacts.recap_markers"])
+RECAP_MARKERS = resources.phrases("contacts.recap_markers")
 
 
 def recap(sent: Span) -> tuple[int, bool] | None:

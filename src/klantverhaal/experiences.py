@@ -251,7 +251,7 @@ def _name_kinds_as_written(doc: Doc, kinds: list[_Mention]) -> None:
                 m.company = f"({noun})"
 
 
-DEFINITE = frozenset(resources.read_json("grammar.json")["experiences.definite"])
+DEFINITE = resources.words("experiences.definite")
 
 
 def _definite(doc: Doc, span: Span) -> bool:
@@ -263,9 +263,9 @@ def _definite(doc: Doc, span: Span) -> bool:
     return k >= 0 and doc[k].lower_ in DEFINITE
 
 
-INTRODUCING = tuple(resources.read_json("grammar.json")["experiences.introducing_indefinite"])
-NO_NEW_COMPANY_BEFORE = frozenset(resources.read_json("grammar.json")["experiences.no_new_company_before"])
-QUOTES = frozenset(resources.read_json("grammar.json")["judgements.quotes"])
+INTRODUCING = resources.phrases("experiences.introducing_indefinite")
+NO_NEW_COMPANY_BEFORE = resources.words("experiences.no_new_company_before")
+QUOTES = resources.words("judgements.quotes")
 
 
 def _introduced(doc: Doc, span: Span) -> bool:
@@ -550,7 +550,7 @@ def _strip_article(text: str) -> str:
 # carrier or seller does so only when the story has no company named plainly (see _attribute).
 # These roles do not even take the cues of their own sentence from the story's company:
 PASSING_ROLES = frozenset({"payment", "product", "aside"})
-LETTER_OPENERS = tuple(resources.read_json("grammar.json")["experiences.letter_openers"])  # "Hierbij dien ik ..."
+LETTER_OPENERS = resources.phrases("experiences.letter_openers")  # "Hierbij dien ik ..."
 
 
 def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
@@ -620,13 +620,13 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
     return owner
 
 
-SUBORDINATORS = frozenset(resources.read_json("grammar.json")["experiences.subordinators"])
-MAIN_CLAUSE_OPENERS = frozenset(resources.read_json("grammar.json")["experiences.main_clause_openers"])
-SPEECH_VERBS = frozenset(resources.read_json("grammar.json")["experiences.speech_verbs"])
-CUSTOMER_WORDS = frozenset(resources.read_json("grammar.json")["contacts.self"])
-SPEECH_TAGS = tuple(resources.read_json("grammar.json")["experiences.speech_tags"])
+SUBORDINATORS = resources.words("experiences.subordinators")
+MAIN_CLAUSE_OPENERS = resources.words("experiences.main_clause_openers")
+SPEECH_VERBS = resources.words("experiences.speech_verbs")
+CUSTOMER_WORDS = resources.words("contacts.self")
+SPEECH_TAGS = resources.phrases("experiences.speech_tags")
 # "Ik heb uitgelegd dat KPN dat deed": what the customer tells one company about another
-TELLING_VERBS = frozenset(resources.read_json("grammar.json")["experiences.customer_telling_verbs"])
+TELLING_VERBS = resources.words("experiences.customer_telling_verbs")
 
 
 def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> str:
@@ -694,7 +694,7 @@ def _close_after(doc: Doc, char: int, mention: _Mention) -> bool:
     return name.start - cue.end <= 6 and not between & {",", ";", ":", "maar", "want", "dat", "omdat"}
 
 
-PREPOSITIONS = frozenset(resources.read_json("grammar.json")["experiences.prepositions"])
+PREPOSITIONS = resources.words("experiences.prepositions")
 
 
 def _object_company(doc: Doc, char: int, here: list[_Mention]) -> _Mention | None:
@@ -717,7 +717,7 @@ def _object_company(doc: Doc, char: int, here: list[_Mention]) -> _Mention | Non
     return None
 
 
-FINAL_VERB_FILLERS = frozenset(resources.read_json("grammar.json")["experiences.final_verb_fillers"])
+FINAL_VERB_FILLERS = resources.words("experiences.final_verb_fillers")
 
 
 def _object_before_verb(doc: Doc, cue: Span, m: _Mention) -> bool:

@@ -22,11 +22,11 @@ from klantverhaal import docindex, resources
 
 NEGATION_WINDOW = 4
 CUE_LABELS = {"friendly", "unfriendly", "runaround", "resolved", "unresolved"}
-CLAUSE_BREAKS = frozenset(resources.read_json("grammar.json")["judgements.clause_breaks"])
-QUOTES = frozenset(resources.read_json("grammar.json")["judgements.quotes"])
-CUSTOMER_SUBJECTS = frozenset(resources.read_json("grammar.json")["judgements.customer_subjects"])
+CLAUSE_BREAKS = resources.words("judgements.clause_breaks")
+QUOTES = resources.words("judgements.quotes")
+CUSTOMER_SUBJECTS = resources.words("judgements.customer_subjects")
 # "ik kreeg een medewerkster die bot deed": the relative clause has its own subject
-RELATIVES = frozenset(resources.read_json("grammar.json")["judgements.relatives"])
+RELATIVES = resources.words("judgements.relatives")
 
 
 @cache
@@ -93,7 +93,7 @@ def _cancel_void(cancel: Span) -> bool:
     return bool(exceptions) and cancel.start > 0 and cancel.doc[cancel.start - 1].lower_ in exceptions
 
 
-OTHER_PEOPLE = frozenset(resources.read_json("grammar.json")["judgements.other_people"])
+OTHER_PEOPLE = resources.words("judgements.other_people")
 
 
 def _about_someone_else(cue: Span) -> bool:
@@ -263,7 +263,7 @@ def resolved(cues: list[Span]) -> tuple[bool | None, list[dict]]:
     return None, []
 
 
-UNDONE_AFTER = tuple(resources.read_json("grammar.json")["judgements.undone_after"])
+UNDONE_AFTER = resources.phrases("judgements.undone_after")
 
 
 def _after_but(cue: Span) -> str:
@@ -279,7 +279,7 @@ def _undone_later(cue: Span) -> bool:
     return any(f" {w} " in after_but for w in UNDONE_AFTER)
 
 
-PARTIAL_AFTER = frozenset(resources.read_json("grammar.json")["judgements.partial_after"])
+PARTIAL_AFTER = resources.words("judgements.partial_after")
 
 
 def _partial(cue: Span) -> bool:

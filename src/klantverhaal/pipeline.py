@@ -71,7 +71,7 @@ def _word_not_abbreviation(key: str, common: frozenset[str]) -> bool:
     return stem in common and stem not in KEPT_ABBREVIATIONS
 
 
-KEPT_ABBREVIATIONS = frozenset(resources.read_json("grammar.json")["tokenizer.abbreviations_kept"])
+KEPT_ABBREVIATIONS = resources.words("tokenizer.abbreviations_kept")
 
 
 def _common_words(nlp: Language) -> frozenset[str]:

@@ -72,6 +72,24 @@ def read_csv(name: str, *, required: tuple[str, ...] = ()) -> tuple[dict[str, st
     return tuple(rows)
 
 
+def _grammar_entry(key: str) -> list[str]:
+    """The list stored under ``key`` in grammar.json; a missing key names itself."""
+    grammar = read_json("grammar.json")
+    if key not in grammar:
+        raise DataFileError(f"grammar.json: no entry {key!r}")
+    return grammar[key]
+
+
+def words(key: str) -> frozenset[str]:
+    """A word list from grammar.json as a set, for membership tests on token text."""
+    return frozenset(_grammar_entry(key))
+
+
+def phrases(key: str) -> tuple[str, ...]:
+    """A phrase list from grammar.json in file order, for prefix and substring tests."""
+    return tuple(_grammar_entry(key))
+
+
 def fingerprint() -> str:
     """A short hash of every data file: changes whenever a pattern or word list changes."""
     import hashlib

@@ -137,7 +137,7 @@ def _past_tense_near(words: list[str], lo: int, hi: int) -> bool:
     return any(w in past or (len(w) > 6 and w.endswith(("eerde", "eerden"))) for w in words[lo : hi + 1])
 
 
-PROMISE_VERBS = frozenset(resources.read_json("grammar.json")["waits.promise_verbs"])
+PROMISE_VERBS = resources.words("waits.promise_verbs")
 
 
 def _has_promise_verb(words: list[str], lo: int, hi: int) -> bool:
