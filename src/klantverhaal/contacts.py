@@ -74,7 +74,7 @@ def _offer_taken_up(sent: Span) -> bool:
 # sentence that says the writer did it, whatever stands between the words
 DONE_SENTENCE = re.compile(r"(?i)^(?:(?:dat|dit)\s+(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)\b[^.!?]{0,40}\bgedaan"
                            r"|(?:dat|dit)\s+deden?\s+(?:ik|we|wij)\b"
-                           r"|(?:ook|netjes|braaf|meteen|keurig|direct)?\s*gedaan\s*[.!]*$)")
+                           r"|(?:ook|netjes|braaf|meteen|keurig|direct)?\s*gedaan\s*(?:[.!]*$|,))")
 
 
 @cache
@@ -108,7 +108,7 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     """Was the channel at ``cue`` really used in this sentence (by anyone)?"""
     if sent.text.rstrip().endswith("?") and not _has_label(sent_cues, "self"):
         return False
-    if _compound_head(cue):
+    if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue):
         return False
     negations = [c for c in sent_cues if c.label_ == "negation"]
     return not _negated(sent, cue, negations) and not _offered(sent, cue, sent_cues) \
@@ -208,6 +208,9 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if _quoted(sent, cue) or _called_to(sent, cue, cues) or _passive_clause(sent, cue[0]):
             continue  # "werd ik al gebeld door een medewerker": the company called
+        if _advice_to_someone(sent, cue) or _not_yet_done(sent, cue) or _verb_as_noun(sent, cue) \
+                or _hypothetical_question(sent, cue):
+            continue  # "Mail maar naar ...", "ik zou een mail krijgen", "Moet ik nu een brief sturen?"
         channel, _, form = cue.id_.partition("/")
         if _told_again(sent, cue):
             continue
@@ -300,7 +303,8 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     if words is None:
         return None
     if any(c.label_ in ("negation", "offered", "company_initiated") or c.label_ in ("contact_verb", "comm_verb")
-           and not c.id_.endswith("/noun") and not c.text.lower().startswith(("via", "naar")) for c in cues):
+           and not c.id_.endswith("/noun") and not c.text.lower().startswith(("via", "naar"))
+           and not _verb_as_noun(sent, c) for c in cues):
         return None  # a verb of its own is read by the rules above
     channels = [c for c in cues if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS and c.start >= start]
     inside = {t.lower_ for c in channels for t in c}
@@ -346,7 +350,29 @@ def _vague_about_contact(sent: Span, vague: Span, cues: list[Span]) -> bool:
 def _told_again(sent: Span, cue: Span) -> bool:
     """ "Die tweet staat er nu tien dagen", "Op dat mailtje kwam nooit antwoord": a contact
     pointed back to is one told before."""
-    return cue.start > sent.start and sent.doc[cue.start - 1].lower_ in DEMONSTRATIVES or _retold(sent, cue)
+    return cue.start > sent.start and sent.doc[cue.start - 1].lower_ in DEMONSTRATIVES or _retold(sent, cue) \
+        or _pointed_back(sent, cue)
+
+
+POINTING_BACK = resources.phrases("contacts.pointing_back")
+POINTING_BACK_CHANNELS = resources.words("contacts.pointing_back_channels")
+
+
+def _pointed_back(sent: Span, cue: Span) -> bool:
+    """ "Op mijn klacht heb ik nooit iets gehoord", "op die mail kwam niets": an answer awaited
+    to a contact is about one told before. ("mijn klacht" is itself the cue, so the words
+    before it are read from the cue's start or the token before.)"""
+    if cue.label_ == "channel" and cue.id_ not in POINTING_BACK_CHANNELS:
+        return False  # "het nummer op die FAQ-pagina" is a place, not a message answered
+    doc = sent.doc
+    for width in (1, 2):
+        start = cue.start - width
+        if start < sent.start:
+            break
+        words = " ".join(t.lower_ for t in doc[start : cue.start]) + " " + cue[0].lower_
+        if any(words.startswith(p + " ") or words == p for p in POINTING_BACK):
+            return True
+    return False
 
 
 PLUPERFECT = resources.words("contacts.pluperfect_auxiliaries")
@@ -433,6 +459,101 @@ def _quoted(sent: Span, cue: Span) -> bool:
     "sms'je" or "zo'n" is no quote."""
     doc = sent.doc
     return sum(1 for t in doc[sent.start : cue.start] if t.text in QUOTE_TOKENS) % 2 == 1
+
+
+QUESTION_MODALS = resources.words("contacts.question_modals")
+
+
+def _hypothetical_question(sent: Span, cue: Span) -> bool:
+    """ "Of moet ik nu ook nog een brief sturen?", "Kan ik ze beter mailen?": a question with a
+    present-tense modal asks what to do; nothing was done. ("Waarom moest ik vijf keer bellen?"
+    is past and still counts; in "een DM gestuurd: kan dit sneller?" the question is the
+    message's content, after the colon, and the DM before it was sent.)"""
+    if not sent.text.rstrip().rstrip('"\'’”').endswith("?"):
+        return False
+    start = max([t.i + 1 for t in sent if t.text in (":", ";")], default=sent.start)
+    return cue.start >= start and any(t.lower_ in QUESTION_MODALS for t in sent.doc[start : sent.end])
+
+
+IMPERATIVE_FOLLOWERS = resources.words("contacts.imperative_followers")
+
+
+def _advice_to_someone(sent: Span, cue: Span) -> bool:
+    """ "Mail maar naar het algemene adres.", "Bel je klant even": a bare verb stem that opens the
+    sentence with "maar", "even" or an addressee after it is an imperative, advice to someone;
+    and a cue before a lone closing quote mark is inside speech that opened a sentence earlier
+    ("... Neem contact op met uw dealer.'")."""
+    doc = sent.doc
+    first = _after_date_prefix(sent)
+    while first < cue.start and doc[first].text in QUOTE_TOKENS:
+        first += 1
+    word = cue[0].lower_
+    if cue.start == first and len(cue) <= 2 and cue.end < sent.end and not word.startswith("ge") \
+            and not word.endswith(("en", "de", "te")) and doc[cue.end].lower_ in IMPERATIVE_FOLLOWERS:
+        return True
+    quotes = [t.i for t in sent if t.text in QUOTE_TOKENS]
+    # a closing mark leans on the word or full stop before it ('adres."'); an opening mark of
+    # the next sentence that the sentencizer left here stands apart ('was. "')
+    return len(quotes) % 2 == 1 and quotes[0] >= cue.end and quotes[-1] > sent.start \
+        and not doc[quotes[-1] - 1].whitespace_ and all(t.is_punct for t in doc[quotes[-1] : sent.end])
+
+
+FUTURE_IN_PAST = resources.words("contacts.future_in_past")
+
+
+def _not_yet_done(sent: Span, cue: Span) -> bool:
+    """ "ik zou binnen een dag een mail krijgen", "dat ik de foto's op de mail zou zetten": "zou"
+    in the cue's clause makes it a promise or a plan, not something done."""
+    clause = list(docindex.words_back(cue, SUBCLAUSE_BREAKS)) + [t.lower_ for t in _clause_ahead(sent, cue)]
+    return bool(FUTURE_IN_PAST & set(clause))
+
+
+def _clause_ahead(sent: Span, cue: Span) -> list:
+    """The tokens after ``cue`` up to the next clause or subclause break."""
+    tokens = []
+    for tok in sent.doc[cue.end : sent.end]:
+        if tok.lower_ in SUBCLAUSE_BREAKS:
+            break
+        tokens.append(tok)
+    return tokens
+
+
+NOUN_DETERMINERS = resources.words("contacts.noun_determiners")
+
+
+def _verb_as_noun(sent: Span, cue: Span) -> bool:
+    """ "de mail van Booking.com", "een mail krijgen": a one-word verb cue that is also a noun
+    ("mail") is the noun after a determiner; the message is counted through its own verb."""
+    return cue.label_ == "contact_verb" and not cue.id_.endswith("/noun") and cue.text.lower() in VERB_NOUNS \
+        and cue.start > sent.start \
+        and sent.doc[cue.start - 1].lower_ in NOUN_DETERMINERS
+
+
+VERB_NOUNS = resources.words("contacts.verb_nouns")
+
+
+def message_from_company(sent: Span, cues: list[Span]) -> bool:
+    """Did the company write to the customer in this sentence ("een brief van Stedin gekregen")?
+    Not a contact, but an exchange of its own."""
+    return any(c.label_ == "channel" and _from_company(sent, c) for c in cues)
+
+
+def _from_company(sent: Span, cue: Span) -> bool:
+    """ "de mail van Booking.com", "de brief van de gemeente": a message the company sent."""
+    doc = sent.doc
+    if cue.id_ not in ("letter", "email", "sms") or cue.end + 1 >= sent.end or doc[cue.end].lower_ != "van":
+        return False
+    starts = {s.start for key in ("companies", "kinds") for s in doc.spans.get(key, [])}
+    return cue.end + 1 in starts or doc[cue.end + 1].lower_ in ("de", "het") and cue.end + 2 in starts
+
+
+SOURCE_WORDS = resources.words("contacts.source_words")
+
+
+def _cited(sent: Span, cue: Span) -> bool:
+    """ "Volgens de brief hadden we 412 kuub verbruikt": the letter is a source quoted, not a
+    contact."""
+    return any(t.lower_ in SOURCE_WORDS for t in sent.doc[max(sent.start, cue.start - 3) : cue.start])
 
 
 OTHER_AGENTS = resources.words("contacts.other_agents")
@@ -772,6 +893,10 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if any(_received(sent, i, cue) for i in initiated) or _negated(sent, cue, negations) \
                 or _offered(sent, cue, cues) or _quoted(sent, cue):
             continue
+        if _passive_clause(sent, cue[0]) or _cited(sent, cue) or _advice_to_someone(sent, cue) \
+                or _not_yet_done(sent, cue) or _pointed_back(sent, cue) or _from_company(sent, cue) \
+                or _hypothetical_question(sent, cue):
+            continue  # "werd ik gebeld door", "volgens de brief", "ik zou een mail krijgen"
         if _clause_has_self(sent, cue):
             uses.append(cue.id_)
     return uses

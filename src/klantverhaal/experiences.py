@@ -40,6 +40,7 @@ class _Facts:
     first_char: int = 0
     channels: dict[str, list[Span]] = field(default_factory=lambda: defaultdict(list))
     contact_sentences: list[Span] = field(default_factory=list)
+    sent_to_customer: bool = False  # "een brief van Stedin gekregen": the company wrote about the matter
     waits: list[Span] = field(default_factory=list)
     judgement_cues: list[Span] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
@@ -102,6 +103,8 @@ def read_story(doc: Doc, story: StoryText) -> Story:
         for company, own in owned.items():
             if contact_rules.sentence_has_contact(sent, own):
                 facts[company].contact_sentences.append(sent)
+            elif contact_rules.message_from_company(sent, own):
+                facts[company].sent_to_customer = True
     for span in doc.spans[pipeline.WAITS] if pipeline.WAITS in doc.spans else []:
         f = owner(span)
         if f is not None:
@@ -767,7 +770,7 @@ def _thin_beside(f: _Facts, served: list[_Facts], named_in: set[int]) -> bool:
     they were carried to it by the story's flow, no service exchange of its own. Two kinds of
     fact told on after it is named ("de monteur kwam ... twaalf dagen zonder verbinding") make
     an experience."""
-    if f.contact_sentences:
+    if f.contact_sentences or f.sent_to_customer:
         return False
     if not f.named:
         # "belde met haar contactpersoon bij de touroperator": a company known only by its kind,
