@@ -447,7 +447,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "comparison"
     if any(a in sentence for a in cues["advert"]):
         return "advert"
-    if _other_peoples_case(sentence, cues):
+    if _other_peoples_case(sentence, cues, _clause_around(text, start, end)):
         return "comparison"  # "De buren hadden hun kozijnen bij Gamma laten doen": someone else's case
     sentence_start = text.rfind(".", 0, start) + 1
     advised = any(p in text[sentence_start:start].lower() for p in cues["advice_before"])
@@ -497,14 +497,16 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
     return not words & CUSTOMER_WORDS
 
 
-def _other_peoples_case(sentence: str, cues: dict) -> bool:
+def _other_peoples_case(sentence: str, cues: dict, clause: str) -> bool:
     """ "Mijn schoonzus bestelt alles bij Fonq": someone else's dealings, unless the writer is
-    in them too (the "mijn" of "mijn schoonzus" does not count as the writer)."""
+    in them too (the "mijn" of "mijn schoonzus" does not count as the writer). The writer is
+    looked for in the clause that names the company: in "Mijn broer heeft zijn keuken bij X
+    gekocht ..., maar wij vonden ..." the "wij" is in another clause."""
     people = [p for p in cues["other_people_sentence"] if f" {p} " in sentence]
     if not people:
         return False
     possessive = "|".join(re.escape(p) for p in cues["possessives"])
-    rest = sentence
+    rest = clause if any(f" {p} " in clause for p in people) else sentence
     for person in people:  # "Mijn schoonmoeder ... toen mijn schoonvader overleed"
         rest = re.sub(rf" (?:(?:{possessive}) )?{re.escape(person)} ", " ", rest)
     return not any(f" {w} " in rest for w in cues["first_person"])
@@ -524,6 +526,18 @@ def _speaks_as_staff(sentence: str, cues: dict) -> bool:
         return False
     after_als = words[words.index("als") + 1 : words.index("als") + 6]
     return any(w.strip(",.") in cues["job_titles"] for w in after_als)
+
+
+CLAUSE_AROUND_BREAKS = re.compile(r"[,;:]|\b(?:maar|want)\b")
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause around text[start:end], lower-cased and padded: from the comma, semicolon,
+    "maar" or "want" before it to the one after it, within its sentence."""
+    left, right = _sentence_bounds(text, start, end)
+    before = [m.end() for m in CLAUSE_AROUND_BREAKS.finditer(text.lower(), left, start)]
+    after = CLAUSE_AROUND_BREAKS.search(text.lower(), end, right)
+    return " " + text[before[-1] if before else left : after.start() if after else right].lower() + " "
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -567,7 +581,9 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
             per_sentence[docindex.sentence_number(doc, token.start)].append(m)
     topic_before: list[str | None] = []
     topic: str | None = None
-    plain = {m.company for m in mentions if m.company and m.role in ("", "ref")}
+    # named plainly in a main clause: "twee dagen nadat DPD de doos had opgehaald" does not make
+    # the carrier of the first paragraph a company the story is about
+    plain = {m.company for m in mentions if m.company and m.role in ("", "ref") and not m.subordinate}
     plain_named = {m.company for m in mentions if m.company and m.role == ""}
     # companies named only in passing (carrier, comparison, payment, ...), never as the one served
     passing = {m.company for m in mentions if m.company and m.role not in ("ref", "", "seller")} - {
