@@ -1049,31 +1049,56 @@ def _add(per_channel: dict[str, int], how: str, n: int, channel: str) -> bool:
 RECAP_MARKERS = resources.phrases("contacts.recap_markers")
 
 
-def recap(sent: Span) -> tuple[int, bool] | None:
-    """The writer's own tally of every contact, as (total, exact): "Samengevat: mail, twee
-    telefoontjes van mijn vrouw, showroom, formulier, whatsapp, aangetekende brief." -> (7, True),
-    "Tel maar op: vier keer in de winkel, twee keer tevergeefs gebeld, een mail, een chat." -> (8,
-    True). A recap opens with a tally word before a colon and lists at least two contacts; what
-    the company did ("(en één keer teruggebeld)") and asides in brackets are left out. A
-    sentence naming two companies is no recap of one experience."""
-    tokens = list(sent)
-    colon = next((k for k, t in enumerate(tokens[:8]) if t.text == ":"), None)
-    if colon is None:
-        return None
-    head = " " + " ".join(t.lower_ for t in tokens[:colon]) + " "
-    if not any(f" {m} " in head for m in RECAP_MARKERS):
-        return None
+def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
+    """The writer's own tally of the contacts so far, as (per channel, exact, per-channel total):
+    "Samengevat: mail,
+    twee telefoontjes van mijn vrouw, showroom, formulier, whatsapp, aangetekende brief." ->
+    ({email: 1, phone: 2, ...}, True), "Tel maar op: vier keer in de winkel, twee keer tevergeefs
+    gebeld, een mail, een chat." -> 8 in all. A recap opens with a tally word before a colon and
+    lists at least two contacts; what the company did ("(en één keer teruggebeld)") and asides in
+    brackets are left out. A sentence that opens with a total word and counts ("Alles bij elkaar
+    hebben we zeven keer gebeld en vier mails gestuurd.") is a recap too, of the channels it
+    names only (the third value). A sentence naming two companies is no recap of one experience."""
     doc = sent.doc
     named = {s.id_ for s in doc.spans.get("companies", []) if sent.start <= s.start < sent.end}
     if len(named) > 1:
         return None
+    tokens = list(sent)
+    colon = next((k for k, t in enumerate(tokens[:12]) if t.text == ":"), None)
+    if colon is None:
+        return _total_sentence(sent)
+    head = " " + " ".join(t.lower_ for t in tokens[:colon]) + " "
+    # a one-word marker ("dus", "totaal") only in a short head; "Ik vat het even samen voor wie
+    # het bijhoudt:" may run longer
+    if not any(f" {m} " in head and (colon <= 8 or " " in m) for m in RECAP_MARKERS):
+        return None
     cues = docindex.cues_in(sent)
-    total, exact, items = 0, True, 0
+    per_channel: dict[str, int] = {}
+    exact, items = True, 0
     for item in _recap_items(tokens[colon + 1 :]):
-        n, sure = _recap_item(item, cues)
+        n, sure, channel = _recap_item(item, cues)
         if n:
-            total, items, exact = total + n, items + 1, exact and sure
-    return (total, exact) if items >= 2 else None
+            per_channel[channel] = per_channel.get(channel, 0) + n
+            items, exact = items + 1, exact and sure
+    return (per_channel, exact, False) if items >= 2 else None
+
+
+TOTAL_OPENERS = resources.phrases("contacts.total_openers")
+
+
+def _total_sentence(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
+    """ "Alles bij elkaar hebben we zeven keer gebeld en vier mails gestuurd.": a sentence that
+    opens with a total word and gives counts of its own is the tally so far."""
+    opening = " ".join(t.lower_ for t in sent[:5]) + " "
+    if not any(opening.startswith(m + " ") for m in TOTAL_OPENERS):
+        return None
+    counted = [(how, n, channel) for how, n, channel in sentence_count(sent) if how in ("exact", "more") and n >= 1]
+    if not counted or sum(n for _, n, _ in counted) < 2:
+        return None
+    per_channel: dict[str, int] = {}
+    for _, n, channel in counted:
+        per_channel[channel] = per_channel.get(channel, 0) + n
+    return per_channel, True, True
 
 
 def _recap_items(tokens: list) -> list[list]:
@@ -1097,24 +1122,26 @@ def _recap_items(tokens: list) -> list[list]:
     return items
 
 
-def _recap_item(item: list, cues: list[Span]) -> tuple[int, bool]:
-    """How many contacts one listed item is: "twee keer tevergeefs gebeld" 2, "twee telefoontjes"
-    2, "een chat" 1, "tientallen mails" at least 20 (not exact), "haha" 0."""
+def _recap_item(item: list, cues: list[Span]) -> tuple[int, bool, str]:
+    """How many contacts one listed item is, and in what channel: "twee keer tevergeefs gebeld"
+    2 phone, "twee telefoontjes" 2, "een chat" 1, "tientallen mails" at least 20 (not exact),
+    "haha" 0."""
     lo, hi = item[0].i, item[-1].i + 1
     inside = [c for c in cues if lo <= c.start < hi]
     if any(c.label_ == "company_initiated" for c in inside):
-        return 0, True
-    if not any(c.label_ == "contact_verb" or c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS
-               for c in inside):
-        return 0, True
+        return 0, True, "any"
+    used = [c for c in inside if c.label_ == "contact_verb" or c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS]
+    if not used:
+        return 0, True, "any"
+    channel = next((_channel(c) for c in used if _channel(c) != "any"), "any")
     for tok in item:
         value = numbers.parse(tok.lower_)
         if value is not None and value >= 1 and tok.lower_ not in ("een", "één", "eén"):
-            return int(value), True
+            return int(value), True, channel
         fuzzy = numbers.vague(tok.lower_)
         if fuzzy:
-            return fuzzy[0], False
-    return 1, True
+            return fuzzy[0], False, channel
+    return 1, True, channel
 
 
 def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
@@ -1122,21 +1149,29 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
 
     Counts are kept per channel, so an explicit "twee keer gebeld" is the phone total (it does
     not add to calls already narrated) while a letter told elsewhere still adds one. The
-    writer's own recap of every contact ("Samengevat: ...") is the count (SPEC: the same
-    contact told twice counts once; the writer's tally is the best evidence of the total)."""
+    writer's own recap ("Samengevat: ...", "Alles bij elkaar hebben we zeven keer gebeld")
+    replaces the count of everything told before it (SPEC: the same contact told twice counts
+    once; the writer's tally is the best evidence); contacts told after it add on, and a count
+    after it that the recap already holds ("In mijn vierde mail ...") adds nothing."""
     per_channel: dict[str, int] = {}
     exact, log = True, []
     seen: set[int] = set()
     previous: tuple[int, set[str]] = (-2, set())
-    tally: tuple[int, bool] | None = None
     for sent in sorted(sentences, key=lambda s: s.start):
         if sent.start in seen:
             continue
         seen.add(sent.start)
         told = recap(sent)
         if told is not None:
-            tally = told
-            log.append({"channel": "any", "by": "customer", "count": "recap", "added": 0,
+            before = sum(per_channel.values())
+            if told[2] and "any" not in told[0]:
+                # "Alles bij elkaar heb ik Stedin vijf keer gebeld": the total of the channels it
+                # names (vague estimates included); a form told before still counts
+                per_channel = {k: v for k, v in per_channel.items() if k != "vague"} | told[0]
+            else:
+                per_channel, exact = dict(told[0]), told[1]
+            log.append({"channel": "any", "by": "customer", "count": "recap",
+                        "added": sum(per_channel.values()) - before,
                         "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
             continue
         before = sum(per_channel.values())
@@ -1154,10 +1189,6 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
         log.append({"channel": items[0][2], "by": "customer", "count": items[0][0], "added": after - before,
                     "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
     total = sum(per_channel.values())
-    if tally is not None:
-        last = [entry for entry in log if entry["count"] == "recap"][-1]
-        last["added"] = tally[0] - total  # the recap replaces the narrated count
-        total, exact = tally
     if total == 0:
         return None, log
     return Contacts(total, exact), log
