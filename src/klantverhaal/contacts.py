@@ -215,6 +215,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         if _told_again(sent, cue):
             continue
         agent = "unknown" if form == "noun" else _adjacent_agent(sent, cue)
+        if agent == "other" and _household_subject(sent, cue):
+            agent = "self"  # "Mijn man belt ze op": "ze" after the verb is the object here
         if agent == "other" or someone_else:
             continue
         # "telefoontje naar", "Tweet naar de gemeente": to the company
@@ -776,7 +778,11 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
         return True
     # "het vierde telefoongesprek" told without a verb of the customer's; not "stuurde ABN AMRO me
     # drie keer dezelfde brief", where the company is the subject
-    return sentence_count(sent)[0][0] in ("exact", "ordinal") and _has_label(cues, "contact_verb") \
+    # "Daarna mijn tweede chat met bol.com.": an ordinal before a channel the customer uses
+    how = sentence_count(sent)[0][0]
+    told = _has_label(cues, "contact_verb") or how == "ordinal" and any(
+        c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS for c in cues)
+    return how in ("exact", "ordinal") and told \
         and not any(c.label_ == "company_initiated" for c in cues) \
         and not any(c.label_ in ("contact_verb", "comm_verb") and _adjacent_agent(sent, c) == "other" for c in cues)
 
