@@ -196,7 +196,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if any(t.start < cue.end and cue.start < t.end for t in taken):
             continue  # "mail" inside "mail gestuurd": one phrase, one contact
-        if cue.label_ == "comm_verb" and not _names_a_channel_or_company(sent, cues):
+        if cue.label_ == "comm_verb" and (not _names_a_channel_or_company(sent, cues) or _parcel_handed_in(sent, cue)):
             continue
         if cue.label_ not in ("contact_verb", "comm_verb"):
             continue
@@ -490,7 +490,10 @@ def _advice_to_someone(sent: Span, cue: Span) -> bool:
     while first < cue.start and doc[first].text in QUOTE_TOKENS:
         first += 1
     word = cue[0].lower_
-    if cue.start == first and len(cue) <= 2 and cue.end < sent.end and not word.startswith("ge") \
+    # at the start, or after a clause break ("..., maar bel dan even met DHL"); not after "en",
+    # which may join a present tense to the writer's own verb ("Ik bel en mail ze")
+    opens = cue.start == first or doc[cue.start - 1].lower_ in CLAUSE_BREAKS - {"en"}
+    if opens and len(cue) <= 2 and cue.end < sent.end and not word.startswith("ge") \
             and not word.endswith(("en", "de", "te")) and doc[cue.end].lower_ in IMPERATIVE_FOLLOWERS:
         return True
     quotes = [t.i for t in sent if t.text in QUOTE_TOKENS]
@@ -725,6 +728,15 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             return True
         k += 1
     return False
+
+
+PARCEL_WORDS = resources.words("contacts.parcel_words")
+
+
+def _parcel_handed_in(sent: Span, verb: Span) -> bool:
+    """ "Ik heb het pakketje bij een DHL ServicePoint afgegeven": handing in a parcel is sending
+    goods, not getting in touch (GUIDE: posting a parcel back is no contact)."""
+    return any(w in PARCEL_WORDS for w in docindex.words_back(verb, CLAUSE_BREAKS))
 
 
 def _names_a_channel_or_company(sent: Span, cues: list[Span]) -> bool:

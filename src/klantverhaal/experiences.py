@@ -431,6 +431,10 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         or any(p in sentence for p in cues["delivery_verbs"])
     ):
         return "carrier"
+    if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["intermediary_before"]):
+        # "een chalet bij vakantiepark De Eekhoorn, geboekt via Booking.com": the platform only
+        # took the booking, like a carrier that only delivered
+        return "carrier"
     if _in_brackets(text, start, end):
         return "aside"  # "de fietsen (Gazelle Ultimate)", "vooraf betaald via iDEAL (ING)"
     paid = any(v in sentence for v in cues["payment_app_verbs"])
@@ -602,6 +606,9 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         # away from a named company; it does when the sentence is about contact with it
         active = [m for m in active if m.named or i in cue_sentences or topic is None or topic not in named_set]
         main = [m for m in active if not m.subordinate]
+        # "bij Camping X, geboekt via Booking.com": a company named plainly in the sentence
+        # keeps the story from a carrier or seller named after it
+        main = [m for m in main if m.role in ("", "ref")] or main
         if main:
             topic = main[-1].company
         elif active and topic is None:
