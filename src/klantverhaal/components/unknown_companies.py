@@ -158,6 +158,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "bij Fietsonderdelenshop.nl": the domain rule names it with its ".nl"
             if any(a < end and start < b for a, b in taken) or rules["titled"].search(text, max(0, start - 14), start):
                 continue  # a brand the table found; "mevrouw Kamphuis": a person
+            if any(b <= start and not text[b:start].strip() for a, b in taken):
+                continue  # "ABN AMRO Bank N.V.": the rest of a brand's own name
             out.append((start, end, name, sector))
             if rule == "kind_lower":
                 kinds[start] = (m.group("kind"), m.start("kind"))
@@ -321,11 +323,26 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
 def _merge_abbreviations(groups: dict[str, list[tuple[int, int, str, str]]]) -> None:
     """ "@ZorgpuntApo" is Zorgpunt Apotheken: a one-word name (a handle, a run-together form)
     whose letters start a longer name's, covering most of it, is a short form of that name."""
+    _merge_word_handles(groups)
     for short in [k for k, items in groups.items() if all(" " not in i[2] for i in items)]:
         if len(short) < 8:
             continue
         longer = [k for k, items in groups.items() if k != short and k.startswith(short)
                   and any(" " in i[2] for i in items) and len(short) >= 0.6 * len(k)]
+        if len(longer) == 1:
+            groups[longer[0]].extend(groups.pop(short))
+
+
+def _merge_word_handles(groups: dict[str, list[tuple[int, int, str, str]]]) -> None:
+    """ "@gem_oldebroek" is gemeente Oldebroek: a handle whose underscore-separated parts each
+    begin a word of a longer name, word for word, is that name."""
+    for short in [k for k, items in groups.items() if all("_" in i[2] and " " not in i[2] for i in items)]:
+        parts = [p for p in groups[short][0][2].lower().lstrip("@").split("_") if p]
+        if len(parts) < 2 or any(len(p) < 2 for p in parts):
+            continue
+        longer = [k for k, items in groups.items() if k != short and any(
+            len(words := i[2].lower().split()) == len(parts) and all(w.startswith(p) for w, p in zip(words, parts))
+            for i in items)]
         if len(longer) == 1:
             groups[longer[0]].extend(groups.pop(short))
 
