@@ -891,6 +891,26 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     return [("weak", 1, uses[0])] if uses else [("one", 1, "any")]
 
 
+OBJECT_PRONOUNS = resources.words("contacts.object_pronouns")  # "heb het", "die heb": pronoun objects
+REPEAT_WORDS = resources.words("contacts.repeat_words")
+SEND_VERBS = resources.words("contacts.send_verbs")
+
+
+def _sends_it(sent: Span) -> bool:
+    """ "Ik heb het aangetekend verstuurd", "Die heb ik dezelfde dag gestuurd": a verb whose
+    object is a pronoun right after the auxiliary ("heb het", "Die heb"), with no message noun
+    of its own and no "nog/weer/opnieuw", sends what a sentence just before wrote; it is the
+    same contact."""
+    cues = docindex.cues_in(sent)
+    verbs = [c for c in cues if c.label_ in ("contact_verb", "comm_verb")]
+    if not any(c[-1].lower_ in SEND_VERBS for c in verbs) or any(c.label_ == "channel" and not any(v.start <= c.start < v.end for v in verbs) for c in cues):
+        return False
+    words = [t.lower_ for t in sent.doc[sent.start : verbs[0].start]]
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
+    return bool(OBJECT_PRONOUNS & pairs) and not REPEAT_WORDS & set(words) \
+        and not any(t.lower_ in REPEAT_WORDS for v in verbs for t in sent.doc[v.end : min(sent.end, v.end + 3)])
+
+
 MORE_WORDS = resources.words("contacts.more_words")
 OUTGOING_CHANNELS = resources.words("contacts.outgoing_channels")
 
@@ -1179,6 +1199,11 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
         if sent.start in seen:
             continue
         seen.add(sent.start)
+        if 0 < _sentence_number(sent) - previous[0] <= 2 and _sends_it(sent):
+            # "Ik schreef een bezwaarschrift. ... Ik heb het aangetekend verstuurd.": one letter
+            log.append({"channel": "any", "by": "customer", "count": "same", "added": 0,
+                        "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
+            continue
         told = recap(sent)
         if told is not None:
             before = sum(per_channel.values())

@@ -435,6 +435,9 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         # "een chalet bij vakantiepark De Eekhoorn, geboekt via Booking.com": the platform only
         # took the booking, like a carrier that only delivered
         return "carrier"
+    if any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["document_before"]) \
+            and any(f" {v} " in f" {after.split('.')[0]} " for v in cues["document_verbs_after"]):
+        return "aside"  # "mijn inschrijving bij de KvK geüpload": a document sent, not an exchange
     if _in_brackets(text, start, end):
         return "aside"  # "de fietsen (Gazelle Ultimate)", "vooraf betaald via iDEAL (ING)"
     paid = any(v in sentence for v in cues["payment_app_verbs"])
