@@ -189,7 +189,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
     return sorted(named + kinds, key=lambda m: m.start)
 
 
-THING_OF = re.compile(r"\b(?:een|mijn|m'n|onze|ons|de|het)[ \t]+(?P<noun>[a-zà-ÿ]{3,})[ \t]+van[ \t]+$")
+THING_OF = re.compile(r"(?:\b(?i:een|mijn|m'n|onze|ons|de|het)[ \t]+|(?:^|[.!?:]\s+))(?P<noun>[A-Za-zà-ÿ][a-zà-ÿ]{2,})[ \t]+van[ \t]+$")
 
 
 def _thing_of(text: str, start: int) -> bool:
@@ -198,7 +198,7 @@ def _thing_of(text: str, start: int) -> bool:
     m = THING_OF.search(text, max(0, start - 40), start)
     if m is None:
         return False
-    noun = m.group("noun")
+    noun = m.group("noun").lower()  # "Apparatuur van ATAG" opens its sentence
     return noun not in _service_words()
 
 
@@ -435,6 +435,11 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         # "een chalet bij vakantiepark De Eekhoorn, geboekt via Booking.com": the platform only
         # took the booking, like a carrier that only delivered
         return "carrier"
+    if any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["place_before"]):
+        return "aside"  # "op het parkeerterrein van de Jumbo": where it happened
+    if text[start:end].lower() in cues["media_services"] and any(
+            after.lstrip().startswith(p + " ") or after.lstrip().startswith(p + ".") for p in cues["usage_after"]):
+        return "product"  # "gewoon Netflix gekeken": what the writer watched, no exchange
     if any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["document_before"]) \
             and any(f" {v} " in f" {after.split('.')[0]} " for v in cues["document_verbs_after"]):
         return "aside"  # "mijn inschrijving bij de KvK geüpload": a document sent, not an exchange
@@ -444,7 +449,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     if sector == "bank" and (any(after.startswith(p) for p in cues["payment_after"])
                              or any(p in before[-40:] for p in cues["payment_before"])
                              or (after.startswith("-app") or before.rstrip().endswith(" via")) and paid) \
-            or paid and text[start:end].lower() in cues["payment_services"]:
+            or paid and (text[start:end].lower() in cues["payment_services"] or before.rstrip().endswith(" via")):
         # "betaald vanaf mijn ING-rekening", "via ING teruggeboekt", "afgerekend via PayPal":
         # the bank or payment service only carried the money
         return "payment"
@@ -509,6 +514,7 @@ def _other_peoples_case(sentence: str, cues: dict, clause: str) -> bool:
     in them too (the "mijn" of "mijn schoonzus" does not count as the writer). The writer is
     looked for in the clause that names the company: in "Mijn broer heeft zijn keuken bij X
     gekocht ..., maar wij vonden ..." the "wij" is in another clause."""
+    sentence, clause = (re.sub(r"[,;:()]", " ", part) for part in (sentence, clause))  # "Mijn zus, die ..."
     people = [p for p in cues["other_people_sentence"] if f" {p} " in sentence]
     if not people:
         return False
