@@ -337,11 +337,25 @@ def _kind_words() -> dict[str, str]:
     return {row["pattern"].lower(): row["id"] for row in resources.read_jsonl("company_kinds.jsonl") if row.get("id")}
 
 
+def _introduced_as(text: str, mention: _Mention, kind_id: str) -> bool:
+    """Is the name written right after a lower-case kind word of this kind ("autobedrijf
+    Scholten" for "de garage")?"""
+    before = text[max(0, mention.start - 30) : mention.start].split()
+    return bool(before) and _kind_words().get(before[-1].lower()) == kind_id
+
+
 def _named_as_other_kind(name: str, kind_id: str, kind_word: str) -> bool:
     """ "BENU Apotheek" is a pharmacy: "de huisartsenpraktijk" (same sector) is not it; but
     "de kliniek" is "Dierenkliniek Hoogland"."""
     words = _kind_words()
     return any(words.get(w) not in (None, kind_id) and not w.endswith(kind_word) for w in name.lower().split())
+
+
+@cache
+def _independent_kinds() -> frozenset[str]:
+    """Kinds that are firms of their own ("de hypotheekadviseur", "de notaris"): they never point
+    to a bank or seller named in the story."""
+    return frozenset(row["id"] for row in resources.read_jsonl("company_kinds.jsonl") if row.get("independent"))
 
 
 @cache
@@ -381,6 +395,9 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
     glued = [m for m in named if 0 <= kind.start_char - m.end <= 1]
     if glued:
         return glued[-1]
+    if kind.id_ in _independent_kinds():
+        # "Onze hypotheekadviseur ... de aanvraag bij Obvion": a firm of its own, not the bank
+        return None
     sectors = {kind.label_} | _also_sectors().get(kind.text.lower(), frozenset())
     same = [m for m in named if m.sector in sectors and m.role in ("", "seller", "carrier")
             and not _named_as_other_kind(m.company, kind.id_, kind.text.lower())]
@@ -390,6 +407,12 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
     by_name = [m for m in before if any(w.endswith(kind.text.lower()) for w in m.company.lower().split())]
     if by_name:
         return by_name[-1]
+    # "autobedrijf Scholten ... de ANWB ... de garage": the company introduced by a kind word of
+    # the same kind, before the nearest one of the sector
+    introduced = {m.company for m in named if _introduced_as(kind.doc.text, m, kind.id_)}
+    by_kind = [m for m in same if m.company in introduced]
+    if by_kind:
+        return ([m for m in by_kind if m.end <= kind.start_char] or by_kind)[-1]
     if before:
         return before[-1]
     # "Telefoonkoopjes.nl ... de webshop": a name found from context has no sector of its own,
@@ -436,7 +459,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         # took the booking, like a carrier that only delivered
         return "carrier"
     if any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["place_before"]):
-        return "aside"  # "op het parkeerterrein van de Jumbo": where it happened
+        return "aside"  # "op het parkeerterrein van de Jumbo": where it happened; "het rapport van de Wegenwacht"
     if text[start:end].lower() in cues["media_services"] and any(
             after.lstrip().startswith(p + " ") or after.lstrip().startswith(p + ".") for p in cues["usage_after"]):
         return "product"  # "gewoon Netflix gekeken": what the writer watched, no exchange
