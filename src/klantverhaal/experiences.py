@@ -84,7 +84,8 @@ def read_story(doc: Doc, story: StoryText) -> Story:
     by_name = [m for m in mentions if m.named and m.role != "ref"]  # named in the text, not a noun pointing back
     names = [(m.start, m.end) for m in by_name]
     addressee = _addressee(doc.text, by_name)
-    for sent in sentences:
+    told_to_third_party = _third_party_sentences(doc, mentions)
+    for number, sent in enumerate(sentences):
         sent_cues = docindex.cues_in(sent)
         owned: dict[str, list[Span]] = defaultdict(list)
         for cue in sent_cues:
@@ -101,6 +102,11 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             elif cue.label_ in judgements.CUE_LABELS and judgements.applies(cue):
                 f.judgement_cues.append(cue)
         for company, own in owned.items():
+            if company not in told_to_third_party.get(number, {company}):
+                # "Ik heb het Juridisch Loket gebeld voor advies": a contact with a disputes body or
+                # adviser, in a sentence that does not name the company, is not with the company
+                facts[company].channels = _without_sentence(facts[company].channels, sent)
+                continue
             if contact_rules.sentence_has_contact(sent, own):
                 facts[company].contact_sentences.append(sent)
             elif contact_rules.message_from_company(sent, own):
@@ -792,6 +798,45 @@ def _object_before_verb(doc: Doc, cue: Span, m: _Mention) -> bool:
 def _third_parties() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in resources.read_text("third_parties.txt").splitlines()
                      if line.strip() and not line.startswith("#"))
+
+
+def _third_party_sentences(doc: Doc, mentions: list[_Mention]) -> dict[int, set[str]]:
+    """Sentence number -> the companies named or referred to in it, for each sentence that names
+    a third party (a disputes body, a legal adviser) the customer may have contacted instead."""
+    named: dict[int, set[str]] = defaultdict(set)
+    third: set[int] = set()
+    for m in mentions:
+        token = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if token is None or not m.company:
+            continue
+        number = docindex.sentence_number(doc, token.start)
+        if m.company.lower() not in _third_parties():
+            named[number].add(m.company)
+        elif _contacted_in_clause(doc, token):
+            third.add(number)  # not "..., toen ik zei dat ik naar de Huurcommissie zou gaan"
+    return {number: named[number] for number in third}
+
+
+def _contacted_in_clause(doc: Doc, name: Span) -> bool:
+    """Is a contact verb in the same clause as the name ("Het Juridisch Loket heb ik gebeld")?"""
+    sent = docindex.sentence_of(name)
+    for cue in docindex.cues_in(sent):
+        if cue.label_ not in ("contact_verb", "comm_verb"):
+            continue
+        lo, hi = (cue.end, name.start) if cue.end <= name.start else (name.end, cue.start)
+        if not any(t.lower_ in contact_rules.CLAUSE_BREAKS for t in doc[lo:hi]):
+            return True
+    return False
+
+
+def _without_sentence(channels: dict[str, list[Span]], sent: Span) -> dict[str, list[Span]]:
+    """The channel evidence minus what stands in ``sent``."""
+    kept = defaultdict(list)
+    for label, spans in channels.items():
+        rest = [s for s in spans if not sent.start <= s.start < sent.end]
+        if rest:
+            kept[label] = rest
+    return kept
 
 
 def _is_experience(f: _Facts) -> bool:
