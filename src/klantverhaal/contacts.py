@@ -108,7 +108,8 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     """Was the channel at ``cue`` really used in this sentence (by anyone)?"""
     if sent.text.rstrip().endswith("?") and not _has_label(sent_cues, "self"):
         return False
-    if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue):
+    if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue) \
+            or _about_own_work(sent):
         return False
     negations = [c for c in sent_cues if c.label_ == "negation"]
     return not _negated(sent, cue, negations) and not _offered(sent, cue, sent_cues) \
@@ -183,6 +184,8 @@ def contact_events(sent: Span, cues: list[Span]) -> list[str]:
 
 
 def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
+    if _about_own_work(sent):
+        return []
     initiated = [c for c in cues if c.label_ == "company_initiated"]
     negations = [c for c in cues if c.label_ == "negation"]
     someone_else = _other_person_subject(sent)  # "Mijn buurman, die ..., heeft een brief gestuurd"
@@ -464,6 +467,16 @@ def _quoted(sent: Span, cue: Span) -> bool:
 
 
 QUESTION_MODALS = resources.words("contacts.question_modals")
+
+
+OWN_WORK = resources.phrases("contacts.own_work")
+
+
+def _about_own_work(sent: Span) -> bool:
+    """ "Ik werk zelf als planner en als wij een klant drie keer laten bellen, ...": a sentence
+    about the writer's own job tells no contact with the company."""
+    text = " " + " ".join(t.lower_ for t in sent) + " "
+    return any(f" {p} " in text for p in OWN_WORK)
 
 
 def _hypothetical_question(sent: Span, cue: Span) -> bool:
@@ -786,6 +799,8 @@ def _list_item(sent: Span, cue: Span) -> bool:
 
 def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     """Did the customer reach out in this sentence (or tally every time they did)?"""
+    if _about_own_work(sent):
+        return False
     if contact_events(sent, cues) or _channel_uses(sent, cues) or recap(sent) is not None:
         return True
     # "het vierde telefoongesprek" told without a verb of the customer's; not "stuurde ABN AMRO me
@@ -920,6 +935,8 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
     "Via WhatsApp heb ik drie keer naar de status gevraagd", "Ik kreeg een dame aan de telefoon".
     They count as a contact unless the sentence before told the same channel (one call told
     in two sentences)."""
+    if _about_own_work(sent):
+        return []
     initiated = [c for c in cues if c.label_ == "company_initiated"]
     negations = [c for c in cues if c.label_ == "negation"]
     uses = []
