@@ -109,6 +109,9 @@ def _sentence_cues(cue: Span) -> list[Span]:
     return docindex.cues_in(docindex.sentence_of(cue))
 
 
+WIDE_NEGATIONS = resources.words("judgements.wide_negations")
+
+
 def negated(cue: Span) -> bool:
     """A negation in the same clause shortly before the cue, or "niet" right after it
     ("vriendelijk was hij niet" is rare; "opgelost is het niet" ends the clause)."""
@@ -122,8 +125,12 @@ def negated(cue: Span) -> bool:
             continue  # "niet alleen", "geen probleem": no negation of the cue
         if cue.start <= other.start < cue.end:
             continue
-        if other.end <= cue.start and cue.start - other.end <= NEGATION_WINDOW:
-            between = {t.lower_ for t in doc[other.end : cue.start]}
+        # "niemand is ook maar één keer kortaf geweest": a negating pronoun reaches further, and
+        # "ook maar" (even) is no clause break
+        window = NEGATION_WINDOW + 3 if other.text.lower() in WIDE_NEGATIONS else NEGATION_WINDOW
+        if other.end <= cue.start and cue.start - other.end <= window:
+            tokens = doc[other.end : cue.start]
+            between = {t.lower_ for t in tokens if not (t.lower_ == "maar" and t.i > 0 and doc[t.i - 1].lower_ == "ook")}
             if not CLAUSE_BREAKS & between:
                 return True
         if other.start >= cue.end and cue.start - docindex.sentence_of(cue).start <= 1 \
