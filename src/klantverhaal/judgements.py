@@ -157,6 +157,18 @@ def ironic(cue: Span) -> bool:
     return bool(left) and right in QUOTES
 
 
+def _in_speech(cue: Span) -> bool:
+    """Inside a quotation of more than the cue itself: what staff or a letter said, not the
+    outcome the writer tells (a quote around the cue alone is irony, see ``ironic``)."""
+    sent = docindex.sentence_of(cue)
+    before = [t for t in cue.doc[sent.start : cue.start] if t.text in QUOTES]
+    if len(before) % 2 == 0:
+        return False
+    opened = before[-1].i
+    closing = next((t.i for t in cue.doc[cue.end : sent.end] if t.text in QUOTES), sent.end)
+    return (cue.start - opened - 1) + (closing - cue.end) >= 2
+
+
 def asked(cue: Span) -> bool:
     """The cue is part of a question: its sentence ends in "?" and the question mark is not
     inside a quote or bracket that comes after the cue ('was chagrijnig ("heb ik dat?")')."""
@@ -174,6 +186,13 @@ def not_an_outcome(cue: Span) -> bool:
     words = [t.lower_ for t in sent]
     if "had" in words and "maar" in words or "hadden" in words and "maar" in words:
         return True
+    if cue.label_ == "resolved" and (words[:1] in (["als"], ["wanneer"], ["indien"])
+                                     or words[:2] in (["maar", "als"], ["en", "als"])):
+        # "Maar als ik een kamer verkoop ..., dan krijgt hij het verschil terug": a condition (a
+        # threat "Als ..., stap ik naar" still says it is not solved)
+        return True
+    if _in_speech(cue):
+        return True  # '("dat lost het zeker op")', 'Reden: "afgewezen door zorgverzekeraar"': words quoted
     # "ze zouden het oplossen", "het leek opgelost", "ik hoop dat": claims, hopes, promises
     clause_start = cue.start
     while clause_start > sent.start and cue.doc[clause_start - 1].lower_ not in CLAUSE_BREAKS - {"en"}:
