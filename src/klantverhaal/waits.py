@@ -106,6 +106,8 @@ def classify(sentence: str, start: int, end: int, found: durations.Found | None 
         kind = _nearest_kind(words, first, last, 0, len(words) - 1)
     bound = found.bound if found else ""
     before = words[first - 1] if first > 0 else ""
+    if before == "over":
+        return "promised"  # "over 8 dagen", "over een paar dagen": a time still to come
     upper = bound == "upper" or before == "binnen" or words[first] in ("binnen", "uiterlijk", "maximaal", "hooguit")
     if upper:
         # "binnen twee werkdagen hoort u": a promise; "binnen een uur reageerden ze": waited
