@@ -28,11 +28,11 @@ def _cues() -> dict:
     as_tuples = lambda key: [tuple(p.lower().split()) for p in table[key]]  # noqa: E731
     cues = {key: as_tuples(key) for key in (
         "not_wait_before", "not_wait_after", "not_wait_clause", "promise", "waited", "clause_breaks",
-        "elapsed_wait_before", "long_unit_needs", "later_needs")}
+        "elapsed_wait_before", "long_unit_needs", "later_needs", "act_verbs")}
     cues["past_forms"] = frozenset(table["past_forms"])
     # phrases by first word, so a clause is scanned once instead of once per phrase
     cues["by_first"] = {key: _by_first(cues[key]) for key in ("promise", "waited", "not_wait_clause",
-                                                             "long_unit_needs", "later_needs")}
+                                                             "long_unit_needs", "later_needs", "act_verbs")}
     return cues
 
 
@@ -99,6 +99,8 @@ def classify(sentence: str, start: int, end: int, found: durations.Found | None 
         return None
     if _has_at(words, last + 1, ("later",)) and not _contains(clause, "later_needs"):
         return None  # "twee weken later nam ik het mee": elapsed time that ends in no service event
+    if found is not None and found.unit_hours < 1 and _contains(clause, "act_verbs") and not waiting:
+        return None  # "Hij vond binnen tien minuten de oorzaak": how long the service act took
     if found is not None and found.unit_hours >= 8760 and not _contains(words, "long_unit_needs"):
         return None  # years are tenure, contracts and ages unless the sentence is about waiting
     kind = _nearest_kind(words, first, last, lo, hi)
