@@ -111,7 +111,10 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if rule == "kind_before":
                 kind = m.group("kind")
                 sector = rules["kind_before"].get(kind.lower(), "other")
-                if kind[0].isupper() or kind.lower() == "gemeente":
+                # "Garage Bakker" keeps its kind; a headline's capital ("★★★★☆ Garage Hofstede",
+                # "Rijschool Kuipers in Zoetermeer, pas op!!") is no sign of a name
+                headline_only = _line_initial(text, m.start("kind")) and _written_lower(text, kind.lower(), name.split())
+                if kind[0].isupper() and not headline_only or kind.lower() == "gemeente":
                     name, start = f"{kind[0].upper()}{kind[1:]} {name}", m.start("kind")
             elif rule == "kind_after":
                 sector = rules["kind_after"].get(m.group("kind").lower(), "other")
@@ -132,6 +135,13 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if len(words) > 1 and words[0].lower() in rules["stop"] and words[0].lower() not in rules["joiners"]:
                 # "Maandag Bosman Installatietechniek": a day or a capitalised sentence word in front
                 start += len(name) - len(" ".join(words[1:]))
+                name = " ".join(words[1:])
+            first_word = words[0].lower() if words else ""
+            if len(words) > 1 and first_word in rules["kind_before"] and first_word != "gemeente" \
+                    and _line_initial(text, start) and _written_lower(text, first_word, words[1:]):
+                # "Autorijschool Meijer in Gouda, pas op!!" above "bij autorijschool meijer": the
+                # headline's capital makes no name
+                start += len(words[0]) + 1
                 name = " ".join(words[1:])
             if _is_stopword(name, rules["stop"]) or _sentence_initial_only(text, start, name, rule):
                 continue
@@ -165,6 +175,18 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 kinds[start] = (m.group("kind"), m.start("kind"))
     out = [_with_own_kind(item, kinds, out) for item in out]
     return _merge_spellings([_with_article(text, item) for item in out + _other_occurrences(text, out, rules)])
+
+
+def _written_lower(text: str, kind: str, rest: list[str]) -> bool:
+    """Does the story also write the kind in lower case before the same name?"""
+    pattern = re.compile(rf"\b{re.escape(kind)}\s+{re.escape(' '.join(rest))}\b", re.IGNORECASE)
+    return any(m.group()[0].islower() for m in pattern.finditer(text))
+
+
+def _line_initial(text: str, start: int) -> bool:
+    """Only stars, quotes or other signs stand between the line start and ``start``."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return not any(ch.isalnum() for ch in line)
 
 
 def _with_own_kind(item: tuple[int, int, str, str], kinds: dict[int, tuple[str, int]],
