@@ -475,7 +475,7 @@ OWN_WORK = resources.phrases("contacts.own_work")
 def _about_own_work(sent: Span) -> bool:
     """ "Ik werk zelf als planner en als wij een klant drie keer laten bellen, ...": a sentence
     about the writer's own job tells no contact with the company."""
-    text = " " + " ".join(t.lower_ for t in sent) + " "
+    text = docindex.lower_words(sent)
     return any(f" {p} " in text for p in OWN_WORK)
 
 
@@ -484,10 +484,21 @@ def _hypothetical_question(sent: Span, cue: Span) -> bool:
     present-tense modal asks what to do; nothing was done. ("Waarom moest ik vijf keer bellen?"
     is past and still counts; in "een DM gestuurd: kan dit sneller?" the question is the
     message's content, after the colon, and the DM before it was sent.)"""
-    if not sent.text.rstrip().rstrip('"\'’”').endswith("?"):
-        return False
-    start = max([t.i + 1 for t in sent if t.text in (":", ";")], default=sent.start)
-    return cue.start >= start and any(t.lower_ in QUESTION_MODALS for t in sent.doc[start : sent.end])
+    start = _question_start(sent)
+    return start is not None and cue.start >= start
+
+
+def _question_start(sent: Span) -> int | None:
+    """Where the sentence's modal question begins (after its last colon), or None; per sentence."""
+    memo = sent.doc.user_data.setdefault("klantverhaal.question_start", {})
+    if sent.start not in memo:
+        start = None
+        if sent.text.rstrip().rstrip('"\'’”').endswith("?"):
+            start = max([t.i + 1 for t in sent if t.text in (":", ";")], default=sent.start)
+            if not any(t.lower_ in QUESTION_MODALS for t in sent.doc[start : sent.end]):
+                start = None
+        memo[sent.start] = start
+    return memo[sent.start]
 
 
 IMPERATIVE_FOLLOWERS = resources.words("contacts.imperative_followers")
@@ -509,11 +520,19 @@ def _advice_to_someone(sent: Span, cue: Span) -> bool:
     if opens and len(cue) <= 2 and cue.end < sent.end and not word.startswith("ge") \
             and not word.endswith(("en", "de", "te")) and doc[cue.end].lower_ in IMPERATIVE_FOLLOWERS:
         return True
-    quotes = [t.i for t in sent if t.text in QUOTE_TOKENS]
+    quotes = _quote_marks(sent)
     # a closing mark leans on the word or full stop before it ('adres."'); an opening mark of
     # the next sentence that the sentencizer left here stands apart ('was. "')
     return len(quotes) % 2 == 1 and quotes[0] >= cue.end and quotes[-1] > sent.start \
         and not doc[quotes[-1] - 1].whitespace_ and all(t.is_punct for t in doc[quotes[-1] : sent.end])
+
+
+def _quote_marks(sent: Span) -> list[int]:
+    """Token indexes of the sentence's quote marks, per sentence."""
+    memo = sent.doc.user_data.setdefault("klantverhaal.quote_marks", {})
+    if sent.start not in memo:
+        memo[sent.start] = [t.i for t in sent if t.text in QUOTE_TOKENS]
+    return memo[sent.start]
 
 
 FUTURE_IN_PAST = resources.words("contacts.future_in_past")

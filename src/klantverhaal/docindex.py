@@ -28,6 +28,22 @@ def _index(doc: Doc) -> dict:
     return index
 
 
+def text(doc: Doc) -> str:
+    """Doc.text, kept: spaCy joins every token again on each call."""
+    kept = doc.user_data.get(_KEY + ".text")
+    if kept is None:
+        kept = doc.user_data[_KEY + ".text"] = doc.text
+    return kept
+
+
+def lower_words(sent: Span) -> str:
+    """The sentence's lower-cased words joined by spaces and padded, built once per sentence."""
+    memo = sent.doc.user_data.setdefault(_KEY + ".lower", {})
+    if sent.start not in memo:
+        memo[sent.start] = " " + " ".join(t.lower_ for t in sent) + " "
+    return memo[sent.start]
+
+
 def sentences(doc: Doc) -> list[Span]:
     return _index(doc)["sentences"]
 

@@ -83,7 +83,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
 
     by_name = [m for m in mentions if m.named and m.role != "ref"]  # named in the text, not a noun pointing back
     names = [(m.start, m.end) for m in by_name]
-    addressee = _addressee(doc.text, by_name)
+    addressee = _addressee(docindex.text(doc), by_name)
     told_to_third_party = _third_party_sentences(doc, mentions)
     for number, sent in enumerate(sentences):
         sent_cues = docindex.cues_in(sent)
@@ -134,7 +134,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
 def _company_mentions(doc: Doc) -> list[_Mention]:
     """Named companies and kind nouns in text order, kinds resolved to a named company of
     their sector when the story has one ("de provider" -> KPN)."""
-    text = doc.text  # Doc.text joins every token on each call: read it once
+    text = docindex.text(doc)  # Doc.text joins every token on each call: read it once
     named: list[_Mention] = []
     spans = sorted(doc.spans[pipeline.COMPANIES], key=lambda s: (s.start_char, -(s.end_char - s.start_char))) \
         if pipeline.COMPANIES in doc.spans else []
@@ -248,7 +248,7 @@ def _name_kinds_as_written(doc: Doc, kinds: list[_Mention]) -> None:
     """A company named only by kind takes the noun the story itself uses most (first on a tie):
     "de webshop" is `(webshop)`, not the table's `(webwinkel)`; the table's id only groups
     synonyms ("de kabelaar" and "het kabelbedrijf" are one company)."""
-    text = doc.text
+    text = docindex.text(doc)
     written: dict[str, list[str]] = defaultdict(list)
     for m in kinds:
         if not m.named and m.company:
@@ -415,7 +415,8 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
         return by_name[-1]
     # "autobedrijf Scholten ... de ANWB ... de garage": the company introduced by a kind word of
     # the same kind, before the nearest one of the sector
-    introduced = {m.company for m in named if _introduced_as(kind.doc.text, m, kind.id_)}
+    text = docindex.text(kind.doc)
+    introduced = {m.company for m in named if _introduced_as(text, m, kind.id_)}
     by_kind = [m for m in same if m.company in introduced]
     if by_kind:
         return ([m for m in by_kind if m.end <= kind.start_char] or by_kind)[-1]

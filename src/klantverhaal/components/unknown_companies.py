@@ -22,7 +22,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from klantverhaal import resources
+from klantverhaal import docindex, resources
 from klantverhaal.components import company_filter
 
 SPANS_KEY = "companies"
@@ -418,7 +418,7 @@ class UnknownCompanies:
         places = _rules()["place_kinds"]
         known.update({_key(s.id_.split()[-1]): s for s in existing
                       if len(s.id_.split()) == 2 and s.id_.split()[0].lower() in places})
-        for start, end, name, sector in find(doc.text, covered):
+        for start, end, name, sector in find(docindex.text(doc), covered):
             if any(a < end and start < b for a, b in covered) or (start, end) in taken:
                 continue
             same = known.get(_key(name))

@@ -28,7 +28,7 @@ class WaitFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        whole = doc.text  # one join; Span.text would join each sentence's tokens again
+        whole = docindex.text(doc)  # one join, shared with the later components
         for sent in docindex.sentences(doc):
             text = whole[sent.start_char : sent.end_char]
             for found in durations.find(text):
