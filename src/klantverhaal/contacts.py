@@ -211,9 +211,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if _quoted(sent, cue) or _called_to(sent, cue, cues) or _passive_clause(sent, cue[0]):
             continue  # "werd ik al gebeld door een medewerker": the company called
-        if _advice_to_someone(sent, cue) or _not_yet_done(sent, cue) or _verb_as_noun(sent, cue) \
-                or _hypothetical_question(sent, cue):
-            continue  # "Mail maar naar ...", "ik zou een mail krijgen", "Moet ik nu een brief sturen?"
+        if _said_or_planned(sent, cue) or _verb_as_noun(sent, cue):
+            continue  # "Mail maar naar ...", "ik zou een mail krijgen", "de mail van Booking.com"
         channel, _, form = cue.id_.partition("/")
         if _told_again(sent, cue):
             continue
@@ -499,6 +498,12 @@ def _question_start(sent: Span) -> int | None:
                 start = None
         memo[sent.start] = start
     return memo[sent.start]
+
+
+def _said_or_planned(sent: Span, cue: Span) -> bool:
+    """Advice, a plan or a question about what to do, not a contact made: "Mail maar naar ...",
+    "ik zou een mail krijgen", "Moet ik nu een brief sturen?"."""
+    return _advice_to_someone(sent, cue) or _not_yet_done(sent, cue) or _hypothetical_question(sent, cue)
 
 
 IMPERATIVE_FOLLOWERS = resources.words("contacts.imperative_followers")
@@ -937,7 +942,8 @@ def _sends_it(sent: Span) -> bool:
     same contact."""
     cues = docindex.cues_in(sent)
     verbs = [c for c in cues if c.label_ in ("contact_verb", "comm_verb")]
-    if not any(c[-1].lower_ in SEND_VERBS for c in verbs) or any(c.label_ == "channel" and not any(v.start <= c.start < v.end for v in verbs) for c in cues):
+    own_noun = any(c.label_ == "channel" and not any(v.start <= c.start < v.end for v in verbs) for c in cues)
+    if own_noun or not any(c[-1].lower_ in SEND_VERBS for c in verbs):
         return False
     words = [t.lower_ for t in sent.doc[sent.start : verbs[0].start]]
     pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
@@ -967,9 +973,8 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if any(_received(sent, i, cue) for i in initiated) or _negated(sent, cue, negations) \
                 or _offered(sent, cue, cues) or _quoted(sent, cue):
             continue
-        if _passive_clause(sent, cue[0]) or _cited(sent, cue) or _advice_to_someone(sent, cue) \
-                or _not_yet_done(sent, cue) or _pointed_back(sent, cue) or _from_company(sent, cue) \
-                or _hypothetical_question(sent, cue):
+        if _passive_clause(sent, cue[0]) or _cited(sent, cue) or _said_or_planned(sent, cue) \
+                or _pointed_back(sent, cue) or _from_company(sent, cue):
             continue  # "werd ik gebeld door", "volgens de brief", "ik zou een mail krijgen"
         if _clause_has_self(sent, cue):
             uses.append(cue.id_)
@@ -1125,8 +1130,7 @@ RECAP_MARKERS = resources.phrases("contacts.recap_markers")
 
 def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     """The writer's own tally of the contacts so far, as (per channel, exact, per-channel total):
-    "Samengevat: mail,
-    twee telefoontjes van mijn vrouw, showroom, formulier, whatsapp, aangetekende brief." ->
+    "Samengevat: mail, twee telefoontjes van mijn vrouw, showroom, formulier, whatsapp, aangetekende brief." ->
     ({email: 1, phone: 2, ...}, True), "Tel maar op: vier keer in de winkel, twee keer tevergeefs
     gebeld, een mail, een chat." -> 8 in all. A recap opens with a tally word before a colon and
     lists at least two contacts; what the company did ("(en één keer teruggebeld)") and asides in

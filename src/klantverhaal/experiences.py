@@ -97,15 +97,15 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             if cue.text.lower().startswith(LETTER_OPENERS) and addressee is not None and addressee.company != f.company:
                 continue  # "Aan de Nationale ombudsman ... Hierbij dien ik een klacht in": the letter is theirs
             owned[f.company].append(cue)
-            if cue.label_ == "channel" and contact_rules.channel_used(sent, cue, sent_cues):
+            # "Ik heb het Juridisch Loket gebeld voor advies": a contact with a disputes body or
+            # adviser, in a sentence that does not name the company, is not with the company
+            with_company = f.company in told_to_third_party.get(number, {f.company})
+            if cue.label_ == "channel" and with_company and contact_rules.channel_used(sent, cue, sent_cues):
                 f.channels[cue.id_].append(cue)
             elif cue.label_ in judgements.CUE_LABELS and judgements.applies(cue):
                 f.judgement_cues.append(cue)
         for company, own in owned.items():
             if company not in told_to_third_party.get(number, {company}):
-                # "Ik heb het Juridisch Loket gebeld voor advies": a contact with a disputes body or
-                # adviser, in a sentence that does not name the company, is not with the company
-                facts[company].channels = _without_sentence(facts[company].channels, sent)
                 continue
             if contact_rules.sentence_has_contact(sent, own):
                 facts[company].contact_sentences.append(sent)
@@ -581,9 +581,10 @@ def _clause_around(text: str, start: int, end: int) -> str:
     """The clause around text[start:end], lower-cased and padded: from the comma, semicolon,
     "maar" or "want" before it to the one after it, within its sentence."""
     left, right = _sentence_bounds(text, start, end)
-    before = [m.end() for m in CLAUSE_AROUND_BREAKS.finditer(text.lower(), left, start)]
-    after = CLAUSE_AROUND_BREAKS.search(text.lower(), end, right)
-    return " " + text[before[-1] if before else left : after.start() if after else right].lower() + " "
+    sentence = text[left:right].lower()
+    before = [m.end() for m in CLAUSE_AROUND_BREAKS.finditer(sentence, 0, start - left)]
+    after = CLAUSE_AROUND_BREAKS.search(sentence, end - left)
+    return " " + sentence[before[-1] if before else 0 : after.start() if after else len(sentence)] + " "
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -831,16 +832,6 @@ def _contacted_in_clause(doc: Doc, name: Span) -> bool:
         if not any(t.lower_ in contact_rules.CLAUSE_BREAKS for t in doc[lo:hi]):
             return True
     return False
-
-
-def _without_sentence(channels: dict[str, list[Span]], sent: Span) -> dict[str, list[Span]]:
-    """The channel evidence minus what stands in ``sent``."""
-    kept = defaultdict(list)
-    for label, spans in channels.items():
-        rest = [s for s in spans if not sent.start <= s.start < sent.end]
-        if rest:
-            kept[label] = rest
-    return kept
 
 
 def _is_experience(f: _Facts) -> bool:
