@@ -574,6 +574,9 @@ def _verb_as_noun(sent: Span, cue: Span) -> bool:
 VERB_NOUNS = resources.words("contacts.verb_nouns")
 
 
+MESSAGE_CHANNELS = resources.words("contacts.message_channels")
+
+
 def message_from_company(sent: Span, cues: list[Span]) -> bool:
     """Did the company write to the customer in this sentence ("een brief van Stedin gekregen")?
     Not a contact, but an exchange of its own."""
@@ -583,7 +586,7 @@ def message_from_company(sent: Span, cues: list[Span]) -> bool:
 def _from_company(sent: Span, cue: Span) -> bool:
     """ "de mail van Booking.com", "de brief van de gemeente": a message the company sent."""
     doc = sent.doc
-    if cue.id_ not in ("letter", "email", "sms") or cue.end + 1 >= sent.end or doc[cue.end].lower_ != "van":
+    if cue.id_ not in MESSAGE_CHANNELS or cue.end + 1 >= sent.end or doc[cue.end].lower_ != "van":
         return False
     starts = {s.start for key in ("companies", "kinds") for s in doc.spans.get(key, [])}
     return cue.end + 1 in starts or doc[cue.end + 1].lower_ in ("de", "het") and cue.end + 2 in starts

@@ -157,6 +157,9 @@ def ironic(cue: Span) -> bool:
     return bool(left) and right in QUOTES
 
 
+CONDITION_OPENERS = resources.words("judgements.condition_openers")
+
+
 def _in_speech(cue: Span) -> bool:
     """Inside a quotation of more than the cue itself: what staff or a letter said, not the
     outcome the writer tells (a quote around the cue alone is irony, see ``ironic``)."""
@@ -186,8 +189,8 @@ def not_an_outcome(cue: Span) -> bool:
     words = [t.lower_ for t in sent]
     if "had" in words and "maar" in words or "hadden" in words and "maar" in words:
         return True
-    if cue.label_ == "resolved" and (words[:1] in (["als"], ["wanneer"], ["indien"])
-                                     or words[:2] in (["maar", "als"], ["en", "als"])):
+    if cue.label_ == "resolved" and (" ".join(words[:1]) in CONDITION_OPENERS
+                                     or " ".join(words[:2]) in CONDITION_OPENERS):
         # "Maar als ik een kamer verkoop ..., dan krijgt hij het verschil terug": a condition (a
         # threat "Als ..., stap ik naar" still says it is not solved)
         return True
