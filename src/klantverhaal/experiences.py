@@ -489,13 +489,14 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "comparison"
     if any(a in sentence for a in cues["advert"]):
         return "advert"
-    if _other_peoples_case(sentence, cues, _clause_around(text, start, end)):
+    clause = _clause_around(text, start, end)
+    if _other_peoples_case(sentence, cues, clause):
         return "comparison"  # "De buren hadden hun kozijnen bij Gamma laten doen": someone else's case
     sentence_start = text.rfind(".", 0, start) + 1
     advised = any(p in text[sentence_start:start].lower() for p in cues["advice_before"])
     # what leads up to the name and its own clause, not what follows: "Ik had hetzelfde met X in
     # Epe, misschien helpt mijn verhaal je" is no hypothetical X
-    lead = " " + text[sentence_start:end].lower().replace("\n", " ") + _clause_around(text, start, end)
+    lead = " " + text[sentence_start:end].lower().replace("\n", " ") + clause
     if advised or any(p in lead for p in cues["hypothetical_sentence"]) or _counterfactual(sentence, cues):
         return "hypothetical"  # "het advies om Stedin te bellen": advice to contact, not contact
     if any(p in text[sentence_start:start].lower() for p in cues["blamed_before"]):

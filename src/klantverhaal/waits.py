@@ -109,9 +109,9 @@ def classify(sentence: str, start: int, end: int, found: durations.Found | None 
     bound = found.bound if found else ""
     before = words[first - 1] if first > 0 else ""
     if before == "over":
-        return "promised"
+        return "promised"  # "over 8 dagen", "over een paar dagen": a time still to come
     if words[last].endswith("lang") or _has_at(words, last + 1, ("lang",)):
-        return "waited"  # "wekenlang", "een week lang": time lived through, never a promise  # "over 8 dagen", "over een paar dagen": a time still to come
+        return "waited"  # "wekenlang", "een week lang": time lived through, never a promise
     upper = bound == "upper" or before == "binnen" or words[first] in ("binnen", "uiterlijk", "maximaal", "hooguit")
     if upper:
         # "binnen twee werkdagen hoort u": a promise; "binnen een uur reageerden ze": waited
