@@ -201,6 +201,9 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue  # "mail" inside "mail gestuurd": one phrase, one contact
         if cue.label_ == "comm_verb" and (not _names_a_channel_or_company(sent, cues) or _parcel_handed_in(sent, cue)):
             continue
+        tried = _attempt_on_channel(sent, cue, cues) if cue.text.lower() in ATTEMPT_VERBS else None
+        if cue.label_ == "comm_verb" and cue.text.lower() in ATTEMPT_VERBS and tried is None:
+            continue
         if cue.label_ not in ("contact_verb", "comm_verb"):
             continue
         if any(_received(sent, i, cue) for i in initiated) or _call_back(sent, cue):
@@ -231,7 +234,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
                 or _elliptic(sent, cue) or _fragment(sent, cue) \
                 or _list_item(sent, cue) or _coordinated(sent, last_taken, cue) or adopted:
             if channel == "any":
-                channel = _nearest_channel(cue, cues)
+                channel = tried or _nearest_channel(cue, cues)
             if (form == "noun" or cue.id_.startswith("any")) and channel in events:
                 # "stuurde ik een twitterberichtje", "Dezelfde mail heb ik nog eens gestuurd": the
                 # general verb and the noun tell one contact
@@ -246,6 +249,31 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         if channel:
             events.append(channel)
     return events
+
+
+ATTEMPT_VERBS = resources.words("contacts.attempt_verbs")
+ATTEMPT_WINDOW = 6
+ATTEMPT_CHANNELS = resources.words("contacts.attempt_channels")
+
+
+def _attempt_on_channel(sent: Span, verb: Span, cues: list[Span]) -> str | None:
+    """ "Eerst de chat op hun site geprobeerd", "Toen probeerde ik de app van de bank": a try at
+    a channel the customer reaches out through is an attempt, and a failed attempt counts
+    (SPEC). The channel is the first one tried (the object, before any "op hun site"). Trying
+    to do something ("geprobeerd de router te resetten") is none, and "geprobeerd te bellen" is
+    counted by its own verb."""
+    doc = sent.doc
+    after = [t.lower_ for t in doc[verb.end : sent.end]]
+    clause = after[: next((k for k, w in enumerate(after) if w in CLAUSE_BREAKS), len(after))]
+    if "te" in clause:
+        return None  # "geprobeerd de app te installeren", "geprobeerd te bellen": the infinitive is tried
+    for cue in cues:
+        if cue.label_ != "channel" or cue.id_ not in ATTEMPT_CHANNELS:
+            continue
+        lo, hi = (cue.end, verb.start) if cue.end <= verb.start else (verb.end, cue.start)
+        if 0 <= hi - lo <= ATTEMPT_WINDOW and not CLAUSE_BREAKS & {t.lower_ for t in doc[lo:hi]}:
+            return cue.id_
+    return None
 
 
 MOTION_VERBS = resources.words("contacts.motion_verbs")
@@ -830,6 +858,8 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
         return False
     if contact_events(sent, cues) or _channel_uses(sent, cues) or recap(sent) is not None:
         return True
+    if _counted_note(sent, cues):
+        return True  # "Twee mails, geen reactie."
     # "het vierde telefoongesprek" told without a verb of the customer's; not "stuurde ABN AMRO me
     # drie keer dezelfde brief", where the company is the subject
     # "Daarna mijn tweede chat met bol.com.": an ordinal before a channel the customer uses
@@ -871,6 +901,11 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
         # "twee keer via de chat", verb-final; not in a passive clause ("werd drie keer doorverbonden")
         usable = [] if _passive_clause(sent, tok) else channels
         following = [c for c in verbs + usable if c.start > tok.i]
+        repeated = _repeated_contact(sent, tok, verbs, more_words, i)
+        if repeated is not None:
+            counted.append(("one", 2, _channel(repeated)))  # "gemaild, en daarna nog een keer": two mails
+            at.append(tok.i)
+            continue
         if (
                 cue := _near(tok, following, 3) or _near(tok, verbs, 3) or _near(tok, usable, 5)
                 or _through_destination(sent, tok, cues) or _total(tokens, i, verbs)):
@@ -899,6 +934,9 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
         # "drie keer gebeld en daarnaast een mail gestuurd": a contact told beside the counted ones
         told = {channel for _, _, channel in counted}
         return counted + [("one", 1, channel) for channel in sorted(set(contact_events(sent, cues)) - told - {"any"})]
+    noted = _counted_note(sent, cues)
+    if noted:
+        return noted
     for cue in contact:
         if cue.start > sent.start:
             prev = sent.doc[cue.start - 1].lower_
@@ -912,7 +950,14 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
                 return [("exact", 1, _channel(cue))]  # "Eén telefoontje, en alles was geregeld": one in all
     ordinals = _ordinal_nouns(sent, contact) + _numbered_contact(sent, contact)
     if ordinals:
-        return ordinals[:1]
+        how, n, channel = ordinals[0]
+        if channel != "any":
+            return ordinals[:1]
+        # "een tweede melding gedaan via het formulier en een mail gestuurd": a general contact
+        # noun takes the channel named nearest, and the mail is one more
+        channel = _nearest_channel(next(c for c in contact if _channel(c) == "any"), cues)
+        others = sorted(set(contact_events(sent, cues)) - {channel, "any"})
+        return [(how, n, channel)] + [("one", 1, other) for other in others]
     for cue in verbs:
         value = _number_with_noun(sent, cue)
         if value is not None and contact_events(sent, cues):
@@ -999,6 +1044,60 @@ def _without_total(sent: Span, counted: list[tuple[str, int, str]], at: list[int
         if any(at[0] < c < at[1] for c in colon):
             return counted[1:]
     return counted
+
+
+FROM_AFTER_NOUN = resources.words("contacts.from_after_noun")
+
+
+def _counted_note(sent: Span, cues: list[Span]) -> list[tuple[str, int, str]]:
+    """ "Daarnaast vier chatgesprekken en twee mails.", "Twee mails, geen reactie.": a note with
+    no verb that numbers the customer's messages per channel counts each of them. Messages that
+    came in ("Twee brieven van de gemeente", "drie mails terug") or any sentence where the
+    company acts are not the customer's."""
+    if _note_words(sent, longest=15, allow_self=True) is None:
+        return []
+    if any(c.label_ == "company_initiated" for c in cues):
+        return []
+    doc = sent.doc
+    out, seen = [], set()
+    for cue in cues:
+        if cue.label_ != "channel" or cue.id_ not in OUTGOING_CHANNELS or cue.start <= sent.start or cue.start in seen:
+            continue
+        if any(v.label_ == "contact_verb" and not v.id_.endswith("/noun") and v.start <= cue.start < v.end
+               for v in cues):
+            continue  # "14 050 gebeld": a verb, and the number before it is a phone number
+        prev = doc[cue.start - 1].lower_
+        value = numbers.parse(prev)
+        if value is None or value < 2 or cue.end < sent.end and doc[cue.end].lower_ in FROM_AFTER_NOUN:
+            continue
+        seen.add(cue.start)
+        out.append(("exact", int(value), cue.id_))
+    return out
+
+
+REPEAT_TIME_WORDS = resources.words("contacts.repeat_time_words")
+
+
+def _repeated_contact(sent: Span, keer, verbs: list[Span], more_words: set[int], i: int) -> Span | None:
+    """ "Ik heb ze gemaild, en daarna nog een keer", "Dus gebeld, en een week later nog een keer":
+    "nog een keer" coordinated after a contact verb, with nothing but "en", a comma, adverbs and
+    words of time between
+    and nothing after it in its clause, is that contact once more (two in all); "nog een keer
+    gebeld" (the count before its verb) is one. Returns the verb repeated."""
+    tokens = list(sent)
+    if i < 2 or tokens[i - 1].lower_ != "een" or not any(i - 4 <= k < i for k in more_words):
+        return None
+    if i + 1 < len(tokens) and not tokens[i + 1].is_punct:
+        return None  # "gebeld en nog een keer uitgelegd ...": the count belongs to what follows
+    before = [v for v in verbs if v.end <= keer.i and _channel(v) != "any"]
+    if not before:
+        return None
+    verb = before[-1]
+    between = [t.lower_ for t in sent.doc[verb.end : keer.i]]
+    if not {",", "en"} & set(between):
+        return None
+    return verb if all(w in (",", "en") or w in COORDINATION_ADVERBS or w in NOTE_FILLERS or w in REPEAT_TIME_WORDS
+                       or numbers.parse(w) is not None for w in between) else None
 
 
 def _through_destination(sent: Span, tok, cues: list[Span]) -> Span | None:

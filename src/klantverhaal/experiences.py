@@ -755,13 +755,23 @@ def _inside_quote(doc: Doc, i: int, *, since: int = 0) -> bool:
     return quotes % 2 == 1
 
 
+OWNER_REACH = 12
+RELATIVE_PRONOUNS = resources.words("experiences.relative_pronouns")
+
+
 def _close_after(doc: Doc, char: int, mention: _Mention) -> bool:
     cue = doc.char_span(char, char + 1, alignment_mode="expand")
     name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if cue is None or name is None:
         return False
     between = {t.lower_ for t in doc[cue.end : name.start]}
-    return name.start - cue.end <= 6 and not between & {",", ";", ":", "maar", "want", "dat", "omdat"}
+    if between & {",", ";", ":", "maar", "want", "dat", "omdat"}:
+        return False
+    # "een melding gedaan via het formulier op de site van de gemeente Oldebroek": the channel's
+    # owner, named with "van", is further off but still the one reached
+    owned = any(t.lower_ == "van" for t in doc[max(cue.end, name.start - 3) : name.start]) \
+        and not between & RELATIVE_PRONOUNS  # "een mens aan de lijn die je kent van de supermarkt"
+    return name.start - cue.end <= (OWNER_REACH if owned else 6)
 
 
 PREPOSITIONS = resources.words("experiences.prepositions")
