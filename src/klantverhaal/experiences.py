@@ -151,6 +151,9 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
             role = "product"  # "een Fiat Panda", "de fietsen (Gazelle Ultimate)", "mijn Samsung Galaxy"
         if not role and span.label_ == "electronics" and _thing_of(text, span.start_char):
             role = "product"  # "een vaatwasser van Bosch": the appliance, not a company dealt with
+        if not role and PRODUCT_ADJECTIVE.search(text, max(0, span.start_char - 30), span.start_char) \
+                and not text.startswith("-", span.end_char):
+            role = "product"  # "Mooie Gazelle, contract van 36 maanden", "mijn oude Samsung": the thing owned
         if not role and span.id_ in owned and THE_THING.search(text, max(0, span.start_char - 8), span.start_char):
             role = "product"  # "een Kia Niro ... dat de Kia klaar was": the car again, not the maker
         if role == "product":
@@ -195,11 +198,12 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
     return sorted(named + kinds, key=lambda m: m.start)
 
 
-THING_OF = re.compile(r"(?:\b(?i:een|mijn|m'n|onze|ons|de|het)[ \t]+|(?:^|[.!?:]\s+))(?P<noun>[A-Za-zà-ÿ][a-zà-ÿ]{2,})[ \t]+van[ \t]+$")
+THING_OF = re.compile(r"(?:\b(?i:een|mijn|m'n|onze|ons|de|het|en|of)[ \t]+|(?:^|[.!?:]\s+))(?P<noun>[A-Za-zà-ÿ](?:[\w]*-)?[a-zà-ÿ]{2,})[ \t]+van[ \t]+$")
 
 
 def _thing_of(text: str, start: int) -> bool:
-    """ "een vaatwasser van Bosch", "mijn telefoon van Samsung": a thing of the brand, unless the
+    """ "een vaatwasser van Bosch", "kookplaat en vaatwasser van Bosch", "mijn telefoon van Samsung":
+    a thing of the brand, unless the
     noun is the company's service or a channel ("de klantenservice van Bosch", "een mail van")."""
     m = THING_OF.search(text, max(0, start - 40), start)
     if m is None:
@@ -220,6 +224,9 @@ def _service_words() -> frozenset[str]:
 
 # a brand followed by a model name or number is a product the writer owns, not a company dealt with
 PRODUCT_SECTORS = frozenset(resources.read_json("mentions.json")["product_sectors"])
+PRODUCT_ADJECTIVE = re.compile(
+    r"(?:(?:^|[.!?:]\s+)|\b(?i:een|mijn|m'n|onze|ons|zijn|haar|de|het|die|deze)[ \t]+)(?i:"
+    + "|".join(re.escape(w) for w in resources.read_json("mentions.json")["product_adjectives"]) + r")[ \t]+$")
 THE_THING = re.compile(r"\b(?:[Dd]e|[Hh]et|[Mm]ijn|m'n|[Oo]nze|[Dd]ie|[Dd]eze)[ \t]+$")
 NOT_MODELS = frozenset(resources.read_json("mentions.json")["not_model_names"])  # "Volkswagen Nederland"
 MODEL_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]+|[A-Z0-9][A-Z0-9-]{1,})\b")
@@ -845,6 +852,9 @@ def _contacted_in_clause(doc: Doc, name: Span) -> bool:
     return False
 
 
+DELIVERY_MANNER = frozenset(resources.read_json("mentions.json")["delivery_manner_words"])
+
+
 def _is_experience(f: _Facts) -> bool:
     if "employer" in f.roles or f.company.lower() in _third_parties():
         return False
@@ -857,8 +867,10 @@ def _is_experience(f: _Facts) -> bool:
         return bool(f.contact_sentences)
     if f.roles <= {"carrier", "comparison", "advert", "hypothetical", "reported"}:
         # a carrier that only delivered: an experience only when the customer contacted it or
-        # met its staff ("nooit meer wat als er iets misgaat" is an outcome word, no meeting)
-        return bool(f.contact_sentences or any(c.label_ in ("friendly", "unfriendly") for c in f.judgement_cues))
+        # met its staff ("nooit meer wat als er iets misgaat" is an outcome word, no meeting;
+        # "keurig bij de buren" says how the parcel came)
+        return bool(f.contact_sentences or any(c.label_ in ("friendly", "unfriendly") and c.text.lower() not in DELIVERY_MANNER
+                                               for c in f.judgement_cues))
     if f.roles <= {"carrier", "seller", "comparison", "advert", "hypothetical", "reported"}:
         # a shop that only sold: an experience when the customer contacted it or the story
         # judges what it did

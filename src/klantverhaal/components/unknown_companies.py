@@ -54,10 +54,10 @@ def _rules() -> dict:
     stop = {line.strip().lower() for line in resources.read_text("not_companies.txt").splitlines()
             if line.strip() and not line.startswith("#")}
     patterns = [
-        ("kind_before", re.compile(rf"\b(?P<kind>(?i:{kinds_before}))\s+(?P<name>(?:'t[ \t]+)?{multi})")),
+        ("kind_before", re.compile(rf"\b(?P<kind>(?i:{kinds_before}))[ \t]+(?P<name>(?:'t[ \t]+)?{multi})")),
         # "trimsalon Pluizebol", "bijlesinstituut Briljant": a lower-case compound ending in an
         # organisation word before a capitalised name
-        ("kind_lower", re.compile(rf"(?<![\w@.-])(?P<kind>[a-zà-ÿ]{{2,}}(?:{org_suffixes}))\s+(?P<name>(?:'t[ \t]+)?{multi})")),
+        ("kind_lower", re.compile(rf"(?<![\w@.-])(?P<kind>[a-zà-ÿ]{{2,}}(?:{org_suffixes}))[ \t]+(?P<name>(?:'t[ \t]+)?{multi})")),
         ("kind_after", re.compile(rf"(?<![\w@])(?P<name>{name})[\s-](?P<kind>(?i:{kinds_after}))\b")),
         ("legal", re.compile(rf"(?P<name>{multi})\s+(?:{suffixes})(?!\w)")),
         ("domain", re.compile(rf"(?<![\w@.-])(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))(?![\w.]*@)\b")),
@@ -157,6 +157,9 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 while len(words) > 1 and words[-1] in rules["joiners"]:
                     words = words[:-1]  # "Gemeente Lochem op X": no joiner left at the end
                 name = " ".join(words)
+            if len(words) == 1 and name.lower().endswith(rules["streets"]) \
+                    and re.search(r"\baan[ \t]+(?:de|het)[ \t]+$", text[max(0, start - 12) : start]):
+                continue  # "hun kantoor aan de Turfmarkt": a street or square, where and not who
             if re.match(r"Mijn[A-Z]", name):
                 continue  # "MijnAmersfoort", "MijnOdido": the company's portal, a channel
             if name.lower() in rules["org_suffixes"]:
@@ -174,7 +177,23 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if rule == "kind_lower":
                 kinds[start] = (m.group("kind"), m.start("kind"))
     out = [_with_own_kind(item, kinds, out) for item in out]
+    out = _without_headline_word(text, out)
     return _merge_spellings([_with_article(text, item) for item in out + _other_occurrences(text, out, rules)])
+
+
+def _without_headline_word(text: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "Ervaring Van Dalen Verhuizingen B.V. (lang verhaal)" above "... hebben we Van Dalen
+    Verhuizingen ingehuurd": a line's first word in front of a name found elsewhere in the
+    story is the headline's own word (a title capital), not part of the name."""
+    names = {_key(item[2]) for item in found}
+    out = []
+    for start, end, name, sector in found:
+        first, _, rest = name.partition(" ")
+        if rest and _line_initial(text, start) and _key(rest) in names and _key(rest) != _key(name):
+            start += len(first) + 1
+            name = rest
+        out.append((start, end, name, sector))
+    return out
 
 
 def _written_lower(text: str, kind: str, rest: list[str]) -> bool:
@@ -333,10 +352,12 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
     merged = []
     for items in groups.values():
         # the longest name, never a handle; between a domain and its bare name the spelling the
-        # story uses most ("Stekkie.nl" twice and "Stekkie" once is `Stekkie.nl`), else the bare name
+        # story uses most ("Stekkie.nl" twice and "Stekkie" once is `Stekkie.nl`), else the bare
+        # name when it is written as a name; a bare name typed in lower case ("printjefotos") is
+        # the site's stem, and the shop known by its site keeps the domain
         counts = Counter(i[2].lower() for i in items)
         canonical = max((i[2] for i in items), key=lambda n: (
-            n.count(" "), "_" not in n, counts[n.lower()], "." not in n, len(n)))
+            n.count(" "), "_" not in n, counts[n.lower()], "." not in n and not n.islower(), len(n)))
         sector = next((i[3] for i in items if i[3] != "other"), "other")
         merged.extend((start, end, canonical, sector) for start, end, _, _ in items)
     return sorted(merged)
