@@ -109,8 +109,8 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     if sent.text.rstrip().endswith("?") and not _has_label(sent_cues, "self"):
         return False
     if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue) \
-            or _about_own_work(sent):
-        return False
+            or _about_own_work(sent) or _planned(sent, cue):
+        return False  # "Nu moet ik dus weer een brief sturen": not used (yet)
     negations = [c for c in sent_cues if c.label_ == "negation"]
     return not _negated(sent, cue, negations) and not _offered(sent, cue, sent_cues) \
         and not _where_another_channel_is(sent, cue, sent_cues) and not _called_to(sent, cue, sent_cues) \
@@ -331,6 +331,9 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     the company or its premises gone back to, in a line with no finite verb and nobody else in it."""
     doc = sent.doc
     start = _after_date_prefix(sent)
+    opening = _opening_channel(sent, cues, start) or _opening_visit(sent, cues, start)
+    if opening is not None:
+        return opening  # "Eerst de chat op de DHL-site, met zo'n chatbot ...": the note opens with it
     words = _note_words(sent, longest=15, allow_self=True)
     if words is None:
         return None
@@ -354,11 +357,61 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
         for cue in cues:
             if cue.label_ == "channel" and cue.id_ == "shop":
                 return "shop"
+    if "naar" in words and {"terug", "weer", "opnieuw"} & set(words):
         named = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if start <= s.start < sent.end
                  and doc[s.start - 1].lower_ == "naar"]
         if named:
             return "shop"
     return None
+
+
+OPENING_DETERMINERS = resources.words("contacts.opening_determiners")
+OPENING_FOLLOWERS = resources.words("contacts.opening_followers")
+INDEFINITE = frozenset({"een"})
+
+
+def _opening_visit(sent: Span, cues: list[Span], start: int) -> str | None:
+    """ "Naar de Odido-winkel in het winkelcentrum.", "Daarna naar het kantoor aan de Markt, waar
+    ...": a note that opens with "naar" and the company's premises, no verb before the first
+    comma, tells a visit ("Naar de winkel?" asks about one)."""
+    doc = sent.doc
+    k = start
+    while k < sent.end and doc[k].lower_ in NOTE_FILLERS and doc[k].lower_ not in INDEFINITE:
+        k += 1
+    if k >= sent.end or doc[k].lower_ != "naar" or sent[-1].text == "?":
+        return None
+    comma = next((t.i for t in doc[k:sent.end] if t.text in (",", ":", ";")), sent.end)
+    if (FINITE_VERBS | SUBJECT_PRONOUNS | OTHER_AGENTS) & {t.lower_ for t in doc[start:comma]}:
+        return None
+    shop = any(c.label_ == "channel" and c.id_ == "shop" and k < c.start < comma for c in cues)
+    return "shop" if shop else None
+
+
+def _opening_channel(sent: Span, cues: list[Span], start: int) -> str | None:
+    """ "Eerst de chat op de DHL-site, met ...", "Daarna hun contactformulier.": a note whose
+    first words (after adverbs such as "eerst", "daarna") are a channel the customer reaches
+    out through, with no verb up to the first comma, tells that channel used."""
+    doc = sent.doc
+    k = start
+    while k < sent.end and doc[k].lower_ in NOTE_FILLERS and doc[k].lower_ not in INDEFINITE:
+        k += 1
+    if k < sent.end and doc[k].lower_ in OPENING_DETERMINERS:
+        k += 1  # "de chat", "hun contactformulier"; not "een chatbot" or "deze tweets", which go on
+        # describing a channel told before
+    cue = next((c for c in cues if c.label_ == "channel" and c.start == k and c.id_ in OUTGOING_CHANNELS), None)
+    if cue is None or k == start:
+        return None  # "Chat ..." alone is read above; a first word may be the subject
+    if cue.end < sent.end and (doc[cue.end].lower_ in FROM_AFTER_NOUN and cue.id_ in MESSAGE_CHANNELS or not (
+            doc[cue.end].is_punct or doc[cue.end].lower_ in OPENING_FOLLOWERS)) or sent[-1].text == "?":
+        return None  # "Eerst de brief van de gemeente, ...": a message that came in; "Het
+        # callcenter hing op": the channel is a subject
+    comma = next((t.i for t in doc[cue.end : sent.end] if t.text in (",", ":", ";")), sent.end)
+    words = {t.lower_ for t in doc[start:comma]}
+    if (FINITE_VERBS | SUBJECT_PRONOUNS | OTHER_AGENTS) & words or any(
+            c.label_ in ("contact_verb", "comm_verb", "company_initiated", "negation") and c.start < comma
+            and c is not cue and not (c.start == cue.start and c.end == cue.end) for c in cues):
+        return None
+    return cue.id_
 
 
 DEMONSTRATIVES = resources.words("contacts.demonstratives")
@@ -531,7 +584,31 @@ def _question_start(sent: Span) -> int | None:
 def _said_or_planned(sent: Span, cue: Span) -> bool:
     """Advice, a plan or a question about what to do, not a contact made: "Mail maar naar ...",
     "ik zou een mail krijgen", "Moet ik nu een brief sturen?"."""
-    return _advice_to_someone(sent, cue) or _not_yet_done(sent, cue) or _hypothetical_question(sent, cue)
+    return _advice_to_someone(sent, cue) or _not_yet_done(sent, cue) or _hypothetical_question(sent, cue) \
+        or _planned(sent, cue)
+
+
+PLAN_MODALS = resources.words("contacts.plan_modals")
+PLAN_INFINITIVES = resources.words("contacts.plan_infinitives")
+GO_VERBS = frozenset({"ga", "gaan"})
+PERFECT_AUXILIARIES = resources.words("contacts.perfect_auxiliaries")
+PERFORMATIVE = resources.words("contacts.performative")
+
+
+def _planned(sent: Span, cue: Span) -> bool:
+    """ "Nu moet ik dus weer een brief sturen", "Morgen ga ik ze bellen": a present-tense modal
+    with a contact infinitive in the cue's clause is a plan, not a contact made ("Ik moest drie
+    keer bellen", in the past, is one)."""
+    clause = list(reversed(list(docindex.words_back(cue, SUBCLAUSE_BREAKS)))) + [t.lower_ for t in cue] \
+        + [t.lower_ for t in _clause_ahead(sent, cue)]
+    words = set(clause)
+    modals = PLAN_MODALS & words
+    if modals <= GO_VERBS and PERFECT_AUXILIARIES & words:
+        return False  # "Intussen ben ik met Transavia gaan chatten": done, in the perfect
+    pairs = {f"{a} {b}" for a, b in zip(clause, clause[1:])}
+    if PERFORMATIVE & (words | pairs):
+        return False  # "Met deze brief wil ik een klacht indienen": the letter is the contact
+    return bool(modals) and bool(PLAN_INFINITIVES & words)
 
 
 IMPERATIVE_FOLLOWERS = resources.words("contacts.imperative_followers")
@@ -653,8 +730,9 @@ HOUSEHOLD_BREAKS = frozenset({",", ";", ":", "(", ")", "!", "?", "want", "omdat"
 
 
 def _household_subject(sent: Span, cue: Span) -> bool:
-    """ "Mijn vrouw belde ook nog twee keer", "Huisgenoot Milan belt ook": a household is one
-    customer (SPEC), so a partner's or housemate's contact is the customer's."""
+    """ "Mijn vrouw belde ook nog twee keer", "Huisgenoot Milan belt ook", "3 oktober: mama belt
+    Rivierenhof": a household is one customer (SPEC), so a partner's, housemate's or (for a
+    writer acting for a parent) the parent's contact is the customer's."""
     doc = sent.doc
     start = max(sent.start, cue.start - 8)
     words = [t.lower_ for t in doc[start : cue.start]]
@@ -663,7 +741,7 @@ def _household_subject(sent: Span, cue: Span) -> bool:
     for tok in reversed(doc[start : cue.start]):  # back from the verb to the clause's start
         if tok.lower_ in HOUSEHOLD_BREAKS:  # ("toen maar zelf": adverbs, not clause breaks)
             return False
-        if tok.lower_ in HOUSEHOLD and (tok.i == sent.start or doc[tok.i - 1].lower_ in HOUSEHOLD_OWNERS
+        if tok.lower_ in HOUSEHOLD and (tok.i in (sent.start, _after_date_prefix(sent)) or doc[tok.i - 1].lower_ in HOUSEHOLD_OWNERS
                                         or tok.lower_.startswith("huisgeno")):
             return True
     return False
@@ -779,7 +857,8 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             shared = doc[k].lower_ == "en" and k + 1 < sent.end and (
                 doc[k + 1].lower_ in SHARED_SUBJECT_VERBS or all(t in COORDINATION_ADVERBS for t in rest)
                 or _bare_participle(cue, rest))
-            adverb = doc[k].lower_ == "toen" and k > sent.start and doc[k - 1].lower_ in SHARED_SUBJECT_VERBS
+            adverb = doc[k].lower_ == "toen" and k > sent.start and (
+                doc[k - 1].lower_ in SHARED_SUBJECT_VERBS or _adverb_toen(doc, k, cue))
             # "..., en voor de zekerheid ook een brief gestuurd": the comma before a shared "en"
             comma_of_en = doc[k].text == "," and k + 1 < cue.start and doc[k + 1].lower_ == "en" and shared_before
             shared_before = shared
@@ -796,6 +875,14 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             return True
         k += 1
     return False
+
+
+def _adverb_toen(doc, k: int, cue: Span) -> bool:
+    """ "Ik heb bol.com toen zelf gemaild": "toen" inside a clause, right before what the clause
+    goes on with (not a subject or a noun), means "then"; "..., toen de monteur kwam" and "toen
+    ik belde" open a clause of their own."""
+    nxt = doc[k + 1] if k + 1 < cue.start else cue[0]
+    return not doc[k - 1].is_punct and nxt.lower_ not in SUBJECT_PRONOUNS | SELF | NOUN_DETERMINERS and nxt.is_lower
 
 
 PARCEL_WORDS = resources.words("contacts.parcel_words")
@@ -948,6 +1035,10 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             if prev in ("één", "eén") and not any(cue.start - sent.start - 4 <= k < cue.start - sent.start
                                                    for k in more_words):
                 return [("exact", 1, _channel(cue))]  # "Eén telefoontje, en alles was geregeld": one in all
+            amount = numbers.vague(prev)
+            if amount and cue.label_ == "channel" and cue.id_ in OUTGOING_CHANNELS and contact_events(sent, cues) \
+                    and cue.text.lower().endswith(("s", "en", "jes", "ven")):
+                return [("vague", amount[0], _channel(cue))]  # "nog meerdere mails gestuurd": at least two
     ordinals = _ordinal_nouns(sent, contact) + _numbered_contact(sent, contact)
     if ordinals:
         how, n, channel = ordinals[0]
@@ -1024,8 +1115,8 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if _passive_clause(sent, cue[0]) or _cited(sent, cue) or _said_or_planned(sent, cue) \
                 or _pointed_back(sent, cue) or _from_company(sent, cue):
             continue  # "werd ik gebeld door", "volgens de brief", "ik zou een mail krijgen"
-        if _clause_has_self(sent, cue):
-            uses.append(cue.id_)
+        if _clause_has_self(sent, cue) or _household_subject(sent, cue):
+            uses.append(cue.id_)  # "Ons zoon heeft namens ons een bericht op hun Facebookpagina gezet"
     return uses
 
 

@@ -799,8 +799,8 @@ def _object_company(doc: Doc, char: int, here: list[_Mention]) -> _Mention | Non
         if name is None or name.start - cue.end > 5:
             continue
         between = {t.lower_ for t in doc[cue.end : name.start]}
-        if between & PREPOSITIONS and not between & {",", ";", ".", "maar", "en", "want"}:
-            return m
+        if between & PREPOSITIONS and not between & {",", ";", ".", "maar", "en", "want", "of"}:
+            return m  # not across "met de vraag of ze Waterdicht ...": a clause of its own
     return None
 
 
