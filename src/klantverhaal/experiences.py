@@ -389,7 +389,8 @@ def _principal(kind: Span, named: list[_Mention], kinds: list[_Mention]) -> _Men
     refer to the last company named or created before them."""
     if kind.id_ not in _agent_kinds():
         return None
-    before = [m for m in named + kinds if m.company and m.end <= kind.start_char and m.role in ("", "ref")]
+    before = [m for m in named + kinds if m.company and m.end <= kind.start_char and m.role in ("", "ref")
+              and m.company.lower() not in _third_parties()]
     return max(before, key=lambda m: m.start) if before else None
 
 
@@ -412,6 +413,7 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
         # "Onze hypotheekadviseur ... de aanvraag bij Obvion": a firm of its own, not the bank
         return None
     sectors = {kind.label_} | _also_sectors().get(kind.text.lower(), frozenset())
+    named = [m for m in named if m.company.lower() not in _third_parties()]  # an ombudsman is never "de sportschool"
     same = [m for m in named if m.sector in sectors and m.role in ("", "seller", "carrier")
             and not _named_as_other_kind(m.company, kind.id_, kind.text.lower())]
     before = [m for m in same if m.end <= kind.start_char]

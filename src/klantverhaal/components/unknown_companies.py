@@ -92,7 +92,7 @@ def _rules() -> dict:
             "handle_contact": frozenset(table["handle_contact_words"]), "kind_before": table["kind_before"],
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"],
             "place_kinds": frozenset(table["place_kinds"]), "place_prepositions": places,
-            "streets": tuple(table["street_suffixes"]),
+            "streets": tuple(table["street_suffixes"]), "adjectives": frozenset(table["adjectives"]),
             "titled": re.compile(rf"(?i:\b(?:{'|'.join(re.escape(t) for t in table['person_titles'])}))[ \t]+$")}
 
 
@@ -162,6 +162,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "hun kantoor aan de Turfmarkt": a street or square, where and not who
             if re.match(r"Mijn[A-Z]", name):
                 continue  # "MijnAmersfoort", "MijnOdido": the company's portal, a channel
+            if len(words) == 1 and name.lower() in rules["adjectives"]:
+                continue  # "de Nederlandse klantenservice": an adjective, not a name
             if name.lower() in rules["org_suffixes"]:
                 continue  # "Forum Tuin" without its first word is only "Tuin"
             if rule == "handle" and not _company_handle(name, text, rules):
@@ -415,8 +417,40 @@ def _sentence_initial_only(text: str, start: int, name: str, rule: str) -> bool:
     """A single capitalised word right after a full stop is no evidence of a name."""
     if rule in ("domain", "handle", "legal", "kind_before", "camel") or " " in name or name.isupper():
         return False
+    return _at_sentence_start(text, start)
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t")  # a line start (a headline) counts as a sentence start
     return not before or before[-1] in ".!?:\n\"“"
+
+
+def _short_forms(doc: Doc, existing: list, covered: list[tuple[int, int]]) -> list:
+    """ "Freedom Internet ... Daarna heb ik Freedom gemaild": a brand of two or more words, named
+    in full, is called by its first word later in the same story. The first word counts only
+    where a capital proves a name (not at a sentence start), not before another capitalised
+    word ("Centraal Station"), and not when it is a kind, an org or a place word ("Gemeente")."""
+    rules = _rules()
+    text = docindex.text(doc)
+    out = []
+    for span in existing:
+        words = span.text.split()
+        first = words[0] if len(words) >= 2 else ""
+        low = first.lower()
+        if len(first) < 4 or not first[0].isupper() or low in rules["stop"] or low in rules["kind_before"] \
+                or low in rules["org_suffixes"] or low in rules["place_kinds"] or low in rules["adjectives"]:
+            continue
+        for m in re.finditer(rf"(?<![\w@.-]){re.escape(first)}(?![\w-])", text[span.end_char :]):
+            start, end = span.end_char + m.start(), span.end_char + m.end()
+            rest = text[end : end + 40].lstrip()
+            if rest[:1].isupper() or _at_sentence_start(text, start) \
+                    or any(a < end and start < b for a, b in covered):
+                continue
+            short = doc.char_span(start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+            if short is not None:
+                out.append(short)
+                covered.append((start, end))
+    return out
 
 
 @Language.factory("klantverhaal_unknown_companies", default_config={"spans_key": SPANS_KEY})
@@ -452,6 +486,7 @@ class UnknownCompanies:
                 continue  # "via een PostNL-punt": what the brand filter dropped stays dropped
             added.append(span)
             covered.append((start, end))
+        added += _short_forms(doc, existing, covered)
         doc.spans[self.spans_key] = existing + added
         return doc
 
