@@ -30,3 +30,11 @@ def test_a_kind_noun_is_named_as_the_story_writes_it(nlp):
 def test_synonyms_of_a_kind_are_one_company(nlp):
     story = _story(nlp, "Het kabelbedrijf stuurde een monteur. Daarna belde ik de kabelaar nog drie keer.")
     assert [e.company for e in story.experiences] == ["(kabelbedrijf)"]
+
+
+def test_a_wait_told_about_a_disputes_body_is_not_the_company_s(nlp):
+    story = _story(nlp, "Corendon annuleerde onze vlucht en reageerde na drie weken nog steeds niet op mijn"
+                        " claim. Nu heb ik een klacht ingediend bij de Geschillencommissie, die volgens hun site"
+                        " binnen acht weken reageert.")
+    waits = {w.text for e in story.experiences for w in e.waits}
+    assert "drie weken" in waits and not any("acht weken" in w for w in waits)

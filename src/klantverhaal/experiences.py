@@ -113,7 +113,9 @@ def read_story(doc: Doc, story: StoryText) -> Story:
                 facts[company].sent_to_customer = True
     for span in doc.spans[pipeline.WAITS] if pipeline.WAITS in doc.spans else []:
         f = owner(span)
-        if f is not None:
+        # "een klacht bij de Inspectie, die volgens hun site binnen acht weken reageert": a wait
+        # in a sentence about a disputes body, which does not name the company, is the body's
+        if f is not None and f.company in told_to_third_party.get(docindex.sentence_number(doc, span.start), {f.company}):
             f.waits.append(span)
 
     experiences, mentioned = [], []
