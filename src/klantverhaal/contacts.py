@@ -111,6 +111,9 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue) \
             or _about_own_work(sent) or _planned(sent, cue):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet)
+    if any(c.label_ == "contact_verb" and c.id_.startswith("any") and c.start <= cue.start and cue.end <= c.end
+           and len(c) > len(cue) for c in sent_cues):
+        return False  # "opgenomen" in "contact opgenomen" is no phone picked up
     negations = [c for c in sent_cues if c.label_ == "negation"]
     return not _negated(sent, cue, negations) and not _offered(sent, cue, sent_cues) \
         and not _where_another_channel_is(sent, cue, sent_cues) and not _called_to(sent, cue, sent_cues) \
@@ -234,7 +237,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
                 or _elliptic(sent, cue) or _fragment(sent, cue) \
                 or _list_item(sent, cue) or _coordinated(sent, last_taken, cue) or adopted:
             if channel == "any":
-                channel = tried or _nearest_channel(cue, cues)
+                channel = tried or (_clause_channel(cue, cues) if cue.text.lower() in TOTAL_CONTACT_VERBS
+                                    else _nearest_channel(cue, cues))
             if (form == "noun" or cue.id_.startswith("any")) and channel in events:
                 # "stuurde ik een twitterberichtje", "Dezelfde mail heb ik nog eens gestuurd": the
                 # general verb and the noun tell one contact
@@ -512,6 +516,11 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     companies = list(doc.spans.get("companies", [])) + list(doc.spans.get("kinds", []))
     if cue.end < sent.end and any(c.start == cue.end for c in companies):
         return "other"  # "Daarop belde Samsung zelf"
+    word = cue[0].lower_
+    finite = word.endswith(("t", "de", "te", "den", "ten")) and not word.startswith("ge") and len(cue) == 1
+    if finite and any(c.end == cue.start and (c.start == sent.start or doc[c.start - 1].lower_ not in SELF)
+                      for c in companies):
+        return "other"  # "Ziggo belt zelf!", "De webshop mailde terug" ("dat ik KPN belde" is mine)
     # "meldde de operator mij ...", "belde de monteur ons": the customer is the object
     for tok in doc[cue.end : min(sent.end, cue.end + 5)]:
         if tok.lower_ in CLAUSE_BREAKS or tok.lower_ in SELF:
@@ -913,8 +922,13 @@ def _received(sent: Span, initiated: Span, cue: Span) -> bool:
         return True
     if initiated.end <= cue.start and cue.start - initiated.end <= 5:
         return not CLAUSE_BREAKS & set(_tokens_between(sent, initiated.end, cue.start))
-    if cue.label_ == "channel" and cue.end <= initiated.start and initiated.start - cue.end <= 8:
-        # Dutch puts the verb last: "toen ik een envelop in de post kreeg"
+    by_way_of = cue.start > sent.start and sent.doc[cue.start - 1].lower_ in ("per", "via") or cue[0].lower_ in ("per", "via")
+    clause_final = initiated.end >= sent.end or sent.doc[initiated.end].is_punct \
+        or sent.doc[initiated.end].lower_ in SUBCLAUSE_BREAKS
+    if (cue.label_ == "channel" or by_way_of and clause_final) and cue.end <= initiated.start \
+            and initiated.start - cue.end <= 8:
+        # Dutch puts the verb last: "toen ik een envelop in de post kreeg", "een rapport dat ik
+        # dezelfde dag per mail kreeg" ("Via de chat kreeg ik iemand" is the customer's chat)
         return not CLAUSE_BREAKS & set(_tokens_between(sent, cue.end, initiated.start))
     return False
 
@@ -999,6 +1013,8 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             prev = tokens[i - 1].lower_
             value = numbers.parse(prev)
             channel = _channel(cue) if _channel(cue) != "any" else _nearest_channel(cue, cues)
+            if cue.text.lower() in TOTAL_CONTACT_VERBS:
+                channel = _clause_channel(cue, cues)  # "zes keer contact gezocht": every channel
             more = any(i - 4 <= k < i for k in more_words)
             if value is not None and (value >= 2 or prev in ("één", "eén")):
                 counted.append((("more" if more else "exact"), int(value), channel))
@@ -1113,11 +1129,32 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
                 or _offered(sent, cue, cues) or _quoted(sent, cue):
             continue
         if _passive_clause(sent, cue[0]) or _cited(sent, cue) or _said_or_planned(sent, cue) \
-                or _pointed_back(sent, cue) or _from_company(sent, cue):
+                or _pointed_back(sent, cue) or _from_company(sent, cue) or _as_told_before(cue) \
+                or cue.text.lower() in COMPANY_MESSAGES or _about_company_messages(sent, cue):
             continue  # "werd ik gebeld door", "volgens de brief", "ik zou een mail krijgen"
         if _clause_has_self(sent, cue) or _household_subject(sent, cue):
             uses.append(cue.id_)  # "Ons zoon heeft namens ons een bericht op hun Facebookpagina gezet"
     return uses
+
+
+COMPANY_MESSAGES = resources.words("contacts.company_message_nouns")
+AS_BEFORE = resources.words("contacts.as_before")
+
+
+def _as_told_before(cue: Span) -> bool:
+    """ "Zoals ik u op 10 januari al telefonisch vertelde, ...": a clause opened by "zoals" with
+    "al" points back to a contact the story told, it does not tell a new one."""
+    back = set(docindex.words_back(cue, CLAUSE_BREAKS))
+    return bool(AS_BEFORE & back) and "al" in back | {t.lower_ for t in _clause_ahead(cue.sent, cue)}
+
+
+def _about_company_messages(sent: Span, cue: Span) -> bool:
+    """ "Ik krijg nu per post aanmaningen", "aanmaningen per post": the channel carries the
+    company's own letters, named right next to it."""
+    doc = sent.doc
+    near = {t.lower_ for t in doc[max(sent.start, cue.start - 2) : cue.start]} | \
+        {t.lower_ for t in doc[cue.end : min(sent.end, cue.end + 2)]}
+    return bool(COMPANY_MESSAGES & near)
 
 
 PASSIVE = resources.words("contacts.passive_auxiliaries")
@@ -1231,6 +1268,8 @@ def _ordinal_nouns(sent: Span, contact: list[Span]) -> list[tuple[str, int, str]
     """ "mijn vijfde mail", "het vierde telefoontje": at least that many of that channel."""
     out: dict[int, tuple[str, int, str]] = {}
     for cue in sorted(contact, key=lambda c: _channel(c) == "any"):  # a named channel before "any"
+        if cue.text.lower() in COMPANY_MESSAGES:
+            continue  # "aanmaning nummer drie", "de tweede factuur": the company's letters
         if cue.start > sent.start and cue.start not in out:
             ordinal = numbers.ordinal(sent.doc[cue.start - 1].lower_)
             if ordinal and ordinal >= 2:
@@ -1243,6 +1282,8 @@ def _numbered_contact(sent: Span, contact: list[Span]) -> list[tuple[str, int, s
     doc = sent.doc
     out = []
     for cue in contact:
+        if cue.text.lower() in COMPANY_MESSAGES:
+            continue
         if cue.label_ == "channel" and cue.end + 1 < sent.end and doc[cue.end].lower_ in NUMBER_WORDS:
             value = numbers.parse(doc[cue.end + 1].lower_)
             if value is not None and value >= 2:
@@ -1337,7 +1378,7 @@ def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     tokens = list(sent)
     colon = next((k for k, t in enumerate(tokens[:12]) if t.text == ":"), None)
     if colon is None:
-        return _total_sentence(sent)
+        return _total_sentence(sent) or _total_of_all(sent)
     head = " " + " ".join(t.lower_ for t in tokens[:colon]) + " "
     # a one-word marker ("dus", "totaal") only in a short head; "Ik vat het even samen voor wie
     # het bijhoudt:" may run longer
@@ -1370,6 +1411,50 @@ def _total_sentence(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     for _, n, channel in counted:
         per_channel[channel] = per_channel.get(channel, 0) + n
     return per_channel, True, True
+
+
+THIS_WORDS = resources.words("contacts.this_message_words")
+
+
+def _this_message(sent: Span) -> str | None:
+    """ "Met deze brief ...", "dit bericht": the letter or mail the story itself is, whose
+    every mention is the same one contact."""
+    for cue in docindex.cues_in(sent):
+        if cue.label_ == "channel" and cue.id_ in MESSAGE_CHANNELS and cue.start > sent.start \
+                and sent.doc[cue.start - 1].lower_ in THIS_WORDS:
+            return cue.id_
+    return None
+
+
+TOTAL_CONTACT_VERBS = resources.words("contacts.total_contact_verbs")
+TOTAL_WORDS = resources.phrases("contacts.total_words")
+
+
+def _clause_channel(cue: Span, cues: list[Span]) -> str:
+    """ "vier keer contact opgenomen via de chat" -> chat; "Zes keer contact gezocht, de
+    weggevallen chat ... meegeteld" -> any: the channel of a general contact phrase is one
+    named in its own clause, else it spans every channel."""
+    doc = cue.doc
+    for other in cues:
+        if other.label_ != "channel" or cue.start <= other.start < cue.end:
+            continue
+        lo, hi = (other.end, cue.start) if other.end <= cue.start else (cue.end, other.start)
+        if not CLAUSE_BREAKS & {t.lower_ for t in doc[lo:hi]}:
+            return _channel(other)
+    return "any"
+
+
+def _total_of_all(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
+    """ "Zes keer zelf contact gezocht, de weggevallen chat en het opgehangen telefoontje
+    meegeteld.": a count of every contact ("contact gezocht", "benaderd") said to be the total
+    is the tally so far, over all channels."""
+    text = " " + " ".join(t.lower_ for t in sent) + " "
+    if not any(f" {w} " in text for w in TOTAL_WORDS):
+        return None
+    counted = sentence_count(sent)
+    if len(counted) != 1 or counted[0][0] != "exact" or counted[0][2] != "any" or counted[0][1] < 2:
+        return None
+    return {"any": counted[0][1]}, True, False
 
 
 def _recap_items(tokens: list) -> list[list]:
@@ -1428,6 +1513,7 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
     exact, log = True, []
     seen: set[int] = set()
     previous: tuple[int, set[str]] = (-2, set())
+    this_message: set[str] = set()  # the letter or mail the story itself is
     for sent in sorted(sentences, key=lambda s: s.start):
         if sent.start in seen:
             continue
@@ -1454,12 +1540,17 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
         items = sentence_count(sent)
         index = _sentence_number(sent)
         told_before = previous[1] if previous[0] == index - 1 else set()
+        this = _this_message(sent)
         for how, n, channel in items:
+            if channel == this and this in this_message:
+                continue  # "... na dagtekening van deze brief", "Deze brief verstuur ik aangetekend": one letter
             if how == "weak":
                 if channel in told_before:
                     continue  # the same call or mail, told on
                 how = "one"
             exact = _add(per_channel, how, n, channel) and exact
+        if this in {channel for _, _, channel in items}:
+            this_message.add(this)
         previous = (index, {channel for _, _, channel in items})
         after = sum(per_channel.values())
         log.append({"channel": items[0][2], "by": "customer", "count": items[0][0], "added": after - before,
