@@ -109,7 +109,7 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     if sent.text.rstrip().endswith("?") and not _has_label(sent_cues, "self"):
         return False
     if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue) \
-            or _about_own_work(sent) or _planned(sent, cue):
+            or _not_the_writers(sent) or _planned(sent, cue):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet)
     if any(c.label_ == "contact_verb" and c.id_.startswith("any") and c.start <= cue.start and cue.end <= c.end
            and len(c) > len(cue) for c in sent_cues):
@@ -187,7 +187,7 @@ def contact_events(sent: Span, cues: list[Span]) -> list[str]:
 
 
 def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
-    if _about_own_work(sent):
+    if _not_the_writers(sent):
         return []
     initiated = [c for c in cues if c.label_ == "company_initiated"]
     negations = [c for c in cues if c.label_ == "negation"]
@@ -559,6 +559,22 @@ QUESTION_MODALS = resources.words("contacts.question_modals")
 
 
 OWN_WORK = resources.phrases("contacts.own_work")
+
+
+QUOTED_POST_OPENERS = resources.phrases("contacts.quoted_post_openers")
+
+
+def _not_the_writers(sent: Span) -> bool:
+    """A sentence about the writer's own job, or in an earlier post quoted by the writer
+    ('> Citaat van Marloes_83: "Ik heb gebeld ..."'), tells no contact of this customer."""
+    return _about_own_work(sent) or _in_quoted_post(sent)
+
+
+def _in_quoted_post(sent: Span) -> bool:
+    text = docindex.text(sent.doc)
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    line = text[line_start : line_start + 40].lstrip().lower()
+    return line.startswith(QUOTED_POST_OPENERS)
 
 
 def _about_own_work(sent: Span) -> bool:
@@ -955,7 +971,7 @@ def _list_item(sent: Span, cue: Span) -> bool:
 
 def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     """Did the customer reach out in this sentence (or tally every time they did)?"""
-    if _about_own_work(sent):
+    if _not_the_writers(sent):
         return False
     if contact_events(sent, cues) or _channel_uses(sent, cues) or recap(sent) is not None:
         return True
@@ -967,7 +983,7 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     how = sentence_count(sent)[0][0]
     told = _has_label(cues, "contact_verb") or how == "ordinal" and any(
         c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS for c in cues)
-    return how in ("exact", "ordinal") and told \
+    return how in ("exact", "least", "ordinal") and told \
         and not any(c.label_ == "company_initiated" for c in cues) \
         and not any(c.label_ in ("contact_verb", "comm_verb") and _adjacent_agent(sent, c) == "other" for c in cues)
 
@@ -1016,7 +1032,10 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             if cue.text.lower() in TOTAL_CONTACT_VERBS:
                 channel = _clause_channel(cue, cues)  # "zes keer contact gezocht": every channel
             more = any(i - 4 <= k < i for k in more_words)
-            if value is not None and (value >= 2 or prev in ("één", "eén")):
+            if value is not None and value >= 2 and i >= 2 and tokens[i - 2].lower_ in LOWER_BOUND and not more:
+                counted.append(("least", int(value), channel))  # "zeker tien keer": at least ten
+                at.append(tok.i)
+            elif value is not None and (value >= 2 or prev in ("één", "eén")):
                 counted.append((("more" if more else "exact"), int(value), channel))
                 at.append(tok.i)
             elif numbers.ordinal(prev):
@@ -1115,7 +1134,7 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
     "Via WhatsApp heb ik drie keer naar de status gevraagd", "Ik kreeg een dame aan de telefoon".
     They count as a contact unless the sentence before told the same channel (one call told
     in two sentences)."""
-    if _about_own_work(sent):
+    if _not_the_writers(sent):
         return []
     initiated = [c for c in cues if c.label_ == "company_initiated"]
     negations = [c for c in cues if c.label_ == "negation"]
@@ -1322,14 +1341,18 @@ def _nearest_channel(cue: Span, cues: list[Span]) -> str:
     return _channel(min(named, key=lambda c: abs(c.start - cue.start))) if named else "any"
 
 
+LOWER_BOUND = resources.words("contacts.lower_bound_words")
+
+
 def _near(tok, cues: list[Span], window: int) -> Span | None:
     """The contact cue within ``window`` tokens of ``tok``, in the same clause: "drie keer gebeld"."""
     doc = tok.doc
     for cue in cues:
         lo, hi = (tok.i, cue.start) if tok.i < cue.start else (cue.end, tok.i)
         between = [t.lower_ for t in doc[lo:hi]]
-        if between[:1] == [","] and len(between) <= 2 and cue.end <= tok.i:
-            return cue  # "Dus heb ik zelf gebeld, twee keer."
+        if between[:1] == [","] and (len(between) <= 2 or len(between) == 3 and between[1] in LOWER_BOUND) \
+                and cue.end <= tok.i:
+            return cue  # "Dus heb ik zelf gebeld, twee keer.", "... vaak gebeld, zeker tien keer."
         if hi - lo <= window and not CLAUSE_BREAKS & set(between):
             return cue
     return None
@@ -1348,6 +1371,14 @@ def _add(per_channel: dict[str, int], how: str, n: int, channel: str) -> bool:
         per_channel["any"] = max(current, n - others)
     elif how == "exact":
         per_channel[channel] = max(current, n)
+    elif how == "least":
+        # "minstens zes keer gebeld": that channel's total, and only a lower bound
+        if channel == "any":
+            others = sum(v for k, v in per_channel.items() if k != "any")
+            per_channel["any"] = max(current, n - others)
+        else:
+            per_channel[channel] = max(current, n)
+        return False
     elif how in ("more", "one"):
         per_channel[channel] = current + n
     elif how == "ordinal":
@@ -1404,7 +1435,7 @@ def _total_sentence(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     opening = " ".join(t.lower_ for t in sent[:5]) + " "
     if not any(opening.startswith(m + " ") for m in TOTAL_OPENERS):
         return None
-    counted = [(how, n, channel) for how, n, channel in sentence_count(sent) if how in ("exact", "more") and n >= 1]
+    counted = [(how, n, channel) for how, n, channel in sentence_count(sent) if how in ("exact", "least", "more") and n >= 1]
     if not counted or sum(n for _, n, _ in counted) < 2:
         return None
     per_channel: dict[str, int] = {}

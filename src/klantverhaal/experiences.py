@@ -153,6 +153,8 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
             role = "product"  # "een Fiat Panda", "de fietsen (Gazelle Ultimate)", "mijn Samsung Galaxy"
         if not role and span.label_ == "electronics" and _thing_of(text, span.start_char):
             role = "product"  # "een vaatwasser van Bosch": the appliance, not a company dealt with
+        if not role and span.label_ == "electronics" and A_THING.search(text, max(0, span.start_char - 6), span.start_char):
+            role = "product"  # "bij youfone een Samsung gekocht": one device of the make
         if not role and PRODUCT_ADJECTIVE.search(text, max(0, span.start_char - 30), span.start_char) \
                 and not text.startswith("-", span.end_char):
             role = "product"  # "Mooie Gazelle, contract van 36 maanden", "mijn oude Samsung": the thing owned
@@ -226,6 +228,7 @@ def _service_words() -> frozenset[str]:
 
 # a brand followed by a model name or number is a product the writer owns, not a company dealt with
 PRODUCT_SECTORS = frozenset(resources.read_json("mentions.json")["product_sectors"])
+A_THING = re.compile(r"\b(?i:een|twee|drie)[ \t]+$")
 PRODUCT_ADJECTIVE = re.compile(
     r"(?:(?:^|[.!?:]\s+)|\b(?i:een|mijn|m'n|onze|ons|zijn|haar|de|het|die|deze)[ \t]+)(?i:"
     + "|".join(re.escape(w) for w in resources.read_json("mentions.json")["product_adjectives"]) + r")[ \t]+$")
