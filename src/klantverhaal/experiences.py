@@ -63,6 +63,9 @@ def _mention_cues() -> dict:
     return resources.read_json("mentions.json")
 
 
+TONE_LABELS = frozenset({"friendly", "unfriendly"})
+
+
 def read_story(doc: Doc, story: StoryText) -> Story:
     """The SPEC record of one analysed story."""
     sentences = docindex.sentences(doc)
@@ -78,7 +81,9 @@ def read_story(doc: Doc, story: StoryText) -> Story:
     owner_of = _attribute(doc, mentions, cue_sentences)
 
     def owner(span: Span) -> _Facts | None:
-        name = owner_of(span.start_char)
+        # "Men was daar kortaf en verwees mij terug naar u": the tone is the subject's, not that of
+        # a company named after it (a contact verb's object is: "Gisteren belde ik KPN")
+        name = owner_of(span.start_char, name_after=span.label_ not in TONE_LABELS)
         return facts.get(name) if name else None
 
     by_name = [m for m in mentions if m.named and m.role != "ref"]  # named in the text, not a noun pointing back
@@ -673,7 +678,7 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
             topic = active[-1].company
     first_topic = next((t for t in topic_before[1:] + [topic] if t in named_set), None)
 
-    def owner(char: int) -> str | None:
+    def owner(char: int, name_after: bool = True) -> str | None:
         token = doc.char_span(char, char + 1, alignment_mode="expand")
         if token is None:
             return None
@@ -694,7 +699,7 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
                 return left[-1].company
             # a company named shortly after the cue ("Gisteren belde ik KPN") takes it; one far
             # behind a comma ("..., dat ze me naar Transavia zouden sturen") does not
-            if _close_after(doc, char, here[0]) or topic_before[i] is None:
+            if name_after and _close_after(doc, char, here[0]) or topic_before[i] is None:
                 return here[0].company
         if topic_before[i] is not None:
             return topic_before[i]
