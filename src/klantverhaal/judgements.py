@@ -37,6 +37,14 @@ def _companions() -> dict[tuple[str, str], tuple[frozenset[str], int]]:
 
 
 @cache
+def _spoilers() -> dict[tuple[str, str], frozenset[str]]:
+    """Words that, beside a companion cue, show it means something else: "terug" beside
+    "antwoord" or "mail" is a reply, not a refund."""
+    return {(row["label"], row["pattern"].lower()): frozenset(row["unless_near"])
+            for row in resources.read_jsonl("judgements.jsonl") if row.get("unless_near")}
+
+
+@cache
 def _staff_only() -> frozenset[tuple[str, str]]:
     """Cues that judge staff only when staff did it: "ze hingen op" (rude), not "ik heb opgehangen"."""
     return frozenset((row["label"], row["pattern"].lower()) for row in resources.read_jsonl("judgements.jsonl")
@@ -69,6 +77,7 @@ def applies(cue: Span) -> bool:
         return True
     near, window = rule
     doc = cue.doc
+    found = False
     for k in range(max(docindex.sentence_of(cue).start, cue.start - window), min(docindex.sentence_of(cue).end, cue.end + window)):
         low = doc[k].lower_
         if low in CLAUSE_BREAKS - {"en"}:
@@ -76,8 +85,10 @@ def applies(cue: Span) -> bool:
                 continue
             break
         if low in near:
-            return True
-    return False
+            found = True
+        if low in _spoilers().get((cue.label_, cue.text.lower()), ()):
+            return False  # "kreeg ik alleen een standaardzinnetje terug": a reply came back, no money
+    return found
 
 
 @cache
@@ -200,11 +211,33 @@ def not_an_outcome(cue: Span) -> bool:
     clause_start = cue.start
     while clause_start > sent.start and cue.doc[clause_start - 1].lower_ not in CLAUSE_BREAKS - {"en"}:
         clause_start -= 1
+    if cue.label_ == "resolved" and _infinitive_clause(cue, clause_start):
+        return True  # "Ik verzoek u ... het bedrag terug te storten": asked for, not done
     # Dutch puts the auxiliary last: "dat het gecorrigeerd zou worden", "om geld terug gevraagd"
     after_only = _after_only()
     return any(c.label_ == "not_outcome" and (
         clause_start <= c.start < cue.start and c.text.lower() not in after_only or cue.end <= c.start <= cue.end + 1)
         for c in _sentence_cues(cue))
+
+
+QUESTION_OPENERS = frozenset({"of", "dat", "wanneer", "waarom", "hoe", "wat"})
+
+
+def _infinitive_clause(cue: Span, clause_start: int) -> bool:
+    """ "terug te storten", "te antwoorden binnen de termijn": "te" and an infinitive in the
+    cue's clause make it a request, a purpose or a promise, not an outcome."""
+    doc = cue.doc
+    end = cue.end
+    sent_end = docindex.sentence_of(cue).end
+    while end < sent_end and doc[end].lower_ not in CLAUSE_BREAKS - {"en"}:
+        end += 1
+    for k in range(clause_start, end - 1):
+        if doc[k].lower_ == "te" and doc[k + 1].lower_.endswith("en") and doc[k + 1].is_alpha:
+            # "gebeld om te vragen of het verwerkt was": the cue is in what was asked, a clause of its own
+            if k < cue.start and {t.lower_ for t in doc[k + 2 : cue.start]} & QUESTION_OPENERS:
+                continue
+            return True
+    return False
 
 
 @cache
