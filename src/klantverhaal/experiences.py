@@ -367,6 +367,16 @@ def _introduced_as(text: str, mention: _Mention, kind_id: str) -> bool:
     return bool(before) and _kind_words().get(before[-1].lower()) == kind_id
 
 
+def _introduced_as_other(text: str, mention: _Mention, kind_id: str, kind_word: str) -> bool:
+    """Is the name written right after a lower-case kind word of another kind ("loodgieter
+    Vermeulen" for "de watermaatschappij")? "tandartspraktijk Molenzicht" is "de praktijk" and
+    "de tandarts": one kind word holds the other."""
+    before = text[max(0, mention.start - 30) : mention.start].split()
+    word = before[-1] if before and before[-1].islower() else ""
+    kind = _kind_words().get(word)
+    return kind is not None and kind != kind_id and kind_word not in word and word not in kind_word
+
+
 def _named_as_other_kind(name: str, kind_id: str, kind_word: str) -> bool:
     """ "BENU Apotheek" is a pharmacy: "de huisartsenpraktijk" (same sector) is not it; but
     "de kliniek" is "Dierenkliniek Hoogland"."""
@@ -424,8 +434,11 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
         return None
     sectors = {kind.label_} | _also_sectors().get(kind.text.lower(), frozenset())
     named = [m for m in named if m.company.lower() not in _third_parties()]  # an ombudsman is never "de sportschool"
+    text = docindex.text(kind.doc)
+    # "loodgieter Vermeulen" is no "watermaatschappij": a name introduced by a kind word of its own
     same = [m for m in named if m.sector in sectors and m.role in ("", "seller", "carrier")
-            and not _named_as_other_kind(m.company, kind.id_, kind.text.lower())]
+            and not _named_as_other_kind(m.company, kind.id_, kind.text.lower())
+            and not _introduced_as_other(text, m, kind.id_, kind.text.lower())]
     before = [m for m in same if m.end <= kind.start_char]
     # "Gemeente Amersfoort ... het Kadaster ... de gemeente": the company whose name holds the
     # noun, before the nearest one of the sector
@@ -434,7 +447,6 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
         return by_name[-1]
     # "autobedrijf Scholten ... de ANWB ... de garage": the company introduced by a kind word of
     # the same kind, before the nearest one of the sector
-    text = docindex.text(kind.doc)
     introduced = {m.company for m in named if _introduced_as(text, m, kind.id_)}
     by_kind = [m for m in same if m.company in introduced]
     if by_kind:

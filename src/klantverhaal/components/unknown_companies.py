@@ -65,7 +65,7 @@ def _rules() -> dict:
         # "een mail naar info@zeewindfietsen.nl": the address names the organisation's site
         ("domain", re.compile(rf"\b[\w.-]+@(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))\b")),
         ("service_of", re.compile(rf"\b(?:{service})\s+van\s+(?P<name>{multi})")),
-        ("ordered_at", re.compile(rf"\bbij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,8}}?(?:{orders})\b")),
+        ("ordered_at", re.compile(rf"\b[Bb]ij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,8}}?(?:{orders})\b")),
         # "een theeset besteld bij Theepot & Co": the verb first
         ("ordered_at", re.compile(rf"\b(?:{orders})\s+bij\s+(?P<name>{multi})(?![\w-])")),
         # "mijn bestelling bij Tegelhuis Verbeek", "ons abonnement bij Kabelnet Oost"
@@ -93,6 +93,8 @@ def _rules() -> dict:
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"],
             "place_kinds": frozenset(table["place_kinds"]), "place_prepositions": places,
             "streets": tuple(table["street_suffixes"]), "adjectives": frozenset(table["adjectives"]),
+            "places": frozenset(line.strip().lower() for line in resources.read_text("places.txt").splitlines()
+                                if line.strip() and not line.startswith("#")),
             "titled": re.compile(rf"(?i:\b(?:{'|'.join(re.escape(t) for t in table['person_titles'])}))[ \t]+$")}
 
 
@@ -125,8 +127,11 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 sector = next((s for w, s in rules["domain_sector"].items() if w in low), "other")
             name = re.sub(r"(?:'s|’s)$", "", name)
             words = name.split()
-            if len(words) > 2 and words[0].lower().endswith(rules["streets"]) and words[1] in rules["joiners"]:
-                # "aan de Brinkgreverweg van Vastgoed Meijerink": the street is where, not who
+            after_place = re.search(rf"\b(?:{rules['place_prepositions']})[ \t]+$", text[max(0, start - 6) : start])
+            if len(words) > 2 and (words[0].lower().endswith(rules["streets"]) or after_place and words[1] == "van") \
+                    and words[1] in rules["joiners"]:
+                # "aan de Brinkgreverweg van Vastgoed Meijerink", "in Deventer van Kroeze Vastgoed
+                # B.V.": the street or town is where, the firm after "van" is who
                 rest = words[1:]
                 while rest and rest[0] in rules["joiners"]:
                     rest = rest[1:]
@@ -162,8 +167,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "hun kantoor aan de Turfmarkt": a street or square, where and not who
             if re.match(r"Mijn[A-Z]", name):
                 continue  # "MijnAmersfoort", "MijnOdido": the company's portal, a channel
-            if len(words) == 1 and name.lower() in rules["adjectives"]:
-                continue  # "de Nederlandse klantenservice": an adjective, not a name
+            if len(words) == 1 and (name.lower() in rules["adjectives"] or name.lower() in rules["places"]):
+                continue  # "de Nederlandse klantenservice", "slotenmaker Deventer spoed": no organisation
             if name.lower() in rules["org_suffixes"]:
                 continue  # "Forum Tuin" without its first word is only "Tuin"
             if rule == "handle" and not _company_handle(name, text, rules):
