@@ -385,6 +385,18 @@ def _named_as_other_kind(name: str, kind_id: str, kind_word: str) -> bool:
 
 
 @cache
+def _brand_kinds() -> dict[str, str]:
+    """Table brands known to be of one kind ("Fluvius" is a grid operator): a kind noun of
+    another kind ("de energieleverancier") never points to them."""
+    return {brand.lower(): row["id"] for row in resources.read_jsonl("company_kinds.jsonl")
+            for brand in row.get("brands", [])}
+
+
+def _brand_kind(company: str) -> str | None:
+    return _brand_kinds().get(company.lower())
+
+
+@cache
 def _independent_kinds() -> frozenset[str]:
     """Kinds that are firms of their own ("de hypotheekadviseur", "de notaris"): they never point
     to a bank or seller named in the story."""
@@ -438,7 +450,8 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
     # "loodgieter Vermeulen" is no "watermaatschappij": a name introduced by a kind word of its own
     same = [m for m in named if m.sector in sectors and m.role in ("", "seller", "carrier")
             and not _named_as_other_kind(m.company, kind.id_, kind.text.lower())
-            and not _introduced_as_other(text, m, kind.id_, kind.text.lower())]
+            and not _introduced_as_other(text, m, kind.id_, kind.text.lower())
+            and _brand_kind(m.company) in (None, kind.id_)]
     before = [m for m in same if m.end <= kind.start_char]
     # "Gemeente Amersfoort ... het Kadaster ... de gemeente": the company whose name holds the
     # noun, before the nearest one of the sector
