@@ -128,10 +128,12 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             name = re.sub(r"(?:'s|’s)$", "", name)
             words = name.split()
             after_place = re.search(rf"\b(?:{rules['place_prepositions']})[ \t]+$", text[max(0, start - 6) : start])
-            if len(words) > 2 and (words[0].lower().endswith(rules["streets"]) or after_place and words[1] == "van") \
-                    and words[1] in rules["joiners"]:
+            person_of = words[0] in rules["first_names"] and words[1:2] == ["van"]
+            if len(words) > 2 and (words[0].lower().endswith(rules["streets"]) or (after_place or person_of)
+                                   and words[1] == "van") and words[1] in rules["joiners"]:
                 # "aan de Brinkgreverweg van Vastgoed Meijerink", "in Deventer van Kroeze Vastgoed
-                # B.V.": the street or town is where, the firm after "van" is who
+                # B.V.", "Jasmijn van Zilverlicht Fotografie": the street or town is where, the
+                # person who; the firm is after "van"
                 rest = words[1:]
                 while rest and rest[0] in rules["joiners"]:
                     rest = rest[1:]
@@ -191,7 +193,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
 def _without_headline_word(text: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """ "Ervaring Van Dalen Verhuizingen B.V. (lang verhaal)" above "... hebben we Van Dalen
     Verhuizingen ingehuurd": a line's first word in front of a name found elsewhere in the
-    story is the headline's own word (a title capital), not part of the name."""
+    story is the headline's own word (a title capital), not part of the name; so is a person
+    "van" a firm found on its own ("Jasmijn van Zilverlicht Fotografie")."""
     names = {_key(item[2]) for item in found}
     out = []
     for start, end, name, sector in found:
@@ -199,6 +202,10 @@ def _without_headline_word(text: str, found: list[tuple[int, int, str, str]]) ->
         if rest and _line_initial(text, start) and _key(rest) in names and _key(rest) != _key(name):
             start += len(first) + 1
             name = rest
+        elif rest.startswith("van ") and _key(rest[4:]) in names:
+            # "Jasmijn van Zilverlicht Fotografie" beside "Zilverlicht Fotografie": a person of the firm
+            start += len(first) + 5
+            name = rest[4:]
         out.append((start, end, name, sector))
     return out
 
