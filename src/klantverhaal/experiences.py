@@ -550,7 +550,9 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     return ""
 
 
-EMPLOYER_CLAUSE_BREAKS = re.compile(r"[,;()]|\b(?:dus|maar|want|toen|omdat)\b")
+# "Ik werk als boekhouder bij een transportbedrijf en sinds 2022 lease ik ... bij Cyclis": an "en"
+# followed by the writer as subject opens a clause of its own
+EMPLOYER_CLAUSE_BREAKS = re.compile(r"[,;()]|\b(?:dus|maar|want|toen|omdat)\b|\ben\b(?=[^,.;]*\b(?:ik|we|wij)\b)")
 
 
 def _employer_clause(text: str, start: int, end: int, cues: dict) -> bool:
