@@ -371,7 +371,7 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
 
 OPENING_DETERMINERS = resources.words("contacts.opening_determiners")
 OPENING_FOLLOWERS = resources.words("contacts.opening_followers")
-INDEFINITE = frozenset({"een"})
+INDEFINITE = resources.words("contacts.indefinite_articles")
 
 
 def _opening_visit(sent: Span, cues: list[Span], start: int) -> str | None:
@@ -615,7 +615,7 @@ def _said_or_planned(sent: Span, cue: Span) -> bool:
 
 PLAN_MODALS = resources.words("contacts.plan_modals")
 PLAN_INFINITIVES = resources.words("contacts.plan_infinitives")
-GO_VERBS = frozenset({"ga", "gaan"})
+GO_VERBS = resources.words("contacts.go_verbs")
 PERFECT_AUXILIARIES = resources.words("contacts.perfect_auxiliaries")
 PERFORMATIVE = resources.words("contacts.performative")
 
@@ -929,6 +929,9 @@ def _names_a_channel_or_company(sent: Span, cues: list[Span]) -> bool:
     return any(sent.start <= s.start < sent.end for s in list(companies) + list(kinds))
 
 
+BY_WAY_OF = resources.words("contacts.by_way_of")
+
+
 def _received(sent: Span, initiated: Span, cue: Span) -> bool:
     """The company started it: "ze belden me terug", "ik kreeg een brief" (the cue overlaps
     or follows a company-initiated phrase in the same clause)."""
@@ -938,7 +941,7 @@ def _received(sent: Span, initiated: Span, cue: Span) -> bool:
         return True
     if initiated.end <= cue.start and cue.start - initiated.end <= 5:
         return not CLAUSE_BREAKS & set(_tokens_between(sent, initiated.end, cue.start))
-    by_way_of = cue.start > sent.start and sent.doc[cue.start - 1].lower_ in ("per", "via") or cue[0].lower_ in ("per", "via")
+    by_way_of = cue.start > sent.start and sent.doc[cue.start - 1].lower_ in BY_WAY_OF or cue[0].lower_ in BY_WAY_OF
     clause_final = initiated.end >= sent.end or sent.doc[initiated.end].is_punct \
         or sent.doc[initiated.end].lower_ in SUBCLAUSE_BREAKS
     if (cue.label_ == "channel" or by_way_of and clause_final) and cue.end <= initiated.start \

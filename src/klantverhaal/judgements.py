@@ -220,7 +220,7 @@ def not_an_outcome(cue: Span) -> bool:
         for c in _sentence_cues(cue))
 
 
-QUESTION_OPENERS = frozenset({"of", "dat", "wanneer", "waarom", "hoe", "wat"})
+QUESTION_OPENERS = resources.words("judgements.question_openers")
 
 
 def _infinitive_clause(cue: Span, clause_start: int) -> bool:

@@ -445,7 +445,12 @@ def _short_forms(doc: Doc, existing: list, covered: list[tuple[int, int]]) -> li
     rules = _rules()
     text = docindex.text(doc)
     out = []
-    for span in existing:
+    first_named: dict[str, object] = {}
+    for span in existing:  # each brand's first naming in full: later ones would find nothing new
+        if len(span.text.split()) >= 2 and (span.id_ not in first_named
+                                             or span.start_char < first_named[span.id_].start_char):
+            first_named[span.id_] = span
+    for span in first_named.values():
         words = span.text.split()
         first = words[0] if len(words) >= 2 else ""
         low = first.lower()
