@@ -336,9 +336,18 @@ def _after_but(cue: Span) -> str:
 
 def _undone_later(cue: Span) -> bool:
     """ "Hij verving de pen, maar een dag later gaf de ketel opnieuw een storing": the repair
-    told in the same sentence as its failure is no outcome."""
+    told in the same sentence as its failure is no outcome ("De RDW heeft het rechtgezet, maar
+    het CJIB blijft incasseren" tells another company's part)."""
     after_but = _after_but(cue)
-    return any(f" {w} " in after_but for w in UNDONE_AFTER)
+    return any(f" {w} " in after_but for w in UNDONE_AFTER) and not _other_company_after_but(cue)
+
+
+def _other_company_after_but(cue: Span) -> bool:
+    """Does the "maar" part after the cue name a company of its own?"""
+    doc = cue.doc
+    end = docindex.sentence_of(cue).end
+    but = next((t.i for t in doc[cue.end : end] if t.lower_ == "maar"), None)
+    return but is not None and any(but < s.start < end for s in doc.spans.get("companies", []))
 
 
 PARTIAL_AFTER = resources.words("judgements.partial_after")
@@ -349,7 +358,7 @@ def _partial(cue: Span) -> bool:
     in part is not solved (corpus decision)."""
     after_but = set(_after_but(cue).split())
     # "..., maar die kluisdienst ga ik nooit meer gebruiken": the writer's own plans or feelings
-    return bool(PARTIAL_AFTER & after_but) and not after_but & CUSTOMER_SUBJECTS
+    return bool(PARTIAL_AFTER & after_but) and not after_but & CUSTOMER_SUBJECTS and not _other_company_after_but(cue)
 
 
 def _inside_longer(cue: Span, others: list[Span]) -> bool:
