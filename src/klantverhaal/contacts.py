@@ -274,10 +274,16 @@ def _attempt_on_channel(sent: Span, verb: Span, cues: list[Span]) -> str | None:
     for cue in cues:
         if cue.label_ != "channel" or cue.id_ not in ATTEMPT_CHANNELS:
             continue
-        lo, hi = (cue.end, verb.start) if cue.end <= verb.start else (verb.end, cue.start)
-        if 0 <= hi - lo <= ATTEMPT_WINDOW and not CLAUSE_BREAKS & {t.lower_ for t in doc[lo:hi]}:
+        gap = _gap_in_clause(cue, verb)
+        if gap is not None and 0 <= gap <= ATTEMPT_WINDOW:
             return cue.id_
     return None
+
+
+def _gap_in_clause(a: Span, b: Span) -> int | None:
+    """How many tokens stand between two spans, or None when a clause break does."""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    return None if CLAUSE_BREAKS & {t.lower_ for t in a.doc[lo:hi]} else hi - lo
 
 
 MOTION_VERBS = resources.words("contacts.motion_verbs")
@@ -374,18 +380,34 @@ OPENING_FOLLOWERS = resources.words("contacts.opening_followers")
 INDEFINITE = resources.words("contacts.indefinite_articles")
 
 
+def _first_comma(sent: Span, k: int) -> int:
+    return next((t.i for t in sent.doc[k : sent.end] if t.text in (",", ":", ";")), sent.end)
+
+
+def _head_has_actor(sent: Span, start: int, end: int) -> bool:
+    """A finite verb, a subject or someone else acting in a note's head: no note then."""
+    return bool((FINITE_VERBS | SUBJECT_PRONOUNS | OTHER_AGENTS) & {t.lower_ for t in sent.doc[start:end]})
+
+
+def _past_fillers(sent: Span, start: int) -> int:
+    """The first token after a note's opening adverbs ("Eerst", "Daarna", "Dan maar");
+    "een" is no filler here: "een chatbot" goes on describing a channel told before."""
+    k = start
+    while k < sent.end and sent.doc[k].lower_ in NOTE_FILLERS and sent.doc[k].lower_ not in INDEFINITE:
+        k += 1
+    return k
+
+
 def _opening_visit(sent: Span, cues: list[Span], start: int) -> str | None:
     """ "Naar de Odido-winkel in het winkelcentrum.", "Daarna naar het kantoor aan de Markt, waar
     ...": a note that opens with "naar" and the company's premises, no verb before the first
     comma, tells a visit ("Naar de winkel?" asks about one)."""
     doc = sent.doc
-    k = start
-    while k < sent.end and doc[k].lower_ in NOTE_FILLERS and doc[k].lower_ not in INDEFINITE:
-        k += 1
+    k = _past_fillers(sent, start)
     if k >= sent.end or doc[k].lower_ != "naar" or sent[-1].text == "?":
         return None
-    comma = next((t.i for t in doc[k:sent.end] if t.text in (",", ":", ";")), sent.end)
-    if (FINITE_VERBS | SUBJECT_PRONOUNS | OTHER_AGENTS) & {t.lower_ for t in doc[start:comma]}:
+    comma = _first_comma(sent, k)
+    if _head_has_actor(sent, start, comma):
         return None
     shop = any(c.label_ == "channel" and c.id_ == "shop" and k < c.start < comma for c in cues)
     return "shop" if shop else None
@@ -396,9 +418,7 @@ def _opening_channel(sent: Span, cues: list[Span], start: int) -> str | None:
     first words (after adverbs such as "eerst", "daarna") are a channel the customer reaches
     out through, with no verb up to the first comma, tells that channel used."""
     doc = sent.doc
-    k = start
-    while k < sent.end and doc[k].lower_ in NOTE_FILLERS and doc[k].lower_ not in INDEFINITE:
-        k += 1
+    k = _past_fillers(sent, start)
     if k < sent.end and doc[k].lower_ in OPENING_DETERMINERS:
         k += 1  # "de chat", "hun contactformulier"; not "een chatbot" or "deze tweets", which go on
         # describing a channel told before
@@ -409,9 +429,8 @@ def _opening_channel(sent: Span, cues: list[Span], start: int) -> str | None:
             doc[cue.end].is_punct or doc[cue.end].lower_ in OPENING_FOLLOWERS)) or sent[-1].text == "?":
         return None  # "Eerst de brief van de gemeente, ...": a message that came in; "Het
         # callcenter hing op": the channel is a subject
-    comma = next((t.i for t in doc[cue.end : sent.end] if t.text in (",", ":", ";")), sent.end)
-    words = {t.lower_ for t in doc[start:comma]}
-    if (FINITE_VERBS | SUBJECT_PRONOUNS | OTHER_AGENTS) & words or any(
+    comma = _first_comma(sent, cue.end)
+    if _head_has_actor(sent, start, comma) or any(
             c.label_ in ("contact_verb", "comm_verb", "company_initiated", "negation") and c.start < comma
             and c is not cue and not (c.start == cue.start and c.end == cue.end) for c in cues):
         return None
@@ -832,7 +851,7 @@ def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None
     ``allow_self``) or someone else acting."""
     end = sent.end
     if verb is not None:
-        end = next((t.i for t in sent.doc[verb.end : sent.end] if t.text in (",", ":", ";")), sent.end)
+        end = _first_comma(sent, verb.end)
     words = [t.lower_ for t in sent.doc[_after_date_prefix(sent) : end] if not t.is_punct]
     subjects = SUBJECT_PRONOUNS - SELF if allow_self else SUBJECT_PRONOUNS
     if not words or len(words) > longest or (FINITE_VERBS | subjects | OTHER_AGENTS) & set(words):
@@ -1167,7 +1186,7 @@ def _as_told_before(cue: Span) -> bool:
     """ "Zoals ik u op 10 januari al telefonisch vertelde, ...": a clause opened by "zoals" with
     "al" points back to a contact the story told, it does not tell a new one."""
     back = set(docindex.words_back(cue, CLAUSE_BREAKS))
-    return bool(AS_BEFORE & back) and "al" in back | {t.lower_ for t in _clause_ahead(cue.sent, cue)}
+    return bool(AS_BEFORE & back) and "al" in back | {t.lower_ for t in _clause_ahead(docindex.sentence_of(cue), cue)}
 
 
 def _about_company_messages(sent: Span, cue: Span) -> bool:
@@ -1231,9 +1250,8 @@ REPEAT_TIME_WORDS = resources.words("contacts.repeat_time_words")
 def _repeated_contact(sent: Span, keer, verbs: list[Span], more_words: set[int], i: int) -> Span | None:
     """ "Ik heb ze gemaild, en daarna nog een keer", "Dus gebeld, en een week later nog een keer":
     "nog een keer" coordinated after a contact verb, with nothing but "en", a comma, adverbs and
-    words of time between
-    and nothing after it in its clause, is that contact once more (two in all); "nog een keer
-    gebeld" (the count before its verb) is one. Returns the verb repeated."""
+    words of time between and nothing after it in its clause, is that contact once more (two in
+    all); "nog een keer gebeld" (the count before its verb) is one. Returns the verb repeated."""
     tokens = list(sent)
     if i < 2 or tokens[i - 1].lower_ != "een" or not any(i - 4 <= k < i for k in more_words):
         return None
@@ -1468,12 +1486,10 @@ def _clause_channel(cue: Span, cues: list[Span]) -> str:
     """ "vier keer contact opgenomen via de chat" -> chat; "Zes keer contact gezocht, de
     weggevallen chat ... meegeteld" -> any: the channel of a general contact phrase is one
     named in its own clause, else it spans every channel."""
-    doc = cue.doc
     for other in cues:
         if other.label_ != "channel" or cue.start <= other.start < cue.end:
             continue
-        lo, hi = (other.end, cue.start) if other.end <= cue.start else (cue.end, other.start)
-        if not CLAUSE_BREAKS & {t.lower_ for t in doc[lo:hi]}:
+        if _gap_in_clause(other, cue) is not None:
             return _channel(other)
     return "any"
 

@@ -360,19 +360,24 @@ def _kind_words() -> dict[str, str]:
     return {row["pattern"].lower(): row["id"] for row in resources.read_jsonl("company_kinds.jsonl") if row.get("id")}
 
 
+def _word_before(text: str, mention: _Mention) -> str:
+    """The word written right before a name ("autobedrijf" of "autobedrijf Scholten")."""
+    before = text[max(0, mention.start - 30) : mention.start].split()
+    return before[-1] if before else ""
+
+
 def _introduced_as(text: str, mention: _Mention, kind_id: str) -> bool:
     """Is the name written right after a lower-case kind word of this kind ("autobedrijf
     Scholten" for "de garage")?"""
-    before = text[max(0, mention.start - 30) : mention.start].split()
-    return bool(before) and _kind_words().get(before[-1].lower()) == kind_id
+    return _kind_words().get(_word_before(text, mention).lower()) == kind_id
 
 
 def _introduced_as_other(text: str, mention: _Mention, kind_id: str, kind_word: str) -> bool:
     """Is the name written right after a lower-case kind word of another kind ("loodgieter
     Vermeulen" for "de watermaatschappij")? "tandartspraktijk Molenzicht" is "de praktijk" and
     "de tandarts": one kind word holds the other."""
-    before = text[max(0, mention.start - 30) : mention.start].split()
-    word = before[-1] if before and before[-1].islower() else ""
+    word = _word_before(text, mention)
+    word = word if word.islower() else ""
     kind = _kind_words().get(word)
     return kind is not None and kind != kind_id and kind_word not in word and word not in kind_word
 
