@@ -845,18 +845,29 @@ def _fragment(sent: Span, verb: Span) -> bool:
 
 
 def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None = None) -> list[str] | None:
-    """The words of a note-style line after its date prefix (up to the first comma, colon or
-    semicolon after ``verb``: "Zelf gebeld, toen bleek ..." is a note and a clause), or None
+    """The words of a note-style line after its date prefix (up to the first comma, colon,
+    semicolon or clause opener after ``verb``: "Zelf gebeld, toen bleek ..." and "Nog een mail
+    gestuurd met de vraag of iemand het wilde lezen" are a note and a clause), or None
     when that part has a finite verb, a subject (the writer's own "ik" only when
     ``allow_self``) or someone else acting."""
     end = sent.end
     if verb is not None:
         end = _first_comma(sent, verb.end)
+        if verb[-1].lower_.startswith("ge"):  # a participle; "De monteurs belden ... en" is finite
+            end = min(end, _clause_opener(sent, verb.end))
     words = [t.lower_ for t in sent.doc[_after_date_prefix(sent) : end] if not t.is_punct]
     subjects = SUBJECT_PRONOUNS - SELF if allow_self else SUBJECT_PRONOUNS
     if not words or len(words) > longest or (FINITE_VERBS | subjects | OTHER_AGENTS) & set(words):
         return None
     return words
+
+
+def _clause_opener(sent: Span, k: int) -> int:
+    """The first word after ``k`` that opens a clause of its own ("of", "omdat", "dat"); a
+    bracketed aside ("(dat was nummer vier)") is no clause of the note."""
+    doc = sent.doc
+    return next((t.i for t in doc[k : sent.end] if t.is_alpha and t.lower_ in SUBCLAUSE_BREAKS | FORWARD_BREAKS
+                 and doc[t.i - 1].text != "("), sent.end)
 
 
 def _object_first(sent: Span, verb: Span) -> bool:
