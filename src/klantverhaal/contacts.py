@@ -536,10 +536,13 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     if cue.end < sent.end and any(c.start == cue.end for c in companies):
         return "other"  # "Daarop belde Samsung zelf"
     word = cue[0].lower_
-    finite = word.endswith(("t", "de", "te", "den", "ten")) and not word.startswith("ge") and len(cue) == 1
+    # weak forms by their ending, strong ones ("schreef", "vroeg") by having no infinitive "-en"
+    # ("ingevuld", "opgezegd" are participles)
+    finite = word.endswith(("t", "de", "te", "den", "ten")) or not word.endswith(("en", "d", "t")) and word.isalpha()
+    finite = finite and not word.startswith("ge") and len(cue) == 1
     if finite and any(c.end == cue.start and (c.start == sent.start or doc[c.start - 1].lower_ not in SELF)
                       for c in companies):
-        return "other"  # "Ziggo belt zelf!", "De webshop mailde terug" ("dat ik KPN belde" is mine)
+        return "other"  # "Ziggo belt zelf!", "Menzis schreef terug" ("dat ik KPN belde" is mine)
     # "meldde de operator mij ...", "belde de monteur ons": the customer is the object
     for tok in doc[cue.end : min(sent.end, cue.end + 5)]:
         if tok.lower_ in CLAUSE_BREAKS or tok.lower_ in SELF:
@@ -1210,10 +1213,25 @@ def _about_company_messages(sent: Span, cue: Span) -> bool:
 
 
 PASSIVE = resources.words("contacts.passive_auxiliaries")
+STATE_PASSIVE = resources.words("contacts.state_passive_auxiliaries")
 
 
-def _passive_clause(sent: Span, tok) -> bool:
-    return any(w in PASSIVE for w in docindex.words_back(sent.doc[tok.i : tok.i + 1], CLAUSE_BREAKS))
+def _passive_clause(sent: Span, tok, auxiliaries: frozenset[str] = PASSIVE) -> bool:
+    """ "werd ik gebeld", and a participle joined by "en" to a passive one: "De declaratie was
+    gecorrigeerd en opnieuw naar Menzis gestuurd" (the hospital sent it, not the writer; "was"
+    counts as passive only there, since "ik was naar de winkel gegaan" is active)."""
+    doc = sent.doc
+    if any(w in auxiliaries for w in docindex.words_back(doc[tok.i : tok.i + 1], CLAUSE_BREAKS)):
+        return True
+    k = tok.i - 1
+    while k > sent.start and doc[k].lower_ not in CLAUSE_BREAKS:
+        k -= 1
+    return k - 1 > sent.start and doc[k].lower_ == "en" and _participle(tok.lower_) \
+        and _participle(doc[k - 1].lower_) and _passive_clause(sent, doc[k - 1], PASSIVE | STATE_PASSIVE)
+
+
+def _participle(word: str) -> bool:
+    return "ge" in word[:6] and word.endswith(("d", "t"))
 
 
 def _without_total(sent: Span, counted: list[tuple[str, int, str]], at: list[int]) -> list[tuple[str, int, str]]:
