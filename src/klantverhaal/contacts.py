@@ -1403,9 +1403,12 @@ def _near(tok, cues: list[Span], window: int) -> Span | None:
         if between[:1] == [","] and (len(between) <= 2 or len(between) == 3 and between[1] in LOWER_BOUND) \
                 and cue.end <= tok.i:
             return cue  # "Dus heb ik zelf gebeld, twee keer.", "... vaak gebeld, zeker tien keer."
-        if hi - lo <= window and not CLAUSE_BREAKS & set(between):
-            return cue
+        if hi - lo <= window and not (CLAUSE_BREAKS | COUNT_BARRIERS) & set(between):
+            return cue  # not "drie keer moet zeggen waarvoor je belt": a clause of its own
     return None
+
+
+COUNT_BARRIERS = resources.words("contacts.count_barriers")
 
 
 def _sentence_number(sent: Span) -> int:
