@@ -33,6 +33,8 @@ def _tokens_between(sent: Span, start: int, end: int) -> list[str]:
 
 def _negated(sent: Span, cue: Span, negations: list[Span]) -> bool:
     """ "niet gebeld", "geen mail", "belde niet": a negation within a few words, same clause."""
+    if _fronted_and_denied(sent, cue, negations):
+        return True
     for neg in negations:
         if neg.end <= cue.start and cue.start - neg.end <= NEGATION_WINDOW:
             if not CLAUSE_BREAKS & set(_tokens_between(sent, neg.end, cue.start)):
@@ -41,6 +43,23 @@ def _negated(sent: Span, cue: Span, negations: list[Span]) -> bool:
             if not CLAUSE_BREAKS & set(_tokens_between(sent, cue.end, neg.start)):
                 return True
     return False
+
+
+FRONTED_AUXILIARIES = resources.words("contacts.fronted_auxiliaries")
+
+
+def _fronted_and_denied(sent: Span, cue: Span, negations: list[Span]) -> bool:
+    """ "Mailen heb ik maar niet gedaan", "Bellen kan bij Basic-Fit niet eens", "Bellen had
+    geen zin": an infinitive put first, its auxiliary right after it, and a negation later in
+    that clause deny the contact, however far the negation stands ("maar" before "niet" is an
+    adverb here, no clause break)."""
+    doc = sent.doc
+    if cue.start != _past_fillers(sent, _after_date_prefix(sent)) or not cue[-1].lower_.endswith("en") \
+            or cue.end >= sent.end or doc[cue.end].lower_ not in FRONTED_AUXILIARIES:
+        return False
+    clause_end = next((t.i for t in doc[cue.end : sent.end] if t.lower_ in CLAUSE_BREAKS - {"maar"}), sent.end)
+    return any(cue.end < neg.start < clause_end and neg.text.lower() in ("niet", "nooit", "geen")
+               for neg in negations)
 
 
 def _offered(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
@@ -220,7 +239,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         if _said_or_planned(sent, cue) or _verb_as_noun(sent, cue):
             continue  # "Mail maar naar ...", "ik zou een mail krijgen", "de mail van Booking.com"
         channel, _, form = cue.id_.partition("/")
-        if _told_again(sent, cue):
+        if _told_again(sent, cue) or _within_same_session(sent, cue, cues):
             continue
         agent = "unknown" if form == "noun" else _adjacent_agent(sent, cue)
         if agent == "other" and _household_subject(sent, cue):
@@ -460,6 +479,21 @@ def _told_again(sent: Span, cue: Span) -> bool:
     pointed back to is one told before."""
     return cue.start > sent.start and sent.doc[cue.start - 1].lower_ in DEMONSTRATIVES or _retold(sent, cue) \
         or _pointed_back(sent, cue)
+
+
+SAME_WORDS = resources.words("contacts.same_words")
+SESSION_PREPOSITIONS = resources.words("contacts.session_prepositions")
+SESSION_CHANNELS = resources.words("contacts.session_channels")
+
+
+def _within_same_session(sent: Span, cue: Span, cues: list[Span]) -> bool:
+    """ "Screenshot gestuurd in diezelfde chat", "tijdens hetzelfde gesprek gevraagd": a message
+    sent inside a chat, call or visit already told belongs to that contact. ("Dezelfde mail
+    nog eens gestuurd" is a new mail, and a second form through the same site a new form.)"""
+    doc = sent.doc
+    return any(c.label_ == "channel" and c.id_ in SESSION_CHANNELS and c.start - 2 >= sent.start
+               and doc[c.start - 1].lower_ in SAME_WORDS and doc[c.start - 2].lower_ in SESSION_PREPOSITIONS
+               and _gap_in_clause(cue, c) is not None for c in cues if c is not cue)
 
 
 POINTING_BACK = resources.phrases("contacts.pointing_back")
