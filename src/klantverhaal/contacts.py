@@ -133,6 +133,9 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     if any(c.label_ == "contact_verb" and c.id_.startswith("any") and c.start <= cue.start and cue.end <= c.end
            and len(c) > len(cue) for c in sent_cues):
         return False  # "opgenomen" in "contact opgenomen" is no phone picked up
+    if cue.start - 1 > sent.start and numbers.parse(sent.doc[cue.start - 1].lower_) is not None \
+            and _compared(sent, cue.start - 1):
+        return False  # "werkt beter dan tien mails"
     negations = [c for c in sent_cues if c.label_ == "negation"]
     return not _negated(sent, cue, negations) and not _offered(sent, cue, sent_cues) \
         and not _where_another_channel_is(sent, cue, sent_cues) and not _called_to(sent, cue, sent_cues) \
@@ -608,7 +611,24 @@ def _quoted(sent: Span, cue: Span) -> bool:
     customer's action. Quote marks are counted as separate tokens, so the apostrophe in
     "sms'je" or "zo'n" is no quote."""
     doc = sent.doc
-    return sum(1 for t in doc[sent.start : cue.start] if t.text in QUOTE_TOKENS) % 2 == 1
+    if sum(1 for t in doc[sent.start : cue.start] if t.text in QUOTE_TOKENS) % 2 == 1:
+        return True
+    return _closed_by_speech_tag(sent, cue)
+
+
+SPEECH_VERBS = resources.words("experiences.speech_verbs")
+
+
+def _closed_by_speech_tag(sent: Span, cue: Span) -> bool:
+    """ '"Bij ons bellen we de gast vooraf," zei hij.': the opening quote went with the sentence
+    before, so the speech shows by its close -- the first quote after the cue, with a comma
+    before it and a speech verb right after, and none before the cue in this sentence."""
+    doc = sent.doc
+    if any(t.text in QUOTE_TOKENS for t in doc[sent.start : cue.start]):
+        return False
+    close = next((t.i for t in doc[cue.end : sent.end] if t.text in QUOTE_TOKENS), None)
+    return close is not None and doc[close - 1].text in (",", "?", "!") and close + 1 < sent.end \
+        and doc[close + 1].lower_ in SPEECH_VERBS
 
 
 QUESTION_MODALS = resources.words("contacts.question_modals")
@@ -1134,7 +1154,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             prev = sent.doc[cue.start - 1].lower_
             value = numbers.parse(prev)
             if value is not None and value >= 2 and prev not in ("een", "één") and cue.text.lower().endswith(
-                    ("s", "en", "jes", "ven")):
+                    ("s", "en", "jes", "ven")) and not _compared(sent, cue.start - 1):
                 more = any(cue.start - sent.start - 4 <= k < cue.start - sent.start for k in more_words)
                 return [("more" if more else "exact", int(value), _channel(cue))]
             if prev in ("één", "eén") and not any(cue.start - sent.start - 4 <= k < cue.start - sent.start
@@ -1177,6 +1197,15 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
 OBJECT_PRONOUNS = resources.words("contacts.object_pronouns")  # "heb het", "die heb": pronoun objects
 REPEAT_WORDS = resources.words("contacts.repeat_words")
 SEND_VERBS = resources.words("contacts.send_verbs")
+
+
+COMPARISON_WORDS = resources.words("contacts.comparison_words")
+
+
+def _compared(sent: Span, k: int) -> bool:
+    """ "werkt beter dan tien mails", "zoals twee telefoontjes": a number in a comparison
+    counts nothing."""
+    return k > sent.start and sent.doc[k - 1].lower_ in COMPARISON_WORDS
 
 
 def _sends_it(sent: Span) -> bool:
@@ -1300,7 +1329,8 @@ def _counted_note(sent: Span, cues: list[Span]) -> list[tuple[str, int, str]]:
             continue  # "14 050 gebeld": a verb, and the number before it is a phone number
         prev = doc[cue.start - 1].lower_
         value = numbers.parse(prev)
-        if value is None or value < 2 or cue.end < sent.end and doc[cue.end].lower_ in FROM_AFTER_NOUN:
+        if value is None or value < 2 or cue.end < sent.end and doc[cue.end].lower_ in FROM_AFTER_NOUN \
+                or _compared(sent, cue.start - 1):
             continue
         seen.add(cue.start)
         out.append(("exact", int(value), cue.id_))
