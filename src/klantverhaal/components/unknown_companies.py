@@ -35,6 +35,7 @@ def _rules() -> dict:
     joiners = "|".join(re.escape(j) for j in table["name_joiners"])
     multi = rf"{name}(?:[ \t]+(?:(?:{joiners})[ \t]+)?{name}){{0,3}}"  # a name never crosses a line
     kinds_before = "|".join(sorted((re.escape(k) for k in table["kind_before"]), key=len, reverse=True))
+    kinds_before_lower = "|".join(sorted((re.escape(k) for k in table["kind_before"] if k.islower()), key=len, reverse=True))
     kinds_after = "|".join(sorted((re.escape(k) for k in table["kind_after"]), key=len, reverse=True))
     suffixes = "|".join(re.escape(s) for s in table["legal_suffixes"])
     tlds = "|".join(table["domain_tlds"])
@@ -71,7 +72,12 @@ def _rules() -> dict:
         # "mijn bestelling bij Tegelhuis Verbeek", "ons abonnement bij Kabelnet Oost"
         ("ordered_at", re.compile(rf"\b(?i:mijn|onze|ons|de|het|een)\s+(?i:{order_nouns})\s+bij\s+(?P<name>{multi})(?![\w-])")),
         ("ordered_at", re.compile(rf"\b(?i:mijn|onze|ons|het|een)\s+(?i:{subscriptions})\s+op\s+(?P<name>{multi})(?![\w-])")),
-        ("at_place", re.compile(rf"\b(?:bij|van|met)\s+(?P<name>{multi})\s+(?:{places})\s+[A-Z]")),
+        ("at_place", re.compile(rf"\b(?:[Bb]ij|van|met)\s+(?P<name>{multi})\s+(?:{places})\s+[A-Z]")),
+        # "bij pianostemmer hofstede uit Deventer", "bij banketbakkerij van der sluis aan de
+        # Hoogstraat": a name typed in lower case, held between a kind word and a place
+        ("lower_name", re.compile(rf"\b(?:[Bb]ij|van|met|naar)\s+(?P<kind>[a-zà-ÿ]*(?:{kinds_before_lower}))[ \t]+"
+                                  rf"(?P<name>(?:(?:{joiners})[ \t]+){{0,2}}[a-zà-ÿ][a-zà-ÿ'-]{{2,}})"
+                                  rf"(?=[ \t]+(?:(?:{places})|aan[ \t]+(?:de|het))[ \t]+[A-Z])")),
         ("contacted", re.compile(rf"\b(?:{contact_before})\s+(?:ik\s+|we\s+)?(?P<name>{two_or_more})(?![\w-])")),
         ("contacted", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:heb|hebben|had|hadden))"
                                  rf"\s+(?:\w+\s+){{0,2}}?(?P<name>{two_or_more})"
@@ -118,6 +124,10 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 headline_only = _line_initial(text, m.start("kind")) and _written_lower(text, kind.lower(), name.split())
                 if kind[0].isupper() and not headline_only or kind.lower() == "gemeente":
                     name, start = f"{kind[0].upper()}{kind[1:]} {name}", m.start("kind")
+            elif rule == "lower_name":
+                sector = next((sec for k, sec in rules["kind_before"].items() if m.group("kind").lower().endswith(k)),
+                              "other")
+                name = _capitalised(name, rules["joiners"])
             elif rule == "kind_after":
                 sector = rules["kind_after"].get(m.group("kind").lower(), "other")
             elif rule == "apposition":
@@ -152,7 +162,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 name = " ".join(words[1:])
             if _is_stopword(name, rules["stop"]) or _sentence_initial_only(text, start, name, rule):
                 continue
-            if rule in ("contacted", "kind_before", "kind_lower", "ordered_at") and m.group("name").split()[0] in rules["first_names"]:
+            if rule in ("contacted", "kind_before", "kind_lower", "ordered_at", "at_place") and m.group("name").split()[0] in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost": a person
             words = name.split()
             if len(words) > 1 and words[-1].rstrip(".") in rules["legal"]:
@@ -188,6 +198,12 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
     out = [_with_own_kind(item, kinds, out) for item in out]
     out = _without_headline_word(text, out)
     return _merge_spellings([_with_article(text, item) for item in out + _other_occurrences(text, out, rules)])
+
+
+def _capitalised(name: str, joiners: frozenset[str]) -> str:
+    """ "van der sluis" -> "Van der Sluis": a name typed in lower case, written as a name."""
+    words = [w if w in joiners else w[:1].upper() + w[1:] for w in name.split()]
+    return words[0][:1].upper() + words[0][1:] + "".join(" " + w for w in words[1:])
 
 
 def _without_headline_word(text: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
