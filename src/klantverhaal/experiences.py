@@ -501,7 +501,8 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
             or _employer_clause(text, start, end, cues) or _speaks_as_staff(sentence, cues) \
             or any(sentence.lstrip().startswith(p) for p in cues["employer_sentence_start"]) \
             or _strip_article(before).endswith(" bij") and after.lstrip().startswith(tuple(
-                v + " " for v in cues["employer_verb_last"])):
+                v + " " for v in cues["employer_verb_last"])) \
+            or _own_job_at(near_before, sentence, cues):
         # "Wij bij KPN ..." speaks for the company ("hebben wij bij KozijnPlus besteld" does not);
         # "mijn broer, die bij Eneco werkt": someone's employer
         return "employer"
@@ -558,6 +559,13 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
 # "Ik werk als boekhouder bij een transportbedrijf en sinds 2022 lease ik ... bij Cyclis": an "en"
 # followed by the writer as subject opens a clause of its own
 EMPLOYER_CLAUSE_BREAKS = re.compile(r"[,;()]|\b(?:dus|maar|want|toen|omdat)\b|\ben\b(?=[^,.;]*\b(?:ik|we|wij)\b)")
+
+
+def _own_job_at(near_before: str, sentence: str, cues: dict) -> bool:
+    """ "Ik ben al twintig jaar boekhouder bij een installatiebedrijf", "ik werk als docent bij
+    ...": a job noun right before "bij" in a sentence where the writer says what they are."""
+    return any(near_before.endswith(f" {job} bij") for job in cues["job_nouns"]) \
+        and any(p in sentence for p in cues["self_as_job"])
 
 
 def _employer_clause(text: str, start: int, end: int, cues: dict) -> bool:
