@@ -23,6 +23,7 @@ from klantverhaal import docindex, numbers, resources
 from klantverhaal.records import Contacts
 
 NEGATION_WINDOW = 3
+ZONDER_FILLERS = resources.words("contacts.zonder_fillers")  # "zonder te bellen", "zonder een mail"
 CLAUSE_BREAKS = resources.words("contacts.clause_breaks")
 
 
@@ -36,8 +37,14 @@ def _negated(sent: Span, cue: Span, negations: list[Span]) -> bool:
     if _fronted_and_denied(sent, cue, negations):
         return True
     for neg in negations:
+        if neg.text.lower() == "zonder" and neg.end < cue.start <= neg.end + 6 \
+                and _tokens_between(sent, neg.end, cue.start)[:1] == ["dat"]:
+            return True  # "zonder dat ik hoefde te bellen"
         if neg.end <= cue.start and cue.start - neg.end <= NEGATION_WINDOW:
-            if not CLAUSE_BREAKS & set(_tokens_between(sent, neg.end, cue.start)):
+            between = _tokens_between(sent, neg.end, cue.start)
+            if neg.text.lower() == "zonder" and not set(between) <= ZONDER_FILLERS:
+                continue  # "Na een week zonder reactie hebben we gebeld": "zonder" takes its noun only
+            if not CLAUSE_BREAKS & set(between):
                 return True
         if neg.start >= cue.end and neg.start - cue.end <= 4 and neg.text.lower() in ("niet", "nooit"):
             if not CLAUSE_BREAKS & set(_tokens_between(sent, cue.end, neg.start)):
@@ -944,6 +951,7 @@ SUBCLAUSE_BREAKS = resources.words("contacts.subclause_breaks")
 
 
 FINITE_AUXILIARIES = resources.words("contacts.finite_auxiliaries")
+SELF_AUXILIARIES = resources.words("contacts.self_auxiliaries")
 
 
 def _bare_participle(cue: Span, rest: list[str]) -> bool:
@@ -973,8 +981,11 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
                 doc[k - 1].lower_ in SHARED_SUBJECT_VERBS or _adverb_toen(doc, k, cue))
             # "..., en voor de zekerheid ook een brief gestuurd": the comma before a shared "en"
             comma_of_en = doc[k].text == "," and k + 1 < cue.start and doc[k + 1].lower_ == "en" and shared_before
+            # "Ik heb die bevestiging gemaild": "die" after the auxiliary points to a noun, no clause
+            determiner = doc[k].lower_ in ("die", "dat") and k > sent.start \
+                and doc[k - 1].lower_ in FINITE_AUXILIARIES | SELF_AUXILIARIES
             shared_before = shared
-            if not (shared or adverb or comma_of_en):  # "heb toen": "toen" is "then" here, no clause break
+            if not (shared or adverb or comma_of_en or determiner):  # "heb toen": "toen" is "then" here, no clause break
                 break
         elif doc[k].lower_ in SELF:
             return True
@@ -1106,7 +1117,9 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
         if low not in ("keer", "maal", "keren", "malen") or i == 0:
             continue
         # "twee keer via de chat", verb-final; not in a passive clause ("werd drie keer doorverbonden")
-        usable = [] if _passive_clause(sent, tok) else channels
+        # "Ik heb die brief drie keer gelezen": a message pointed back to is not what is counted
+        usable = [] if _passive_clause(sent, tok) else [
+            c for c in channels if not (c.start > sent.start and sent.doc[c.start - 1].lower_ in DEMONSTRATIVES)]
         following = [c for c in verbs + usable if c.start > tok.i]
         repeated = _repeated_contact(sent, tok, verbs, more_words, i)
         if repeated is not None:
@@ -1248,8 +1261,9 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if _passive_clause(sent, cue[0]) or _cited(sent, cue) or _said_or_planned(sent, cue) \
                 or _pointed_back(sent, cue) or _from_company(sent, cue) or _as_told_before(cue) \
+                or cue.start > sent.start and sent.doc[cue.start - 1].lower_ == "die" \
                 or cue.text.lower() in COMPANY_MESSAGES or _about_company_messages(sent, cue):
-            continue  # "werd ik gebeld door", "volgens de brief", "ik zou een mail krijgen"
+            continue  # "werd ik gebeld door", "volgens de brief", "ik zou een mail krijgen", "die brief" (not "deze brief": the letter being written)
         if _clause_has_self(sent, cue) or _household_subject(sent, cue):
             uses.append(cue.id_)  # "Ons zoon heeft namens ons een bericht op hun Facebookpagina gezet"
     return uses
