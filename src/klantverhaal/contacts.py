@@ -19,7 +19,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from klantverhaal import docindex, numbers, resources
+from klantverhaal import dates, docindex, numbers, resources
 from klantverhaal.records import Contacts
 
 NEGATION_WINDOW = 3
@@ -984,8 +984,11 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             # "Ik heb die bevestiging gemaild": "die" after the auxiliary points to a noun, no clause
             determiner = doc[k].lower_ in ("die", "dat") and k > sent.start \
                 and doc[k - 1].lower_ in FINITE_AUXILIARIES | SELF_AUXILIARIES
+            # "Ik heb maandag, woensdag en vrijdag gebeld": a comma inside a list of days
+            listed = doc[k].text == "," and k > sent.start and k + 1 < sent.end \
+                and _date_word(doc[k - 1]) and _date_word(doc[k + 1])
             shared_before = shared
-            if not (shared or adverb or comma_of_en or determiner):  # "heb toen": "toen" is "then" here, no clause break
+            if not (shared or adverb or comma_of_en or determiner or listed):  # "heb toen": "toen" is "then" here, no clause break
                 break
         elif doc[k].lower_ in SELF:
             return True
@@ -1199,12 +1202,47 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     events = contact_events(sent, cues)
     # "gebeld, daarna gemaild, en toen nog een keer gebeld": each verb one contact
     specific = Counter(e for e in events if e != "any")
+    dated = _coordinated_dates(sent)
+    if len(specific) == 1 and sum(specific.values()) == 1 and dated >= 2:
+        return [("one", dated, next(iter(specific)))]  # "op 7 mei en op 10 mei met uw kantoor gebeld"
     if events:
         return [("one", n, channel) for channel, n in sorted(specific.items())] or [("one", 1, "any")]
     # "via de webcare op Facebook", "aan de balie een formulier ingevuld": channels told without
     # a contact verb are one contact together
     uses = _channel_uses(sent, cues)
     return [("weak", 1, uses[0])] if uses else [("one", 1, "any")]
+
+
+WEEKDAYS = resources.words("contacts.weekdays")
+DATE_JOINERS = resources.words("contacts.date_joiners")
+
+
+def _date_word(tok) -> bool:
+    return tok.lower_ in WEEKDAYS or tok.lower_ in dates.month_names() or tok.like_num
+
+
+def _coordinated_dates(sent: Span) -> int:
+    """How many dates are joined in a row ("op 7 mei en op 10 mei", "maandag, woensdag en
+    vrijdag"): one contact verb told with them is told that many times. A date is a day number
+    and a month, or a weekday; only joiners ("en", "op", a comma, "weer") stand between them."""
+    doc = sent.doc
+    months = dates.month_names()
+    starts = []
+    k = sent.start
+    while k < sent.end:
+        low = doc[k].lower_
+        if low in WEEKDAYS:
+            starts.append((k, k + 1))
+        elif doc[k].like_num and k + 1 < sent.end and doc[k + 1].lower_ in months:
+            starts.append((k, k + 2))
+            k += 1
+        k += 1
+    best = run = 1 if starts else 0
+    for (_, end), (start, _) in zip(starts, starts[1:]):
+        joined = all(t.lower_ in DATE_JOINERS for t in doc[end:start])
+        run = run + 1 if joined and start > end else 1
+        best = max(best, run)
+    return best
 
 
 OBJECT_PRONOUNS = resources.words("contacts.object_pronouns")  # "heb het", "die heb": pronoun objects
@@ -1478,6 +1516,12 @@ def _near(tok, cues: list[Span], window: int) -> Span | None:
     for cue in cues:
         lo, hi = (tok.i, cue.start) if tok.i < cue.start else (cue.end, tok.i)
         between = [t.lower_ for t in doc[lo:hi]]
+        if cue.end <= tok.i:  # "belde ik ze, twee keer op verschillende dagen", "belde ik Odido, twee keer"
+            named = {i for key in ("companies", "kinds") for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
+            k = lo
+            while k < hi and (doc[k].lower_ in CALLED_OBJECTS or k in named):
+                k += 1
+            between = between[k - lo :]
         if between[:1] == [","] and (len(between) <= 2 or len(between) == 3 and between[1] in LOWER_BOUND) \
                 and cue.end <= tok.i:
             return cue  # "Dus heb ik zelf gebeld, twee keer.", "... vaak gebeld, zeker tien keer."
@@ -1487,6 +1531,7 @@ def _near(tok, cues: list[Span], window: int) -> Span | None:
 
 
 COUNT_BARRIERS = resources.words("contacts.count_barriers")
+CALLED_OBJECTS = resources.words("contacts.called_objects")
 
 
 def _sentence_number(sent: Span) -> int:

@@ -31,6 +31,11 @@ def _patterns() -> tuple[dict[str, int], list[re.Pattern]]:
     ]
 
 
+def month_names() -> frozenset[str]:
+    """Every month name and abbreviation of data/dates.json ("maart", "mrt")."""
+    return frozenset(_patterns()[0])
+
+
 def find(text: str) -> str | None:
     """ISO date of the post, or None when its head holds no full date."""
     months, patterns = _patterns()
