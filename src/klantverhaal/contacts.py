@@ -1433,12 +1433,16 @@ def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]
     a number right before a contact phrase counts that phrase too."""
     extra = []
     doc = sent.doc
-    for cue in verbs:
+    # "na elf telefoontjes, twee bezoeken aan het kantoor en ...": a numbered channel noun too
+    # (a phrase of its own: "bezoeken aan het kantoor"; "vier mails gestuurd" is counted by its verb)
+    nouns = [c for c in docindex.cues_in(sent) if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS and len(c) > 1
+             and c[0].lower_.endswith(("en", "s")) and not any(v.start <= c.start < v.end for v in verbs)]
+    for cue in list(verbs) + nouns:
         if cue.start <= sent.start:
             continue
         prev = doc[cue.start - 1].lower_
         value = None
-        if cue.label_ == "contact_verb":
+        if cue.label_ in ("contact_verb", "channel"):
             value = 1 if prev in ("één", "eén") else numbers.parse(prev)
         if value is None:
             value = _number_with_noun(sent, cue)  # "twee e-mails gestuurd", "drie klachten ingediend"
@@ -1504,7 +1508,13 @@ def _nearest_channel(cue: Span, cues: list[Span]) -> str:
     """ "een mail met foto's gestuurd", "het formulier drie keer ingevuld": a general verb's
     channel is the one named nearest to it."""
     named = [c for c in cues if c.label_ == "channel"]
-    return _channel(min(named, key=lambda c: abs(c.start - cue.start))) if named else "any"
+    # "twee bezoeken aan het kantoor en drie keer de documenten uploaden": a channel with a count
+    # of its own in another clause is not the verb's
+    doc = cue.doc
+    counted = [c for c in named if c.start > 0 and (numbers.parse(doc[c.start - 1].lower_) or 0) >= 2]
+    own = [c for c in named if _gap_in_clause(cue, c) is not None] or [
+        c for c in named if not any(o.start <= c.start < o.end for o in counted)]
+    return _channel(min(own, key=lambda c: abs(c.start - cue.start))) if own else "any"
 
 
 LOWER_BOUND = resources.words("contacts.lower_bound_words")
