@@ -94,6 +94,7 @@ def _rules() -> dict:
             "tld_after": re.compile(rf"\.(?:{tlds})\b"),
             "joiners": frozenset(table["name_joiners"]), "org_suffixes": frozenset(table["org_suffixes"]),
             "legal": frozenset(s.rstrip(".") for s in table["legal_suffixes"]),
+            "needs_name": tuple(table["suffixes_needing_name"]),
             "handle_words": tuple(table["handle_company_words"]),
             "handle_contact": frozenset(table["handle_contact_words"]), "kind_before": table["kind_before"],
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"],
@@ -183,6 +184,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "de Nederlandse klantenservice", "slotenmaker Deventer spoed": no organisation
             if name.lower() in rules["org_suffixes"]:
                 continue  # "Forum Tuin" without its first word is only "Tuin"
+            if len(words) == 1 and name.lower().endswith(rules["needs_name"]):
+                continue  # "Stadskantoor", "Rabobankkantoor": a place; "Hypotheekkantoor Berkelland" is a firm
             if rule == "handle" and not _company_handle(name, text, rules):
                 continue
             end = m.end("name") if start != m.start("name") else start + len(name)
