@@ -82,6 +82,9 @@ def _rules() -> dict:
         ("contacted", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:heb|hebben|had|hadden))"
                                  rf"\s+(?:\w+\s+){{0,2}}?(?P<name>{two_or_more})"
                                  rf"\s+(?:\w+\s+){{0,5}}?(?:{contact_after})\b")),
+        # "Ik heb Fietsflits diezelfde middag gebeld": one word only when the story names it again
+        ("contacted_single", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:heb|hebben|had|hadden))"
+                                        rf"\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{contact_after})\b")),
         ("outsourced", re.compile(rf"\b(?:{outsourced})\s+(?P<name>{multi})")),
         ("org_word", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+)?[A-Z][a-zà-ÿ]+(?:{org_suffixes})"
                                 rf"(?:[ \t]+(?:(?:{joiners})[ \t]+)?(?!B\.?V|N\.?V){name}){{0,2}})\b(?!\.[a-z])")),
@@ -112,6 +115,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
     rules = _rules()
     out = []
     kinds: dict[int, tuple[str, int]] = {}  # name found after a lower-case kind: its start -> (kind, kind start)
+    singles: set[int] = set()  # starts of one-word names found only as the object of a contact verb
     for rule, pattern in rules["patterns"]:
         for m in pattern.finditer(text):
             name = m.group("name").strip().rstrip(".")
@@ -163,7 +167,10 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 name = " ".join(words[1:])
             if _is_stopword(name, rules["stop"]) or _sentence_initial_only(text, start, name, rule):
                 continue
-            if rule in ("contacted", "kind_before", "kind_lower", "ordered_at", "at_place") and m.group("name").split()[0] in rules["first_names"]:
+            if rule == "contacted_single" and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
+                    text[a:b].startswith(name + " ") for a, b in taken)):
+                continue  # "Ik heb Jansen gebeld" once: a person as likely as a firm; "Freedom" of "Freedom Internet"
+            if rule in ("contacted", "contacted_single", "kind_before", "kind_lower", "ordered_at", "at_place") and m.group("name").split()[0] in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost": a person
             words = name.split()
             if len(words) > 1 and words[-1].rstrip(".") in rules["legal"]:
@@ -196,8 +203,13 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if any(b <= start and not text[b:start].strip() for a, b in taken):
                 continue  # "ABN AMRO Bank N.V.": the rest of a brand's own name
             out.append((start, end, name, sector))
+            if rule == "contacted_single":
+                singles.add(start)
             if rule == "kind_lower":
                 kinds[start] = (m.group("kind"), m.start("kind"))
+    # "Installatiebedrijf Pronk ... Ik heb Pronk gebeld": a single word of a longer name is that name
+    out = [item for item in out if item[0] not in singles or not any(
+        item[2] in other[2].split() and other[2] != item[2] for other in out)]
     out = [_with_own_kind(item, kinds, out) for item in out]
     out = _without_headline_word(text, out)
     return _merge_spellings([_with_article(text, item) for item in out + _other_occurrences(text, out, rules)])
