@@ -65,8 +65,10 @@ def _weak() -> frozenset[tuple[str, str]]:
 def applies(cue: Span) -> bool:
     """Whether a judgement cue holds here: not inside a set phrase ("met vriendelijke groet"),
     and anchors like "weer" need their companion in the clause ("werkt ... weer")."""
+    # (a phrase that is both a cancel and a cue of its own, "keurig aan", cancels only the words
+    # inside it: "keurig" is no friendliness there, "keurig aan" is still a resolution)
     if any(c.label_ == "cancel" and c.start <= cue.start and cue.end <= c.end and not _cancel_void(c)
-           for c in _sentence_cues(cue)):
+           and (c.start, c.end) != (cue.start, cue.end) for c in _sentence_cues(cue)):
         return False
     if (cue.label_, cue.text.lower()) in _staff_only() and _customer_in_clause(cue):
         return False
