@@ -170,6 +170,13 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         named.append(_Mention(span.start_char, span.end_char, span.id_, sector or "other", True, role,
                               from_context=span.label_ == "UNKNOWN",
                               subordinate=_in_subordinate_clause(doc, docindex.sentence_of(span), span.start_char, span.end_char)))
+    # "Deuk in de Kia" (the headline) before "mijn Kia Picanto", "wachten op een Peugeot" before "een
+    # Peugeot 208": a make owned as a product somewhere is the product wherever an article or
+    # possessive stands before it
+    for m in named:
+        if not m.role and m.company in owned and (THE_THING.search(text, max(0, m.start - 8), m.start)
+                                                  or A_THING.search(text, max(0, m.start - 6), m.start)):
+            m.role = "product"
     kinds: list[_Mention] = []
     addressee = _addressee(text, named)
     for span in doc.spans[pipeline.KINDS] if pipeline.KINDS in doc.spans else []:
@@ -528,7 +535,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     paid = any(v in sentence for v in cues["payment_app_verbs"])
     if sector == "bank" and (any(after.startswith(p) for p in cues["payment_after"])
                              or any(p in before[-40:] for p in cues["payment_before"])
-                             or (after.startswith("-app") or before.rstrip().endswith(" via")) and paid) \
+                             or (after.startswith("-app") or _strip_article(before).endswith(" via")) and paid) \
             or paid and (text[start:end].lower() in cues["payment_services"] or before.rstrip().endswith(" via")):
         # "betaald vanaf mijn ING-rekening", "via ING teruggeboekt", "afgerekend via PayPal":
         # the bank or payment service only carried the money
