@@ -1537,10 +1537,19 @@ def _near(tok, cues: list[Span], window: int) -> Span | None:
             return cue  # "Dus heb ik zelf gebeld, twee keer.", "... vaak gebeld, zeker tien keer."
         if hi - lo <= window and not (CLAUSE_BREAKS | COUNT_BARRIERS) & set(between):
             return cue  # not "drie keer moet zeggen waarvoor je belt": a clause of its own
+        if cue.start > tok.i and _reach(doc, lo, hi) <= window and not (CLAUSE_BREAKS | COUNT_BARRIERS) & set(between):
+            return cue  # "drie keer namens hem met de Rabobank gebeld": the company and small words do not count
     return None
 
 
 COUNT_BARRIERS = resources.words("contacts.count_barriers")
+REACH_FILLERS = resources.words("contacts.count_reach_fillers")
+
+
+def _reach(doc, lo: int, hi: int) -> int:
+    """Tokens between a count and its verb, leaving out company names and small words."""
+    named = {i for key in ("companies", "kinds") for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
+    return sum(1 for t in doc[lo:hi] if t.i not in named and t.lower_ not in REACH_FILLERS)
 CALLED_OBJECTS = resources.words("contacts.called_objects")
 
 

@@ -253,11 +253,14 @@ ADDRESS_LINE = re.compile(r"^[ \t]*(?:aan|t\.?a\.?v\.?|ter attentie van)\b", re.
 
 
 def _addressee(text: str, named: list[_Mention]) -> _Mention | None:
-    """A letter's addressee: the company on an "Aan:" / "T.a.v." line near the top."""
+    """A letter's addressee: the company on an "Aan:" / "T.a.v." line near the top, or on the
+    line right above "t.a.v. de administratie" (the name first, then whom it is for)."""
     for line in ADDRESS_LINE.finditer(text[:600]):
         end = text.find("\n", line.start())
         end = len(text) if end < 0 else end
-        here = [m for m in named if line.start() <= m.start < end]
+        above = text.rfind("\n", 0, max(0, line.start() - 1)) + 1
+        here = [m for m in named if line.start() <= m.start < end] or [
+            m for m in named if above <= m.start < line.start()]
         if here:
             return here[0]
     return None
