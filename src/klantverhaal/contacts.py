@@ -1608,17 +1608,32 @@ def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     head = " " + " ".join(t.lower_ for t in tokens[:colon]) + " "
     # a one-word marker ("dus", "totaal") only in a short head; "Ik vat het even samen voor wie
     # het bijhoudt:" may run longer
-    if not any(f" {m} " in head and (colon <= 8 or " " in m) for m in RECAP_MARKERS):
+    marked = any(f" {m} " in head and (colon <= 8 or " " in m) for m in RECAP_MARKERS)
+    if not marked and not _company_head(sent, colon):
         return None
     cues = docindex.cues_in(sent)
     per_channel: dict[str, int] = {}
     exact, items = True, 0
+    numbered = 0
     for item in _recap_items(tokens[colon + 1 :]):
         n, sure, channel = _recap_item(item, cues)
         if n:
             per_channel[channel] = per_channel.get(channel, 0) + n
             items, exact = items + 1, exact and sure
-    return (per_channel, exact, False) if items >= 2 else None
+            numbered += any(t.like_num and t.lower_ not in ("een", "één", "eén") for t in item)
+    # under a company's name only a tally of numbers is a recap ("Carglass: gebeld, en na een
+    # keuzemenu ..." is a note of one call)
+    return (per_channel, exact, False) if items >= 2 and (marked or numbered >= 2) else None
+
+
+def _company_head(sent: Span, colon: int) -> bool:
+    """ "MediaMarkt: 2 keer in de winkel, 4 keer gebeld, 3 mails, 1 chat": a line headed by
+    only a company name (a tally per company in a review) is that company's recap."""
+    doc = sent.doc
+    head = [t for t in doc[sent.start : sent.start + colon] if t.is_alpha or t.like_num or t.text in ("-", ".", "&")]
+    spans = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if sent.start <= s.start < sent.start + colon]
+    inside = {i for s in spans for i in range(s.start, s.end)}
+    return bool(head) and all(t.i in inside or t.lower_ in ("bij", "voor", "met") for t in head)
 
 
 TOTAL_OPENERS = resources.phrases("contacts.total_openers")
