@@ -385,10 +385,13 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     if channels and all(w in inside or w in NOTE_FILLERS or w.isdigit() or numbers.parse(w) is not None
                         or numbers.ordinal(w) for w in words):
         return channels[0].id_  # "Chat.", "Mail nummer twee.", "Weer een mail."
+    # ("De bevestiging via de mail.": what came in, not what the writer sent)
+    came_in = bool(REPLY_NOUNS & set(words) or COMPANY_MESSAGES & set(words))
     for cue in cues:
-        if cue.label_ == "channel" and cue.id_ in OUTGOING_CHANNELS and cue.start > start \
-                and doc[cue.start - 1].lower_ in ("via", "per"):
-            return cue.id_
+        if cue.label_ == "channel" and cue.id_ in OUTGOING_CHANNELS and cue.start > start and not came_in and (
+                doc[cue.start - 1].lower_ in ("via", "per") or cue.start - 1 > start
+                and doc[cue.start - 1].lower_ in ("de", "het", "hun", "een") and doc[cue.start - 2].lower_ == "via"):
+            return cue.id_  # "Tweede poging via de chat.", "Een reparatieverzoek via het online formulier."
         if cue.label_ == "contact_verb" and cue.text.lower().startswith(("via ", "per ")) \
                 and _channel(cue) in OUTGOING_CHANNELS:
             return _channel(cue)  # "via de chat"
@@ -404,6 +407,7 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     return None
 
 
+REPLY_NOUNS = resources.words("contacts.reply_nouns")
 OPENING_DETERMINERS = resources.words("contacts.opening_determiners")
 OPENING_FOLLOWERS = resources.words("contacts.opening_followers")
 INDEFINITE = resources.words("contacts.indefinite_articles")
@@ -707,7 +711,12 @@ def _planned(sent: Span, cue: Span) -> bool:
     """ "Nu moet ik dus weer een brief sturen", "Morgen ga ik ze bellen": a present-tense modal
     with a contact infinitive in the cue's clause is a plan, not a contact made ("Ik moest drie
     keer bellen", in the past, is one)."""
-    clause = list(reversed(list(docindex.words_back(cue, SUBCLAUSE_BREAKS)))) + [t.lower_ for t in cue] \
+    doc = sent.doc
+    # "Toen ben ik maar gaan bellen": "maar" right before the verbs is an adverb, no clause break
+    adverbial = any(k >= sent.start and doc[k].lower_ == "maar" and all(
+        t.lower_ in GO_VERBS for t in doc[k + 1 : cue.start]) for k in (cue.start - 1, cue.start - 2))
+    breaks = SUBCLAUSE_BREAKS - {"maar"} if adverbial else SUBCLAUSE_BREAKS
+    clause = list(reversed(list(docindex.words_back(cue, breaks)))) + [t.lower_ for t in cue] \
         + [t.lower_ for t in _clause_ahead(sent, cue)]
     words = set(clause)
     modals = PLAN_MODALS & words
@@ -843,9 +852,9 @@ def _household_subject(sent: Span, cue: Span) -> bool:
     writer acting for a parent) the parent's contact is the customer's."""
     doc = sent.doc
     start = max(sent.start, cue.start - 8)
-    words = [t.lower_ for t in doc[start : cue.start]]
+    words = [t.lower_ for t in doc[start : min(sent.end, cue.end + 3)]]
     if any(a == "namens" and b in ("mij", "ons", "me") for a, b in zip(words, words[1:])):
-        return True  # "heeft toen namens mij het ziekenhuis gebeld"
+        return True  # "heeft toen namens mij het ziekenhuis gebeld", "een e-mail gestuurd namens mij"
     for tok in reversed(doc[start : cue.start]):  # back from the verb to the clause's start
         if tok.lower_ in HOUSEHOLD_BREAKS:  # ("toen maar zelf": adverbs, not clause breaks)
             return False
@@ -987,8 +996,11 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             # "Ik heb maandag, woensdag en vrijdag gebeld": a comma inside a list of days
             listed = doc[k].text == "," and k > sent.start and k + 1 < sent.end \
                 and _date_word(doc[k - 1]) and _date_word(doc[k + 1])
+            # "Toen ben ik maar gaan bellen": "maar" right before the verbs is an adverb
+            adverbial = doc[k].lower_ == "maar" and cue.label_ in ("contact_verb", "comm_verb") \
+                and all(t.lower_ in GO_VERBS for t in doc[k + 1 : cue.start])
             shared_before = shared
-            if not (shared or adverb or comma_of_en or determiner or listed):  # "heb toen": "toen" is "then" here, no clause break
+            if not (shared or adverb or comma_of_en or determiner or listed or adverbial):  # "heb toen": "toen" is "then" here, no clause break
                 break
         elif doc[k].lower_ in SELF:
             return True
