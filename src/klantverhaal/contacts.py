@@ -979,6 +979,11 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
     k = cue.start - 1
     shared_before = False
     while k >= sent.start:
+        if doc[k].text == ")":  # "de eigenaar (Ronald Kuipers zelf) een appje gestuurd": an aside
+            opening = next((j for j in range(k - 1, sent.start - 1, -1) if doc[j].text == "("), None)
+            if opening is not None:
+                k = opening - 1
+                continue
         if doc[k].lower_ in SUBCLAUSE_BREAKS:
             # "Ik was mijn baan kwijt en heb toen WW aangevraagd": the clause after "en" starts
             # with its verb and shares the subject of the clause before
