@@ -135,7 +135,7 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     if sent.text.rstrip().endswith("?") and not _has_label(sent_cues, "self"):
         return False
     if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue) \
-            or _not_the_writers(sent) or _planned(sent, cue):
+            or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet)
     if any(c.label_ == "contact_verb" and c.id_.startswith("any") and c.start <= cue.start and cue.end <= c.end
            and len(c) > len(cue) for c in sent_cues):
@@ -307,6 +307,13 @@ def _attempt_on_channel(sent: Span, verb: Span, cues: list[Span]) -> str | None:
         if gap is not None and 0 <= gap <= ATTEMPT_WINDOW:
             return cue.id_
     return None
+
+
+def _opener_between(a: Span, b: Span) -> bool:
+    """A subordinate clause opens between two spans ("dat", "omdat", "toen"; not "en" or a
+    comma): "Ik schreef daarin dat ik al gebeld had" does not make the writing a call."""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    return bool((SUBCLAUSE_BREAKS - {"en", ","}) & {t.lower_ for t in a.doc[lo:hi]})
 
 
 def _gap_in_clause(a: Span, b: Span) -> int | None:
@@ -492,7 +499,8 @@ def _told_again(sent: Span, cue: Span) -> bool:
     """ "Die tweet staat er nu tien dagen", "Op dat mailtje kwam nooit antwoord": a contact
     pointed back to is one told before."""
     return cue.start > sent.start and sent.doc[cue.start - 1].lower_ in DEMONSTRATIVES or _retold(sent, cue) \
-        or _pointed_back(sent, cue)
+        or _pointed_back(sent, cue) or cue.end < sent.end and sent.doc[cue.end].lower_ in INSIDE_WORDS
+        # "Ik schreef daarin dat ...": what the message told before says
 
 
 SAME_WORDS = resources.words("contacts.same_words")
@@ -510,6 +518,7 @@ def _within_same_session(sent: Span, cue: Span, cues: list[Span]) -> bool:
                and _gap_in_clause(cue, c) is not None for c in cues if c is not cue)
 
 
+INSIDE_WORDS = resources.words("contacts.inside_words")
 POINTING_BACK = resources.phrases("contacts.pointing_back")
 POINTING_BACK_CHANNELS = resources.words("contacts.pointing_back_channels")
 
@@ -697,7 +706,26 @@ def _said_or_planned(sent: Span, cue: Span) -> bool:
     """Advice, a plan or a question about what to do, not a contact made: "Mail maar naar ...",
     "ik zou een mail krijgen", "Moet ik nu een brief sturen?"."""
     return _advice_to_someone(sent, cue) or _not_yet_done(sent, cue) or _hypothetical_question(sent, cue) \
-        or _planned(sent, cue)
+        or _planned(sent, cue) or _told_to(sent, cue)
+
+
+TOLD_TO_MODALS = resources.words("contacts.told_to_modals")
+
+
+def _told_to(sent: Span, cue: Span) -> bool:
+    """ "Die zei dat ik de verklaring per mail moest sturen": what staff said the customer
+    should do, in a "dat"-clause after a speech verb with "moest" or "kon", is advice; whether
+    it was done is told elsewhere."""
+    doc = sent.doc
+    k = cue.start - 1
+    while k > sent.start and doc[k].lower_ != "dat" and doc[k].lower_ not in CLAUSE_BREAKS:
+        k -= 1
+    if k <= sent.start or doc[k].lower_ != "dat":
+        return False
+    before = {t.lower_ for t in doc[sent.start : k]}
+    clause = {t.lower_ for t in doc[k + 1 : _first_comma(sent, cue.end)]}
+    return bool(SPEECH_VERBS & before) and bool(TOLD_TO_MODALS & clause) and not PLUPERFECT & clause \
+        and not _offer_taken_up(sent)  # "..., dus dat heb ik gedaan": the advice was followed
 
 
 PLAN_MODALS = resources.words("contacts.plan_modals")
@@ -1529,8 +1557,8 @@ def _nearest_channel(cue: Span, cues: list[Span]) -> str:
     # of its own in another clause is not the verb's
     doc = cue.doc
     counted = [c for c in named if c.start > 0 and (numbers.parse(doc[c.start - 1].lower_) or 0) >= 2]
-    own = [c for c in named if _gap_in_clause(cue, c) is not None] or [
-        c for c in named if not any(o.start <= c.start < o.end for o in counted)]
+    own = [c for c in named if _gap_in_clause(cue, c) is not None and not _opener_between(cue, c)] or [
+        c for c in named if not any(o.start <= c.start < o.end for o in counted) and not _opener_between(cue, c)]
     return _channel(min(own, key=lambda c: abs(c.start - cue.start))) if own else "any"
 
 
