@@ -1774,7 +1774,10 @@ def _recap_item(item: list, cues: list[Span]) -> tuple[int, bool, str]:
     if not used:
         return 0, True, "any"
     channel = next((_channel(c) for c in used if _channel(c) != "any"), "any")
+    doc = item[0].doc
     for tok in item:
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in dates.month_names():
+            continue  # "mijn telefoontje op 16 oktober": a date, not a count
         value = numbers.parse(tok.lower_)
         if value is not None and value >= 1 and tok.lower_ not in ("een", "één", "eén"):
             return int(value), True, channel
