@@ -88,7 +88,9 @@ def _rules() -> dict:
         ("outsourced", re.compile(rf"\b(?:{outsourced})\s+(?P<name>{multi})")),
         ("org_word", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+)?[A-Z][a-zà-ÿ]+(?:{org_suffixes})"
                                 rf"(?:[ \t]+(?:(?:{joiners})[ \t]+)?(?!B\.?V|N\.?V){name}){{0,2}})\b(?!\.[a-z])")),
-        ("org_tail", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+(?:(?:{joiners})[ \t]+)?){{1,3}}(?:{org_tails}))\b")),
+        # ("PT Studio Kernkracht": one more name may follow the organisation word)
+        ("org_tail", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+(?:(?:{joiners})[ \t]+)?){{1,3}}(?:{org_tails})"
+                                rf"(?:[ \t]+[A-Z][a-zà-ÿ]{{3,}}(?![ \t]+[A-Z]))?)\b")),
         # "Vastgoed Meijerink, een particuliere verhuurder", "Tuinhuis Direct, de webwinkel"
         ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het|een)\s+(?:[a-zà-ÿ]+e\s+)?(?P<kind>(?i:{kinds_before}))\b")),
         ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b(?!\.[a-z])")),
@@ -176,7 +178,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if len(words) > 1 and words[-1].rstrip(".") in rules["legal"]:
                 name = " ".join(words[:-1])  # "Keukenstudio Meulenbelt B.V": the legal form is no part of the name
                 words = words[:-1]
-            if len(words) > 2 and words[-1].lower() in rules["stop"]:
+            if len(words) > 2 and (words[-1].lower() in rules["stop"] or words[-1].lower() in rules["places"]):
                 name = " ".join(words[:-1])  # "Hofstede Kamerverhuur Groningen": the place is not the name
                 words = words[:-1]
                 while len(words) > 1 and words[-1] in rules["joiners"]:
@@ -212,7 +214,31 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
         item[2] in other[2].split() and other[2] != item[2] for other in out)]
     out = [_with_own_kind(item, kinds, out) for item in out]
     out = _without_headline_word(text, out)
-    return _merge_spellings([_with_article(text, item) for item in out + _other_occurrences(text, out, rules)])
+    out = out + _other_occurrences(text, out, rules)
+    return _merge_spellings([_with_article(text, item) for item in out + _handle_written_out(text, out, taken)])
+
+
+CAPITALISED_RUN = re.compile(r"(?<![\w@.])[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*){0,2}")
+
+
+def _handle_written_out(text: str, found: list[tuple[int, int, str, str]],
+                        taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """ "@plaagvrij_oost, oftewel Plaagvrij Oost": a run of capitalised words whose letters are
+    a handle's, written out as a name, is that organisation (and gives it its written name)."""
+    handles = {_key(name): sector for _, _, name, sector in found if "_" in name or name.islower()}
+    if not handles:
+        return []
+    seen = {(a, b) for a, b, _, _ in found}
+    out = []
+    for m in CAPITALISED_RUN.finditer(text):
+        words = m.group().split()
+        for n in range(len(words), 1, -1):  # two or more words: one word alone is the handle's own form
+            run = " ".join(words[:n])
+            start, end = m.start(), m.start() + len(run)
+            if _key(run) in handles and (start, end) not in seen and not any(a < end and start < b for a, b in taken):
+                out.append((start, end, run, handles[_key(run)]))
+                break
+    return out
 
 
 def _capitalised(name: str, joiners: frozenset[str]) -> str:
