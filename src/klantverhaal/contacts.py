@@ -497,10 +497,10 @@ def _vague_about_contact(sent: Span, vague: Span, cues: list[Span]) -> bool:
 
 def _told_again(sent: Span, cue: Span) -> bool:
     """ "Die tweet staat er nu tien dagen", "Op dat mailtje kwam nooit antwoord": a contact
-    pointed back to is one told before."""
+    pointed back to is one told before; so is "Ik schreef daarin dat ...": what a message told
+    before says."""
     return cue.start > sent.start and sent.doc[cue.start - 1].lower_ in DEMONSTRATIVES or _retold(sent, cue) \
         or _pointed_back(sent, cue) or cue.end < sent.end and sent.doc[cue.end].lower_ in INSIDE_WORDS
-        # "Ik schreef daarin dat ...": what the message told before says
 
 
 SAME_WORDS = resources.words("contacts.same_words")
@@ -735,14 +735,18 @@ PERFECT_AUXILIARIES = resources.words("contacts.perfect_auxiliaries")
 PERFORMATIVE = resources.words("contacts.performative")
 
 
+def _adverbial_maar(doc, k: int, cue: Span) -> bool:
+    """ "Toen ben ik maar gaan bellen": "maar" with only "gaan" between it and the verb is an
+    adverb ("just"), no clause break."""
+    return doc[k].lower_ == "maar" and all(t.lower_ in GO_VERBS for t in doc[k + 1 : cue.start])
+
+
 def _planned(sent: Span, cue: Span) -> bool:
     """ "Nu moet ik dus weer een brief sturen", "Morgen ga ik ze bellen": a present-tense modal
     with a contact infinitive in the cue's clause is a plan, not a contact made ("Ik moest drie
     keer bellen", in the past, is one)."""
     doc = sent.doc
-    # "Toen ben ik maar gaan bellen": "maar" right before the verbs is an adverb, no clause break
-    adverbial = any(k >= sent.start and doc[k].lower_ == "maar" and all(
-        t.lower_ in GO_VERBS for t in doc[k + 1 : cue.start]) for k in (cue.start - 1, cue.start - 2))
+    adverbial = any(k >= sent.start and _adverbial_maar(doc, k, cue) for k in (cue.start - 1, cue.start - 2))
     breaks = SUBCLAUSE_BREAKS - {"maar"} if adverbial else SUBCLAUSE_BREAKS
     clause = list(reversed(list(docindex.words_back(cue, breaks)))) + [t.lower_ for t in cue] \
         + [t.lower_ for t in _clause_ahead(sent, cue)]
@@ -1029,9 +1033,7 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             # "Ik heb maandag, woensdag en vrijdag gebeld": a comma inside a list of days
             listed = doc[k].text == "," and k > sent.start and k + 1 < sent.end \
                 and _date_word(doc[k - 1]) and _date_word(doc[k + 1])
-            # "Toen ben ik maar gaan bellen": "maar" right before the verbs is an adverb
-            adverbial = doc[k].lower_ == "maar" and cue.label_ in ("contact_verb", "comm_verb") \
-                and all(t.lower_ in GO_VERBS for t in doc[k + 1 : cue.start])
+            adverbial = cue.label_ in ("contact_verb", "comm_verb") and _adverbial_maar(doc, k, cue)
             shared_before = shared
             if not (shared or adverb or comma_of_en or determiner or listed or adverbial):  # "heb toen": "toen" is "then" here, no clause break
                 break
@@ -1346,7 +1348,8 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
                 or _pointed_back(sent, cue) or _from_company(sent, cue) or _as_told_before(cue) \
                 or cue.start > sent.start and sent.doc[cue.start - 1].lower_ == "die" \
                 or cue.text.lower() in COMPANY_MESSAGES or _about_company_messages(sent, cue):
-            continue  # "werd ik gebeld door", "volgens de brief", "ik zou een mail krijgen", "die brief" (not "deze brief": the letter being written)
+            continue  # "werd ik gebeld door", "volgens de brief", "ik zou een mail krijgen", "die brief"
+            # (not "deze brief": the letter being written)
         if _clause_has_self(sent, cue) or _household_subject(sent, cue):
             uses.append(cue.id_)  # "Ons zoon heeft namens ons een bericht op hun Facebookpagina gezet"
     return uses
@@ -1572,7 +1575,7 @@ def _near(tok, cues: list[Span], window: int) -> Span | None:
         lo, hi = (tok.i, cue.start) if tok.i < cue.start else (cue.end, tok.i)
         between = [t.lower_ for t in doc[lo:hi]]
         if cue.end <= tok.i:  # "belde ik ze, twee keer op verschillende dagen", "belde ik Odido, twee keer"
-            named = {i for key in ("companies", "kinds") for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
+            named = _named_tokens(doc)
             k = lo
             while k < hi and (doc[k].lower_ in CALLED_OBJECTS or k in named):
                 k += 1
@@ -1591,11 +1594,18 @@ COUNT_BARRIERS = resources.words("contacts.count_barriers")
 REACH_FILLERS = resources.words("contacts.count_reach_fillers")
 
 
+CALLED_OBJECTS = resources.words("contacts.called_objects")
+
+
 def _reach(doc, lo: int, hi: int) -> int:
     """Tokens between a count and its verb, leaving out company names and small words."""
-    named = {i for key in ("companies", "kinds") for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
+    named = _named_tokens(doc)
     return sum(1 for t in doc[lo:hi] if t.i not in named and t.lower_ not in REACH_FILLERS)
-CALLED_OBJECTS = resources.words("contacts.called_objects")
+
+
+def _named_tokens(doc) -> set[int]:
+    """The token indices inside a company name or kind noun."""
+    return {i for key in ("companies", "kinds") for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
 
 
 def _sentence_number(sent: Span) -> int:
@@ -1676,8 +1686,7 @@ def _company_head(sent: Span, colon: int) -> bool:
     only a company name (a tally per company in a review) is that company's recap."""
     doc = sent.doc
     head = [t for t in doc[sent.start : sent.start + colon] if t.is_alpha or t.like_num or t.text in ("-", ".", "&")]
-    spans = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if sent.start <= s.start < sent.start + colon]
-    inside = {i for s in spans for i in range(s.start, s.end)}
+    inside = _named_tokens(doc)
     return bool(head) and all(t.i in inside or t.lower_ in ("bij", "voor", "met") for t in head)
 
 
