@@ -408,6 +408,7 @@ def test_comment_header_pattern_matches_its_example(row):
     "Home sweet home, dacht ik, tot het internet uitviel.",
     "Lees ook de voorwaarden goed, zei de medewerker.",
     "Gedachten over de klantenservice van mijn bank",
+    "Categorie: de ergste ervaring van dit jaar. Eerst > gebeld, toen gemaild.",
 ])
 def test_story_lines_are_not_boilerplate(line):
     assert boilerplate.classify(line) in (None, boilerplate.BUTTONS)

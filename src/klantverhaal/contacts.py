@@ -1657,7 +1657,7 @@ def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     if len(named) > 1:
         return None
     tokens = list(sent)
-    colon = next((k for k, t in enumerate(tokens[:12]) if t.text == ":"), None)
+    colon = next((k for k, t in enumerate(tokens[:16]) if t.text == ":"), None)
     if colon is None:
         return _total_sentence(sent) or _total_of_all(sent)
     head = " " + " ".join(t.lower_ for t in tokens[:colon]) + " "

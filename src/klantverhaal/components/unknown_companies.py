@@ -169,6 +169,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 name = " ".join(words[1:])
             if _is_stopword(name, rules["stop"]) or _sentence_initial_only(text, start, name, rule):
                 continue
+            if not (name[:1].isalnum() or name.startswith(("'", "’"))) and rule != "handle":
+                continue  # "Internet & Bellen": a name never opens with a joiner
             if rule == "contacted_single" and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
                     text[a:b].startswith(name + " ") for a, b in taken)):
                 continue  # "Ik heb Jansen gebeld" once: a person as likely as a firm; "Freedom" of "Freedom Internet"
