@@ -1184,7 +1184,9 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             channel = _channel(cue) if _channel(cue) != "any" else _nearest_channel(cue, cues)
             if cue.text.lower() in TOTAL_CONTACT_VERBS:
                 channel = _clause_channel(cue, cues)  # "zes keer contact gezocht": every channel
-            more = any(i - 4 <= k < i for k in more_words)
+            # "Twee keer gebeld daarna": the word may follow the verb too
+            more = any(i - 4 <= k < i for k in more_words) or cue.start > tok.i and cue.end < sent.end \
+                and sent.doc[cue.end].lower_ in MORE_WORDS
             if value is not None and value >= 2 and i >= 2 and tokens[i - 2].lower_ in LOWER_BOUND and not more:
                 counted.append(("least", int(value), channel))  # "zeker tien keer": at least ten
                 at.append(tok.i)
