@@ -1352,9 +1352,19 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
                 or cue.text.lower() in COMPANY_MESSAGES or _about_company_messages(sent, cue):
             continue  # "werd ik gebeld door", "volgens de brief", "ik zou een mail krijgen", "die brief"
             # (not "deze brief": the letter being written)
-        if _clause_has_self(sent, cue) or _household_subject(sent, cue):
+        if _clause_has_self(sent, cue) or _household_subject(sent, cue) or _from_own_side(sent, cue):
             uses.append(cue.id_)  # "Ons zoon heeft namens ons een bericht op hun Facebookpagina gezet"
     return uses
+
+
+OWN_SIDE = resources.phrases("contacts.own_side_phrases")
+
+
+def _from_own_side(sent: Span, cue: Span) -> bool:
+    """ "Daar waren drie mailtjes van mijn kant voor nodig": messages said to come from the
+    writer's side are the writer's."""
+    after = " ".join(t.lower_ for t in sent.doc[cue.end : min(sent.end, cue.end + 3)])
+    return any(after.startswith(p) for p in OWN_SIDE)
 
 
 COMPANY_MESSAGES = resources.words("contacts.company_message_nouns")
