@@ -160,6 +160,9 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
             role = "product"  # "een vaatwasser van Bosch": the appliance, not a company dealt with
         if not role and span.label_ == "electronics" and A_THING.search(text, max(0, span.start_char - 6), span.start_char):
             role = "product"  # "bij youfone een Samsung gekocht": one device of the make
+        if not role and span.label_ == "UNKNOWN" and A_THING.search(text, max(0, span.start_char - 6), span.start_char) \
+                and THING_AFTER.match(text, span.end_char):
+            role = "product"  # "een KitchenAid keukenmachine besteld": a make found from context
         if not role and PRODUCT_ADJECTIVE.search(text, max(0, span.start_char - 30), span.start_char) \
                 and not text.startswith("-", span.end_char):
             role = "product"  # "Mooie Gazelle, contract van 36 maanden", "mijn oude Samsung": the thing owned
@@ -244,6 +247,7 @@ A_THING = re.compile(r"\b(?i:een|twee|drie)[ \t]+$")
 PRODUCT_ADJECTIVE = re.compile(
     r"(?:(?:^|[.!?:]\s+)|\b(?i:een|mijn|m'n|onze|ons|zijn|haar|de|het|die|deze)[ \t]+)(?i:"
     + "|".join(re.escape(w) for w in resources.read_json("mentions.json")["product_adjectives"]) + r")[ \t]+$")
+THING_AFTER = re.compile(r"[ \t]+[a-zà-ÿ]{4,}\b")  # a lower-case noun right after a name: the thing of that make
 THE_THING = re.compile(r"\b(?:[Dd]e|[Hh]et|[Mm]ijn|m'n|[Oo]nze|[Dd]ie|[Dd]eze)[ \t]+$")
 NOT_MODELS = frozenset(resources.read_json("mentions.json")["not_model_names"])  # "Volkswagen Nederland"
 MODEL_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]+|[A-Z0-9][A-Z0-9-]{1,})\b")
