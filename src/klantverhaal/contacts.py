@@ -1615,9 +1615,14 @@ def _reach(doc, lo: int, hi: int) -> int:
     return sum(1 for t in doc[lo:hi] if t.i not in named and t.lower_ not in REACH_FILLERS)
 
 
-def _named_tokens(doc) -> set[int]:
-    """The token indices inside a company name or kind noun."""
-    return {i for key in ("companies", "kinds") for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
+def _named_tokens(doc) -> frozenset[int]:
+    """The token indices inside a company name or kind noun; built once per Doc (the count
+    rules ask for it for every count word and cue)."""
+    named = doc.user_data.get("klantverhaal.named_tokens")
+    if named is None:
+        named = doc.user_data["klantverhaal.named_tokens"] = frozenset(
+            i for key in ("companies", "kinds") for s in doc.spans.get(key, []) for i in range(s.start, s.end))
+    return named
 
 
 def _sentence_number(sent: Span) -> int:

@@ -31,6 +31,7 @@ def _patterns() -> tuple[dict[str, int], list[re.Pattern]]:
     ]
 
 
+@cache
 def month_names() -> frozenset[str]:
     """Every month name and abbreviation of data/dates.json ("maart", "mrt")."""
     return frozenset(_patterns()[0])
