@@ -1625,6 +1625,39 @@ def _named_tokens(doc) -> frozenset[int]:
     return named
 
 
+REPEAT_MARKERS = resources.phrases("contacts.repeat_markers")
+REPEAT_CLAUSE_WORDS = resources.words("contacts.repeat_clause_words")
+CONTACT_LABELS = frozenset({"channel", "contact_verb", "comm_verb", "vague_contact", "company_initiated",
+                            "negation", "offered"})
+
+
+def _repeat_after(sent: Span) -> Span | None:
+    """ "Ik belde de helpdesk. Dezelfde middag nog een keer, en toen ...", "Een week later
+    weer.": the next sentence has no cue of its own and its first clause is only words of time
+    and a repeat marker. It tells the contact just told once more (one more contact of its
+    channel). "Weer niks." or "Een week later weer hetzelfde." hold other words and are no repeat."""
+    sentences = docindex.sentences(sent.doc)
+    number = _sentence_number(sent) + 1
+    if number >= len(sentences):
+        return None
+    nxt = sentences[number]
+    clause, end = [], nxt.end
+    for tok in nxt:
+        if tok.lower_ in (",", "en") or tok.is_punct and tok.lower_ in (".", "!"):
+            end = tok.i
+            break
+        if not tok.is_space:
+            clause.append(tok.lower_)
+    if any(c.label_ in CONTACT_LABELS and c.start < end for c in docindex.cues_in(nxt)):
+        return None  # a contact word of its own is read by the rules above
+    text = " " + " ".join(clause) + " "
+    if not clause or not any(f" {m} " in text for m in REPEAT_MARKERS):
+        return None
+    if all(w in REPEAT_CLAUSE_WORDS or w in REPEAT_TIME_WORDS or numbers.parse(w) is not None for w in clause):
+        return nxt
+    return None
+
+
 def _sentence_number(sent: Span) -> int:
     return docindex.sentence_number(sent.doc, sent.start)
 
@@ -1868,6 +1901,12 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
         after = sum(per_channel.values())
         log.append({"channel": items[0][2], "by": "customer", "count": items[0][0], "added": after - before,
                     "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
+        again = _repeat_after(sent)
+        if again is not None and again.start not in seen and after > before and items[-1][2] != "vague":
+            seen.add(again.start)
+            _add(per_channel, "one", 1, items[-1][2])
+            log.append({"channel": items[-1][2], "by": "customer", "count": "again", "added": 1,
+                        "text": again.text.strip(), "start": again.start_char, "end": again.end_char})
     total = sum(per_channel.values())
     if total == 0:
         return None, log

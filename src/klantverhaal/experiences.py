@@ -88,6 +88,8 @@ def read_story(doc: Doc, story: StoryText) -> Story:
 
     by_name = [m for m in mentions if m.named and m.role != "ref"]  # named in the text, not a noun pointing back
     names = [(m.start, m.end) for m in by_name]
+    name_starts = {a for a, _ in names}
+    kind_starts = {s.start for s in doc.spans.get(pipeline.KINDS, [])}
     addressee = _addressee(docindex.text(doc), by_name)
     told_to_third_party = _third_party_sentences(doc, mentions)
     for number, sent in enumerate(sentences):
@@ -96,6 +98,9 @@ def read_story(doc: Doc, story: StoryText) -> Story:
         for cue in sent_cues:
             if cue.label_ == "channel" and any(a <= cue.start_char and cue.end_char <= b for a, b in names):
                 continue  # "Loket" in "Juridisch Loket" is part of a name, no desk visited
+            if cue.label_ == "channel" and cue.start in kind_starts and cue.end < len(doc) \
+                    and doc[cue.end].idx in name_starts:
+                continue  # "installateur Warmtefix", "monteursbedrijf Kok": the kind word before a name
             f = owner(cue)
             if f is None:
                 continue
