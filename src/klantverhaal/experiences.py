@@ -628,8 +628,8 @@ def _other_peoples_case(sentence: str, cues: dict, clause: str) -> bool:
     gekocht ..., maar wij vonden ..." the "wij" is in another clause."""
     sentence, clause = (re.sub(r"[,;:()]", " ", part) for part in (sentence, clause))  # "Mijn zus, die ..."
     people = [p for p in cues["other_people_sentence"] if f" {p} " in sentence]
-    if not people:
-        return False
+    if not people or any(f" {w} " in sentence for w in cues["recommend_words"]):
+        return False  # "Een collega raadde vertaalbureau Taalbrug aan": a tip to the writer
     possessive = "|".join(re.escape(p) for p in cues["possessives"])
     rest = clause if any(f" {p} " in clause for p in people) else sentence
     for person in people:  # "Mijn schoonmoeder ... toen mijn schoonvader overleed"

@@ -51,6 +51,9 @@ def _rules() -> dict:
     contact_after = "|".join(re.escape(v) for v in table["contact_verbs_after"])
     outsourced = "|".join(re.escape(v) for v in table["outsourced_verbs"])
     org_suffixes = "|".join(sorted(table["org_suffixes"], key=len, reverse=True))
+    # heads that make a lower-case compound a kind of firm ("vertaalbureau", "kattenhotel",
+    # "tandtechnisch lab"), but not a name of their own when capitalised ("Bureau", "Hotel")
+    compound_heads = "|".join(sorted(set(table["org_suffixes"]) | set(table["compound_kind_heads"]), key=len, reverse=True))
     org_tails = "|".join(sorted((w.capitalize() for w in table["org_suffixes"]), key=len, reverse=True))
     stop = {line.strip().lower() for line in resources.read_text("not_companies.txt").splitlines()
             if line.strip() and not line.startswith("#")}
@@ -58,7 +61,7 @@ def _rules() -> dict:
         ("kind_before", re.compile(rf"\b(?P<kind>(?i:{kinds_before}))[ \t]+(?P<name>(?:'t[ \t]+)?{multi})")),
         # "trimsalon Pluizebol", "bijlesinstituut Briljant": a lower-case compound ending in an
         # organisation word before a capitalised name
-        ("kind_lower", re.compile(rf"(?<![\w@.-])(?P<kind>[a-zà-ÿ]{{2,}}(?:{org_suffixes}))[ \t]+(?P<name>(?:'t[ \t]+)?{multi})")),
+        ("kind_lower", re.compile(rf"(?<![\w@.-])(?P<kind>[a-zà-ÿ]{{2,}}(?:{compound_heads}))[ \t]+(?P<name>(?:'t[ \t]+)?{multi})")),
         ("kind_after", re.compile(rf"(?<![\w@])(?P<name>{name})[\s-](?P<kind>(?i:{kinds_after}))\b")),
         ("legal", re.compile(rf"(?P<name>{multi})\s+(?:{suffixes})(?!\w)")),
         ("domain", re.compile(rf"(?<![\w@.-])(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))(?![\w.]*@)\b")),
@@ -77,13 +80,13 @@ def _rules() -> dict:
         # Hoogstraat": a name typed in lower case, held between a kind word and a place
         ("lower_name", re.compile(rf"\b(?:[Bb]ij|van|met|naar)\s+(?P<kind>[a-zà-ÿ]*(?:{kinds_before_lower}))[ \t]+"
                                   rf"(?P<name>(?:(?:{joiners})[ \t]+){{0,2}}[a-zà-ÿ][a-zà-ÿ'-]{{2,}})"
-                                  rf"(?=[ \t]+(?:(?:{places})|aan[ \t]+(?:de|het))[ \t]+[A-Z])")),
+                                  rf"(?=[ \t]+(?:(?:{places})|aan[ \t]+(?:de|het))[ \t]+(?P<place>[A-Za-zà-ÿ]+))")),
         ("contacted", re.compile(rf"\b(?:{contact_before})\s+(?:ik\s+|we\s+)?(?P<name>{two_or_more})(?![\w-])")),
         ("contacted", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:heb|hebben|had|hadden))"
                                  rf"\s+(?:\w+\s+){{0,2}}?(?P<name>{two_or_more})"
                                  rf"\s+(?:\w+\s+){{0,5}}?(?:{contact_after})\b")),
         # "Ik heb Fietsflits diezelfde middag gebeld": one word only when the story names it again
-        ("contacted_single", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:heb|hebben|had|hadden))"
+        ("contacted_single", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
                                         rf"\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{contact_after})\b")),
         ("outsourced", re.compile(rf"\b(?:{outsourced})\s+(?P<name>{multi})")),
         ("org_word", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+)?[A-Z][a-zà-ÿ]+(?:{org_suffixes})"
@@ -132,6 +135,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 if kind[0].isupper() and not headline_only or kind.lower() == "gemeente":
                     name, start = f"{kind[0].upper()}{kind[1:]} {name}", m.start("kind")
             elif rule == "lower_name":
+                if m.group("place")[0].islower() and m.group("place") not in rules["places"]:
+                    continue  # "bij hondenschool kwispel in heerenveen": a place typed in lower case is one we know
                 sector = next((sec for k, sec in rules["kind_before"].items() if m.group("kind").lower().endswith(k)),
                               "other")
                 name = _capitalised(name, rules["joiners"])
@@ -180,7 +185,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if len(words) > 1 and words[-1].rstrip(".") in rules["legal"]:
                 name = " ".join(words[:-1])  # "Keukenstudio Meulenbelt B.V": the legal form is no part of the name
                 words = words[:-1]
-            if len(words) > 2 and (words[-1].lower() in rules["stop"] or words[-1].lower() in rules["places"]):
+            surname = words[-2:-1] and words[-2][0].isupper() and words[-2].lower() in rules["joiners"]
+            if len(words) > 2 and not surname and (words[-1].lower() in rules["stop"] or words[-1].lower() in rules["places"]):
                 name = " ".join(words[:-1])  # "Hofstede Kamerverhuur Groningen": the place is not the name
                 words = words[:-1]
                 while len(words) > 1 and words[-1] in rules["joiners"]:
