@@ -329,7 +329,19 @@ def _may_create(doc: Doc, span: Span) -> bool:
         k -= 1
     if k >= 0 and doc[k].lower_ in NO_NEW_COMPANY_BEFORE:
         return False
+    if _someone_elses(doc, span):
+        return False
     return not _inside_quote(doc, span.start, since=docindex.sentence_of(span).start)
+
+
+def _someone_elses(doc: Doc, span: Span) -> bool:
+    """ "de garage van de buurman", "de webshop van een vriendin": the kind is another
+    person's (their firm or their supplier), not a company the writer dealt with."""
+    after = " " + " ".join(t.lower_ for t in doc[span.end : span.end + 4]) + " "
+    if not after.startswith(" van "):
+        return False
+    return any(after.startswith(f" van {p} ") or after.startswith(f" van {d} {p} ")
+               for p in _mention_cues()["other_people_sentence"] for d in ("de", "een", "mijn", "onze"))
 
 
 @cache
@@ -475,7 +487,11 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
     same = [m for m in named if m.sector in sectors and m.role in ("", "seller", "carrier")
             and not _named_as_other_kind(m.company, kind.id_, kind.text.lower())
             and not _introduced_as_other(text, m, kind.id_, kind.text.lower())
-            and _brand_kind(m.company) in (None, kind.id_)]
+            and _brand_kind(m.company) in (None, kind.id_)
+            and not (kind.label_ == m.sector == "other" and not m.from_context and kind.id_ not in _agent_kinds()
+                     and _brand_kind(m.company) != kind.id_ and text[kind.end_char : m.start] != " van ")]
+    # ("het hotel" beside Booking.com, "de organisator" beside Ticketmaster: a table brand of the
+    # catch-all sector is some other kind of firm; only a name the story made a firm may be it)
     before = [m for m in same if m.end <= kind.start_char]
     # "Gemeente Amersfoort ... het Kadaster ... de gemeente": the company whose name holds the
     # noun, before the nearest one of the sector
@@ -505,6 +521,10 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
     return later[0] if later and later[0].from_context and later[0].sector == "other" else None
 
 
+# "bij Drukkerij Wolters in Zwolle gewerkt": where the firm is may stand before the verb
+WHERE_FIRST = re.compile(r"^(?:in|te|uit)[ \t]+[\w'-]+[ \t]+")  # (the text is lower-cased)
+
+
 def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     """Why a company named here is only mentioned: employer, carrier, comparison, advert or a
     hypothetical ("dan leg ik het voor aan de Huurcommissie"); "" when nothing says so."""
@@ -519,8 +539,8 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
             or any(after.lstrip().startswith(p) for p in cues["employer_after"]) \
             or _employer_clause(text, start, end, cues) or _speaks_as_staff(sentence, cues) \
             or any(sentence.lstrip().startswith(p) for p in cues["employer_sentence_start"]) \
-            or _strip_article(before).endswith(" bij") and after.lstrip().startswith(tuple(
-                v + " " for v in cues["employer_verb_last"])) \
+            or _strip_article(before).endswith(" bij") and WHERE_FIRST.sub("", after.lstrip()).startswith(tuple(
+                v + end for v in cues["employer_verb_last"] for end in (" ", ",", "."))) \
             or _own_job_at(near_before, sentence, cues):
         # "Wij bij KPN ..." speaks for the company ("hebben wij bij KozijnPlus besteld" does not);
         # "mijn broer, die bij Eneco werkt": someone's employer
