@@ -1160,7 +1160,9 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     at: list[int] = []  # where each count stands
     for i, tok in enumerate(tokens):
         low = tok.lower_
-        if tok.is_digit and 0 < i <= 2 and (cue := next((c for c in contact if c.end == tok.i), None)):
+        phone_number = i + 1 < len(tokens) and (tokens[i + 1].is_digit or tokens[i + 1].text[:1] == "-")
+        if tok.is_digit and 0 < i <= 2 and not phone_number and (cue := next((c for c in contact if c.end == tok.i), None)):
+            # ("Gebeld met 14 023", "gebeld naar 088-1234": a phone number, no count)
             value = numbers.parse(low)
             if value is not None and value >= 1:
                 return [("ordinal", int(value), _channel(cue))]
@@ -1693,6 +1695,9 @@ def _add(per_channel: dict[str, int], how: str, n: int, channel: str) -> bool:
 RECAP_MARKERS = resources.phrases("contacts.recap_markers")
 
 
+ADVICE_HEADS = resources.words("contacts.advice_heads")
+
+
 def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     """The writer's own tally of the contacts so far, as (per channel, exact, per-channel total):
     "Samengevat: mail, twee telefoontjes van mijn vrouw, showroom, formulier, whatsapp, aangetekende brief." ->
@@ -1714,8 +1719,8 @@ def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     # a one-word marker ("dus", "totaal") only in a short head; "Ik vat het even samen voor wie
     # het bijhoudt:" may run longer
     marked = any(f" {m} " in head and (colon <= 8 or " " in m) for m in RECAP_MARKERS)
-    if not marked and not _company_head(sent, colon):
-        return None
+    if not marked and not _company_head(sent, colon) or any(f" {w} " in head for w in ADVICE_HEADS):
+        return None  # ("Dus mijn tip: bel je bank, ...": advice to the reader, no tally)
     cues = docindex.cues_in(sent)
     per_channel: dict[str, int] = {}
     exact, items = True, 0

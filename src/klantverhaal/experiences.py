@@ -188,7 +188,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
     kinds: list[_Mention] = []
     addressee = _addressee(text, named)
     for span in doc.spans[pipeline.KINDS] if pipeline.KINDS in doc.spans else []:
-        if any(m.start <= span.start_char < m.end for m in named) or _idiom(doc, span):
+        if any(m.start <= span.start_char < m.end for m in named) or _idiom(doc, span) or _sofa(doc, span):
             continue
         subordinate = _in_subordinate_clause(doc, docindex.sentence_of(span), span.start_char, span.end_char)
         if not (_definite(doc, span) or _introduced(doc, span) and not subordinate):
@@ -384,6 +384,15 @@ def _idiom(doc: Doc, span: Span) -> bool:
         return False
     words = " ".join(t.lower_ for t in doc[max(0, span.start - 2) : span.start])
     return any(words == b or words.endswith(" " + b) for b in before)
+
+
+def _sofa(doc: Doc, span: Span) -> bool:
+    """ "een driezitsbank besteld ... de bank werd bezorgd": in a story about furniture, "de
+    bank" is the sofa, not a bank."""
+    if span.text.lower() not in _mention_cues()["sofa_kinds"]:
+        return False
+    furniture = _mention_cues()["sofa_words"]
+    return any(t.lower_ in furniture or t.lower_.endswith(("zitsbank", "hoekbank")) for t in doc)
 
 
 @cache

@@ -63,6 +63,18 @@ def product_compound(doc: Doc, span) -> bool:
         tuple(_service_compounds()))
 
 
+VENUE_WORDS = resources.words("companies.venue_words")
+
+
+def _venue(doc: Doc, span) -> bool:
+    """ "een concert in de Ziggo Dome", "naar het Philips Stadion": a hall or stadium named
+    after a sponsor is a place, not the brand."""
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.text[:1].isupper() and after.lower_ in VENUE_WORDS
+
+
 @Language.factory("klantverhaal_company_filter", default_config={"spans_key": SPANS_KEY})
 def make_company_filter(nlp: Language, name: str, spans_key: str):
     return CompanyFilter(spans_key)
@@ -85,7 +97,7 @@ class CompanyFilter:
                 continue
             if first.is_sent_start and span.text.lower() in _ambiguous():
                 continue
-            if product_compound(doc, span) or _product_model(doc, span):
+            if product_compound(doc, span) or _product_model(doc, span) or _venue(doc, span):
                 continue
             kept.append(span)
         doc.spans[self.spans_key] = kept

@@ -63,6 +63,8 @@ def _rules() -> dict:
         # organisation word before a capitalised name
         ("kind_lower", re.compile(rf"(?<![\w@.-])(?P<kind>[a-zà-ÿ]{{2,}}(?:{compound_heads}))[ \t]+(?P<name>(?:'t[ \t]+)?{multi})")),
         ("kind_after", re.compile(rf"(?<![\w@])(?P<name>{name})[\s-](?P<kind>(?i:{kinds_after}))\b")),
+        # "hoe ik de gemeente haarlem leerde kennen": a town typed in lower case after "gemeente"
+        ("municipality_lower", re.compile(r"\b(?P<kind>[Gg]emeente)[ \t]+(?P<name>[a-zà-ÿ][a-zà-ÿ'-]{2,})\b")),
         ("legal", re.compile(rf"(?P<name>{multi})\s+(?:{suffixes})(?!\w)")),
         ("domain", re.compile(rf"(?<![\w@.-])(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))(?![\w.]*@)\b")),
         ("handle", re.compile(rf"(?<![\w])@(?P<name>[A-Za-z][\w]{{2,}})(?![\w-]*\.(?:{tlds})\b)")),
@@ -126,6 +128,12 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             name = m.group("name").strip().rstrip(".")
             start = m.start("name")
             sector = "other"
+            if rule == "municipality_lower":
+                if name not in rules["places"]:
+                    continue  # "de gemeente zelf", "gemeente belastingen": no town
+                name, start, sector = f"Gemeente {name.capitalize()}", m.start("kind"), "government"
+                out.append((start, m.end("name"), name, sector))
+                continue
             if rule == "kind_before":
                 kind = m.group("kind")
                 sector = rules["kind_before"].get(kind.lower(), "other")
@@ -233,7 +241,8 @@ def _handle_written_out(text: str, found: list[tuple[int, int, str, str]],
                         taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
     """ "@plaagvrij_oost, oftewel Plaagvrij Oost": a run of capitalised words whose letters are
     a handle's, written out as a name, is that organisation (and gives it its written name)."""
-    handles = {_key(name): sector for _, _, name, sector in found if "_" in name or name.islower()}
+    handles = {_key(name): sector for _, _, name, sector in found if "_" in name or name.islower() or (
+        " " not in name and sum(ch.isupper() for ch in name[1:]) >= 1 and not name.isupper())}  # "@GSMDokter"
     if not handles:
         return []
     seen = {(a, b) for a, b, _, _ in found}
