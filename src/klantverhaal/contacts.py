@@ -1166,6 +1166,11 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             value = numbers.parse(low)
             if value is not None and value >= 1:
                 return [("ordinal", int(value), _channel(cue))]
+        one_more = _one_more(tokens, i, [c for c in verbs + channels if _channel(c) != "any"])
+        if one_more is not None:
+            counted.append(("one", 2, one_more))  # "stuurde ik een mail, op dag vijf nog één": two mails
+            at.append(tok.i)
+            continue
         if low not in ("keer", "maal", "keren", "malen") or i == 0:
             continue
         # "twee keer via de chat", verb-final; not in a passive clause ("werd drie keer doorverbonden")
@@ -1475,6 +1480,20 @@ def _repeated_contact(sent: Span, keer, verbs: list[Span], more_words: set[int],
                        or numbers.parse(w) is not None for w in between) else None
 
 
+def _one_more(tokens: list, i: int, told: list[Span]) -> str | None:
+    """ "Op dag vier stuurde ik een mail, op dag vijf nog één.": "nog één" closing a clause after
+    a contact told in the same sentence is one more of it. Returns its channel."""
+    if tokens[i].lower_ not in ONE_MORE or i == 0 or tokens[i - 1].lower_ != "nog":
+        return None
+    if i + 1 < len(tokens) and not tokens[i + 1].is_punct:
+        return None  # "nog één vraag", "nog een keer": the word belongs to what follows
+    before = [c for c in told if c.end <= tokens[i - 1].i]
+    return _channel(before[-1]) if before else None
+
+
+ONE_MORE = resources.words("contacts.one_more")
+
+
 def _through_destination(sent: Span, tok, cues: list[Span]) -> Span | None:
     """ "twee keer naar de winkel gebeld": the count reaches the verb through the place called."""
     destination = _near(tok, [c for c in cues if c.start > tok.i and _called_to(sent, c, cues)], 3)
@@ -1508,6 +1527,8 @@ def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]
             value = 1 if prev in ("één", "eén") else numbers.parse(prev)
         if value is None:
             value = _number_with_noun(sent, cue)  # "twee e-mails gestuurd", "drie klachten ingediend"
+        if cue.start - 1 > sent.start and doc[cue.start - 2].lower_ in DAY_WORDS:
+            continue  # "Op dag vier stuurde ik een mail": a day, no count
         if value is not None and value >= 1 and prev not in ("een",):
             # "één klacht ingediend" beside counts per channel is one more, not a total
             channel = _channel(cue) if _channel(cue) != "any" else _nearest_channel(cue, docindex.cues_in(sent))
