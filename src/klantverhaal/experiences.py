@@ -168,6 +168,8 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         if not role and span.label_ == "UNKNOWN" and A_THING.search(text, max(0, span.start_char - 6), span.start_char) \
                 and THING_AFTER.match(text, span.end_char):
             role = "product"  # "een KitchenAid keukenmachine besteld": a make found from context
+        if not role and span.label_ in PRODUCT_SECTORS and _product_head_after(text, span.end_char):
+            role = "product"  # "met Bosch middenmotor", "een Miele wasmachine": a part or appliance of the make
         if not role and PRODUCT_ADJECTIVE.search(text, max(0, span.start_char - 30), span.start_char) \
                 and not text.startswith("-", span.end_char):
             role = "product"  # "Mooie Gazelle, contract van 36 maanden", "mijn oude Samsung": the thing owned
@@ -252,6 +254,17 @@ A_THING = re.compile(r"\b(?i:een|twee|drie)[ \t]+$")
 PRODUCT_ADJECTIVE = re.compile(
     r"(?:(?:^|[.!?:]\s+)|\b(?i:een|mijn|m'n|onze|ons|zijn|haar|de|het|die|deze)[ \t]+)(?i:"
     + "|".join(re.escape(w) for w in resources.read_json("mentions.json")["product_adjectives"]) + r")[ \t]+$")
+PRODUCT_HEADS = tuple(resources.read_json("mentions.json")["product_heads"])
+WORD_AFTER = re.compile(r"[ \t]+(?P<word>[a-zà-ÿ]{3,})\b")
+
+
+def _product_head_after(text: str, end: int) -> bool:
+    """ "Bosch middenmotor", "Miele wasmachine": the make followed by a lower-case noun that
+    ends in a thing's head word (a verb after the name, "Bosch gebeld", is none)."""
+    m = WORD_AFTER.match(text, end)
+    return m is not None and m.group("word").endswith(PRODUCT_HEADS)
+
+
 THING_AFTER = re.compile(r"[ \t]+[a-zà-ÿ]{4,}\b")  # a lower-case noun right after a name: the thing of that make
 THE_THING = re.compile(r"\b(?:[Dd]e|[Hh]et|[Mm]ijn|m'n|[Oo]nze|[Dd]ie|[Dd]eze)[ \t]+$")
 NOT_MODELS = frozenset(resources.read_json("mentions.json")["not_model_names"])  # "Volkswagen Nederland"

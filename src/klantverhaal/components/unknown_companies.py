@@ -129,9 +129,9 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             start = m.start("name")
             sector = "other"
             if rule == "municipality_lower":
-                if name not in rules["places"]:
+                if name.lower() not in rules["places"]:
                     continue  # "de gemeente zelf", "gemeente belastingen": no town
-                name, start, sector = f"Gemeente {name.capitalize()}", m.start("kind"), "government"
+                name, start, sector = f"{m.group('kind').capitalize()} {name.capitalize()}", m.start("kind"), "government"
                 out.append((start, m.end("name"), name, sector))
                 continue
             if rule == "kind_before":
