@@ -91,6 +91,9 @@ def _rules() -> dict:
         ("contacted_single", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
                                         rf"\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{contact_after})\b")),
         ("outsourced", re.compile(rf"\b(?:{outsourced})\s+(?P<name>{multi})")),
+        # "onze tuin laten ontwerpen door Groenwerk Marloes", "panelen laten leggen door SolarTeam
+        # Oost": the firm hired for a job
+        ("hired", re.compile(rf"\b(?:laten|liet|lieten)\s+(?:[a-zà-ÿ]+\s+){{1,2}}?door\s+(?P<name>{multi})(?![\w-])")),
         ("org_word", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+)?[A-Z][a-zà-ÿ]+(?:{org_suffixes})"
                                 rf"(?:[ \t]+(?:(?:{joiners})[ \t]+)?(?!B\.?V|N\.?V){name}){{0,2}})\b(?!\.[a-z])")),
         # ("PT Studio Kernkracht": one more name may follow the organisation word)
@@ -187,7 +190,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if rule == "contacted_single" and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
                     text[a:b].startswith(name + " ") for a, b in taken)):
                 continue  # "Ik heb Jansen gebeld" once: a person as likely as a firm; "Freedom" of "Freedom Internet"
-            if rule in ("contacted", "contacted_single", "kind_before", "kind_lower", "ordered_at", "at_place") and m.group("name").split()[0] in rules["first_names"]:
+            if rule in ("contacted", "contacted_single", "kind_before", "kind_lower", "ordered_at", "at_place", "hired") and m.group("name").split()[0] in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost": a person
             words = name.split()
             if len(words) > 1 and words[-1].rstrip(".") in rules["legal"]:
