@@ -1158,6 +1158,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
         t.lower_ == "nog" and i + 1 < len(tokens) and tokens[i + 1].lower_ in ("steeds", "altijd"))}
     counted: list[tuple[str, int, str]] = []
     at: list[int] = []  # where each count stands
+    told = [c for c in verbs + channels if _channel(c) != "any"]  # what "nog één" may repeat
     for i, tok in enumerate(tokens):
         low = tok.lower_
         phone_number = i + 1 < len(tokens) and (tokens[i + 1].is_digit or tokens[i + 1].text[:1] == "-")
@@ -1166,7 +1167,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             value = numbers.parse(low)
             if value is not None and value >= 1:
                 return [("ordinal", int(value), _channel(cue))]
-        one_more = _one_more(tokens, i, [c for c in verbs + channels if _channel(c) != "any"])
+        one_more = _one_more(tokens, i, told)
         if one_more is not None:
             counted.append(("one", 2, one_more))  # "stuurde ik een mail, op dag vijf nog één": two mails
             at.append(tok.i)

@@ -401,11 +401,14 @@ def _idiom(doc: Doc, span: Span) -> bool:
 
 def _sofa(doc: Doc, span: Span) -> bool:
     """ "een driezitsbank besteld ... de bank werd bezorgd": in a story about furniture, "de
-    bank" is the sofa, not a bank."""
+    bank" is the sofa, not a bank. Whether the story is about furniture is read once per Doc."""
     if span.text.lower() not in _mention_cues()["sofa_kinds"]:
         return False
-    furniture = _mention_cues()["sofa_words"]
-    return any(t.lower_ in furniture or t.lower_.endswith(("zitsbank", "hoekbank")) for t in doc)
+    key = "klantverhaal.furniture_story"
+    if key not in doc.user_data:
+        furniture, endings = _mention_cues()["sofa_words"], tuple(_mention_cues()["sofa_endings"])
+        doc.user_data[key] = any(t.lower_ in furniture or t.lower_.endswith(endings) for t in doc)
+    return doc.user_data[key]
 
 
 @cache
@@ -562,7 +565,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
             or _employer_clause(text, start, end, cues) or _speaks_as_staff(sentence, cues) \
             or any(sentence.lstrip().startswith(p) for p in cues["employer_sentence_start"]) \
             or _strip_article(before).endswith(" bij") and WHERE_FIRST.sub("", after.lstrip()).startswith(tuple(
-                v + end for v in cues["employer_verb_last"] for end in (" ", ",", "."))) \
+                v + mark for v in cues["employer_verb_last"] for mark in (" ", ",", "."))) \
             or _own_job_at(near_before, sentence, cues):
         # "Wij bij KPN ..." speaks for the company ("hebben wij bij KozijnPlus besteld" does not);
         # "mijn broer, die bij Eneco werkt": someone's employer

@@ -196,7 +196,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if len(words) > 1 and words[-1].rstrip(".") in rules["legal"]:
                 name = " ".join(words[:-1])  # "Keukenstudio Meulenbelt B.V": the legal form is no part of the name
                 words = words[:-1]
-            surname = words[-2:-1] and words[-2][0].isupper() and words[-2].lower() in rules["joiners"]
+            # "Drukkerij Van Houten": a town after a capitalised "Van" is a surname
+            surname = len(words) > 1 and words[-2][0].isupper() and words[-2].lower() in rules["joiners"]
             if len(words) > 2 and not surname and (words[-1].lower() in rules["stop"] or words[-1].lower() in rules["places"]):
                 name = " ".join(words[:-1])  # "Hofstede Kamerverhuur Groningen": the place is not the name
                 words = words[:-1]
