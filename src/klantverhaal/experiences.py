@@ -354,7 +354,7 @@ def _someone_elses(doc: Doc, span: Span) -> bool:
     if not after.startswith(" van "):
         return False
     return any(after.startswith(f" van {p} ") or after.startswith(f" van {d} {p} ")
-               for p in _mention_cues()["other_people_sentence"] for d in ("de", "een", "mijn", "onze"))
+               for p in _mention_cues()["other_people_sentence"] for d in _mention_cues()["someone_elses_determiners"])
 
 
 @cache
