@@ -140,6 +140,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             experiences.append(_experience(f, doc))
         elif f.named:
             mentioned.append(f.company)
+    judgements.share_story_outcome(experiences)
     return Story(id=story.id, date=story.date, experiences=experiences, mentions=mentioned, source=story.path)
 
 

@@ -327,6 +327,29 @@ def resolved(cues: list[Span]) -> tuple[bool | None, list[dict]]:
     return None, []
 
 
+OUTCOME_NOT_SHARED = resources.words("judgements.outcome_not_shared_sectors")
+
+
+def share_story_outcome(experiences: list) -> None:
+    """Give a company whose own outcome the story never tells the outcome of the story's problem.
+
+    A story follows one problem through several companies ("de verzekeraar verwees naar de
+    hersteller, die de ruit verving"); when it tells for one company that the problem was
+    solved and says nothing about the end at another, the problem is solved for the customer at
+    both, and a careful annotator marks both (corpus decision 107). Only a solution is shared: a
+    "not solved" at one company says nothing about another that may have done its part. A
+    carrier is left alone: the shop that sends a new parcel does not find the lost one."""
+    solved = [e for e in experiences if e.resolved is True and e.evidence.get("resolved")]
+    for e in experiences:
+        if e.resolved is not None or e.sector in OUTCOME_NOT_SHARED:
+            continue
+        source = next((o for o in solved if o is not e), None)
+        if source is None:
+            continue
+        e.resolved = True
+        e.evidence["resolved"] = [dict(source.evidence["resolved"][0], shared_from=source.company)]
+
+
 UNDONE_AFTER = resources.phrases("judgements.undone_after")
 
 
