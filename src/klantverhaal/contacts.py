@@ -1055,7 +1055,24 @@ def _adverb_toen(doc, k: int, cue: Span) -> bool:
     goes on with (not a subject or a noun), means "then"; "..., toen de monteur kwam" and "toen
     ik belde" open a clause of their own."""
     nxt = doc[k + 1] if k + 1 < cue.start else cue[0]
-    return not doc[k - 1].is_punct and nxt.lower_ not in SUBJECT_PRONOUNS | SELF | NOUN_DETERMINERS and nxt.is_lower
+    if doc[k - 1].is_punct:
+        return False
+    if nxt.lower_ in NOUN_DETERMINERS and _participle(cue[-1].lower_) and _auxiliary_before(doc, k):
+        return True  # "Ik heb KPN toen een mail gestuurd": "heb ... gestuurd" frames it, "toen" is "then"
+    return nxt.lower_ not in SUBJECT_PRONOUNS | SELF | NOUN_DETERMINERS and nxt.is_lower
+
+
+def _auxiliary_before(doc, k: int) -> bool:
+    """Whether the clause before token k has the writer's auxiliary ("Ik heb KPN toen ..."), so a
+    participle after k closes that clause and k opens none of its own."""
+    j = k - 1
+    while j >= 0 and doc[j].text not in CLAUSE_BREAKS:  # a hyphen inside "Basic-Fit" breaks nothing
+        if doc[j].lower_ in SELF_AUXILIARIES - SELF:
+            return True
+        if doc[j].is_sent_start:
+            return False
+        j -= 1
+    return False
 
 
 PARCEL_WORDS = resources.words("contacts.parcel_words")

@@ -909,7 +909,7 @@ def _object_company(doc: Doc, char: int, here: list[_Mention]) -> _Mention | Non
         return None
     for m in here:
         if m.start <= char:
-            if _object_before_verb(doc, cue, m):
+            if _object_before_verb(doc, cue, m) or _fronted_addressee(doc, cue, m):
                 return m
             continue
         name = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -922,6 +922,19 @@ def _object_company(doc: Doc, char: int, here: list[_Mention]) -> _Mention | Non
 
 
 FINAL_VERB_FILLERS = resources.words("experiences.final_verb_fillers")
+ADDRESSEE_PREPOSITIONS = resources.words("experiences.addressee_prepositions")
+
+
+def _fronted_addressee(doc: Doc, cue: Span, m: _Mention) -> bool:
+    """ "Naar Rijnstate heb ik toen een mail gestuurd met de uitleg van CZ": a company put first
+    behind "naar" or "aan", in the cue's own clause, is whom the message went to; a company
+    named after the cue then belongs to what was sent."""
+    name = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if name is None or name.start == 0 or doc[name.start - 1].lower_ not in ADDRESSEE_PREPOSITIONS:
+        return False
+    clause_start = docindex.sentence_of(cue).start
+    return name.start - 1 == clause_start and not any(
+        t.text in (",", ";", ":") or t.lower_ in SUBORDINATORS for t in doc[name.end : cue.start])
 
 
 def _object_before_verb(doc: Doc, cue: Span, m: _Mention) -> bool:
