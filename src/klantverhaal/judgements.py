@@ -125,6 +125,9 @@ def _sentence_cues(cue: Span) -> list[Span]:
 WIDE_NEGATIONS = resources.words("judgements.wide_negations")
 
 
+NEGATION_CLOSERS = resources.words("judgements.negation_closers")  # "kregen het geld niet los"
+
+
 def negated(cue: Span) -> bool:
     """A negation in the same clause shortly before the cue, or "niet" right after it
     ("vriendelijk was hij niet" is rare; "opgelost is het niet" ends the clause)."""
@@ -153,7 +156,7 @@ def negated(cue: Span) -> bool:
             between = {t.lower_ for t in doc[cue.end : other.start]}
             after = doc[other.end].lower_ if other.end < len(doc) else "."
             # "opgelost is het niet.", "een excuus kon er niet af"
-            if not CLAUSE_BREAKS & between and after in {".", ",", "!", "meer", "echt", "af", "\n"} | CLAUSE_BREAKS:
+            if not CLAUSE_BREAKS & between and after in {".", ",", "!", "\n"} | NEGATION_CLOSERS | CLAUSE_BREAKS:
                 return True
     return False
 
@@ -210,9 +213,7 @@ def not_an_outcome(cue: Span) -> bool:
     if _in_speech(cue):
         return True  # '("dat lost het zeker op")', 'Reden: "afgewezen door zorgverzekeraar"': words quoted
     # "ze zouden het oplossen", "het leek opgelost", "ik hoop dat": claims, hopes, promises
-    clause_start = cue.start
-    while clause_start > sent.start and cue.doc[clause_start - 1].lower_ not in CLAUSE_BREAKS - {"en"}:
-        clause_start -= 1
+    clause_start = _clause_start(cue)
     if cue.label_ == "resolved" and _infinitive_clause(cue, clause_start):
         return True  # "Ik verzoek u ... het bedrag terug te storten": asked for, not done
     # Dutch puts the auxiliary last: "dat het gecorrigeerd zou worden", "om geld terug gevraagd"
@@ -223,6 +224,22 @@ def not_an_outcome(cue: Span) -> bool:
 
 
 QUESTION_OPENERS = resources.words("judgements.question_openers")
+ALTERNATIVE_JOINERS = resources.words("judgements.alternative_joiners")
+
+
+def _clause_start(cue: Span) -> int:
+    """Where the cue's clause begins. "Ik wil mijn foto's, of mijn geld terug": a part that opens
+    with "of" is an alternative within the clause before it (or a "whether" clause, no outcome
+    either), so the wish reaches the cue."""
+    sent = docindex.sentence_of(cue)
+    start = cue.start
+    while True:
+        while start > sent.start and cue.doc[start - 1].lower_ not in CLAUSE_BREAKS - {"en"}:
+            start -= 1
+        if start - 1 > sent.start and cue.doc[start].lower_ in ALTERNATIVE_JOINERS:
+            start -= 1
+            continue
+        return start
 
 
 def _infinitive_clause(cue: Span, clause_start: int) -> bool:
