@@ -115,7 +115,17 @@ def _rules() -> dict:
             "streets": tuple(table["street_suffixes"]), "adjectives": frozenset(table["adjectives"]),
             "places": frozenset(line.strip().lower() for line in resources.read_text("places.txt").splitlines()
                                 if line.strip() and not line.startswith("#")),
+            "particle_before": re.compile(rf"(?<![\w:])(?:{'|'.join(re.escape(p) for p in table['surname_particles'])})[ \t]+$"),
             "titled": re.compile(rf"(?i:\b(?:{'|'.join(re.escape(t) for t in table['person_titles'])}))[ \t]+$")}
+
+
+def _with_particle(text: str, name: str, start: int, particle_before: re.Pattern) -> tuple[str, int]:
+    """ "door Van Hal Touringcars": the name patterns begin at the first name word, so a family
+    name's capitalised "Van" (or "Van der", "Ter") right before it is put back in front."""
+    m = particle_before.search(text, max(0, start - 12), start)
+    if m is None or not name[:1].isupper():
+        return name, start
+    return f"{text[m.start():start]}{name}", m.start()
 
 
 def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, str, str]]:
@@ -131,6 +141,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             name = m.group("name").strip().rstrip(".")
             start = m.start("name")
             sector = "other"
+            if rule in ("org_tail", "org_word", "legal", "kind_after"):
+                name, start = _with_particle(text, name, start, rules["particle_before"])
             if rule == "municipality_lower":
                 if name.lower() not in rules["places"]:
                     continue  # "de gemeente zelf", "gemeente belastingen": no town
