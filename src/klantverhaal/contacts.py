@@ -1609,6 +1609,9 @@ def _nearest_channel(cue: Span, cues: list[Span]) -> str:
     """ "een mail met foto's gestuurd", "het formulier drie keer ingevuld": a general verb's
     channel is the one named nearest to it."""
     named = [c for c in cues if c.label_ == "channel"]
+    # "via het klachtenformulier op hun site een klacht ingediend": the site is where the form is
+    sent = docindex.sentence_of(cue)
+    named = [c for c in named if not _where_another_channel_is(sent, c, cues)] or named
     # "twee bezoeken aan het kantoor en drie keer de documenten uploaden": a channel with a count
     # of its own in another clause is not the verb's
     doc = cue.doc
