@@ -772,7 +772,8 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
             or m.role == "ref" and (m.company not in passing or topic is None or topic not in plain_named))]
         # a kind noun in passing ("een tandenborstel van de supermarkt") does not take the story
         # away from a named company; it does when the sentence is about contact with it
-        active = [m for m in active if m.named or i in cue_sentences or topic is None or topic not in named_set]
+        active = [m for m in active if m.named or i in cue_sentences or topic is None or topic not in named_set
+                  or _opens_sentence(doc, m, sentences[i])]
         main = [m for m in active if not m.subordinate]
         # "bij Camping X, geboekt via Booking.com": a company named plainly in the sentence
         # keeps the story from a carrier or seller named after it
@@ -812,6 +813,20 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         # with the story's first named company, further on (an advert retold first is not)
         return first_topic if any(t.lower_ in CUSTOMER_WORDS for t in sentences[i]) else None
     return owner
+
+
+TOPIC_OPENERS = resources.words("experiences.topic_openers")
+
+
+def _opens_sentence(doc: Doc, m: _Mention, sentence: Span) -> bool:
+    """ "Dan de woningcorporatie, eigenaar van het hele blok.": a kind of company of its own put
+    first in its sentence (after "dan", "nu", "en" at most) is what the story turns to, even
+    before a contact with it is told."""
+    token = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if token is None:
+        return False
+    before = [t.lower_ for t in doc[sentence.start : token.start]]
+    return bool(before) and before[-1] in DEFINITE and all(w in TOPIC_OPENERS for w in before[:-1]) and len(before) <= 3
 
 
 SUBORDINATORS = resources.words("experiences.subordinators")
