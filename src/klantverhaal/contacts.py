@@ -96,10 +96,18 @@ def _offer_taken_up(sent: Span) -> bool:
                for s in sentences[i : i + 2])
 
 
+def _imperative_taken_up(sent: Span, cue: Span) -> bool:
+    """ '"Mail maar naar het algemene adres." Dat heb ik gedaan.': staff's order, quoted as the
+    sentence's first word, and the writer's next sentence says it was done."""
+    first = next((t for t in sent if t.text not in QUOTE_TOKENS), None)
+    return first is not None and first.i == cue.start and _offer_taken_up(sent)
+
+
 # "Dat heb ik diezelfde middag gedaan.", "Dat deed ik de volgende ochtend.", "Ook gedaan.": a
 # sentence that says the writer did it, whatever stands between the words
-DONE_SENTENCE = re.compile(r"(?i)^(?:(?:dat|dit)\s+(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)\b[^.!?]{0,40}\bgedaan"
-                           r"|(?:dat|dit)\s+deden?\s+(?:ik|we|wij)\b"
+DONE_SENTENCE = re.compile(r"(?i)^(?:(?:dat|dit)\s+(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)\b(?![^.!?]{0,40}\b(?:niet|nooit)\b)"
+                           r"[^.!?]{0,40}\bgedaan"
+                           r"|(?:dat|dit)\s+deden?\s+(?:ik|we|wij)\b(?!\s+(?:niet|nooit)\b)"
                            r"|(?:ook|netjes|braaf|meteen|keurig|direct)?\s*gedaan\s*(?:[.!]*$|,))")
 
 
@@ -134,8 +142,10 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     """Was the channel at ``cue`` really used in this sentence (by anyone)?"""
     if sent.text.rstrip().endswith("?") and not _has_label(sent_cues, "self"):
         return False
+    if _imperative_taken_up(sent, cue):
+        return True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
     if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue) \
-            or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue):
+            or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet)
     if any(c.label_ == "contact_verb" and c.id_.startswith("any") and c.start <= cue.start and cue.end <= c.end
            and len(c) > len(cue) for c in sent_cues):
@@ -244,9 +254,11 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         adopted = offer and _offer_taken_up(sent)  # "u kunt mailen" + "..., wat ik ook deed"
         if _negated(sent, cue, negations) or offer and not adopted:
             continue
-        if _quoted(sent, cue) or _called_to(sent, cue, cues) or _passive_clause(sent, cue[0]):
+        if _imperative_taken_up(sent, cue):
+            adopted = True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
+        elif _quoted(sent, cue) or _called_to(sent, cue, cues) or _passive_clause(sent, cue[0]):
             continue  # "werd ik al gebeld door een medewerker": the company called
-        if _said_or_planned(sent, cue) or _verb_as_noun(sent, cue):
+        elif _said_or_planned(sent, cue) or _verb_as_noun(sent, cue):
             continue  # "Mail maar naar ...", "ik zou een mail krijgen", "de mail van Booking.com"
         channel, _, form = cue.id_.partition("/")
         if _told_again(sent, cue) or _within_same_session(sent, cue, cues):
@@ -706,7 +718,21 @@ def _said_or_planned(sent: Span, cue: Span) -> bool:
     """Advice, a plan or a question about what to do, not a contact made: "Mail maar naar ...",
     "ik zou een mail krijgen", "Moet ik nu een brief sturen?"."""
     return _advice_to_someone(sent, cue) or _not_yet_done(sent, cue) or _hypothetical_question(sent, cue) \
-        or _planned(sent, cue) or _told_to(sent, cue)
+        or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue)
+
+
+REQUEST_VERBS = resources.words("contacts.request_verbs")
+
+
+def _requested(sent: Span, cue: Span) -> bool:
+    """ "Ik verzoek u mij schriftelijk te laten weten ...", "Ik vroeg hen dit per mail te
+    bevestigen": a channel in the "te"-clause after a request is how someone is asked to act,
+    not a contact made."""
+    doc = sent.doc
+    after = [t.lower_ for t in doc[cue.end : min(sent.end, cue.end + 2)]]
+    if not (after[:1] == ["te"] or after[1:2] == ["te"] and after[0] != "om"):
+        return False  # "Ik vroeg per mail om terug te bellen": asked by mail
+    return any(t.lower_ in REQUEST_VERBS for t in doc[sent.start : cue.start])
 
 
 TOLD_TO_MODALS = resources.words("contacts.told_to_modals")
@@ -1161,6 +1187,8 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     keer gebeld", ("more", 2, ...) for "nog twee keer gebeld", ("ordinal", 4, ...) for "het
     vierde telefoontje" or "Telefoontje 4:", ("vague", n, "any") for "talloze keren", else
     ("one", k, channel) for k contacts told. "vier keer gebeld en twee keer gemaild" gives two."""
+    if _own_letter(sent):
+        return [("one", 1, "letter")]
     cues = docindex.cues_in(sent)
     contact = [c for c in cues if c.label_ in ("contact_verb", "channel") and not _called_to(sent, c, cues)]
     verbs = [c for c in cues if c.label_ in ("contact_verb", "comm_verb") and not _called_to(sent, c, cues)]
@@ -1279,12 +1307,24 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     dated = _coordinated_dates(sent)
     if len(specific) == 1 and sum(specific.values()) == 1 and dated >= 2:
         return [("one", dated, next(iter(specific)))]  # "op 7 mei en op 10 mei met uw kantoor gebeld"
+    if events == ["shop"] and _only_place_phrase(sent, cues):
+        return [("weak", 1, "shop")]  # "Aan de balie werd ik afgescheept" after "ben ik langsgegaan": one visit
     if events:
         return [("one", n, channel) for channel, n in sorted(specific.items())] or [("one", 1, "any")]
     # "via de webcare op Facebook", "aan de balie een formulier ingevuld": channels told without
     # a contact verb are one contact together
     uses = _channel_uses(sent, cues)
     return [("weak", 1, uses[0])] if uses else [("one", 1, "any")]
+
+
+PLACE_PHRASES = resources.phrases("contacts.place_phrases")
+
+
+def _only_place_phrase(sent: Span, cues: list[Span]) -> bool:
+    """ "Aan de balie werd ik afgescheept": the desk says where the customer was, not that they
+    went there; right after a visit it is that visit told on."""
+    verbs = [c for c in cues if c.label_ == "contact_verb"]
+    return bool(verbs) and all(c.text.lower() in PLACE_PHRASES for c in verbs)
 
 
 WEEKDAYS = resources.words("contacts.weekdays")
@@ -1808,9 +1848,27 @@ def _total_sentence(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
 THIS_WORDS = resources.words("contacts.this_message_words")
 
 
+def mark_own_letter(sent: Span) -> None:
+    """The salutation of a letter the story itself is ("Geachte heer, mevrouw,"), marked by the
+    story reader: the letter is one contact (corpus decision 32), told nowhere else."""
+    sent.doc.user_data.setdefault("klantverhaal.own_letter", set()).add(sent.start)
+
+
+def _own_letter(sent: Span) -> bool:
+    return sent.start in sent.doc.user_data.get("klantverhaal.own_letter", ())
+
+
+def tells_this_message(sent: Span) -> bool:
+    """ "Met deze brief dien ik een klacht in", "Hierbij ...": the sentence is about the letter
+    or mail the story itself is."""
+    return _this_message(sent) is not None or _own_letter(sent)
+
+
 def _this_message(sent: Span) -> str | None:
     """ "Met deze brief ...", "dit bericht": the letter or mail the story itself is, whose
     every mention is the same one contact."""
+    if _own_letter(sent):
+        return "letter"
     for cue in docindex.cues_in(sent):
         if cue.label_ == "channel" and cue.id_ in MESSAGE_CHANNELS and cue.start > sent.start \
                 and sent.doc[cue.start - 1].lower_ in THIS_WORDS:

@@ -121,6 +121,8 @@ def read_story(doc: Doc, story: StoryText) -> Story:
                 facts[company].contact_sentences.append(sent)
             elif contact_rules.message_from_company(sent, own):
                 facts[company].sent_to_customer = True
+    if addressee is not None and addressee.company in facts:
+        _count_own_letter(sentences, facts[addressee.company])
     for span in doc.spans[pipeline.WAITS] if pipeline.WAITS in doc.spans else []:
         f = owner(span)
         # "een klacht bij de Inspectie, die volgens hun site binnen acht weken reageert": a wait
@@ -142,6 +144,23 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             mentioned.append(f.company)
     judgements.share_story_outcome(experiences)
     return Story(id=story.id, date=story.date, experiences=experiences, mentions=mentioned, source=story.path)
+
+
+LETTER_SALUTATIONS = resources.words("experiences.letter_salutations")
+
+
+def _count_own_letter(sentences: list[Span], f: _Facts) -> None:
+    """A story written as a letter to the company ("Aan: ...", "Geachte heer, mevrouw,") is itself
+    a contact by letter (corpus decision 32). When no sentence says so ("Met deze brief ...",
+    "Hierbij ..."), its salutation stands for it."""
+    if any(contact_rules.tells_this_message(s) or s[0].lower_ in LETTER_OPENERS for s in f.contact_sentences):
+        return
+    salutation = next((s for s in sentences[:12] if s[0].lower_ in LETTER_SALUTATIONS), None)
+    if salutation is None:
+        return
+    contact_rules.mark_own_letter(salutation)
+    f.contact_sentences.append(salutation)
+    f.channels["letter"].append(salutation[:1])
 
 
 def _company_mentions(doc: Doc) -> list[_Mention]:
