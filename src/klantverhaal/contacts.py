@@ -383,6 +383,9 @@ def _to_place(doc, cue: Span) -> bool:
 NOTE_FILLERS = resources.words("contacts.note_fillers")
 
 
+POSTED_NOUNS = resources.words("contacts.posted_nouns")
+
+
 def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     """Notes without any verb: "Tweede poging via de chat.", "4/ Dinsdag via DM.", "Ik terug
     naar Bosman.", "Dus met bon en doos terug naar het filiaal." -- a channel reached "via", or
@@ -411,6 +414,10 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
                 doc[cue.start - 1].lower_ in ("via", "per") or cue.start - 1 > start
                 and doc[cue.start - 1].lower_ in ("de", "het", "hun", "een") and doc[cue.start - 2].lower_ == "via"):
             return cue.id_  # "Tweede poging via de chat.", "Een reparatieverzoek via het online formulier."
+        if cue.label_ == "channel" and cue.id_ in OUTGOING_CHANNELS and cue.start - 2 > start and not came_in \
+                and doc[cue.start - 2].lower_ == "op" and doc[cue.start - 1].lower_ in NOUN_DETERMINERS | {"hun"} \
+                and any(t.lower_ in POSTED_NOUNS for t in doc[start : cue.start - 2]):
+            return cue.id_  # "Toen een bericht op hun Facebookpagina.", "Een klacht op de site gezet."
         if cue.label_ == "contact_verb" and cue.text.lower().startswith(("via ", "per ")) \
                 and _channel(cue) in OUTGOING_CHANNELS:
             return _channel(cue)  # "via de chat"
