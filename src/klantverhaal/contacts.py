@@ -84,7 +84,25 @@ def _offer_words(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
                 return True
         if other.label_ == "offered" and other.text.lower() in _offers_after() and cue.end <= other.start <= cue.end + 3:
             return True  # "dat ik ook een brief kon sturen", "u kunt ons mailen"
+        if other.label_ == "offered" and other.text.lower() in CONSIDER_WORDS and other.start >= cue.end \
+                and not set(_tokens_between(sent, cue.end, other.start)) & (CLAUSE_BREAKS | {"."}):
+            return True  # "Een brief naar de directie heb ik overwogen"
     return False
+
+
+CONSIDER_WORDS = resources.words("contacts.consider_words")
+GENERIC_PREDICATES = resources.words("contacts.generic_predicates")
+
+
+def _generic_infinitive(sent: Span, cue: Span) -> bool:
+    """ "Bellen vanuit het buitenland kost een fortuin", "Bellen heeft geen zin": a bare infinitive
+    opening the sentence is its subject, a statement about calling, not a call."""
+    first = next((t for t in sent if not t.is_punct), None)
+    if first is None or first.i != cue.start or len(cue) != 1 or not first.lower_.endswith("en"):
+        return False
+    clause = [t.lower_ for t in sent.doc[cue.end : sent.end]]
+    clause = clause[: next((k for k, w in enumerate(clause) if w in CLAUSE_BREAKS), len(clause))]
+    return bool(set(clause[:6]) & GENERIC_PREDICATES)
 
 
 def _offer_taken_up(sent: Span) -> bool:
@@ -725,7 +743,7 @@ def _said_or_planned(sent: Span, cue: Span) -> bool:
     """Advice, a plan or a question about what to do, not a contact made: "Mail maar naar ...",
     "ik zou een mail krijgen", "Moet ik nu een brief sturen?"."""
     return _advice_to_someone(sent, cue) or _not_yet_done(sent, cue) or _hypothetical_question(sent, cue) \
-        or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue)
+        or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) or _generic_infinitive(sent, cue)
 
 
 REQUEST_VERBS = resources.words("contacts.request_verbs")
