@@ -1442,11 +1442,14 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
                 or cue.text.lower() in COMPANY_MESSAGES or _about_company_messages(sent, cue):
             continue  # "werd ik gebeld door", "volgens de brief", "ik zou een mail krijgen", "die brief"
             # (not "deze brief": the letter being written)
+        if cue.id_ == "shop" and any(t.lower_ in PURCHASE_VERBS for t in sent):
+            continue  # "kochten we in de vestiging van Trendhopper een hoekbank": buying is no contact
         if _clause_has_self(sent, cue) or _household_subject(sent, cue) or _from_own_side(sent, cue):
             uses.append(cue.id_)  # "Ons zoon heeft namens ons een bericht op hun Facebookpagina gezet"
     return uses
 
 
+PURCHASE_VERBS = resources.words("contacts.purchase_verbs")
 OWN_SIDE = resources.phrases("contacts.own_side_phrases")
 
 
