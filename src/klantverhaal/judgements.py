@@ -170,7 +170,22 @@ def ironic(cue: Span) -> bool:
     # a cue inside a short quote: a "heel behulpzame" meneer, de 'vriendelijke' dame
     left = [t for t in doc[max(docindex.sentence_of(cue).start, cue.start - 3) : cue.start] if t.text in QUOTES]
     right = doc[cue.end].text if cue.end < docindex.sentence_of(cue).end else ""
-    return bool(left) and right in QUOTES
+    return bool(left) and right in QUOTES or _sarcastic_aside(cue)
+
+
+SOUR_LABELS = resources.words("judgements.sour_labels")
+
+
+def _sarcastic_aside(cue: Span) -> bool:
+    """ "Meisje achter de balie haalde haar schouders op en zei dat ze daar niet over gaan. Echt
+    top.": an outcome word that is a whole sentence of its own right after a complaint is
+    sarcasm, no outcome."""
+    sent = docindex.sentence_of(cue)
+    words = [t for t in sent if not t.is_punct]
+    if cue.label_ != "resolved" or len(words) > 3 or sent.start == 0:
+        return False  # (a short "Vriendelijk." after a complaint about another contact is often sincere)
+    previous = docindex.sentence_of(cue.doc[sent.start - 1 : sent.start])
+    return any(c.label_ in SOUR_LABELS and applies(c) and not negated(c) for c in docindex.cues_in(previous))
 
 
 CONDITION_OPENERS = resources.words("judgements.condition_openers")
