@@ -420,7 +420,8 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
            and not c.id_.endswith("/noun") and not c.text.lower().startswith(("via", "naar"))
            and not _verb_as_noun(sent, c) for c in cues):
         return None  # a verb of its own is read by the rules above
-    channels = [c for c in cues if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS and c.start >= start]
+    channels = [c for c in cues if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS and c.start >= start
+                and not any(u.label_ == "unfriendly" and u.start == c.start for u in cues)]  # "Opgehangen."
     inside = {t.lower_ for c in channels for t in c}
     if channels and all(w in inside or w in NOTE_FILLERS or w.isdigit() or numbers.parse(w) is not None
                         or numbers.ordinal(w) for w in words):
@@ -808,7 +809,13 @@ def _planned(sent: Span, cue: Span) -> bool:
     pairs = {f"{a} {b}" for a, b in zip(clause, clause[1:])}
     if PERFORMATIVE & (words | pairs):
         return False  # "Met deze brief wil ik een klacht indienen": the letter is the contact
+    if not (SELF_AUXILIARIES - SELF) & words and not _participle(cue[-1].lower_) \
+            and any(f" {p} " in f" {' '.join(clause)} " for p in FUTURE_TIME):
+        return True  # "Deze week stuur ik ze een aangetekende brief": a present tense with a time to come
     return bool(modals) and bool(PLAN_INFINITIVES & words)
+
+
+FUTURE_TIME = resources.phrases("contacts.future_time")
 
 
 IMPERATIVE_FOLLOWERS = resources.words("contacts.imperative_followers")
@@ -1190,7 +1197,7 @@ def _list_item(sent: Span, cue: Span) -> bool:
 
 def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     """Did the customer reach out in this sentence (or tally every time they did)?"""
-    if _not_the_writers(sent):
+    if _not_the_writers(sent) or _only_read(sent, cues) or _question_without_writer(sent):
         return False
     if contact_events(sent, cues) or _channel_uses(sent, cues) or recap(sent) is not None:
         return True
@@ -1205,6 +1212,50 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     return how in ("exact", "least", "ordinal") and told \
         and not any(c.label_ == "company_initiated" for c in cues) \
         and not any(c.label_ in ("contact_verb", "comm_verb") and _adjacent_agent(sent, c) == "other" for c in cues)
+
+
+READ_VERBS = resources.words("contacts.read_verbs")
+
+
+def _only_read(sent: Span, cues: list[Span]) -> bool:
+    """ "Ik heb de brief drie keer gelezen", "ontelbare keren de FAQ doorgelezen": reading a
+    letter or a page is no contact, however often."""
+    if not any(t.lower_ in READ_VERBS for t in sent):
+        return False
+    if any(c.label_ in ("contact_verb", "comm_verb") and not c.id_.endswith("/noun") for c in cues):
+        return False
+    channels = [c for c in cues if c.label_ == "channel"]
+    return bool(channels) and all(_read_in_clause(sent, c) for c in channels)
+
+
+def _read_in_clause(sent: Span, cue: Span) -> bool:
+    """ "Pas achteraf las ik dat je CZ via WhatsApp kunt bereiken; ik had alles al met één
+    telefoontje geregeld": only a channel in the reading verb's own clause is read about."""
+    doc = sent.doc
+    lo = cue.start
+    while lo > sent.start and doc[lo - 1].text not in (";", ":") and doc[lo - 1].lower_ not in ("en", "maar", "want"):
+        lo -= 1
+    hi = cue.end
+    while hi < sent.end and doc[hi].text not in (";", ":") and doc[hi].lower_ not in ("en", "maar", "want"):
+        hi += 1
+    return any(t.lower_ in READ_VERBS for t in doc[lo:hi])
+
+
+def _read_after(tokens: list, i: int) -> bool:
+    """A reading verb closes the clause that "keer" at ``i`` counts in."""
+    for tok in tokens[i + 1 :]:
+        if tok.lower_ in READ_VERBS:
+            return True
+        if tok.lower_ in CLAUSE_BREAKS:
+            return False
+    return False
+
+
+def _question_without_writer(sent: Span) -> bool:
+    """ "Een mens spreken via de chat?", "Radar mailen?": a one-clause question with no "ik" or
+    "we" in it asks, it tells no contact ("Toen de gemeente gebeld, want die gaat toch over het
+    afval?" tells one before its question)."""
+    return sent.text.rstrip().endswith("?") and not any(t.lower_ in SELF or t.text in CLAUSE_BREAKS for t in sent[:-1])
 
 
 def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
@@ -1244,6 +1295,8 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             continue
         if low not in ("keer", "maal", "keren", "malen") or i == 0:
             continue
+        if _read_after(tokens, i):
+            continue  # "Ik heb de brief drie keer gelezen en toen gebeld": reading is counted, not writing
         # "twee keer via de chat", verb-final; not in a passive clause ("werd drie keer doorverbonden")
         # "Ik heb die brief drie keer gelezen": a message pointed back to is not what is counted
         usable = [] if _passive_clause(sent, tok) else [
