@@ -102,6 +102,8 @@ def _rules() -> dict:
         # "Vastgoed Meijerink, een particuliere verhuurder", "Tuinhuis Direct, de webwinkel"
         ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het|een)\s+(?:[a-zà-ÿ]+e\s+)?(?P<kind>(?i:{kinds_before}))\b")),
         ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b(?!\.[a-z])")),
+        # "Aan: Gordijnenpaleis Achterhoek" on a letter's address line: the addressee, whole line
+        ("addressee", re.compile(rf"(?m)^[ \t]*Aan:[ \t]+(?P<name>{two_or_more})[ \t]*$")),
     ]
     return {"patterns": patterns, "stop": stop, "first_names": frozenset(table["first_names"]),
             "tld_after": re.compile(rf"\.(?:{tlds})\b"),
@@ -126,6 +128,13 @@ def _with_particle(text: str, name: str, start: int, particle_before: re.Pattern
     if m is None or not name[:1].isupper():
         return name, start
     return f"{text[m.start():start]}{name}", m.start()
+
+
+@cache
+def _third_party_words() -> frozenset[str]:
+    """Single words of third_parties.txt ("ombudsman", "geschillencommissie", "kifid")."""
+    lines = resources.read_text("third_parties.txt").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#") and " " not in line.strip())
 
 
 def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, str, str]]:
@@ -167,7 +176,9 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 sector = rules["kind_after"].get(m.group("kind").lower(), "other")
             elif rule == "apposition":
                 sector = rules["kind_before"].get(m.group("kind").lower(), "other")
-            elif rule == "domain":
+            elif rule == "addressee" and any(w.lower().strip(".,") in _third_party_words() for w in name.split()):
+                continue  # "Aan: Ombudsman Metropool Amsterdam": a letter to a disputes body
+            elif rule in ("domain", "addressee"):
                 low = name.lower()
                 sector = next((s for w, s in rules["domain_sector"].items() if w in low), "other")
             name = re.sub(r"(?:'s|’s)$", "", name)
@@ -202,7 +213,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if rule == "contacted_single" and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
                     text[a:b].startswith(name + " ") for a, b in taken)):
                 continue  # "Ik heb Jansen gebeld" once: a person as likely as a firm; "Freedom" of "Freedom Internet"
-            if rule in ("contacted", "contacted_single", "kind_before", "kind_lower", "ordered_at", "at_place", "hired") and m.group("name").split()[0] in rules["first_names"]:
+            if rule in ("contacted", "contacted_single", "kind_before", "kind_lower", "ordered_at", "at_place", "hired", "addressee") and m.group("name").split()[0] in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost": a person
             words = name.split()
             if len(words) > 1 and words[-1].rstrip(".") in rules["legal"]:
