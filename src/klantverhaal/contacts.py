@@ -1331,8 +1331,9 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
                 counted.append(("ordinal", 3, channel))
                 at.append(tok.i)
             elif numbers.vague(prev):
-                # "tientallen keren gebeld": at least the low end of the vague amount
-                counted.append(("vague", numbers.vague(prev)[0], channel))
+                # "tientallen keren gebeld": at least the low end of the vague amount; "nog een paar
+                # keer gebeld": that many more
+                counted.append(("vague more" if more else "vague", numbers.vague(prev)[0], channel))
                 at.append(tok.i)
     if counted:
         counted = _without_total(sent, counted, at)
@@ -1359,7 +1360,8 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             amount = numbers.vague(prev)
             if amount and cue.label_ == "channel" and cue.id_ in OUTGOING_CHANNELS and contact_events(sent, cues) \
                     and cue.text.lower().endswith(("s", "en", "jes", "ven")):
-                return [("vague", amount[0], _channel(cue))]  # "nog meerdere mails gestuurd": at least two
+                more = any(cue.start - sent.start - 4 <= k < cue.start - sent.start for k in more_words)
+                return [("vague more" if more else "vague", amount[0], _channel(cue))]  # "nog meerdere mails gestuurd"
     ordinals = _ordinal_nouns(sent, contact) + _numbered_contact(sent, contact)
     if ordinals:
         how, n, channel = ordinals[0]
@@ -1849,7 +1851,15 @@ def _add(per_channel: dict[str, int], how: str, n: int, channel: str) -> bool:
     elif how == "ordinal":
         per_channel[channel] = max(current, n)
         return False
-    elif how == "vague":
+    elif how == "vague more" and channel != "any":
+        per_channel[channel] = current + n  # "nog een paar keer gebeld": at least that many more calls
+        return False
+    elif how in ("vague", "vague more") and channel != "any":
+        # "Daarna heb ik talloze keren gebeld" after a form and a letter: at least that many calls
+        # (corpus decisions 98, 101), and at least one more than the calls told before
+        per_channel[channel] = max(current + 1, n)
+        return False
+    elif how in ("vague", "vague more"):
         per_channel["vague"] = per_channel.get("vague", 0) + max(1, n - sum(per_channel.values()))
         return False
     return True
@@ -2085,7 +2095,7 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
             this_message.add(this)
         previous = (index, {channel for _, _, channel in items})
         after = sum(per_channel.values())
-        log.append({"channel": items[0][2], "by": "customer", "count": items[0][0], "added": after - before,
+        log.append({"channel": items[0][2], "by": "customer", "count": items[0][0].split()[0], "added": after - before,
                     "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
         again = _repeat_after(sent)
         if again is not None and again.start not in seen and after > before and items[-1][2] != "vague":
