@@ -18,7 +18,7 @@ The pipeline only places spans; this module decides what they mean:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -780,6 +780,7 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
     passing = {m.company for m in mentions if m.company and m.role not in ("ref", "", "seller")} - {
         m.company for m in mentions if m.role in ("", "seller")}
     named_set = {m.company for m in mentions if m.named and m.company}
+    mentioned_times = Counter(m.company for m in mentions if m.company)
     for i in range(len(sentences)):
         topic_before.append(topic)
         active = [m for m in per_sentence.get(i, []) if m.company and m.company.lower() not in _third_parties() and (
@@ -793,6 +794,12 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         # away from a named company; it does when the sentence is about contact with it
         active = [m for m in active if m.named or i in cue_sentences or topic is None or topic not in named_set
                   or _opens_sentence(doc, m, sentences[i])]
+        # "Mijn verzekeraar, Interpolis, wil dat papiertje zien": a company named once, in a
+        # sentence that tells no contact, is background; the story stays with its company
+        active = [m for m in active if i in cue_sentences or topic is None or topic not in named_set
+                  or mentioned_times.get(m.company, 0) > 1 or m.company == topic or not m.named
+                  or not _in_passing(doc, m) or _first_in_sentence(doc, m, sentences[i])
+                  or _engaged(doc, m, sentences[i])]
         main = [m for m in active if not m.subordinate]
         # "bij Camping X, geboekt via Booking.com": a company named plainly in the sentence
         # keeps the story from a carrier or seller named after it
@@ -835,6 +842,43 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
 
 
 TOPIC_OPENERS = resources.words("experiences.topic_openers")
+
+
+ENGAGE_VERBS = resources.words("experiences.engage_verbs")
+PASSING_PREPOSITIONS = resources.words("experiences.passing_prepositions")
+
+
+def _in_passing(doc: Doc, m: _Mention) -> bool:
+    """ "bij de Lidl", "van KBC", "mijn verzekeraar, Interpolis,": a name after a preposition or
+    in apposition is how a company comes up in passing ("Ook een leuke is planet" is not)."""
+    token = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if token is None or token.start == 0:
+        return False
+    k = token.start - 1
+    while k > 0 and doc[k].lower_ in ("de", "het", "een", "mijn", "onze", "hun"):
+        k -= 1
+    return doc[k].lower_ in PASSING_PREPOSITIONS or doc[k].text == ","
+
+
+def _engaged(doc: Doc, m: _Mention, sentence: Span) -> bool:
+    """ "terug naar Fietshuis Jansen", "MV Catering ingehuurd", "via eilandscooter.nl twee
+    scooters gehuurd": the writer went to or hired the company, so the story turns to it."""
+    token = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if token is None:
+        return False
+    if any(t.lower_ == "naar" for t in doc[max(sentence.start, token.start - 3) : token.start]):
+        return True
+    return any(t.lower_ in ENGAGE_VERBS for t in sentence)
+
+
+def _first_in_sentence(doc: Doc, m: _Mention, sentence: Span) -> bool:
+    """ "Univé stuurde een expert.", "Dan Stedin.": a company that opens its sentence (after
+    "dan", "nu", "en" at most) is its subject, what the story turns to."""
+    token = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if token is None:
+        return False
+    before = [t.lower_ for t in doc[sentence.start : token.start] if not t.is_punct]
+    return len(before) <= 2 and all(w in TOPIC_OPENERS or w in DEFINITE for w in before)
 
 
 def _opens_sentence(doc: Doc, m: _Mention, sentence: Span) -> bool:
