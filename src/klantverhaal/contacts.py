@@ -1215,6 +1215,7 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
 
 
 READ_VERBS = resources.words("contacts.read_verbs")
+READ_CLAUSE_BREAKS = resources.words("contacts.read_clause_breaks")
 
 
 def _only_read(sent: Span, cues: list[Span]) -> bool:
@@ -1233,10 +1234,10 @@ def _read_in_clause(sent: Span, cue: Span) -> bool:
     telefoontje geregeld": only a channel in the reading verb's own clause is read about."""
     doc = sent.doc
     lo = cue.start
-    while lo > sent.start and doc[lo - 1].text not in (";", ":") and doc[lo - 1].lower_ not in ("en", "maar", "want"):
+    while lo > sent.start and doc[lo - 1].lower_ not in READ_CLAUSE_BREAKS:
         lo -= 1
     hi = cue.end
-    while hi < sent.end and doc[hi].text not in (";", ":") and doc[hi].lower_ not in ("en", "maar", "want"):
+    while hi < sent.end and doc[hi].lower_ not in READ_CLAUSE_BREAKS:
         hi += 1
     return any(t.lower_ in READ_VERBS for t in doc[lo:hi])
 

@@ -842,10 +842,9 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
 
 
 TOPIC_OPENERS = resources.words("experiences.topic_openers")
-
-
 ENGAGE_VERBS = resources.words("experiences.engage_verbs")
 PASSING_PREPOSITIONS = resources.words("experiences.passing_prepositions")
+PASSING_DETERMINERS = resources.words("experiences.passing_determiners")
 
 
 def _in_passing(doc: Doc, m: _Mention) -> bool:
@@ -855,7 +854,7 @@ def _in_passing(doc: Doc, m: _Mention) -> bool:
     if token is None or token.start == 0:
         return False
     k = token.start - 1
-    while k > 0 and doc[k].lower_ in ("de", "het", "een", "mijn", "onze", "hun"):
+    while k > 0 and doc[k].lower_ in PASSING_DETERMINERS:
         k -= 1
     return doc[k].lower_ in PASSING_PREPOSITIONS or doc[k].text == ","
 
@@ -871,24 +870,25 @@ def _engaged(doc: Doc, m: _Mention, sentence: Span) -> bool:
     return any(t.lower_ in ENGAGE_VERBS for t in sentence)
 
 
+def _words_before(doc: Doc, m: _Mention, sentence: Span) -> list[str] | None:
+    """The words of the sentence before the mention (None when it cannot be placed)."""
+    token = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return None if token is None else [t.lower_ for t in doc[sentence.start : token.start]]
+
+
 def _first_in_sentence(doc: Doc, m: _Mention, sentence: Span) -> bool:
     """ "Univé stuurde een expert.", "Dan Stedin.": a company that opens its sentence (after
     "dan", "nu", "en" at most) is its subject, what the story turns to."""
-    token = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if token is None:
-        return False
-    before = [t.lower_ for t in doc[sentence.start : token.start] if not t.is_punct]
-    return len(before) <= 2 and all(w in TOPIC_OPENERS or w in DEFINITE for w in before)
+    before = _words_before(doc, m, sentence)
+    words = [w for w in before or [] if any(ch.isalnum() for ch in w)]
+    return before is not None and len(words) <= 2 and all(w in TOPIC_OPENERS or w in DEFINITE for w in words)
 
 
 def _opens_sentence(doc: Doc, m: _Mention, sentence: Span) -> bool:
     """ "Dan de woningcorporatie, eigenaar van het hele blok.": a kind of company of its own put
     first in its sentence (after "dan", "nu", "en" at most) is what the story turns to, even
     before a contact with it is told."""
-    token = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if token is None:
-        return False
-    before = [t.lower_ for t in doc[sentence.start : token.start]]
+    before = _words_before(doc, m, sentence)
     return bool(before) and before[-1] in DEFINITE and all(w in TOPIC_OPENERS for w in before[:-1]) and len(before) <= 3
 
 
