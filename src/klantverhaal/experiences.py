@@ -799,7 +799,7 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         active = [m for m in active if i in cue_sentences or topic is None or topic not in named_set
                   or mentioned_times.get(m.company, 0) > 1 or m.company == topic or not m.named
                   or not _in_passing(doc, m) or _first_in_sentence(doc, m, sentences[i])
-                  or _engaged(doc, m, sentences[i])]
+                  or _engaged(doc, m, sentences[i]) or _opens_paragraph(doc, sentences[i])]
         main = [m for m in active if not m.subordinate]
         # "bij Camping X, geboekt via Booking.com": a company named plainly in the sentence
         # keeps the story from a carrier or seller named after it
@@ -868,6 +868,13 @@ def _engaged(doc: Doc, m: _Mention, sentence: Span) -> bool:
     if any(t.lower_ == "naar" for t in doc[max(sentence.start, token.start - 3) : token.start]):
         return True
     return any(t.lower_ in ENGAGE_VERBS for t in sentence)
+
+
+def _opens_paragraph(doc: Doc, sentence: Span) -> bool:
+    """ "... niet opgelost.\n\nMijn bankpas van ING werd geblokkeerd": a paragraph's first
+    sentence may turn the story to a company named in it in any way."""
+    before = doc.text[max(0, sentence.start_char - 12) : sentence.start_char].rstrip(" \t")
+    return sentence.start_char == 0 or before.endswith("\n\n")
 
 
 def _words_before(doc: Doc, m: _Mention, sentence: Span) -> list[str] | None:
