@@ -434,7 +434,7 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
                 and doc[cue.start - 1].lower_ in ("de", "het", "hun", "een") and doc[cue.start - 2].lower_ == "via"):
             return cue.id_  # "Tweede poging via de chat.", "Een reparatieverzoek via het online formulier."
         if cue.label_ == "channel" and cue.id_ in OUTGOING_CHANNELS and cue.start - 2 > start and not came_in \
-                and doc[cue.start - 2].lower_ == "op" and doc[cue.start - 1].lower_ in NOUN_DETERMINERS | {"hun"} \
+                and doc[cue.start - 2].lower_ == "op" and doc[cue.start - 1].lower_ in NOUN_DETERMINERS \
                 and any(t.lower_ in POSTED_NOUNS for t in doc[start : cue.start - 2]):
             return cue.id_  # "Toen een bericht op hun Facebookpagina.", "Een klacht op de site gezet."
         if cue.label_ == "contact_verb" and cue.text.lower().startswith(("via ", "per ")) \
@@ -809,7 +809,7 @@ def _planned(sent: Span, cue: Span) -> bool:
     pairs = {f"{a} {b}" for a, b in zip(clause, clause[1:])}
     if PERFORMATIVE & (words | pairs):
         return False  # "Met deze brief wil ik een klacht indienen": the letter is the contact
-    if not (SELF_AUXILIARIES - SELF) & words and not _participle(cue[-1].lower_) \
+    if not WRITER_AUXILIARIES & words and not _participle(cue[-1].lower_) \
             and any(f" {p} " in f" {' '.join(clause)} " for p in FUTURE_TIME):
         return True  # "Deze week stuur ik ze een aangetekende brief": a present tense with a time to come
     return bool(modals) and bool(PLAN_INFINITIVES & words)
@@ -1051,6 +1051,7 @@ SUBCLAUSE_BREAKS = resources.words("contacts.subclause_breaks")
 
 FINITE_AUXILIARIES = resources.words("contacts.finite_auxiliaries")
 SELF_AUXILIARIES = resources.words("contacts.self_auxiliaries")
+WRITER_AUXILIARIES = SELF_AUXILIARIES - SELF  # "heb", "had", "ben": the auxiliary, not the subject
 
 
 def _bare_participle(cue: Span, rest: list[str]) -> bool:
@@ -1125,7 +1126,7 @@ def _auxiliary_before(doc, k: int) -> bool:
     participle after k closes that clause and k opens none of its own."""
     j = k - 1
     while j >= 0 and doc[j].text not in CLAUSE_BREAKS:  # a hyphen inside "Basic-Fit" breaks nothing
-        if doc[j].lower_ in SELF_AUXILIARIES - SELF:
+        if doc[j].lower_ in WRITER_AUXILIARIES:
             return True
         if doc[j].is_sent_start:
             return False
