@@ -134,7 +134,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
     served = [f for f in facts.values() if _is_experience(f)]
     named_in: dict[str, set[int]] = defaultdict(set)
     for m in by_name:
-        token = doc.char_span(m.start, m.end, alignment_mode="expand")
+        token = _tokens_of(doc, m)
         if m.company and token is not None:
             named_in[m.company].add(docindex.sentence_number(doc, token.start))
     for f in sorted(facts.values(), key=lambda f: f.first_char):
@@ -161,6 +161,11 @@ def _count_own_letter(sentences: list[Span], f: _Facts) -> None:
     contact_rules.mark_own_letter(salutation)
     f.contact_sentences.append(salutation)
     f.channels["letter"].append(salutation[:1])
+
+
+def _tokens_of(doc: Doc, m: _Mention) -> Span | None:
+    """The tokens a mention covers (its characters widened to whole tokens), None off the Doc."""
+    return doc.char_span(m.start, m.end, alignment_mode="expand")
 
 
 def _company_mentions(doc: Doc) -> list[_Mention]:
@@ -767,7 +772,7 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
     sentences = docindex.sentences(doc)
     per_sentence: dict[int, list[_Mention]] = defaultdict(list)
     for m in mentions:
-        token = doc.char_span(m.start, m.end, alignment_mode="expand")
+        token = _tokens_of(doc, m)
         if token is not None:
             per_sentence[docindex.sentence_number(doc, token.start)].append(m)
     topic_before: list[str | None] = []
@@ -850,7 +855,7 @@ PASSING_DETERMINERS = resources.words("experiences.passing_determiners")
 def _in_passing(doc: Doc, m: _Mention) -> bool:
     """ "bij de Lidl", "van KBC", "mijn verzekeraar, Interpolis,": a name after a preposition or
     in apposition is how a company comes up in passing ("Ook een leuke is planet" is not)."""
-    token = doc.char_span(m.start, m.end, alignment_mode="expand")
+    token = _tokens_of(doc, m)
     if token is None or token.start == 0:
         return False
     k = token.start - 1
@@ -862,7 +867,7 @@ def _in_passing(doc: Doc, m: _Mention) -> bool:
 def _engaged(doc: Doc, m: _Mention, sentence: Span) -> bool:
     """ "terug naar Fietshuis Jansen", "MV Catering ingehuurd", "via eilandscooter.nl twee
     scooters gehuurd": the writer went to or hired the company, so the story turns to it."""
-    token = doc.char_span(m.start, m.end, alignment_mode="expand")
+    token = _tokens_of(doc, m)
     if token is None:
         return False
     if any(t.lower_ == "naar" for t in doc[max(sentence.start, token.start - 3) : token.start]):
@@ -879,7 +884,7 @@ def _opens_paragraph(doc: Doc, sentence: Span) -> bool:
 
 def _words_before(doc: Doc, m: _Mention, sentence: Span) -> list[str] | None:
     """The words of the sentence before the mention (None when it cannot be placed)."""
-    token = doc.char_span(m.start, m.end, alignment_mode="expand")
+    token = _tokens_of(doc, m)
     return None if token is None else [t.lower_ for t in doc[sentence.start : token.start]]
 
 
@@ -997,7 +1002,7 @@ def _object_company(doc: Doc, char: int, here: list[_Mention]) -> _Mention | Non
             if _object_before_verb(doc, cue, m) or _fronted_addressee(doc, cue, m):
                 return m
             continue
-        name = doc.char_span(m.start, m.end, alignment_mode="expand")
+        name = _tokens_of(doc, m)
         if name is None or name.start - cue.end > 5:
             continue
         between = {t.lower_ for t in doc[cue.end : name.start]}
@@ -1014,7 +1019,7 @@ def _fronted_addressee(doc: Doc, cue: Span, m: _Mention) -> bool:
     """ "Naar Rijnstate heb ik toen een mail gestuurd met de uitleg van CZ": a company put first
     behind "naar" or "aan", in the cue's own clause, is whom the message went to; a company
     named after the cue then belongs to what was sent."""
-    name = doc.char_span(m.start, m.end, alignment_mode="expand")
+    name = _tokens_of(doc, m)
     if name is None or name.start == 0 or doc[name.start - 1].lower_ not in ADDRESSEE_PREPOSITIONS:
         return False
     clause_start = docindex.sentence_of(cue).start
@@ -1025,7 +1030,7 @@ def _fronted_addressee(doc: Doc, cue: Span, m: _Mention) -> bool:
 def _object_before_verb(doc: Doc, cue: Span, m: _Mention) -> bool:
     """ "(dat) ik Liander moest bellen", "dat we Stedin zelf moesten mailen": in a clause with
     the verb last, the company between the customer and the contact verb is its object."""
-    name = doc.char_span(m.start, m.end, alignment_mode="expand")
+    name = _tokens_of(doc, m)
     if name is None or name.start == 0 or not 0 <= cue.start - name.end <= 3:
         return False
     between = {t.lower_ for t in doc[name.end : cue.start]}
@@ -1044,7 +1049,7 @@ def _third_party_sentences(doc: Doc, mentions: list[_Mention]) -> dict[int, set[
     named: dict[int, set[str]] = defaultdict(set)
     third: set[int] = set()
     for m in mentions:
-        token = doc.char_span(m.start, m.end, alignment_mode="expand")
+        token = _tokens_of(doc, m)
         if token is None or not m.company:
             continue
         number = docindex.sentence_number(doc, token.start)
