@@ -301,6 +301,8 @@ def friendliness(cues: list[Span]) -> tuple[int, list[dict]]:
         if asked(cue):
             continue
         is_negated = negated(cue)
+        if is_negated and _apology_tempered(cue):
+            continue
         if cue.label_ == "friendly":
             if is_negated:
                 neg += 1
@@ -322,6 +324,19 @@ def friendliness(cues: list[Span]) -> tuple[int, list[dict]]:
     if neg and not pos or neg >= 3 * pos > 0:
         return -1, evidence
     return 0, evidence
+
+
+APOLOGY_WORDS = resources.words("judgements.apology_words")
+APOLOGY_LET_GO = resources.words("judgements.apology_let_go")
+
+
+def _apology_tempered(cue: Span) -> bool:
+    """ "Geen excuses, maar wel duidelijk", "Excuses heb ik niet gehoord, maar goed": a missing
+    apology that the writer lets go in the same sentence judges no treatment (corpus: such
+    sentences sit in businesslike stories, friendliness 0)."""
+    # ("Een excuus kon er niet af, maar een week later stond het geld er": the "maar" tells
+    # an outcome, and the missing apology still counts)
+    return cue.text.lower() in APOLOGY_WORDS and bool(APOLOGY_LET_GO & set(_after_but(cue).split()[:3]))
 
 
 def resolved(cues: list[Span]) -> tuple[bool | None, list[dict]]:
