@@ -64,8 +64,9 @@ def main() -> None:
         e = _experience(nlp, row)
         if (e.friendliness if e else 0) != row["friendliness"]:
             known["friendliness"][row["text"]] = f"friendliness {e.friendliness if e else None}, want {row['friendliness']}"
-        if (e.resolved if e else None) != row["resolved"]:
-            known["resolved"][row["text"]] = f"resolved {e.resolved if e else None}, want {row['resolved']}"
+        told = None if e is None or e.resolved_inferred else e.resolved  # as test_judgements reads it
+        if told != row["resolved"]:
+            known["resolved"][row["text"]] = f"resolved {told}, want {row['resolved']}"
     (DATA / "known_failures.json").write_text(json.dumps(known, ensure_ascii=False, indent=1) + "\n",
                                               encoding="utf-8")
     print({k: len(v) for k, v in known.items()})

@@ -13,7 +13,7 @@ import pandas as pd
 from klantverhaal.records import Story
 
 EXPERIENCE_COLUMNS = ["id", "date", "company", "sector", "channels", "contacts", "contacts_exact",
-                      "waits", "waited_h_max", "promised_h_max", "friendliness", "resolved", "gap", "mentions"]
+                      "waits", "waited_h_max", "promised_h_max", "friendliness", "resolved", "resolved_inferred", "gap", "mentions"]
 
 
 def experience_frame(stories: Iterable[Story]) -> pd.DataFrame:
@@ -24,7 +24,7 @@ def experience_frame(stories: Iterable[Story]) -> pd.DataFrame:
         if not story.experiences:
             rows.append({"id": story.id, "date": story.date, "company": None, "sector": None, "channels": "",
                          "contacts": None, "contacts_exact": None, "waits": "", "waited_h_max": None,
-                         "promised_h_max": None, "friendliness": None, "resolved": None, "gap": None,
+                         "promised_h_max": None, "friendliness": None, "resolved": None, "resolved_inferred": None, "gap": None,
                          "mentions": "; ".join(story.mentions)})
             continue
         for e in story.experiences:
@@ -38,7 +38,8 @@ def experience_frame(stories: Iterable[Story]) -> pd.DataFrame:
                 "waits": "; ".join(w.text for w in e.waits),
                 "waited_h_max": max((w for w in waited if w is not None), default=None),
                 "promised_h_max": max(promised, default=None),
-                "friendliness": e.friendliness, "resolved": e.resolved, "gap": e.gap,
+                "friendliness": e.friendliness, "resolved": e.resolved, "resolved_inferred": e.resolved_inferred,
+                "gap": e.gap,
                 "mentions": "; ".join(story.mentions),
             })
     frame = pd.DataFrame(rows, columns=EXPERIENCE_COLUMNS)
@@ -55,7 +56,8 @@ def company_summary(frame: pd.DataFrame) -> pd.DataFrame:
                                      "max_waited_h", "share_resolved", "share_gap"])
     rows = []
     for company, group in known.groupby("company", sort=False):
-        told = group[group["resolved"].notna()]
+        # an end read from the tone (``resolved_inferred``) is no figure to quote about a company
+        told = group[group["resolved"].notna() & (group["resolved_inferred"] != True)]  # noqa: E712
         rows.append({
             "company": company,
             "sector": group["sector"].iloc[0],

@@ -262,7 +262,7 @@ def record_rows(record: Story) -> list[tuple[str, list[str]]]:
         ("contacts", [str(e.contacts) if e.contacts else "–" for e in es]),
         ("waits", ["\n".join(wait_text(w) for w in e.waits) or "–" for e in es]),
         ("friendliness", [f"{e.friendliness} ({report.FRIENDLINESS.get(e.friendliness, '–')})" for e in es]),
-        ("resolved", [report.RESOLVED.get(e.resolved, "–") for e in es]),
+        ("resolved", [report.resolved_text(e) for e in es]),
         ("gap", ["yes: friendly, not solved" if e.gap else "no" for e in es]),
     ]
 

@@ -143,6 +143,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
         elif f.named:
             mentioned.append(f.company)
     judgements.share_story_outcome(experiences)
+    judgements.infer_untold_outcome(experiences)
     return Story(id=story.id, date=story.date, experiences=experiences, mentions=mentioned, source=story.path)
 
 

@@ -397,6 +397,22 @@ def share_story_outcome(experiences: list) -> None:
         e.evidence["resolved"] = [dict(source.evidence["resolved"][0], shared_from=source.company)]
 
 
+def infer_untold_outcome(experiences: list) -> None:
+    """Read the end from the tone when no sentence tells it for a company (nor for another
+    company of the same problem, see ``share_story_outcome``).
+
+    SPEC's ``resolved`` is "solved in the end / not solved at time of writing, or the customer
+    gave up"; annotators leave it open almost never (9 of 1,527 corpus experiences), so an open
+    value is nearly always scored wrong. On the 1,160-story corpus, of the experiences whose
+    end no cue told, the friendly ones had ended solved (52 of 82) and the others had not
+    (45 of 77), in each of the six groups of sets. The guess is flagged
+    (``resolved_inferred``) and the per-company shares leave it out."""
+    for e in experiences:
+        if e.resolved is None:
+            e.resolved = e.friendliness == 1
+            e.resolved_inferred = True
+
+
 UNDONE_AFTER = resources.phrases("judgements.undone_after")
 
 

@@ -103,6 +103,8 @@ class Experience:
     waits: list[Wait] = field(default_factory=list)
     friendliness: int = 0
     resolved: bool | None = None
+    # no sentence tells the end for this company: ``resolved`` is read from the tone (judgements)
+    resolved_inferred: bool = False
     contact_log: list[dict[str, Any]] = field(default_factory=list)
     evidence: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
@@ -123,6 +125,7 @@ class Experience:
         }
         if extras:
             out["gap"] = self.gap
+            out["resolved_inferred"] = self.resolved_inferred
             out["contact_log"] = self.contact_log
             out["evidence"] = self.evidence
         return out
@@ -138,6 +141,7 @@ class Experience:
             waits=[Wait.from_dict(w) for w in d.get("waits") or []],
             friendliness=d.get("friendliness"),
             resolved=d.get("resolved"),
+            resolved_inferred=bool(d.get("resolved_inferred", False)),
             contact_log=list(d.get("contact_log") or []),
             evidence=dict(d.get("evidence") or {}),
         )

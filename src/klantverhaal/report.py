@@ -20,6 +20,11 @@ TONE = {1: "kind", 0: "–", -1: "rude", None: "–"}
 RESOLVED = {True: "yes", False: "no", None: "–"}
 
 
+def resolved_text(experience) -> str:
+    """yes / no, with a "?" when no sentence told the end and it was read from the tone."""
+    return RESOLVED.get(experience.resolved, "–") + ("?" if getattr(experience, "resolved_inferred", False) else "")
+
+
 def hours(value: float | None) -> str:
     """Readable hours: 0.5 -> "30 min", 36 -> "36 h", 504 -> "3 wk"."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -83,7 +88,7 @@ def stories_table(stories: list[Story], *, width: int = 100) -> Table:
                 str(e.contacts) if e.contacts else "–",
                 "; ".join(_wait_text(w) for w in e.waits) or "–",
                 TONE.get(e.friendliness, "–"),
-                RESOLVED.get(e.resolved, "–"),
+                resolved_text(e),
             )
     return table
 
