@@ -219,14 +219,16 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         if any(m.start <= span.start_char < m.end for m in named) or _idiom(doc, span) or _sofa(doc, span):
             continue
         subordinate = _in_subordinate_clause(doc, docindex.sentence_of(span), span.start_char, span.end_char)
-        if not (_definite(doc, span) or _introduced(doc, span) and not subordinate):
+        definite = _definite(doc, span)
+        if not (definite or _introduced(doc, span) and not subordinate):
             continue  # "van bank gewisseld", "een aannemer": generic or new, not a company named by kind
         if span.label_ == "REF":
             target = addressee if addressee is not None and _addressed(doc, span) else None
             kinds.append(_Mention(span.start_char, span.end_char, target.company if target else "",
                                   target.sector if target else "", target is not None, "ref"))
             continue
-        target = _refers_to(span, named) or _earlier_kind(span, kinds) or _principal(span, named, kinds)
+        # "Dus bel ik een loodgieter": a firm the writer brings in is nobody's hands
+        target = _refers_to(span, named) or _earlier_kind(span, kinds) or (_principal(span, named, kinds) if definite else None)
         if target is not None:
             # "zag dat de opticien een fout maakte": a kind in a subordinate clause does not
             # take the story either
@@ -353,10 +355,51 @@ QUOTES = resources.words("judgements.quotes")
 
 
 def _introduced(doc: Doc, span: Span) -> bool:
-    """ "ik bestelde bij een webshop": an indefinite kind noun right after "bij een" introduces
-    the company the story is about, though it names no brand."""
-    before = " ".join(t.lower_ for t in doc[max(0, span.start - 2) : span.start])
-    return before in INTRODUCING
+    """ "ik bestelde bij een webshop", "ik huurde bij een particuliere verhuurder": an indefinite
+    kind noun right after "bij een" introduces the company the story is about, though it names
+    no brand; so does one the writer gets in touch with ("Dus bel ik een loodgieter uit
+    Zaandam", "we hebben een installateur gebeld")."""
+    k = _before_adjectives(doc, span)
+    before = " ".join(t.lower_ for t in doc[max(0, k - 1) : k + 1])
+    if before in INTRODUCING:
+        return True
+    return k >= 0 and doc[k].lower_ in INDEFINITE and _writer_contacts(doc, span)
+
+
+INDEFINITE = resources.words("experiences.indefinite")
+WRITER_SUBJECTS = resources.words("judgements.customer_subjects")
+
+
+def _before_adjectives(doc: Doc, span: Span) -> int:
+    """The token before a kind noun and the adjectives in front of it ("een particuliere")."""
+    k = span.start - 1
+    while k > span.start - 3 and k >= 0 and doc[k].is_alpha and doc[k].lower_.endswith(("e", "ige", "ste")) \
+            and doc[k].lower_ not in INDEFINITE | DEFINITE:
+        k -= 1
+    return k
+
+
+def _writer_contacts(doc: Doc, span: Span) -> bool:
+    """The kind noun is what the writer gets in touch with: the writer right before it and a
+    contact verb beside them, in one clause ("Dus bel ik een loodgieter", "we hebben een
+    installateur gebeld"); not "kwam er een mail van een incassobureau dat ik ...", and not in
+    quoted speech ("Dan had u maar een andere loodgieter moeten bellen")."""
+    sentence = docindex.sentence_of(span)
+    if _inside_quote(doc, span.start, since=sentence.start):
+        return False
+    k = _before_adjectives(doc, span)
+    lo, hi = max(sentence.start, k - 3), min(sentence.end, span.end + 4)
+    before = doc[lo:k]
+    if any(t.is_punct for t in before) or not any(t.lower_ in WRITER_SUBJECTS for t in before):
+        return False
+    for cue in docindex.cues_in(sentence):
+        if cue.label_ != "contact_verb":
+            continue
+        if lo <= cue.start < k:
+            return True  # "bel ik een loodgieter"
+        if span.end <= cue.start < hi and not any(t.is_punct for t in doc[span.end : cue.start]):
+            return True  # "we hebben een installateur gebeld"
+    return False
 
 
 def _may_create(doc: Doc, span: Span) -> bool:

@@ -115,6 +115,7 @@ def _rules() -> dict:
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"],
             "place_kinds": frozenset(table["place_kinds"]), "place_prepositions": places,
             "streets": tuple(table["street_suffixes"]), "adjectives": frozenset(table["adjectives"]),
+            "regions": frozenset(table["name_regions"]),
             "places": frozenset(line.strip().lower() for line in resources.read_text("places.txt").splitlines()
                                 if line.strip() and not line.startswith("#")),
             "particle_before": re.compile(rf"(?<![\w:])(?:{'|'.join(re.escape(p) for p in table['surname_particles'])})[ \t]+$"),
@@ -389,9 +390,25 @@ def _other_occurrences(text: str, found: list[tuple[int, int, str, str]], rules:
                 continue
             if form in parts and re.search(rf"\b(?:{rules['place_prepositions']})\s+$", text[max(0, m.start() - 12) : m.start()]):
                 continue  # "woont in Meppel", "een bedrijfje uit Zutphen": a place
-            more.append((m.start(), m.end(), form, sector))
-            taken.append((m.start(), m.end()))
+            end, name = (m.end(), form) if form in parts else _with_place_after(text, m.end(), form, rules)
+            if any(a < end and m.start() < b for a, b in taken):
+                end, name = m.end(), form
+            more.append((m.start(), end, name, sector))
+            taken.append((m.start(), end))
     return more
+
+
+def _with_place_after(text: str, end: int, form: str, rules: dict) -> tuple[int, str]:
+    """ "geplaatst door Zonnewerk Twente ... Zonnewerk gebeld": a one-word name written once with
+    a region glued after it is that whole name ("Zonnewerk Twente"); the spellings then merge
+    into the longest. A town after it is where the branch is ("Audiokwartier Zwolle" is
+    Audiokwartier, corpus decision)."""
+    if " " in form:
+        return end, form
+    after = re.match(r"[ \t]+([A-Z][\w-]+)(?![\w-])", text[end : end + 40])
+    if after and after.group(1) in rules["regions"]:
+        return end + after.end(), f"{form} {after.group(1)}"
+    return end, form
 
 
 def _distinctive(form: str, rules: dict) -> bool:
