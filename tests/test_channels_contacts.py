@@ -29,6 +29,13 @@ def test_contacts(nlp, row):
     assert got == want
 
 
+@pytest.mark.parametrize("row", [r for r in ROWS if r.get("check_exact")], ids=lambda r: r["text"][:60])
+def test_contacts_exact_flag(nlp, row):
+    """An ordinal ("mijn vijfde mail") gives a known count; "de zoveelste keer" only a lower bound."""
+    experience = _experience(nlp, row)
+    assert (experience.contacts.min, experience.contacts.exact) == (row["contacts"]["min"], row["contacts"]["exact"])
+
+
 def test_table_has_enough_negatives():
     assert len(ROWS) >= 80
     assert sum(1 for r in ROWS if r.get("note", "").startswith("negative")) >= 25

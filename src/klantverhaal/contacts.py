@@ -1208,9 +1208,9 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     # drie keer dezelfde brief", where the company is the subject
     # "Daarna mijn tweede chat met bol.com.": an ordinal before a channel the customer uses
     how = sentence_count(sent)[0][0]
-    told = _has_label(cues, "contact_verb") or how == "ordinal" and any(
+    told = _has_label(cues, "contact_verb") or how in ("ordinal", "ordinal vague") and any(
         c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS for c in cues)
-    return how in ("exact", "least", "ordinal") and told \
+    return how in ("exact", "least", "ordinal", "ordinal vague") and told \
         and not any(c.label_ == "company_initiated" for c in cues) \
         and not any(c.label_ in ("contact_verb", "comm_verb") and _adjacent_agent(sent, c) == "other" for c in cues)
 
@@ -1330,7 +1330,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
                 counted.append(("ordinal", numbers.ordinal(prev), channel))
                 at.append(tok.i)
             elif prev == "zoveelste":
-                counted.append(("ordinal", 3, channel))
+                counted.append(("ordinal vague", 3, channel))
                 at.append(tok.i)
             elif numbers.vague(prev):
                 # "tientallen keren gebeld": at least the low end of the vague amount; "nog een paar
@@ -1851,7 +1851,11 @@ def _add(per_channel: dict[str, int], how: str, n: int, channel: str) -> bool:
     elif how in ("more", "one"):
         per_channel[channel] = current + n
     elif how == "ordinal":
+        # "mijn vijfde mail" after two told: the untold ones are counted, and the count is known
+        # (corpus decisions md, pa)
         per_channel[channel] = max(current, n)
+    elif how == "ordinal vague":
+        per_channel[channel] = max(current, n)  # "voor de zoveelste keer": a lower bound
         return False
     elif how == "vague more" and channel != "any":
         per_channel[channel] = current + n  # "nog een paar keer gebeld": at least that many more calls

@@ -237,6 +237,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "de Nederlandse klantenservice", "slotenmaker Deventer spoed": no organisation
             if name.lower() in rules["org_suffixes"]:
                 continue  # "Forum Tuin" without its first word is only "Tuin"
+            if len(words) == 2 and words[0].lower() in ("de", "het", "'t") and words[1].lower() in rules["org_suffixes"]:
+                continue  # "Het Hotel was vol.", "De Winkel was dicht.": an article and an organisation word
             if len(words) == 1 and name.lower().endswith(rules["needs_name"]):
                 continue  # "Stadskantoor", "Rabobankkantoor": a place; "Hypotheekkantoor Berkelland" is a firm
             if rule == "handle" and not _company_handle(name, text, rules):
