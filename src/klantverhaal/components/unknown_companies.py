@@ -49,6 +49,7 @@ def _rules() -> dict:
     two_or_more = rf"{name}(?:[ \t]+(?:(?:{joiners})[ \t]+)?{name}){{1,3}}"
     contact_before = "|".join(re.escape(v) for v in table["contact_verbs_before"])
     contact_after = "|".join(re.escape(v) for v in table["contact_verbs_after"])
+    single_before = "|".join(re.escape(v) for v in table["contact_verbs_single_before"])
     outsourced = "|".join(re.escape(v) for v in table["outsourced_verbs"])
     org_suffixes = "|".join(sorted(table["org_suffixes"], key=len, reverse=True))
     # heads that make a lower-case compound a kind of firm ("vertaalbureau", "kattenhotel",
@@ -90,6 +91,10 @@ def _rules() -> dict:
         # "Ik heb Fietsflits diezelfde middag gebeld": one word only when the story names it again
         ("contacted_single", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
                                         rf"\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{contact_after})\b")),
+        # "Ik bel Spaakwerk: ...", "belde ik Fietsflits opnieuw": the verb first, one word only
+        # when the story names it again
+        ("contacted_single", re.compile(rf"\b(?:(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:{single_before})|(?:{single_before})\s+(?:ik|we|wij))"
+                                        rf"\s+(?P<name>{name})(?![\w-])")),
         ("outsourced", re.compile(rf"\b(?:{outsourced})\s+(?P<name>{multi})")),
         # "onze tuin laten ontwerpen door Groenwerk Marloes", "panelen laten leggen door SolarTeam
         # Oost": the firm hired for a job
@@ -115,7 +120,7 @@ def _rules() -> dict:
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"],
             "place_kinds": frozenset(table["place_kinds"]), "place_prepositions": places,
             "streets": tuple(table["street_suffixes"]), "adjectives": frozenset(table["adjectives"]),
-            "regions": frozenset(table["name_regions"]),
+            "regions": frozenset(table["name_regions"]), "surnames": frozenset(table["common_surnames"]),
             "places": frozenset(line.strip().lower() for line in resources.read_text("places.txt").splitlines()
                                 if line.strip() and not line.startswith("#")),
             "particle_before": re.compile(rf"(?<![\w:])(?:{'|'.join(re.escape(p) for p in table['surname_particles'])})[ \t]+$"),
@@ -212,8 +217,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if not (name[:1].isalnum() or name.startswith(("'", "’"))) and rule != "handle":
                 continue  # "Internet & Bellen": a name never opens with a joiner
             if rule == "contacted_single" and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
-                    text[a:b].startswith(name + " ") for a, b in taken)):
-                continue  # "Ik heb Jansen gebeld" once: a person as likely as a firm; "Freedom" of "Freedom Internet"
+                    text[a:b].startswith(name + " ") for a, b in taken) or name in rules["surnames"]):
+                continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
             if rule in ("contacted", "contacted_single", "kind_before", "kind_lower", "ordered_at", "at_place", "hired", "addressee") and m.group("name").split()[0] in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost": a person
             words = name.split()
