@@ -278,9 +278,9 @@ def _service_words() -> frozenset[str]:
 
 # a brand followed by a model name or number is a product the writer owns, not a company dealt with
 PRODUCT_SECTORS = frozenset(resources.read_json("mentions.json")["product_sectors"])
-A_THING = re.compile(r"\b(?i:een|twee|drie)[ \t]+$")
+A_THING = re.compile(r"(?:\b(?i:een|twee|drie)|(?i:zo'n|zo’n))[ \t]+$")
 PRODUCT_ADJECTIVE = re.compile(
-    r"(?:(?:^|[.!?:]\s+)|\b(?i:een|mijn|m'n|onze|ons|zijn|haar|de|het|die|deze)[ \t]+)(?i:"
+    r"(?:(?:^|[.!?:]\s+)|(?:\b(?i:een|mijn|m'n|onze|ons|zijn|haar|de|het|die|deze)|(?i:zo'n|zo’n))[ \t]+)(?i:"
     + "|".join(re.escape(w) for w in resources.read_json("mentions.json")["product_adjectives"]) + r")[ \t]+$")
 PRODUCT_HEADS = tuple(resources.read_json("mentions.json")["product_heads"])
 WORD_AFTER = re.compile(r"[ \t]+(?P<word>[a-zà-ÿ]{3,})\b")

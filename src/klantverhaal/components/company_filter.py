@@ -59,8 +59,10 @@ def product_compound(doc: Doc, span) -> bool:
     if span.end + 1 >= len(doc) or doc[span.end].text != "-" or doc[span.end].whitespace_:
         return False
     nxt = doc[span.end + 1]
+    # a service word may head a longer compound ("KPN-klantenservicemedewerker"); a short one
+    # only stands alone ("NS-app", not "SumUp-apparaatje")
     return nxt.is_lower and nxt.lower_ not in _service_compounds() and not nxt.lower_.startswith(
-        tuple(_service_compounds()))
+        tuple(w for w in _service_compounds() if len(w) > 3))
 
 
 VENUE_WORDS = resources.words("companies.venue_words")
