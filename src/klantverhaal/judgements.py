@@ -72,7 +72,7 @@ def applies(cue: Span) -> bool:
         return False
     if (cue.label_, cue.text.lower()) in _staff_only() and _customer_in_clause(cue):
         return False
-    if _about_someone_else(cue):
+    if _about_someone_else(cue) or _writer_described(cue):
         return False
     rule = _companions().get((cue.label_, cue.text.lower()))
     if rule is None:
@@ -107,6 +107,22 @@ def _cancel_void(cancel: Span) -> bool:
 
 
 OTHER_PEOPLE = resources.words("judgements.other_people")
+WRITER_COPULAS = resources.words("judgements.writer_copulas")
+WRITER_CLAUSE_STOPS = resources.words("judgements.writer_clause_stops")
+RECEIVED_AFTER = resources.words("judgements.received_after")
+
+
+def _writer_described(cue: Span) -> bool:
+    """ "Ik ben nu niet de meest geduldige mens", "ik bleef vriendelijk": a tone word the writer
+    says of themselves ("ik" or "we" beside a copula in the cue's clause) judges no staff; "we
+    zijn vriendelijk ontvangen" (a participle after it) and "ik vond dat ze vriendelijk was" do."""
+    if cue.label_ not in ("friendly", "unfriendly"):
+        return False
+    doc = cue.doc
+    if cue.end < len(doc) and (doc[cue.end].lower_ in RECEIVED_AFTER or doc[cue.end].lower_.startswith("ge")):
+        return False
+    back = list(docindex.words_back(cue, CLAUSE_BREAKS | WRITER_CLAUSE_STOPS))[:8]
+    return any({a, b} & CUSTOMER_SUBJECTS and {a, b} & WRITER_COPULAS for a, b in zip(back, back[1:]))
 
 
 def _about_someone_else(cue: Span) -> bool:
