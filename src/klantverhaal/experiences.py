@@ -112,7 +112,8 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             with_company = f.company in told_to_third_party.get(number, {f.company})
             if cue.label_ == "channel" and with_company and contact_rules.channel_used(sent, cue, sent_cues):
                 f.channels[cue.id_].append(cue)
-            elif cue.label_ in judgements.CUE_LABELS and judgements.applies(cue):
+            elif cue.label_ in judgements.CUE_LABELS and with_company and judgements.applies(cue):
+                # ("Juridisch Loket gebeld (die waren wél aardig)": the adviser's tone, not the company's)
                 f.judgement_cues.append(cue)
         for company, own in owned.items():
             if company not in told_to_third_party.get(number, {company}):

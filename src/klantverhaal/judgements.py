@@ -14,6 +14,7 @@ read from the last effective cue: the outcome at the end of the story.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Span
@@ -110,6 +111,10 @@ OTHER_PEOPLE = resources.words("judgements.other_people")
 WRITER_COPULAS = resources.words("judgements.writer_copulas")
 WRITER_CLAUSE_STOPS = resources.words("judgements.writer_clause_stops")
 RECEIVED_AFTER = resources.words("judgements.received_after")
+NOT_THE_WRITER = resources.words("judgements.not_the_writer_between")
+# "geholpen", "afgewimpeld", "doorverbonden": a past participle after the tone word makes the
+# writer the one treated ("ik werd kortaf afgewimpeld"), not the one described
+PARTICIPLE = re.compile(rf"^(?:{'|'.join(resources.words('judgements.separable_prefixes'))})?ge[a-zà-ÿ]{{2,}}(?:d|t|en)$")
 
 
 def _writer_described(cue: Span) -> bool:
@@ -119,10 +124,18 @@ def _writer_described(cue: Span) -> bool:
     if cue.label_ not in ("friendly", "unfriendly"):
         return False
     doc = cue.doc
-    if cue.end < len(doc) and (doc[cue.end].lower_ in RECEIVED_AFTER or doc[cue.end].lower_.startswith("ge")):
+    last = doc[cue.end - 1].lower_  # "werd ik afgescheept", "netjes geholpen": done to the writer
+    if PARTICIPLE.match(last) or last in RECEIVED_AFTER:
+        return False
+    if cue.end < len(doc) and (doc[cue.end].lower_ in RECEIVED_AFTER or PARTICIPLE.match(doc[cue.end].lower_)):
         return False
     back = list(docindex.words_back(cue, CLAUSE_BREAKS | WRITER_CLAUSE_STOPS))[:8]
-    return any({a, b} & CUSTOMER_SUBJECTS and {a, b} & WRITER_COPULAS for a, b in zip(back, back[1:]))
+    for k, (a, b) in enumerate(zip(back, back[1:])):
+        if {a, b} & CUSTOMER_SUBJECTS and {a, b} & WRITER_COPULAS:
+            # "werd ik gebeld door een vriendelijke mevrouw": the tone word is someone else's
+            between = back[:k]  # "werd ik behandeld alsof ...": a participle makes the writer the one treated
+            return not set(between) & NOT_THE_WRITER and not any(PARTICIPLE.match(w) or w in RECEIVED_AFTER for w in between)
+    return False
 
 
 def _about_someone_else(cue: Span) -> bool:
