@@ -343,10 +343,7 @@ DEFINITE = resources.words("experiences.definite")
 
 def _definite(doc: Doc, span: Span) -> bool:
     """ "de provider", "mijn energieleverancier": a kind noun that points at one company."""
-    k = span.start - 1
-    while k >= 0 and doc[k].is_alpha and doc[k].lower_ not in DEFINITE and k > span.start - 3 \
-            and not doc[k].is_punct and doc[k].lower_.endswith(("e", "ige", "ste")):
-        k -= 1  # skip adjectives: "de nieuwe provider", "mijn oude energieleverancier"
+    k = _before_adjectives(doc, span)  # "de nieuwe provider", "mijn oude energieleverancier"
     return k >= 0 and doc[k].lower_ in DEFINITE
 
 
