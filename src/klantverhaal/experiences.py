@@ -361,11 +361,10 @@ def _introduced(doc: Doc, span: Span) -> bool:
     before = " ".join(t.lower_ for t in doc[max(0, k - 1) : k + 1])
     if before in INTRODUCING:
         return True
-    return k >= 0 and doc[k].lower_ in INDEFINITE and _writer_contacts(doc, span)
+    return k >= 0 and doc[k].lower_ in INDEFINITE and _writer_contacts(doc, span, k)
 
 
 INDEFINITE = resources.words("experiences.indefinite")
-WRITER_SUBJECTS = resources.words("judgements.customer_subjects")
 
 
 def _before_adjectives(doc: Doc, span: Span) -> int:
@@ -377,18 +376,18 @@ def _before_adjectives(doc: Doc, span: Span) -> int:
     return k
 
 
-def _writer_contacts(doc: Doc, span: Span) -> bool:
+def _writer_contacts(doc: Doc, span: Span, k: int) -> bool:
     """The kind noun is what the writer gets in touch with: the writer right before it and a
     contact verb beside them, in one clause ("Dus bel ik een loodgieter", "we hebben een
     installateur gebeld"); not "kwam er een mail van een incassobureau dat ik ...", and not in
-    quoted speech ("Dan had u maar een andere loodgieter moeten bellen")."""
+    quoted speech ("Dan had u maar een andere loodgieter moeten bellen"). ``k`` is the token
+    before the kind and its adjectives (the article)."""
     sentence = docindex.sentence_of(span)
     if _inside_quote(doc, span.start, since=sentence.start):
         return False
-    k = _before_adjectives(doc, span)
     lo, hi = max(sentence.start, k - 3), min(sentence.end, span.end + 4)
     before = doc[lo:k]
-    if any(t.is_punct for t in before) or not any(t.lower_ in WRITER_SUBJECTS for t in before):
+    if any(t.is_punct for t in before) or not any(t.lower_ in judgements.CUSTOMER_SUBJECTS for t in before):
         return False
     for cue in docindex.cues_in(sentence):
         if cue.label_ != "contact_verb":

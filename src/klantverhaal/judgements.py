@@ -124,18 +124,22 @@ def _writer_described(cue: Span) -> bool:
     if cue.label_ not in ("friendly", "unfriendly"):
         return False
     doc = cue.doc
-    last = doc[cue.end - 1].lower_  # "werd ik afgescheept", "netjes geholpen": done to the writer
-    if PARTICIPLE.match(last) or last in RECEIVED_AFTER:
-        return False
-    if cue.end < len(doc) and (doc[cue.end].lower_ in RECEIVED_AFTER or PARTICIPLE.match(doc[cue.end].lower_)):
+    # "werd ik afgescheept", "netjes geholpen", "vriendelijk ontvangen": done to the writer
+    if _done_to(doc[cue.end - 1].lower_) or cue.end < len(doc) and _done_to(doc[cue.end].lower_):
         return False
     back = list(docindex.words_back(cue, CLAUSE_BREAKS | WRITER_CLAUSE_STOPS))[:8]
     for k, (a, b) in enumerate(zip(back, back[1:])):
         if {a, b} & CUSTOMER_SUBJECTS and {a, b} & WRITER_COPULAS:
-            # "werd ik gebeld door een vriendelijke mevrouw": the tone word is someone else's
-            between = back[:k]  # "werd ik behandeld alsof ...": a participle makes the writer the one treated
-            return not set(between) & NOT_THE_WRITER and not any(PARTICIPLE.match(w) or w in RECEIVED_AFTER for w in between)
+            # "werd ik gebeld door een vriendelijke mevrouw": the tone word is someone else's;
+            # "werd ik behandeld alsof ...": a participle makes the writer the one treated
+            between = back[:k]
+            return not set(between) & NOT_THE_WRITER and not any(_done_to(w) for w in between)
     return False
+
+
+def _done_to(word: str) -> bool:
+    """A past participle ("geholpen", "afgewimpeld") or a word of being received."""
+    return bool(PARTICIPLE.match(word)) or word in RECEIVED_AFTER
 
 
 def _about_someone_else(cue: Span) -> bool:
