@@ -12,7 +12,7 @@ import pandas as pd
 from rich import box
 from rich.table import Table
 
-from klantverhaal.records import Story
+from klantverhaal.records import Experience, Story
 from klantverhaal.scoring import ACCURACY_SCORES, PRF_SCORES, Scores
 
 FRIENDLINESS = {1: "friendly", 0: "neutral", -1: "unfriendly", None: "–"}
@@ -20,9 +20,9 @@ TONE = {1: "kind", 0: "–", -1: "rude", None: "–"}
 RESOLVED = {True: "yes", False: "no", None: "–"}
 
 
-def resolved_text(experience) -> str:
+def resolved_text(experience: Experience) -> str:
     """yes / no, with a "?" when no sentence told the end and it was read from the tone."""
-    return RESOLVED.get(experience.resolved, "–") + ("?" if getattr(experience, "resolved_inferred", False) else "")
+    return RESOLVED.get(experience.resolved, "–") + ("?" if experience.resolved_inferred else "")
 
 
 def hours(value: float | None) -> str:
