@@ -647,6 +647,8 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "carrier"
     if any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["place_before"]):
         return "aside"  # "op het parkeerterrein van de Jumbo": where it happened; "het rapport van de Wegenwacht"
+    if _anothers_supplier(near_before, cues):
+        return "aside"  # "via hun verzekeraar Allianz": the firm's own insurer
     if text[start:end].lower() in cues["media_services"] and any(
             after.lstrip().startswith(p + " ") or after.lstrip().startswith(p + ".") for p in cues["usage_after"]):
         return "product"  # "gewoon Netflix gekeken": what the writer watched, no exchange
@@ -663,7 +665,8 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         # "betaald vanaf mijn ING-rekening", "via ING teruggeboekt", "afgerekend via PayPal":
         # the bank or payment service only carried the money
         return "payment"
-    if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["comparison_before"]) \
+    if _cheaper_elsewhere(text, start, end, cues) \
+            or any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["comparison_before"]) \
             or any(p in after[:40] for p in cues["comparison_after"]) \
             or any(p in sentence for p in cues["comparison_sentence"]):
         return "comparison"
@@ -689,6 +692,32 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
 # "Ik werk als boekhouder bij een transportbedrijf en sinds 2022 lease ik ... bij Cyclis": an "en"
 # followed by the writer as subject opens a clause of its own
 EMPLOYER_CLAUSE_BREAKS = re.compile(r"[,;()]|\b(?:dus|maar|want|toen|omdat)\b|\ben\b(?=[^,.;]*\b(?:ik|we|wij)\b)")
+
+
+def _anothers_supplier(near_before: str, cues: dict) -> bool:
+    """ "via hun verzekeraar Allianz", "Ze zou de rekening bij hun verzekeraar, Unigarant,
+    indienen", "Zijn verzekeraar was Allianz": a company brought in as another party's supplier
+    (the salon's insurer, the other driver's) is no party the writer dealt with; named again
+    plainly elsewhere, it still is one."""
+    words = near_before.split()
+    if words and words[-1] in cues["naming_copulas"]:
+        words = words[:-1]
+    return len(words) >= 2 and words[-2] in cues["others_possessives"] and words[-1] in _kind_words()
+
+
+PRICE_COMPARATIVES = re.compile(r"\b(?:%s)\b" % "|".join(_mention_cues()["price_comparatives"]))
+
+
+def _cheaper_elsewhere(text: str, start: int, end: int, cues: dict) -> bool:
+    """ "Zonneplan was net iets goedkoper, maar we wilden iets lokaals", "Bij Kwantum waren we
+    goedkoper uit geweest": a price compared in the company's own clause and then set aside
+    (a "maar" after it, or "geweest" in it) names the firm the writer did not choose. "dronedepot.nl
+    was 60 euro goedkoper dan de rest" has no such turn: that is where the writer bought."""
+    clause = _clause_around(text, start, end)
+    if not PRICE_COMPARATIVES.search(clause):
+        return False
+    left, right = _sentence_bounds(text, start, end)
+    return " geweest " in clause or " maar " in " " + text[end:right].lower() + " "
 
 
 def _own_job_at(near_before: str, sentence: str, cues: dict) -> bool:
@@ -744,7 +773,7 @@ def _other_peoples_case(sentence: str, cues: dict, clause: str) -> bool:
     possessive = "|".join(re.escape(p) for p in cues["possessives"])
     rest = clause if any(f" {p} " in clause for p in people) else sentence
     for person in people:  # "Mijn schoonmoeder ... toen mijn schoonvader overleed"
-        rest = re.sub(rf" (?:(?:{possessive}) )?{re.escape(person)} ", " ", rest)
+        rest = re.sub(rf" (?:(?:{possessive}) )?{re.escape(person)} (?:van (?:mij|ons) )?", " ", rest)
     return not any(f" {w} " in rest for w in cues["first_person"])
 
 
