@@ -398,6 +398,18 @@ def _to_place(doc, cue: Span) -> bool:
     return k >= 0 and doc[k].lower_ in PLACE_PREPOSITIONS
 
 
+def _gone_to(doc, cue: Span) -> bool:
+    """ "naar de servicebalie", "langs het kantoor": the premises noun after a preposition of
+    going (an article or possessive between; "naar de KPN-winkel" has the name before it)."""
+    k = cue.start - 1
+    if k >= 1 and doc[k].text == "-":
+        k -= 2
+    while k >= 0 and doc[k].lower_ in PLACE_DETERMINERS:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in GOING_PREPOSITIONS or cue[0].lower_ in GOING_PREPOSITIONS
+
+
+GOING_PREPOSITIONS = resources.words("contacts.going_prepositions")
 NOTE_FILLERS = resources.words("contacts.note_fillers")
 
 
@@ -444,6 +456,10 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
         for cue in cues:
             if cue.label_ == "channel" and cue.id_ == "shop":
                 return "shop"
+    for cue in cues:
+        # "Vandaag met mijn map vol papieren naar de servicebalie.": the premises gone to
+        if cue.label_ == "channel" and cue.id_ == "shop" and not came_in and _gone_to(doc, cue):
+            return "shop"
     if "naar" in words and {"terug", "weer", "opnieuw"} & set(words):
         named = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if start <= s.start < sent.end
                  and doc[s.start - 1].lower_ == "naar"]
@@ -644,7 +660,30 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
             break
         if tok.lower_ in CUSTOMER_AS_OBJECT:
             return "other"
+    if _customer_object_before(sent, cue):
+        return "other"
     return "unknown"
+
+
+def _customer_object_before(sent: Span, cue: Span) -> bool:
+    """ "DHL heeft mij intussen twee keer gebeld", "Ze hebben me drie keer gemaild": a perfect
+    auxiliary with the customer as its object before the participle at the clause's end. ("Het
+    heeft me drie keer bellen gekost" has an infinitive, the writer's own calls.)"""
+    doc = sent.doc
+    if not cue[0].lower_.startswith(PARTICIPLE_PREFIXES):
+        return False
+    window = doc[max(sent.start, cue.start - 7) : cue.start]
+    for k in range(len(window) - 1, 0, -1):
+        tok = window[k]
+        if tok.lower_ in CLAUSE_BREAKS or tok.lower_ in SELF:
+            return False
+        if tok.lower_ in CUSTOMER_AS_OBJECT:
+            return window[k - 1].lower_ in HAVE_AUXILIARIES
+    return False
+
+
+PARTICIPLE_PREFIXES = ("ge", "terugge", "opge", "doorge")
+HAVE_AUXILIARIES = resources.words("contacts.have_auxiliaries")
 
 
 OTHER_PEOPLE = resources.words("judgements.other_people")
@@ -1202,6 +1241,8 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
         return False
     if contact_events(sent, cues) or _channel_uses(sent, cues) or recap(sent) is not None:
         return True
+    if _tally(sent, cues) is not None:
+        return True  # "Bij dat derde contact kreeg ik iemand die het snapte": the writer's own number
     if _counted_note(sent, cues):
         return True  # "Twee mails, geen reactie."
     # "het vierde telefoongesprek" told without a verb of the customer's; not "stuurde ABN AMRO me
@@ -1260,6 +1301,34 @@ def _question_without_writer(sent: Span) -> bool:
     return sent.text.rstrip().endswith("?") and not any(t.lower_ in SELF or t.text in CLAUSE_BREAKS for t in sent[:-1])
 
 
+def _tally(sent: Span, cues: list[Span]) -> int | None:
+    """ "Vijf contactmomenten voor een router", "Zeven pogingen dus", "Het vierde contact was
+    telefonisch": the writer's own number of contacts so far, over every channel. It is a floor
+    under the count (contacts narrated beyond it still count), read only where a number or an
+    ordinal stands right before the noun ("neem binnen vijf werkdagen contact op" has none)."""
+    for cue in cues:
+        if cue.label_ != "tally_noun" or cue.start <= sent.start:
+            continue
+        prev = sent.doc[cue.start - 1].lower_
+        plural = cue.text.lower() != "contact" and not cue.text.lower().endswith(("moment", "poging"))
+        value = numbers.parse(prev) if plural else None
+        n = int(value) if value is not None else numbers.ordinal(prev)
+        if n is not None and n >= 2:
+            return n
+    return None
+
+
+def _vague_amount(doc, end: int) -> tuple[int, int | None] | None:
+    """The vague amount written right before token `end`, read over up to four words: "talloze",
+    "een paar", "een stuk of wat" (mails)."""
+    for n in (4, 3, 2, 1):
+        if end - n >= 0:
+            amount = numbers.vague(" ".join(t.lower_ for t in doc[end - n : end]))
+            if amount:
+                return amount
+    return None
+
+
 def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     """How this sentence counts, as (how, n, channel) items: ("exact", 3, "phone") for "drie
     keer gebeld", ("more", 2, ...) for "nog twee keer gebeld", ("ordinal", 4, ...) for "het
@@ -1268,6 +1337,9 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     if _own_letter(sent):
         return [("one", 1, "letter")]
     cues = docindex.cues_in(sent)
+    tally = _tally(sent, cues)
+    if tally is not None:
+        return [("exact", tally, "any")]
     contact = [c for c in cues if c.label_ in ("contact_verb", "channel") and not _called_to(sent, c, cues)]
     verbs = [c for c in cues if c.label_ in ("contact_verb", "comm_verb") and not _called_to(sent, c, cues)]
     # "twee keer via de chat gevraagd", "via WhatsApp drie keer naar de status gevraagd"
@@ -1332,10 +1404,10 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             elif prev == "zoveelste":
                 counted.append(("ordinal vague", 3, channel))
                 at.append(tok.i)
-            elif numbers.vague(prev):
+            elif _vague_amount(sent.doc, tok.i):
                 # "tientallen keren gebeld": at least the low end of the vague amount; "nog een paar
                 # keer gebeld": that many more
-                counted.append(("vague more" if more else "vague", numbers.vague(prev)[0], channel))
+                counted.append(("vague more" if more else "vague", _vague_amount(sent.doc, tok.i)[0], channel))
                 at.append(tok.i)
     if counted:
         counted = _without_total(sent, counted, at)
@@ -1359,7 +1431,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             if prev in ("één", "eén") and not any(cue.start - sent.start - 4 <= k < cue.start - sent.start
                                                    for k in more_words):
                 return [("exact", 1, _channel(cue))]  # "Eén telefoontje, en alles was geregeld": one in all
-            amount = numbers.vague(prev)
+            amount = _vague_amount(sent.doc, cue.start)
             if amount and cue.label_ == "channel" and cue.id_ in OUTGOING_CHANNELS and contact_events(sent, cues) \
                     and cue.text.lower().endswith(("s", "en", "jes", "ven")):
                 more = any(cue.start - sent.start - 4 <= k < cue.start - sent.start for k in more_words)
