@@ -673,7 +673,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     if any(a in sentence for a in cues["advert"]):
         return "advert"
     clause = _clause_around(text, start, end)
-    if _other_peoples_case(sentence, cues, clause):
+    if _other_peoples_case(sentence, cues, clause) and not _person_only_in_later_subclause(text, start, end, cues):
         return "comparison"  # "De buren hadden hun kozijnen bij Gamma laten doen": someone else's case
     sentence_start = text.rfind(".", 0, start) + 1
     advised = any(p in text[sentence_start:start].lower() for p in cues["advice_before"])
@@ -775,6 +775,20 @@ def _other_peoples_case(sentence: str, cues: dict, clause: str) -> bool:
     for person in people:  # "Mijn schoonmoeder ... toen mijn schoonvader overleed"
         rest = re.sub(rf" (?:(?:{possessive}) )?{re.escape(person)} (?:van (?:mij|ons) )?", " ", rest)
     return not any(f" {w} " in rest for w in cues["first_person"])
+
+
+def _person_only_in_later_subclause(text: str, start: int, end: int, cues: dict) -> bool:
+    """ "naar reparatiewinkel FixPunt, omdat een collega daar goede ervaringen had": the other
+    person comes up only in a clause that a subordinator opens after the name, so the sentence's
+    main line (with the name) is still the writer's own."""
+    left, right = _sentence_bounds(text, start, end)
+    lead = " " + re.sub(r"[,;:()]", " ", text[left:start].lower()) + " "
+    tail = " " + re.sub(r"[,;:()]", " ", text[end:right].lower()) + " "
+    people = cues["other_people_sentence"]
+    if any(f" {p} " in lead for p in people):
+        return False
+    first = min((tail.find(f" {p} ") for p in people if f" {p} " in tail), default=-1)
+    return first >= 0 and any(f" {w} " in tail[: first + 1] for w in SUBORDINATORS)
 
 
 def _counterfactual(sentence: str, cues: dict) -> bool:
