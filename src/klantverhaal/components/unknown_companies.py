@@ -143,6 +143,19 @@ def _third_party_words() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#") and " " not in line.strip())
 
 
+def _town_not_in_name(text: str, words: list[str], joiners: frozenset[str]) -> bool:
+    """Is the town that ends this name where the firm is rather than part of its name? Yes after
+    a joiner ("Strandhotel De Zeekraal op Ameland"), or when the story also writes the name
+    without it ("Hofstede Kamerverhuur Groningen" ... "Hofstede Kamerverhuur drie keer gemaild");
+    a firm only ever written with its town ("Airport Cars Eelde") keeps it."""
+    if words[-2] in joiners:
+        return True
+    short = words[:-1]
+    while len(short) > 1 and short[-1] in joiners:
+        short = short[:-1]
+    return re.search(rf"{re.escape(' '.join(short))}(?![ \t]+{re.escape(words[-1])})(?![\w-])", text) is not None
+
+
 def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, str, str]]:
     """(start, end, canonical name, sector) of each organisation the context reveals. A candidate
     overlapping ``taken`` (a brand the table already found) is dropped before spellings are merged,
@@ -227,7 +240,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 words = words[:-1]
             # "Drukkerij Van Houten": a town after a capitalised "Van" is a surname
             surname = len(words) > 1 and words[-2][0].isupper() and words[-2].lower() in rules["joiners"]
-            if len(words) > 2 and not surname and (words[-1].lower() in rules["stop"] or words[-1].lower() in rules["places"]):
+            if len(words) > 2 and not surname and (words[-1].lower() in rules["stop"] or words[-1].lower() in rules["places"]
+                                                   and _town_not_in_name(text, words, rules["joiners"])):
                 name = " ".join(words[:-1])  # "Hofstede Kamerverhuur Groningen": the place is not the name
                 words = words[:-1]
                 while len(words) > 1 and words[-1] in rules["joiners"]:
