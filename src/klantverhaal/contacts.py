@@ -252,10 +252,10 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     events = []
     last_taken: Span | None = None
     taken: list[Span] = []
+    vague: list[Span] = []
     for cue in cues:
         if cue.label_ == "vague_contact":
-            if _vague_about_contact(sent, cue, cues):
-                events.append("any")
+            vague.append(cue)
             continue
         if any(t.start < cue.end and cue.start < t.end for t in taken):
             continue  # "mail" inside "mail gestuurd": one phrase, one contact
@@ -305,6 +305,10 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             events.append(channel)
             last_taken = cue
             taken.append(cue)
+    # "Ik heb Ziggo elke week gebeld" counts; "bel zelf elke week" (advice), "kon beter niet elke
+    # week bellen" and "Henk belde me elke week" (the company) do not: the contact word beside a
+    # vague amount must be one taken above as the customer's
+    events += ["any" for cue in vague if _vague_about_contact(sent, cue, cues, near=taken)]
     if not events and not someone_else and _went_to_company(sent, negations):
         events.append("shop")
     if not events and not someone_else:
@@ -534,13 +538,13 @@ def _opening_channel(sent: Span, cues: list[Span], start: int) -> str | None:
 DEMONSTRATIVES = resources.words("contacts.demonstratives")
 
 
-def _vague_about_contact(sent: Span, vague: Span, cues: list[Span]) -> bool:
+def _vague_about_contact(sent: Span, vague: Span, cues: list[Span], near: list[Span] | None = None) -> bool:
     """ "talloze keren gebeld", "herhaaldelijk gemaild", "veel telefoonverkeer" count; "met
     eindeloos geduld" does not: a contact word is in the phrase or a few words from it, in the
-    same clause."""
+    same clause (one of `near` when given: the contacts the sentence was found to tell)."""
     if any(c.label_ in ("contact_verb", "channel") and vague.start <= c.start < vague.end for c in cues):
         return True
-    for c in cues:
+    for c in cues if near is None else near:
         if c.label_ not in ("contact_verb", "channel"):
             continue
         lo, hi = (vague.end, c.start) if c.start >= vague.end else (c.end, vague.start)
@@ -1102,6 +1106,10 @@ def _bare_participle(cue: Span, rest: list[str]) -> bool:
     return not (set(rest) & (SELF | OTHER_SUBJECT_START | FINITE_AUXILIARIES))
 
 
+DETERMINER_PREPOSITIONS = resources.words("contacts.determiner_prepositions")
+TIME_NOUNS = resources.words("contacts.time_nouns")
+
+
 def _clause_has_self(sent: Span, cue: Span) -> bool:
     """ "Thuis heb ik via het formulier de compensatie aangevraagd": "ik" in the cue's own
     clause (Dutch puts it beside the auxiliary, not the participle)."""
@@ -1125,9 +1133,12 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
                 doc[k - 1].lower_ in SHARED_SUBJECT_VERBS or _adverb_toen(doc, k, cue))
             # "..., en voor de zekerheid ook een brief gestuurd": the comma before a shared "en"
             comma_of_en = doc[k].text == "," and k + 1 < cue.start and doc[k + 1].lower_ == "en" and shared_before
-            # "Ik heb die bevestiging gemaild": "die" after the auxiliary points to a noun, no clause
-            determiner = doc[k].lower_ in ("die", "dat") and k > sent.start \
-                and doc[k - 1].lower_ in FINITE_AUXILIARIES | SELF_AUXILIARIES
+            # "Ik heb die bevestiging gemaild", "Ik heb in die tijd talloze keren gebeld": "die"
+            # after the auxiliary, or after a preposition before a time ("sinds dat eerste
+            # telefoontje" points back), is a determiner, no clause
+            determiner = doc[k].lower_ in ("die", "dat") and k > sent.start and (
+                doc[k - 1].lower_ in FINITE_AUXILIARIES | SELF_AUXILIARIES
+                or doc[k - 1].lower_ in DETERMINER_PREPOSITIONS and k + 1 < cue.start and doc[k + 1].lower_ in TIME_NOUNS)
             # "Ik heb maandag, woensdag en vrijdag gebeld": a comma inside a list of days
             listed = doc[k].text == "," and k > sent.start and k + 1 < sent.end \
                 and _date_word(doc[k - 1]) and _date_word(doc[k + 1])
