@@ -636,6 +636,8 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         # "Wij bij KPN ..." speaks for the company ("hebben wij bij KozijnPlus besteld" does not);
         # "mijn broer, die bij Eneco werkt": someone's employer
         return "employer"
+    if _cheaper_elsewhere(text, start, end, cues):
+        return "comparison"  # "Bij Domstad Koeriers waren we goedkoper uit geweest, maar ...": not chosen, not even as carrier
     if sector == "delivery" and (
         any(_strip_article(before).endswith(" " + p) for p in cues["carrier_before"])
         or any(p in sentence for p in cues["delivery_verbs"])
@@ -665,8 +667,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         # "betaald vanaf mijn ING-rekening", "via ING teruggeboekt", "afgerekend via PayPal":
         # the bank or payment service only carried the money
         return "payment"
-    if _cheaper_elsewhere(text, start, end, cues) \
-            or any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["comparison_before"]) \
+    if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["comparison_before"]) \
             or any(p in after[:40] for p in cues["comparison_after"]) \
             or any(p in sentence for p in cues["comparison_sentence"]):
         return "comparison"
@@ -869,12 +870,15 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
     passing = {m.company for m in mentions if m.company and m.role not in ("ref", "", "seller")} - {
         m.company for m in mentions if m.role in ("", "seller")}
     named_set = {m.company for m in mentions if m.named and m.company}
+    # "via beslagwinkel.nl besteld ... dinsdag kwam PostNL al met de doos": the carrier does not
+    # take the story from the shop that sold
+    sellers = {m.company for m in mentions if m.role == "seller"}
     mentioned_times = Counter(m.company for m in mentions if m.company)
     for i in range(len(sentences)):
         topic_before.append(topic)
         active = [m for m in per_sentence.get(i, []) if m.company and m.company.lower() not in _third_parties() and (
             m.role == "" or m.role in ("seller", "carrier") and (
-                m.company in plain or topic is None or topic not in plain)
+                m.company in plain or topic is None or topic not in plain and not (m.role == "carrier" and topic in sellers))
             # "schade moest ik maar bij de vervoerder melden": a noun pointing to a company named
             # only in passing (the carrier) keeps the cues of its own sentence but does not take
             # the story from the company it is about
