@@ -394,23 +394,25 @@ def _went_to_company(sent: Span, negations: list[Span]) -> bool:
 def _to_place(doc, cue: Span) -> bool:
     """ "naar het gemeentehuis", "langs de garage", "bij de balie": a preposition of place before
     the premises noun (an article between)."""
-    if cue[0].lower_ in PLACE_PREPOSITIONS:
-        return True  # the cue holds its preposition ("naar het kantoor")
-    k = cue.start - 1
-    while k >= 0 and doc[k].lower_ in PLACE_DETERMINERS:
-        k -= 1
-    return k >= 0 and doc[k].lower_ in PLACE_PREPOSITIONS
+    # (the cue may hold its preposition: "naar het kantoor")
+    return cue[0].lower_ in PLACE_PREPOSITIONS or _word_before_premises(doc, cue) in PLACE_PREPOSITIONS
 
 
-def _gone_to(doc, cue: Span) -> bool:
-    """ "naar de servicebalie", "langs het kantoor": the premises noun after a preposition of
-    going (an article or possessive between; "naar de KPN-winkel" has the name before it)."""
+def _word_before_premises(doc, cue: Span, *, past_name: bool = False) -> str:
+    """The word before a premises noun, past its article or possessive ("naar het kantoor" ->
+    "naar"); with `past_name`, past a name joined to it too ("naar de KPN-winkel" -> "naar")."""
     k = cue.start - 1
-    if k >= 1 and doc[k].text == "-":
+    if past_name and k >= 1 and doc[k].text == "-":
         k -= 2
     while k >= 0 and doc[k].lower_ in PLACE_DETERMINERS:
         k -= 1
-    return k >= 0 and doc[k].lower_ in GOING_PREPOSITIONS or cue[0].lower_ in GOING_PREPOSITIONS
+    return doc[k].lower_ if k >= 0 else ""
+
+
+def _gone_to(doc, cue: Span) -> bool:
+    """ "naar de servicebalie", "langs het kantoor", "naar de KPN-winkel": the premises noun after
+    a preposition of going."""
+    return cue[0].lower_ in GOING_PREPOSITIONS or _word_before_premises(doc, cue, past_name=True) in GOING_PREPOSITIONS
 
 
 GOING_PREPOSITIONS = resources.words("contacts.going_prepositions")
@@ -1415,10 +1417,10 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             elif prev == "zoveelste":
                 counted.append(("ordinal vague", 3, channel))
                 at.append(tok.i)
-            elif _vague_amount(sent.doc, tok.i):
+            elif amount := _vague_amount(sent.doc, tok.i):
                 # "tientallen keren gebeld": at least the low end of the vague amount; "nog een paar
                 # keer gebeld": that many more
-                counted.append(("vague more" if more else "vague", _vague_amount(sent.doc, tok.i)[0], channel))
+                counted.append(("vague more" if more else "vague", amount[0], channel))
                 at.append(tok.i)
     if counted:
         counted = _without_total(sent, counted, at)

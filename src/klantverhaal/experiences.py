@@ -717,7 +717,7 @@ def _cheaper_elsewhere(text: str, start: int, end: int, cues: dict) -> bool:
     clause = _clause_around(text, start, end)
     if not PRICE_COMPARATIVES.search(clause):
         return False
-    left, right = _sentence_bounds(text, start, end)
+    _, right = _sentence_bounds(text, start, end)
     return " geweest " in clause or " maar " in " " + text[end:right].lower() + " "
 
 
