@@ -688,7 +688,7 @@ def _customer_object_before(sent: Span, cue: Span) -> bool:
     return False
 
 
-PARTICIPLE_PREFIXES = ("ge", "terugge", "opge", "doorge")
+PARTICIPLE_PREFIXES = tuple(sorted(resources.words("contacts.participle_prefixes")))
 HAVE_AUXILIARIES = resources.words("contacts.have_auxiliaries")
 
 
