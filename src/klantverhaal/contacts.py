@@ -1154,7 +1154,14 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
     k = cue.end
     # "Ze heeft me gebeld om te vragen of ik thuis was": the "ik" of a clause that follows is not
     # the caller
-    while k < sent.end and doc[k].lower_ not in SUBCLAUSE_BREAKS | FORWARD_BREAKS:
+    while k < sent.end:
+        if doc[k].text == "(":  # "Na drie chatgesprekken (elke keer iemand anders) kreeg ik": an aside
+            closing = next((j for j in range(k + 1, sent.end) if doc[j].text == ")"), None)
+            if closing is not None:
+                k = closing + 1
+                continue
+        if doc[k].lower_ in SUBCLAUSE_BREAKS | FORWARD_BREAKS:
+            break
         if doc[k].lower_ in SELF:
             return True
         k += 1
@@ -2147,6 +2154,7 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
     seen: set[int] = set()
     previous: tuple[int, set[str]] = (-2, set())
     this_message: set[str] = set()  # the letter or mail the story itself is
+    floor: dict[str, int] = {}
     for sent in sorted(sentences, key=lambda s: s.start):
         if sent.start in seen:
             continue
@@ -2165,6 +2173,7 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
                 per_channel = {k: v for k, v in per_channel.items() if k != "vague"} | told[0]
             else:
                 per_channel, exact = dict(told[0]), told[1]
+            floor = {}
             log.append({"channel": "any", "by": "customer", "count": "recap",
                         "added": sum(per_channel.values()) - before,
                         "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
@@ -2181,6 +2190,9 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
                 if channel in told_before:
                     continue  # the same call or mail, told on
                 how = "one"
+            if how == "exact" and len(items) == 1 and _summary_first(sent, channel, log):
+                floor[channel] = max(floor.get(channel, 0), n)
+                continue
             exact = _add(per_channel, how, n, channel) and exact
         if this in {channel for _, _, channel in items}:
             this_message.add(this)
@@ -2194,7 +2206,29 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
             _add(per_channel, "one", 1, items[-1][2])
             log.append({"channel": items[-1][2], "by": "customer", "count": "again", "added": 1,
                         "text": again.text.strip(), "start": again.start_char, "end": again.end_char})
-    total = sum(per_channel.values())
+    for channel, n in floor.items():
+        if channel != "any":
+            per_channel[channel] = max(per_channel.get(channel, 0), n)
+    total = max(sum(per_channel.values()), floor.get("any", 0))
     if total == 0:
         return None, log
     return Contacts(total, exact), log
+
+
+SUMMARY_WORDS = resources.phrases("contacts.summary_words")
+
+
+def _summary_first(sent: Span, channel: str, log: list[dict]) -> bool:
+    """ "Kort samengevat: ik heb zeven keer contact gehad met fonq." told before any contact:
+    the story opens with its total and then tells the contacts in it, so what follows fills the
+    total up instead of adding to it. Only a total over every channel, or a count that says it
+    is a total ("Daar heb ik in totaal drie keer gebeld"); "Ik heb die dag drie keer gebeld" is
+    a day in the story and "ik heb inmiddels vijf keer gebeld" the count so far: what follows
+    adds on. A sentence that counts several channels ("Na zes telefoontjes, twee bezoeken en
+    drie keer uploaden") is a sum of its own, no total."""
+    if any(entry["added"] for entry in log):
+        return False
+    if channel == "any":
+        return True
+    words = " " + " ".join(t.lower_ for t in sent) + " "
+    return any(f" {w} " in words for w in SUMMARY_WORDS)
