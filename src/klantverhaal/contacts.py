@@ -1702,7 +1702,7 @@ def _repeated_contact(sent: Span, keer, verbs: list[Span], more_words: set[int],
     tokens = list(sent)
     if i < 2 or tokens[i - 1].lower_ != "een" or not any(i - 4 <= k < i for k in more_words):
         return None
-    if i + 1 < len(tokens) and not tokens[i + 1].is_punct:
+    if i + 1 < len(tokens) and not tokens[i + 1].is_punct and tokens[i + 1].lower_ not in REPEAT_FOLLOWERS:
         return None  # "gebeld en nog een keer uitgelegd ...": the count belongs to what follows
     before = [v for v in verbs if v.end <= keer.i and _channel(v) != "any"]
     if not before:
@@ -1711,6 +1711,10 @@ def _repeated_contact(sent: Span, keer, verbs: list[Span], more_words: set[int],
     between = [t.lower_ for t in sent.doc[verb.end : keer.i]]
     if not {",", "en"} & set(between):
         return None
+    # "Ik heb Transavia gemaild over mijn vlucht, en daarna nog een keer": the verb's own clause
+    # runs to the comma or "en"; only what stands after that must be a filler
+    last_break = max(k for k, w in enumerate(between) if w in (",", "en"))
+    between = between[last_break:]
     return verb if all(w in (",", "en") or w in COORDINATION_ADVERBS or w in NOTE_FILLERS or w in REPEAT_TIME_WORDS
                        or numbers.parse(w) is not None for w in between) else None
 
@@ -1723,10 +1727,19 @@ def _one_more(tokens: list, i: int, told: list[Span]) -> str | None:
     if i + 1 < len(tokens) and not tokens[i + 1].is_punct:
         return None  # "nog één vraag", "nog een keer": the word belongs to what follows
     before = [c for c in told if c.end <= tokens[i - 1].i]
-    return _channel(before[-1]) if before else None
+    if not before:
+        return None
+    # "..., want ik wilde er nog een": a clause with its own subject wants something else
+    clause = []
+    for tok in reversed(tokens[: i - 1]):
+        if tok.text == "," or tok.lower_ == "en" or tok.i < before[-1].end:
+            break
+        clause.append(tok.lower_)
+    return None if SUBJECT_PRONOUNS & set(clause) else _channel(before[-1])
 
 
 ONE_MORE = resources.words("contacts.one_more")
+REPEAT_FOLLOWERS = resources.words("contacts.repeat_followers")
 
 
 def _through_destination(sent: Span, tok, cues: list[Span]) -> Span | None:
@@ -2190,7 +2203,7 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
                 if channel in told_before:
                     continue  # the same call or mail, told on
                 how = "one"
-            if how == "exact" and len(items) == 1 and _summary_first(sent, channel, log):
+            if how in ("exact", "ordinal") and len(items) == 1 and _summary_first(sent, how, n, channel, log):
                 floor[channel] = max(floor.get(channel, 0), n)
                 continue
             exact = _add(per_channel, how, n, channel) and exact
@@ -2218,16 +2231,19 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
 SUMMARY_WORDS = resources.phrases("contacts.summary_words")
 
 
-def _summary_first(sent: Span, channel: str, log: list[dict]) -> bool:
+def _summary_first(sent: Span, how: str, n: int, channel: str, log: list[dict]) -> bool:
     """ "Kort samengevat: ik heb zeven keer contact gehad met fonq." told before any contact:
     the story opens with its total and then tells the contacts in it, so what follows fills the
     total up instead of adding to it. Only a total over every channel, or a count that says it
     is a total ("Daar heb ik in totaal drie keer gebeld"); "Ik heb die dag drie keer gebeld" is
     a day in the story and "ik heb inmiddels vijf keer gebeld" the count so far: what follows
-    adds on. A sentence that counts several channels ("Na zes telefoontjes, twee bezoeken en
+    adds on. An ordinal of three or more told first ("Vanochtend heb ik voor de zevende keer
+    gebeld", then the story from the start) is such a total too. A sentence that counts several channels ("Na zes telefoontjes, twee bezoeken en
     drie keer uploaden") is a sum of its own, no total."""
     if any(entry["added"] for entry in log):
         return False
+    if how == "ordinal":
+        return n >= 3  # "Vanochtend heb ik voor de zevende keer gebeld" opens a story told back; "De tweede keer ..." goes on
     if channel == "any":
         return True
     words = " " + " ".join(t.lower_ for t in sent) + " "

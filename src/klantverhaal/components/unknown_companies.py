@@ -75,8 +75,9 @@ def _rules() -> dict:
         ("ordered_at", re.compile(rf"\b[Bb]ij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,8}}?(?:{orders})\b")),
         # "een theeset besteld bij Theepot & Co": the verb first
         ("ordered_at", re.compile(rf"\b(?:{orders})\s+bij\s+(?P<name>{multi})(?![\w-])")),
-        # "mijn bestelling bij Tegelhuis Verbeek", "ons abonnement bij Kabelnet Oost"
-        ("ordered_at", re.compile(rf"\b(?i:mijn|onze|ons|de|het|een)\s+(?i:{order_nouns})\s+bij\s+(?P<name>{multi})(?![\w-])")),
+        # "mijn bestelling bij Tegelhuis Verbeek", "ons abonnement bij Kabelnet Oost", "een
+        # koffieabonnement bij Bonenbus" (a compound ending in the noun)
+        ("ordered_at", re.compile(rf"\b(?i:mijn|onze|ons|de|het|een)\s+[a-zà-ÿ]*(?i:{order_nouns})\s+bij\s+(?P<name>{multi})(?![\w-])")),
         ("ordered_at", re.compile(rf"\b(?i:mijn|onze|ons|het|een)\s+(?i:{subscriptions})\s+op\s+(?P<name>{multi})(?![\w-])")),
         ("at_place", re.compile(rf"\b(?:[Bb]ij|van|met)\s+(?P<name>{multi})\s+(?:{places})\s+[A-Z]")),
         # "bij pianostemmer hofstede uit Deventer", "bij banketbakkerij van der sluis aan de
@@ -262,6 +263,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "Stadskantoor", "Rabobankkantoor": a place; "Hypotheekkantoor Berkelland" is a firm
             if rule == "handle" and not _company_handle(name, text, rules):
                 continue
+            if rule == "handle":
+                name = _without_handle_suffix(name)
             end = m.end("name") if start != m.start("name") else start + len(name)
             if rule != "domain" and rules["tld_after"].match(text, end):
                 continue  # "bij Fietsonderdelenshop.nl": the domain rule names it with its ".nl"
@@ -514,6 +517,20 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
         sector = next((i[3] for i in items if i[3] != "other"), "other")
         merged.extend((start, end, canonical, sector) for start, end, _, _ in items)
     return sorted(merged)
+
+
+def _without_handle_suffix(name: str) -> str:
+    """ "@ParkeerPlazaNL" -> "ParkeerPlaza", "@NoorderNet_help" -> "NoorderNet": a handle's
+    service suffix is no part of the firm's name. Only where the suffix starts a new word (a
+    capital or "_"); "@zorgonline" keeps it, and a product written "NierCare" is no handle."""
+    if " " in name or "." in name:
+        return name
+    handle_suffix, _ = _key_patterns()
+    m = handle_suffix.search(name.lower())
+    if not m or m.start() < 3:
+        return name
+    rest = name[m.start():]
+    return name[: m.start()] if rest[0] == "_" or rest[0].isupper() and name[m.start() - 1].islower() else name
 
 
 def _merge_abbreviations(groups: dict[str, list[tuple[int, int, str, str]]]) -> None:
