@@ -662,6 +662,10 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     paid = any(v in sentence for v in cues["payment_app_verbs"])
     if sector == "bank" and (any(after.startswith(p) for p in cues["payment_after"])
                              or any(p in before[-40:] for p in cues["payment_before"])
+                             # "het geld stond op mijn rekening bij ING": an account carried the money; "een
+                             # en/of-rekening bij ABN AMRO" the story is about is the bank's own service
+                             or (paid or any(f" {w} " in sentence for w in cues["account_money_words"]))
+                             and any(p in before[-40:] for p in cues["account_before"])
                              or (after.startswith("-app") or _strip_article(before).endswith(" via")) and paid) \
             or paid and (text[start:end].lower() in cues["payment_services"] or before.rstrip().endswith(" via")):
         # "betaald vanaf mijn ING-rekening", "via ING teruggeboekt", "afgerekend via PayPal":
