@@ -106,7 +106,8 @@ def _rules() -> dict:
         ("org_tail", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+(?:(?:{joiners})[ \t]+)?){{1,3}}(?:{org_tails})"
                                 rf"(?:[ \t]+[A-Z][a-zà-ÿ]{{3,}}(?![ \t]+[A-Z]))?)\b")),
         # "Vastgoed Meijerink, een particuliere verhuurder", "Tuinhuis Direct, de webwinkel"
-        ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het|een)\s+(?:[a-zà-ÿ]+e\s+)?(?P<kind>(?i:{kinds_before}))\b")),
+        # ("Zuiderstroom, mijn kleine groene energieleverancier": a possessive and two adjectives too)
+        ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het|een|mijn|onze|ons|hun)\s+(?:[a-zà-ÿ]+e\s+){{0,2}}(?P<kind>(?i:{kinds_before}))\b")),
         ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b(?!\.[a-z])")),
         # "Aan: Gordijnenpaleis Achterhoek" on a letter's address line: the addressee, whole line
         ("addressee", re.compile(rf"(?m)^[ \t]*Aan:[ \t]+(?P<name>{two_or_more})[ \t]*$")),
