@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from klantverhaal import contacts as contact_rules
 from klantverhaal import docindex, durations, judgements, pipeline, resources
+from klantverhaal.components.unknown_companies import opening_address
 from klantverhaal.corpus import StoryText
 from klantverhaal.records import Experience, Story, Wait
 
@@ -305,7 +306,17 @@ ADDRESS_LINE = re.compile(r"^[ \t]*(?:aan|t\.?a\.?v\.?|ter attentie van)\b", re.
 
 def _addressee(text: str, named: list[_Mention]) -> _Mention | None:
     """A letter's addressee: the company on an "Aan:" / "T.a.v." line near the top, or on the
-    line right above "t.a.v. de administratie" (the name first, then whom it is for)."""
+    line right above "t.a.v. de administratie" (the name first, then whom it is for); a post
+    that opens by tagging or greeting a company ("Oké @ParkeerPlazaNL, even een draadje",
+    "Beste Bol,") is addressed to it as well."""
+    first_line = text.lstrip()[:200].split("\n", 1)[0]
+    offset = len(text) - len(text.lstrip())
+    greeted = opening_address().match(first_line)
+    if greeted:
+        at = offset + greeted.end()
+        here = [m for m in named if at <= m.start <= at + 1]
+        if here:
+            return here[0]
     for line in ADDRESS_LINE.finditer(text[:600]):
         end = text.find("\n", line.start())
         end = len(text) if end < 0 else end

@@ -458,7 +458,17 @@ def _company_handle(handle: str, text: str, rules: dict) -> bool:
     around = re.findall(r"[\w'@]+", text[max(0, at - 40) : at + len(handle) + 41].lower())
     if rules["handle_contact"] & set(around):
         return True  # "Ik heb @Woonlinie getweet"
+    greeted = opening_address().match(text.lstrip())
+    if greeted and text.lstrip()[greeted.end() - 1 : greeted.end() + len(handle)] == "@" + handle:
+        return True  # "Hoi @StallingPlus, even een draadje": a complaint post opens by addressing the firm
     return _key(handle) in re.sub(r"[^a-z0-9à-ÿ]", "", text.lower().replace("@" + low, ""))
+
+
+@cache
+def opening_address() -> re.Pattern:
+    """How a post opens when it addresses someone ("Oké @X", "Beste @X"), shared with the
+    experience reader (mentions.json)."""
+    return re.compile(resources.read_json("mentions.json")["opening_address"], re.IGNORECASE)
 
 
 @cache
