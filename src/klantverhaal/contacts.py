@@ -2003,7 +2003,10 @@ def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     # a one-word marker ("dus", "totaal") only in a short head; "Ik vat het even samen voor wie
     # het bijhoudt:" may run longer
     marked = any(f" {m} " in head and (colon <= 8 or " " in m) for m in RECAP_MARKERS)
-    if not marked and not _company_head(sent, colon) or any(f" {w} " in head for w in ADVICE_HEADS):
+    # "Sindsdien heb ik u twaalf keer benaderd: zeven keer telefonisch, drie keer per e-mail en
+    # twee keer via Facebook": a total before the colon, split after it
+    head_total = _head_total(tokens[:colon])
+    if not marked and head_total is None and not _company_head(sent, colon) or any(f" {w} " in head for w in ADVICE_HEADS):
         return None  # ("Dus mijn tip: bel je bank, ...": advice to the reader, no tally)
     cues = docindex.cues_in(sent)
     per_channel: dict[str, int] = {}
@@ -2017,7 +2020,19 @@ def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
             numbered += any(t.like_num and t.lower_ not in ("een", "één", "eén") for t in item)
     # under a company's name only a tally of numbers is a recap ("Carglass: gebeld, en na een
     # keuzemenu ..." is a note of one call)
+    if head_total is not None and not marked:
+        marked = sum(per_channel.values()) == head_total  # the split adds up to the total
     return (per_channel, exact, False) if items >= 2 and (marked or numbered >= 2) else None
+
+
+def _head_total(head: list) -> int | None:
+    """The count in a recap's head ("twaalf keer benaderd"), when it has one."""
+    for k, tok in enumerate(head[1:], 1):
+        if tok.lower_ in ("keer", "maal"):
+            value = numbers.parse(head[k - 1].lower_)
+            if value is not None and value >= 2:
+                return int(value)
+    return None
 
 
 def _company_head(sent: Span, colon: int) -> bool:
@@ -2168,6 +2183,7 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
     previous: tuple[int, set[str]] = (-2, set())
     this_message: set[str] = set()  # the letter or mail the story itself is
     floor: dict[str, int] = {}
+    own_message: set[str] = set()  # channels of the story's own message, counted already
     for sent in sorted(sentences, key=lambda s: s.start):
         if sent.start in seen:
             continue
@@ -2186,6 +2202,10 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
                 per_channel = {k: v for k, v in per_channel.items() if k != "vague"} | told[0]
             else:
                 per_channel, exact = dict(told[0]), told[1]
+                # the letter the story itself is, told before its recap of earlier contacts, is
+                # one more ("Met deze brief dien ik een klacht in. ... Ik heb u twaalf keer benaderd: ...")
+                for channel in own_message if _this_message(sent) is None else ():  # ("..., en nu stuur ik deze brief": in it)
+                    per_channel[channel] = per_channel.get(channel, 0) + 1
             floor = {}
             log.append({"channel": "any", "by": "customer", "count": "recap",
                         "added": sum(per_channel.values()) - before,
@@ -2209,10 +2229,13 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
             exact = _add(per_channel, how, n, channel) and exact
         if this in {channel for _, _, channel in items}:
             this_message.add(this)
+            if sum(per_channel.values()) > before:
+                own_message.add(this)
         previous = (index, {channel for _, _, channel in items})
         after = sum(per_channel.values())
         log.append({"channel": items[0][2], "by": "customer", "count": items[0][0].split()[0], "added": after - before,
-                    "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
+                    "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char}
+                   | ({"own": True} if this is not None and this == items[0][2] else {}))
         again = _repeat_after(sent)
         if again is not None and again.start not in seen and after > before and items[-1][2] != "vague":
             seen.add(again.start)
@@ -2240,8 +2263,8 @@ def _summary_first(sent: Span, how: str, n: int, channel: str, log: list[dict]) 
     adds on. An ordinal of three or more told first ("Vanochtend heb ik voor de zevende keer
     gebeld", then the story from the start) is such a total too. A sentence that counts several channels ("Na zes telefoontjes, twee bezoeken en
     drie keer uploaden") is a sum of its own, no total."""
-    if any(entry["added"] for entry in log):
-        return False
+    if any(entry["added"] and not entry.get("own") for entry in log):
+        return False  # (the letter the story itself is, "Met deze brief dien ik een klacht in", told first, is no contact before)
     if how == "ordinal":
         return n >= 3  # "Vanochtend heb ik voor de zevende keer gebeld" opens a story told back; "De tweede keer ..." goes on
     if channel == "any":
