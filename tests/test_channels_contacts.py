@@ -39,3 +39,18 @@ def test_contacts_exact_flag(nlp, row):
 def test_table_has_enough_negatives():
     assert len(ROWS) >= 80
     assert sum(1 for r in ROWS if r.get("note", "").startswith("negative")) >= 25
+
+
+def test_total_split_by_channel_is_a_recap(nlp):
+    """ "Sindsdien heb ik u elf keer benaderd: zes keer telefonisch, drie keer per e-mail en twee
+    keer via Facebook" is the writer's recap per channel (the log says so), and the letter the
+    story itself is stays one more."""
+    text = ("Geachte heer, mevrouw, Met deze brief dien ik een klacht in over Triodos Bank. Op 3 juni heb ik u "
+            "voor het eerst een bericht gestuurd via uw Facebookpagina. Sindsdien heb ik u elf keer benaderd: zes "
+            "keer telefonisch, drie keer per e-mail en twee keer via uw Facebookpagina. Nog steeds staat mijn oude "
+            "adres op de pas.")
+    story = next(analyse_texts([StoryText(id="t", text=text, path="t")], nlp=nlp))
+    experience = story.experiences[0]
+    recaps = [entry for entry in experience.contact_log if entry["text"].startswith("Sindsdien")]
+    assert [entry["count"] for entry in recaps] == ["recap"]
+    assert (experience.contacts.min, experience.contacts.exact) == (12, True)
