@@ -1109,11 +1109,29 @@ def _object_company(doc: Doc, char: int, here: list[_Mention]) -> _Mention | Non
         if name is None or name.start - cue.end > 5:
             continue
         between = {t.lower_ for t in doc[cue.end : name.start]}
+        if _owner_of_a_thing(doc, cue, name):
+            continue  # "een mail gestuurd met de bevestiging van Fluvius": Fluvius wrote the bevestiging
         if between & PREPOSITIONS and not between & {",", ";", ".", "maar", "en", "want", "of"}:
             return m  # not across "met de vraag of ze Waterdicht ...": a clause of its own
     return None
 
 
+def _owner_of_a_thing(doc: Doc, cue: Span, name: Span) -> bool:
+    """ "met de bevestiging van Fluvius", "de brief van DUO": the name owns a thing named after the
+    cue (a noun, then "van"), so it is not whom the cue went to ("een mail naar Eneco", "gebeld
+    met KPN" have the preposition right after the cue)."""
+    k = name.start - 1
+    while k >= cue.end and doc[k].lower_ in ("de", "het", "'t", "een"):
+        k -= 1
+    if not (k > cue.end and doc[k].lower_ == "van" and doc[k - 1].is_alpha and doc[k - 1].lower_ not in PREPOSITIONS):
+        return False
+    # "in de app van de Rabobank", "de klantenservice van KPN": the firm's own channel or people
+    # is where the contact went; a message or paper of the firm's is not
+    thing = doc[k - 1].lower_
+    return thing not in _service_words() or thing in OWNED_MESSAGES
+
+
+OWNED_MESSAGES = resources.words("experiences.owned_messages")
 FINAL_VERB_FILLERS = resources.words("experiences.final_verb_fillers")
 ADDRESSEE_PREPOSITIONS = resources.words("experiences.addressee_prepositions")
 
