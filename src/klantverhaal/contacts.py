@@ -47,12 +47,14 @@ def _negated(sent: Span, cue: Span, negations: list[Span]) -> bool:
             if not CLAUSE_BREAKS & set(between):
                 return True
         if neg.start >= cue.end and neg.start - cue.end <= 4 and neg.text.lower() in ("niet", "nooit"):
-            if not CLAUSE_BREAKS & set(_tokens_between(sent, cue.end, neg.start)):
+            # "gemaild waarom niet het hele bedrag": the "niet" of an indirect question
+            if not (CLAUSE_BREAKS | QUESTION_OPENERS) & set(_tokens_between(sent, cue.end, neg.start)):
                 return True
     return False
 
 
 FRONTED_AUXILIARIES = resources.words("contacts.fronted_auxiliaries")
+QUESTION_OPENERS = resources.words("contacts.question_openers")
 
 
 def _fronted_and_denied(sent: Span, cue: Span, negations: list[Span]) -> bool:
