@@ -383,8 +383,9 @@ def _went_to_company(sent: Span, negations: list[Span]) -> bool:
     note = _note_words(sent, longest=15, allow_self=True, verb=verb_span) is not None
     if not (words & SELF or note or _household_subject(sent, verb_span)):
         return False
+    # ("naar het RegioBank-kantoor gegaan": an article may stand between)
     places = [s for key in ("companies", "kinds") for s in doc.spans.get(key, [])
-              if sent.start < s.start < verb.i and doc[s.start - 1].lower_ in PLACE_PREPOSITIONS]
+              if sent.start < s.start < verb.i and _word_before_premises(doc, s) in PLACE_PREPOSITIONS]
     # "naar het gemeentehuis in Diever gereden", "langs de garage gereden": the premises as where to
     places += [c for c in docindex.cues_in(sent) if c.label_ == "channel" and c.id_ == "shop"
                and sent.start < c.start < verb.i and _to_place(doc, c)]
@@ -397,7 +398,7 @@ def _to_place(doc, cue: Span) -> bool:
     """ "naar het gemeentehuis", "langs de garage", "bij de balie": a preposition of place before
     the premises noun (an article between)."""
     # (the cue may hold its preposition: "naar het kantoor")
-    return cue[0].lower_ in PLACE_PREPOSITIONS or _word_before_premises(doc, cue) in PLACE_PREPOSITIONS
+    return cue[0].lower_ in PLACE_PREPOSITIONS or _word_before_premises(doc, cue, past_name=True) in PLACE_PREPOSITIONS
 
 
 def _word_before_premises(doc, cue: Span, *, past_name: bool = False) -> str:
