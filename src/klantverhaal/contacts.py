@@ -1122,6 +1122,9 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
     k = cue.start - 1
     shared_before = False
     while k >= sent.start:
+        if doc[k].text == "," and (opening := _apposition_start(sent, k)) is not None:
+            k = opening - 1  # "heb ik de eigenaar, Marloes, bij de balie aangesproken": a name in apposition
+            continue
         if doc[k].text == ")":  # "de eigenaar (Ronald Kuipers zelf) een appje gestuurd": an aside
             opening = next((j for j in range(k - 1, sent.start - 1, -1) if doc[j].text == "("), None)
             if opening is not None:
@@ -1169,6 +1172,18 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             return True
         k += 1
     return False
+
+
+def _apposition_start(sent: Span, comma: int) -> int | None:
+    """The comma that opens ", Marloes," when `comma` closes a name of one to three capitalised
+    words set off after a noun; None for any other comma."""
+    doc = sent.doc
+    k = comma - 1
+    while k > sent.start and comma - k <= 3 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        k -= 1
+    if k < comma - 1 and k > sent.start and doc[k].text == "," and doc[k - 1].is_alpha and doc[k - 1].is_lower:
+        return k
+    return None
 
 
 def _adverb_toen(doc, k: int, cue: Span) -> bool:
