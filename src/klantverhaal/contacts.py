@@ -663,6 +663,13 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     if finite and any(c.end == cue.start and (c.start == sent.start or doc[c.start - 1].lower_ not in SELF)
                       for c in companies):
         return "other"  # "Ziggo belt zelf!", "Menzis schreef terug" ("dat ik KPN belde" is mine)
+    # "Om half vier belde de garage: ...": after a fronted phrase the subject follows the finite
+    # verb ("Belde de garage, geen gehoor", "Dinsdag: belde de garage" open with the verb: the
+    # writer's note)
+    opening = max((t.i + 1 for t in doc[sent.start : cue.start] if t.text in (":", "-")), default=sent.start)
+    if finite and any(t.is_alpha for t in doc[opening : cue.start]) and cue.end + 1 < sent.end \
+            and doc[cue.end].lower_ in ("de", "het") and any(c.start == cue.end + 1 for c in companies):
+        return "other"
     # "meldde de operator mij ...", "belde de monteur ons": the customer is the object
     for tok in doc[cue.end : min(sent.end, cue.end + 5)]:
         if tok.lower_ in CLAUSE_BREAKS or tok.lower_ in SELF:
