@@ -867,10 +867,15 @@ def _planned(sent: Span, cue: Span) -> bool:
     if not WRITER_AUXILIARIES & words and not _participle(cue[-1].lower_) \
             and any(f" {p} " in f" {' '.join(clause)} " for p in FUTURE_TIME):
         return True  # "Deze week stuur ik ze een aangetekende brief": a present tense with a time to come
+    if not WRITER_AUXILIARIES & words and not _participle(cue[-1].lower_) \
+            and not cue[0].lower_.endswith(("de", "te", "den", "ten")) \
+            and any(f" {p} " in f" {' '.join(clause)} " for p in NEXT_TIME):
+        return True  # "Volgende keer bel ik gewoon meteen" ("De volgende keer belde ik" is told)
     return bool(modals) and bool(PLAN_INFINITIVES & words)
 
 
 FUTURE_TIME = resources.phrases("contacts.future_time")
+NEXT_TIME = resources.phrases("contacts.next_time")
 
 
 IMPERATIVE_FOLLOWERS = resources.words("contacts.imperative_followers")
