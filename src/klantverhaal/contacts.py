@@ -100,7 +100,9 @@ def _generic_infinitive(sent: Span, cue: Span) -> bool:
     """ "Bellen vanuit het buitenland kost een fortuin", "Bellen heeft geen zin": a bare infinitive
     opening the sentence is its subject, a statement about calling, not a call."""
     first = next((t for t in sent if not t.is_punct), None)
-    if first is None or first.i != cue.start or len(cue) != 1 or not first.lower_.endswith("en"):
+    # (or opening a clause after a comma: "Bellen levert een praatje op, mailen levert een datum op")
+    clause_first = cue.start > sent.start and sent.doc[cue.start - 1].text in (",", ";")
+    if first is None or first.i != cue.start and not clause_first or len(cue) != 1 or not cue[0].lower_.endswith("en"):
         return False
     clause = [t.lower_ for t in sent.doc[cue.end : sent.end]]
     clause = clause[: next((k for k, w in enumerate(clause) if w in CLAUSE_BREAKS), len(clause))]
@@ -165,8 +167,9 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     if _imperative_taken_up(sent, cue):
         return True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
     if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue) \
-            or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue):
-        return False  # "Nu moet ik dus weer een brief sturen": not used (yet)
+            or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) \
+            or _generic_infinitive(sent, cue):
+        return False  # "Nu moet ik dus weer een brief sturen": not used (yet); "Bellen helpt niks": about calling
     if any(c.label_ == "contact_verb" and c.id_.startswith("any") and c.start <= cue.start and cue.end <= c.end
            and len(c) > len(cue) for c in sent_cues):
         return False  # "opgenomen" in "contact opgenomen" is no phone picked up
