@@ -320,7 +320,36 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         channel = _verbless_channel(sent, cues)
         if channel:
             events.append(channel)
+    if not events and not someone_else and _tries_again(sent):
+        events.append("any")  # "Een dag later probeer ik het opnieuw", "Even later nog eens geprobeerd"
     return events
+
+
+TRY_AGAIN_VERBS = resources.words("contacts.try_again_verbs")
+
+
+def _tries_again(sent: Span) -> bool:
+    """ "Woensdag heb ik het nog een keer geprobeerd, weer de voicemail": the writer tries the
+    contact told before once more. A try verb beside a repeat word ("opnieuw", "nog eens") in the
+    writer's clause or a note; not quoted ("probeer het later opnieuw" on an error page), not
+    trying to do something ("probeerde het opnieuw te installeren"), not about someone else."""
+    words = [t.lower_ for t in sent]
+    for k, word in enumerate(words):
+        if word not in TRY_AGAIN_VERBS:
+            continue
+        verb = sent[k : k + 1]
+        if _quoted(sent, verb):
+            continue
+        clause_words = set(docindex.words_back(verb, CLAUSE_BREAKS)) | set(
+            w for w in words[k + 1 : k + 6] if w not in CLAUSE_BREAKS)
+        ahead = words[k + 1 : k + 8]
+        if "te" in ahead[: next((j for j, w in enumerate(ahead) if w in CLAUSE_BREAKS), len(ahead))]:
+            continue
+        again = any(f" {m} " in " " + " ".join(words[max(0, k - 6) : k + 6]) + " " for m in REPEAT_MARKERS)
+        mine = clause_words & SELF or _participle(word) and not (clause_words & SUBJECT_PRONOUNS)
+        if again and mine and word != "proberen":
+            return True
+    return False
 
 
 ATTEMPT_VERBS = resources.words("contacts.attempt_verbs")
