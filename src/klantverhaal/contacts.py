@@ -1492,6 +1492,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
                 counted.append(("vague more" if more else "vague", amount[0], channel))
                 at.append(tok.i)
     if counted:
+        counted = _with_dated_repeats(sent, counted)
         counted = _without_total(sent, counted, at)
         counted += _numbered_nouns(sent, verbs)
         # "... gebeld en zit ik op mijn vijfde mail": an ordinal before another channel's noun
@@ -1540,9 +1541,12 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     events = contact_events(sent, cues)
     # "gebeld, daarna gemaild, en toen nog een keer gebeld": each verb one contact
     specific = Counter(e for e in events if e != "any")
-    dated = _coordinated_dates(sent)
-    if len(specific) == 1 and sum(specific.values()) == 1 and dated >= 2:
-        return [("one", dated, next(iter(specific)))]  # "op 7 mei en op 10 mei met uw kantoor gebeld"
+    if len(specific) == 1 and sum(specific.values()) == 1:
+        # "op 7 mei en op 10 mei met uw kantoor gebeld"; "Op 3 maart belde ik Eneco, op 10 maart
+        # weer, op 17 maart nog een keer": each date one contact
+        dated = max(_coordinated_dates(sent), _with_dated_repeats(sent, [("one", 1, next(iter(specific)))])[0][1])
+        if dated >= 2:
+            return [("one", dated, next(iter(specific)))]
     if events == ["shop"] and _only_place_phrase(sent, cues):
         return [("weak", 1, "shop")]  # "Aan de balie werd ik afgescheept" after "ben ik langsgegaan": one visit
     if events:
@@ -1593,6 +1597,47 @@ def _coordinated_dates(sent: Span) -> int:
         run = run + 1 if joined and start > end else 1
         best = max(best, run)
     return best
+
+
+def _with_dated_repeats(sent: Span, counted: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """ "Op 3 maart belde ik Eneco, op 10 maart weer, op 17 maart nog een keer en op 24 maart
+    voor de laatste keer": after one contact, each verbless part that opens with a date is that
+    contact once more (four calls). Only for a sentence that told one channel, "one" by "one"."""
+    if len(counted) != 1 or counted[0][0] != "one" or counted[0][2] == "any":
+        return counted
+    doc = sent.doc
+    months = dates.month_names()
+    parts, current = [], []
+    for tok in sent:
+        if tok.text in (",", ";") or tok.lower_ == "en":
+            parts.append(current)
+            current = []
+        else:
+            current.append(tok)
+    parts.append(current)
+    cues = docindex.cues_in(sent)
+    verb_starts = {c.start for c in cues if c.label_ in ("contact_verb", "comm_verb")}
+    def has_date(tokens: list) -> bool:
+        return any(t.lower_ in WEEKDAYS or t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in months
+                   for t in tokens)
+
+    seen_verb, repeats = False, 0
+    for part in parts:
+        if not part:
+            continue
+        if any(t.i in verb_starts for t in part) or any(t.lower_ in SUBJECT_PRONOUNS for t in part):
+            if seen_verb and repeats:
+                return counted  # a later part with a verb of its own: not a list of dates
+            # the contact itself is dated ("Op 3 maart belde ik"), so the dates after it are more of it
+            seen_verb = seen_verb or any(t.i in verb_starts for t in part) and has_date(part)
+            continue
+        words = [t for t in part if t.lower_ not in ("op", "en")]
+        dated = bool(words) and (words[0].lower_ in WEEKDAYS or words[0].like_num and len(words) > 1
+                                 and words[1].lower_ in months)
+        if seen_verb and dated:
+            repeats += 1
+    how, n, channel = counted[0]
+    return [(how, max(n, 1 + repeats), channel)] if repeats else counted
 
 
 OBJECT_PRONOUNS = resources.words("contacts.object_pronouns")  # "heb het", "die heb": pronoun objects
