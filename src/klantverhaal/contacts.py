@@ -896,13 +896,12 @@ def _planned(sent: Span, cue: Span) -> bool:
     pairs = {f"{a} {b}" for a, b in zip(clause, clause[1:])}
     if PERFORMATIVE & (words | pairs):
         return False  # "Met deze brief wil ik een klacht indienen": the letter is the contact
-    if not WRITER_AUXILIARIES & words and not _participle(cue[-1].lower_) \
-            and any(f" {p} " in f" {' '.join(clause)} " for p in FUTURE_TIME):
-        return True  # "Deze week stuur ik ze een aangetekende brief": a present tense with a time to come
-    if not WRITER_AUXILIARIES & words and not _participle(cue[-1].lower_) \
-            and not cue[0].lower_.endswith(("de", "te", "den", "ten")) \
-            and any(f" {p} " in f" {' '.join(clause)} " for p in NEXT_TIME):
-        return True  # "Volgende keer bel ik gewoon meteen" ("De volgende keer belde ik" is told)
+    if not WRITER_AUXILIARIES & words and not _participle(cue[-1].lower_):
+        told = f" {' '.join(clause)} "
+        if any(f" {p} " in told for p in FUTURE_TIME):
+            return True  # "Deze week stuur ik ze een aangetekende brief": a present tense with a time to come
+        if not cue[0].lower_.endswith(("de", "te", "den", "ten")) and any(f" {p} " in told for p in NEXT_TIME):
+            return True  # "Volgende keer bel ik gewoon meteen" ("De volgende keer belde ik" is told)
     return bool(modals) and bool(PLAN_INFINITIVES & words)
 
 
@@ -1575,21 +1574,28 @@ def _date_word(tok) -> bool:
     return tok.lower_ in WEEKDAYS or tok.lower_ in dates.month_names() or tok.like_num
 
 
+def _date_at(doc, k: int, end: int) -> int | None:
+    """Where a date that starts at token ``k`` ends (before ``end``): a weekday, or a day number
+    and a month ("10 maart"); None when no date starts there."""
+    if doc[k].lower_ in WEEKDAYS:
+        return k + 1
+    if doc[k].like_num and k + 1 < end and doc[k + 1].lower_ in dates.month_names():
+        return k + 2
+    return None
+
+
 def _coordinated_dates(sent: Span) -> int:
     """How many dates are joined in a row ("op 7 mei en op 10 mei", "maandag, woensdag en
     vrijdag"): one contact verb told with them is told that many times. A date is a day number
     and a month, or a weekday; only joiners ("en", "op", a comma, "weer") stand between them."""
     doc = sent.doc
-    months = dates.month_names()
     starts = []
     k = sent.start
     while k < sent.end:
-        low = doc[k].lower_
-        if low in WEEKDAYS:
-            starts.append((k, k + 1))
-        elif doc[k].like_num and k + 1 < sent.end and doc[k + 1].lower_ in months:
-            starts.append((k, k + 2))
-            k += 1
+        end = _date_at(doc, k, sent.end)
+        if end:
+            starts.append((k, end))
+            k = end - 1
         k += 1
     best = run = 1 if starts else 0
     for (_, end), (start, _) in zip(starts, starts[1:]):
@@ -1606,7 +1612,6 @@ def _with_dated_repeats(sent: Span, counted: list[tuple[str, int, str]]) -> list
     if len(counted) != 1 or counted[0][0] != "one" or counted[0][2] == "any":
         return counted
     doc = sent.doc
-    months = dates.month_names()
     parts, current = [], []
     for tok in sent:
         if tok.text in (",", ";") or tok.lower_ == "en":
@@ -1617,10 +1622,6 @@ def _with_dated_repeats(sent: Span, counted: list[tuple[str, int, str]]) -> list
     parts.append(current)
     cues = docindex.cues_in(sent)
     verb_starts = {c.start for c in cues if c.label_ in ("contact_verb", "comm_verb")}
-    def has_date(tokens: list) -> bool:
-        return any(t.lower_ in WEEKDAYS or t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in months
-                   for t in tokens)
-
     seen_verb, repeats = False, 0
     for part in parts:
         if not part:
@@ -1629,12 +1630,11 @@ def _with_dated_repeats(sent: Span, counted: list[tuple[str, int, str]]) -> list
             if seen_verb and repeats:
                 return counted  # a later part with a verb of its own: not a list of dates
             # the contact itself is dated ("Op 3 maart belde ik"), so the dates after it are more of it
-            seen_verb = seen_verb or any(t.i in verb_starts for t in part) and has_date(part)
+            seen_verb = seen_verb or any(t.i in verb_starts for t in part) and any(
+                _date_at(doc, t.i, len(doc)) for t in part)
             continue
         words = [t for t in part if t.lower_ not in ("op", "en")]
-        dated = bool(words) and (words[0].lower_ in WEEKDAYS or words[0].like_num and len(words) > 1
-                                 and words[1].lower_ in months)
-        if seen_verb and dated:
+        if seen_verb and words and _date_at(doc, words[0].i, part[-1].i + 1):
             repeats += 1
     how, n, channel = counted[0]
     return [(how, max(n, 1 + repeats), channel)] if repeats else counted
@@ -2368,13 +2368,14 @@ def _summary_first(sent: Span, how: str, n: int, channel: str, log: list[dict]) 
     is a total ("Daar heb ik in totaal drie keer gebeld"); "Ik heb die dag drie keer gebeld" is
     a day in the story and "ik heb inmiddels vijf keer gebeld" the count so far: what follows
     adds on. An ordinal of three or more told first ("Vanochtend heb ik voor de zevende keer
-    gebeld", then the story from the start) is such a total too. A sentence that counts several channels ("Na zes telefoontjes, twee bezoeken en
-    drie keer uploaden") is a sum of its own, no total."""
+    gebeld", then the story from the start) is such a total too. A sentence that counts several
+    channels ("Na zes telefoontjes, twee bezoeken en drie keer uploaden") is a sum of its own,
+    no total."""
     if any(entry["added"] and not entry.get("own") for entry in log):
         return False  # (the letter the story itself is, "Met deze brief dien ik een klacht in", told first, is no contact before)
     if how == "ordinal":
         return n >= 3  # "Vanochtend heb ik voor de zevende keer gebeld" opens a story told back; "De tweede keer ..." goes on
     if channel == "any":
         return True
-    words = " " + " ".join(t.lower_ for t in sent) + " "
+    words = docindex.lower_words(sent)
     return any(f" {w} " in words for w in SUMMARY_WORDS)
