@@ -852,10 +852,13 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _strip_article(text: str) -> str:
     """ "manager van de " -> " manager van": an article between cue and name does not matter."""
     text = text.rstrip()
-    for article in (" de", " het", " een", " 't"):
-        if text.endswith(article):
-            return text[: -len(article)].rstrip()
+    for article in ARTICLES:
+        if text.endswith(" " + article):
+            return text[: -len(article) - 1].rstrip()
     return text
+
+
+ARTICLES = resources.words("experiences.articles")
 
 
 # a company named plainly (or by a noun pointing to it) makes it the company the story is now
@@ -1121,7 +1124,7 @@ def _owner_of_a_thing(doc: Doc, cue: Span, name: Span) -> bool:
     cue (a noun, then "van"), so it is not whom the cue went to ("een mail naar Eneco", "gebeld
     met KPN" have the preposition right after the cue)."""
     k = name.start - 1
-    while k >= cue.end and doc[k].lower_ in ("de", "het", "'t", "een"):
+    while k >= cue.end and doc[k].lower_ in ARTICLES:
         k -= 1
     if not (k > cue.end and doc[k].lower_ == "van" and doc[k - 1].is_alpha and doc[k - 1].lower_ not in PREPOSITIONS):
         return False
