@@ -20,6 +20,22 @@ def test_cue_pattern_matches_its_example(nlp, name, row):
     assert (row["label"], ident, "".join(row["pattern"].lower().split())) in found
 
 
+ARRIVALS = resources.read_json("arrivals.json")
+
+
+@pytest.mark.parametrize("word", ARRIVALS["trade_arrivers"] + ARRIVALS["generic_arrivers"])
+def test_every_arriver_arrives(nlp, word):
+    """Each arriver word makes "kwam er ... een <word>" a `visit` cue (pipeline.arrival_patterns)."""
+    doc = nlp(f"Na drie dagen kwam er eindelijk een {word}.")
+    assert any(s.id_ == "visit" and s[-1].lower_ == word for s in doc.spans[pipeline.CUES])
+
+
+@pytest.mark.parametrize("place", [" ".join(p) for p in ARRIVALS["door_places"]])
+def test_every_door_place_is_an_arrival(nlp, place):
+    doc = nlp(f"De volgende ochtend stond er een man {place}.")
+    assert any(s.id_ == "visit" and s.text.endswith(place) for s in doc.spans[pipeline.CUES])
+
+
 def test_channel_labels_are_spec_labels():
     labels = {row["id"] for row in resources.read_jsonl("channels.jsonl")}
     assert labels == set(CHANNELS)

@@ -157,4 +157,26 @@ def cue_patterns() -> list[dict]:
             # nouns ("telefoontje", "mail naar") ride in the id, so span.id_ is "phone" or "phone/noun"
             ident = f"{row['id']}/noun" if row.get("noun") else row["id"]
             out.append({"label": row["label"], "pattern": row["pattern"], "id": ident})
-    return out
+    return out + arrival_patterns()
+
+
+def arrival_patterns() -> list[dict]:
+    """Token patterns for a company's people arriving at the customer's ("kwam er na elf dagen
+    een technieker", "Ruud kwam de volgende ochtend zelf kijken", "stonden er twee jongens voor
+    de deur"): the `visit` channel told without a fixed phrase. Word lists in arrivals.json; the
+    gaps skip pronouns, prepositions and message nouns, so "kwam er een reactie van een
+    medewerker" is no arrival."""
+    words = resources.read_json("arrivals.json")
+    arrive, stand = {"LOWER": {"IN": words["arrive_verbs"]}}, {"LOWER": {"IN": words["stand_verbs"]}}
+    person = {"LOWER": {"IN": words["trade_arrivers"] + words["generic_arrivers"]}}
+    purpose = {"LOWER": {"IN": words["purposes"]}}
+
+    def gap(most: int) -> dict:
+        return {"LOWER": {"NOT_IN": words["gap_stops"]}, "IS_PUNCT": False, "OP": f"{{0,{most}}}"}
+
+    at_door = {"LOWER": {"IN": words["trade_arrivers"] + words["generic_arrivers"] + words["pronoun_arrivers"]}}
+    by = [{"LOWER": "langs"}, {"LOWER": {"NOT_IN": words["not_after_langs"]}}]
+    shapes = [[arrive, gap(6), person], [arrive, gap(5), purpose], [person, gap(6), arrive], [arrive, gap(6), *by]]
+    shapes += [[stand, gap(6), at_door, {"IS_PUNCT": False, "OP": "{0,6}"}, *({"LOWER": w} for w in place)]
+               for place in words["door_places"]]
+    return [{"label": "channel", "pattern": shape, "id": "visit"} for shape in shapes]
