@@ -201,6 +201,9 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         if not role and PRODUCT_ADJECTIVE.search(text, max(0, span.start_char - 30), span.start_char) \
                 and not text.startswith("-", span.end_char):
             role = "product"  # "Mooie Gazelle, contract van 36 maanden", "mijn oude Samsung": the thing owned
+        if not role and span.label_ in PRODUCT_SECTORS and OWN_THING.search(text, max(0, span.start_char - 6), span.start_char) \
+                and not text.startswith("-", span.end_char):
+            role = "product"  # "bleek onze Kia ergens anders te staan", "mijn Philips": the make the writer owns
         if not role and span.id_ in owned and THE_THING.search(text, max(0, span.start_char - 8), span.start_char):
             role = "product"  # "een Kia Niro ... dat de Kia klaar was": the car again, not the maker
         if role == "product":
@@ -296,6 +299,8 @@ def _product_head_after(text: str, end: int) -> bool:
 
 
 THING_AFTER = re.compile(r"[ \t]+[a-zà-ÿ]{4,}\b")  # a lower-case noun right after a name: the thing of that make
+OWN_THING = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in resources.read_json("mentions.json")["possessives"])
+                       + r")[ \t]+$", re.IGNORECASE)  # "onze Kia": the writer's own car or device
 THE_THING = re.compile(r"\b(?:[Dd]e|[Hh]et|[Mm]ijn|m'n|[Oo]nze|[Dd]ie|[Dd]eze)[ \t]+$")
 NOT_MODELS = frozenset(resources.read_json("mentions.json")["not_model_names"])  # "Volkswagen Nederland"
 MODEL_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]+|[A-Z0-9][A-Z0-9-]{1,})\b")

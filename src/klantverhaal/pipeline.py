@@ -15,6 +15,7 @@ add patterns after; patterns are loaded in Python, not through the config.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import spacy
@@ -130,7 +131,23 @@ def company_patterns() -> tuple[list[dict], list[dict]]:
         target = exact if row.get("case_exact", "").lower() in ("true", "1", "yes", "ja") else lower
         for alias in aliases(row):
             target.append({"label": row["sector"], "pattern": alias, "id": row["name"]})
+        exact.extend({"label": row["sector"], "pattern": alias.lower(), "id": row["name"]}
+                     for alias in lower_case_acronyms(row))
     return exact, lower
+
+
+ACRONYM = re.compile(r"[A-Z]{2,4}")
+
+
+def lower_case_acronyms(row: dict[str, str]) -> list[str]:
+    """A case-exact acronym brand is also written in lower case on forums ("de ing gebeld",
+    "met de ns"); matched exactly in lower case, so "Ing." of an engineer is not the bank.
+    Acronyms whose lower case is a word ("een duo", "een das") are listed in acronym_words.txt."""
+    if row.get("case_exact", "").lower() not in ("true", "1", "yes", "ja") or not ACRONYM.fullmatch(row["name"]):
+        return []  # "PLUS" is an alias of Plus, whose lower case is a word
+    words = {line.strip() for line in resources.read_text("acronym_words.txt").splitlines()
+             if line.strip() and not line.startswith("#")}
+    return [a for a in aliases(row) if ACRONYM.fullmatch(a) and a.lower() not in words]
 
 
 @cache

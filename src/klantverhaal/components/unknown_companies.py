@@ -107,7 +107,12 @@ def _rules() -> dict:
                                 rf"(?:[ \t]+[A-Z][a-zà-ÿ]{{3,}}(?![ \t]+[A-Z]))?)\b")),
         # "Vastgoed Meijerink, een particuliere verhuurder", "Tuinhuis Direct, de webwinkel"
         # ("Zuiderstroom, mijn kleine groene energieleverancier": a possessive and two adjectives too)
+        # ("De Wilgenhoeve, een biologisch boerenbedrijf": a compound ending in an organisation word)
         ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het|een|mijn|onze|ons|hun)\s+(?:[a-zà-ÿ]+e\s+){{0,2}}(?P<kind>(?i:{kinds_before}))\b")),
+        ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:een|mijn|onze|ons)\s+(?:[a-zà-ÿ]+\s+){{0,2}}(?P<kind>[a-zà-ÿ]{{2,}}(?:{compound_heads}))\b")),
+        # "Ons hotel, Casa do Rio, hadden we via Booking geboekt", "de aannemer, Bouwbedrijf
+        # Smit, kwam": a kind noun with its name set off in commas after it
+        ("kind_apposition", re.compile(rf"\b(?i:mijn|onze|ons|de|het|hun|zijn|haar)\s+(?P<kind>(?i:{kinds_before})),\s+(?P<name>{two_or_more}),")),
         ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b(?!\.[a-z])")),
         # "Aan: Gordijnenpaleis Achterhoek" on a letter's address line: the addressee, whole line
         ("addressee", re.compile(rf"(?m)^[ \t]*Aan:[ \t]+(?P<name>{two_or_more})[ \t]*$")),
@@ -121,6 +126,7 @@ def _rules() -> dict:
             "handle_contact": frozenset(table["handle_contact_words"]), "kind_before": table["kind_before"],
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"],
             "place_kinds": frozenset(table["place_kinds"]), "place_prepositions": places,
+            "place_compounds": frozenset(table["place_compounds"]),
             "streets": tuple(table["street_suffixes"]), "adjectives": frozenset(table["adjectives"]),
             "regions": frozenset(table["name_regions"]), "surnames": frozenset(table["common_surnames"]),
             "places": frozenset(line.strip().lower() for line in resources.read_text("places.txt").splitlines()
@@ -193,6 +199,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 sector = next((sec for k, sec in rules["kind_before"].items() if m.group("kind").lower().endswith(k)),
                               "other")
                 name = _capitalised(name, rules["joiners"])
+            elif rule == "kind_apposition":
+                sector = rules["kind_before"].get(m.group("kind").lower(), "other")
             elif rule == "kind_after":
                 sector = rules["kind_after"].get(m.group("kind").lower(), "other")
             elif rule == "apposition":
@@ -234,7 +242,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if rule == "contacted_single" and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
                     text[a:b].startswith(name + " ") for a, b in taken) or name in rules["surnames"]):
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
-            if rule in ("contacted", "contacted_single", "kind_before", "kind_lower", "ordered_at", "at_place", "hired", "addressee") and m.group("name").split()[0] in rules["first_names"]:
+            if rule in ("contacted", "contacted_single", "kind_before", "kind_lower", "kind_apposition", "ordered_at", "at_place", "hired",
+                        "addressee") and m.group("name").split()[0] in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost": a person
             words = name.split()
             if len(words) > 1 and words[-1].rstrip(".") in rules["legal"]:
@@ -264,6 +273,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "Stadskantoor", "Rabobankkantoor": a place; "Hypotheekkantoor Berkelland" is a firm
             if rule == "handle" and not _company_handle(name, text, rules):
                 continue
+            if rule == "kind_lower" and m.group("kind").lower() in rules["place_compounds"]:
+                continue  # "in dorpshuis De Linde", "winkelcentrum De Barones": a building, no firm
             if rule == "handle":
                 name = _without_handle_suffix(name)
             end = m.end("name") if start != m.start("name") else start + len(name)
