@@ -47,8 +47,9 @@ def _negated(sent: Span, cue: Span, negations: list[Span]) -> bool:
             if not CLAUSE_BREAKS & set(between):
                 return True
         if neg.start >= cue.end and neg.start - cue.end <= 4 and neg.text.lower() in ("niet", "nooit"):
-            # "gemaild waarom niet het hele bedrag": the "niet" of an indirect question
-            if not (CLAUSE_BREAKS | QUESTION_OPENERS) & set(_tokens_between(sent, cue.end, neg.start)):
+            # "gemaild waarom niet het hele bedrag": the "niet" of an indirect question; "teruggemaild
+            # dat ik daar niet mee akkoord ga": the "niet" of what the mail said
+            if not (SUBCLAUSE_BREAKS | QUESTION_OPENERS) & set(_tokens_between(sent, cue.end, neg.start)):
                 return True
     return False
 
@@ -691,6 +692,9 @@ OTHER_SUBJECT_START = resources.words("contacts.other_subject_start")
 CUSTOMER_AS_OBJECT = resources.words("contacts.customer_as_object")
 
 
+STAFF_NOUN_ENDINGS = resources.phrases("contacts.staff_noun_endings")
+
+
 def _adjacent_agent(sent: Span, cue: Span) -> str:
     """Who does it, read next to the verb (Dutch puts the subject just before or, after a
     fronted phrase, just after it): "ik belde", "belde ik" -> self; "meldde de operator",
@@ -720,8 +724,9 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     # writer's note)
     opening = max((t.i + 1 for t in doc[sent.start : cue.start] if t.text in (":", "-")), default=sent.start)
     if finite and any(t.is_alpha for t in doc[opening : cue.start]) and cue.end + 1 < sent.end \
-            and doc[cue.end].lower_ in ("de", "het") and any(c.start == cue.end + 1 for c in companies):
-        return "other"
+            and doc[cue.end].lower_ in ("de", "het") and (any(c.start == cue.end + 1 for c in companies)
+                                                          or doc[cue.end + 1].lower_.endswith(STAFF_NOUN_ENDINGS)):
+        return "other"  # ("vanochtend belde de vestigingsmanager opnieuw": staff, by the noun's ending)
     # "meldde de operator mij ...", "belde de monteur ons": the customer is the object
     for tok in doc[cue.end : min(sent.end, cue.end + 5)]:
         if tok.lower_ in CLAUSE_BREAKS or tok.lower_ in SELF:

@@ -204,8 +204,14 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         if not role and span.label_ in PRODUCT_SECTORS and OWN_THING.search(text, max(0, span.start_char - 6), span.start_char) \
                 and not text.startswith("-", span.end_char):
             role = "product"  # "bleek onze Kia ergens anders te staan", "mijn Philips": the make the writer owns
+        if not role and span.label_ in PRODUCT_SECTORS and span.text.islower() \
+                and THE_THING.search(text, max(0, span.start_char - 8), span.start_char):
+            role = "product"  # "aan met de volvo en de knaus erachter": a make typed in lower case is the thing
         if not role and span.id_ in owned and THE_THING.search(text, max(0, span.start_char - 8), span.start_char):
             role = "product"  # "een Kia Niro ... dat de Kia klaar was": the car again, not the maker
+        if not role and sector in REIMBURSE_SECTORS and REIMBURSES.match(text, span.end_char) \
+                and any(m.company != span.id_ for m in named):
+            role = "payment"  # "bij ZichtVrij gelaserd ... Zilveren Kruis vergoedt er niets van": who pays, not who served
         if role == "product":
             owned.add(span.id_)
         named.append(_Mention(span.start_char, span.end_char, span.id_, sector or "other", True, role,
@@ -299,6 +305,9 @@ def _product_head_after(text: str, end: int) -> bool:
 
 
 THING_AFTER = re.compile(r"[ \t]+[a-zà-ÿ]{4,}\b")  # a lower-case noun right after a name: the thing of that make
+REIMBURSE_SECTORS = frozenset(resources.read_json("mentions.json")["reimburse_sectors"])
+REIMBURSES = re.compile(r"[ \t]+(?:" + "|".join(re.escape(w) for w in resources.read_json("mentions.json")["reimburse_after"])
+                        + r")\b")  # an insurer named, a firm named before it: "Menzis vergoedt 75 procent"
 OWN_THING = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in resources.read_json("mentions.json")["possessives"])
                        + r")[ \t]+$", re.IGNORECASE)  # "onze Kia": the writer's own car or device
 THE_THING = re.compile(r"\b(?:[Dd]e|[Hh]et|[Mm]ijn|m'n|[Oo]nze|[Dd]ie|[Dd]eze)[ \t]+$")
@@ -732,13 +741,17 @@ PRICE_COMPARATIVES = re.compile(r"\b(?:%s)\b" % "|".join(_mention_cues()["price_
 def _cheaper_elsewhere(text: str, start: int, end: int, cues: dict) -> bool:
     """ "Zonneplan was net iets goedkoper, maar we wilden iets lokaals", "Bij Kwantum waren we
     goedkoper uit geweest": a price compared in the company's own clause and then set aside
-    (a "maar" after it, or "geweest" in it) names the firm the writer did not choose. "dronedepot.nl
+    (a "maar" after it, or "geweest" in it) names the firm the writer did not choose, and so does
+    one that was dearer ("Boels was iets duurder, dus ja"; a subscription that "werd duurder"
+    rose in price and is no comparison). "dronedepot.nl
     was 60 euro goedkoper dan de rest" has no such turn: that is where the writer bought."""
     clause = _clause_around(text, start, end)
     if not PRICE_COMPARATIVES.search(clause):
         return False
     _, right = _sentence_bounds(text, start, end)
-    return " geweest " in clause or " maar " in " " + text[end:right].lower() + " "
+    return " geweest " in clause or " maar " in " " + text[end:right].lower() + " " \
+        or any(f" {w} " in clause for w in cues["dearer_comparatives"]) \
+        and any(f" {w} " in clause for w in cues["comparison_copulas"])  # "Boels was iets duurder" ("werd duurder" is a rise)
 
 
 def _own_job_at(near_before: str, sentence: str, cues: dict) -> bool:

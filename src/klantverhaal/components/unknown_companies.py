@@ -584,17 +584,30 @@ def _merge_word_handles(groups: dict[str, list[tuple[int, int, str, str]]]) -> N
 
 def _merge_websites(groups: dict[str, list[tuple[int, int, str, str]]]) -> None:
     """ "linguaviva.nl" is Talenschool Lingua Viva, "zonnewerk-installatie.nl" is Zonnewerk
-    Installatietechniek: a website whose address holds a found name (or its first or last
-    words, five letters or more) is that organisation, not a second one."""
+    Installatietechniek: a website whose address holds a found name (or its last words, five
+    letters or more, or is spelled from its first words) is that organisation, not a second one."""
     for site in [k for k, items in groups.items() if all("." in i[2] for i in items)]:
         for key, items in groups.items():
             if key == site or any("." in i[2] for i in items):
                 continue
             words = max((i[2] for i in items), key=len).split()
-            forms = {key} | {_key(" ".join(words[:n])) for n in (1, 2)} | {_key(" ".join(words[-n:])) for n in (1, 2)}
-            if any(len(f) >= 5 and f in site for f in forms):
+            last = {key} | {_key(" ".join(words[-n:])) for n in (1, 2)}
+            if any(len(f) >= 5 and f in site for f in last) or _site_of_words(site, [_key(w) for w in words]):
                 items.extend(groups.pop(site))
                 break
+
+
+def _site_of_words(site: str, words: list[str]) -> bool:
+    """Whether a site's key is spelled from the name's first words, the last of them perhaps cut
+    short ("zonnewerkinstallatie" from Zonnewerk Installatietechniek), five letters or more. A
+    name's last words are its own ("zeewindfietsen.nl" is Fietsverhuur Zeewind), its first may
+    be a kind: "aquariumkoning" holds "aquarium", but "koning" is no part of Aquarium Centrum."""
+    spelled = ""
+    for word in words:
+        if len(spelled) >= 5 and (site == spelled or site.startswith(spelled) and word.startswith(site[len(spelled):])):
+            return True
+        spelled += word
+    return len(spelled) >= 5 and site == spelled
 
 
 def _is_stopword(name: str, stop: set[str]) -> bool:
