@@ -168,6 +168,7 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     if _imperative_taken_up(sent, cue):
         return True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
     if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue) \
+            or _tail_of_quote(sent, cue) \
             or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) \
             or _generic_infinitive(sent, cue):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet); "Bellen helpt niks": about calling
@@ -724,9 +725,12 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     # writer's note)
     opening = max((t.i + 1 for t in doc[sent.start : cue.start] if t.text in (":", "-")), default=sent.start)
     if finite and any(t.is_alpha for t in doc[opening : cue.start]) and cue.end + 1 < sent.end \
-            and doc[cue.end].lower_ in ("de", "het") and (any(c.start == cue.end + 1 for c in companies)
-                                                          or doc[cue.end + 1].lower_.endswith(STAFF_NOUN_ENDINGS)):
-        return "other"  # ("vanochtend belde de vestigingsmanager opnieuw": staff, by the noun's ending)
+            and doc[cue.end].lower_ in ("de", "het", "een") and (
+                doc[cue.end].lower_ != "een" and any(c.start == cue.end + 1 for c in companies)
+                or doc[cue.end + 1].lower_.endswith(STAFF_NOUN_ENDINGS)):
+        # ("vanochtend belde de vestigingsmanager opnieuw", "Na een week belt een planner":
+        # staff, known by the noun's ending)
+        return "other"
     # "meldde de operator mij ...", "belde de monteur ons": the customer is the object
     for tok in doc[cue.end : min(sent.end, cue.end + 5)]:
         if tok.lower_ in CLAUSE_BREAKS or tok.lower_ in SELF:
@@ -783,7 +787,17 @@ def _quoted(sent: Span, cue: Span) -> bool:
     doc = sent.doc
     if sum(1 for t in doc[sent.start : cue.start] if t.text in QUOTE_TOKENS) % 2 == 1:
         return True
-    return _closed_by_speech_tag(sent, cue)
+    return _closed_by_speech_tag(sent, cue) or _tail_of_quote(sent, cue)
+
+
+def _tail_of_quote(sent: Span, cue: Span) -> bool:
+    """ '"Binnen tien werkdagen, en ik bel u zelf."': a sentence whose only quote mark closes it
+    is the end of speech opened in a sentence before (the staff member's "ik bel")."""
+    tokens = [t for t in sent if not t.is_space]
+    quotes = [t for t in tokens if t.text in QUOTE_TOKENS]
+    # glued to the full stop before it, the mark closes; after a space ('gebeld. "') it opens the next
+    return len(quotes) == 1 and len(tokens) > 1 and tokens[-1].text in QUOTE_TOKENS \
+        and not tokens[-2].whitespace_ and cue.end <= tokens[-1].i
 
 
 SPEECH_VERBS = resources.words("experiences.speech_verbs")

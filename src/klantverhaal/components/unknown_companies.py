@@ -41,6 +41,8 @@ def _rules() -> dict:
     tlds = "|".join(table["domain_tlds"])
     service = "|".join(table["service_nouns"])
     orders = "|".join(table["order_verbs"])
+    choices = "|".join(table["choice_verbs"])
+    requests = "|".join(table["request_nouns"])
     order_nouns = "|".join(table["order_nouns"])
     subscriptions = "|".join(table["subscription_nouns"])
     places = "|".join(table["place_prepositions"])
@@ -73,8 +75,12 @@ def _rules() -> dict:
         ("domain", re.compile(rf"\b[\w.-]+@(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))\b")),
         ("service_of", re.compile(rf"\b(?:{service})\s+van\s+(?P<name>{multi})")),
         ("ordered_at", re.compile(rf"\b[Bb]ij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,8}}?(?:{orders})\b")),
-        # "een theeset besteld bij Theepot & Co": the verb first
-        ("ordered_at", re.compile(rf"\b(?:{orders})\s+bij\s+(?P<name>{multi})(?![\w-])")),
+        # "een theeset besteld bij Theepot & Co": the verb first ("ingediend bij het ABVV")
+        ("ordered_at", re.compile(rf"\b(?:{orders})\s+bij\s+(?:(?:het|de)\s+)?(?P<name>{multi})(?![\w-])")),
+        # "mijn aanvraag voor een uitkering ingediend bij het ABVV": where a request was filed
+        ("ordered_at", re.compile(rf"\b(?i:{requests})\b[^.!?\n]{{0,60}}?\bingediend\s+bij\s+(?:(?:het|de)\s+)?(?P<name>{multi})(?![\w-])")),
+        # "kozen we voor Van Dijk Isolatie", "uiteindelijk gekozen voor Zonnig Dak": the firm chosen
+        ("ordered_at", re.compile(rf"\b(?:{choices})\s+(?:(?:we|wij|ik)\s+)?(?:(?:toch|uiteindelijk|maar|dus)\s+)?voor\s+(?P<name>{multi})(?![\w-])")),
         # "mijn bestelling bij Tegelhuis Verbeek", "ons abonnement bij Kabelnet Oost", "een
         # koffieabonnement bij Bonenbus" (a compound ending in the noun)
         ("ordered_at", re.compile(rf"\b(?i:mijn|onze|ons|de|het|een)\s+[a-zà-ÿ]*(?i:{order_nouns})\s+bij\s+(?P<name>{multi})(?![\w-])")),
@@ -331,13 +337,18 @@ def _capitalised(name: str, joiners: frozenset[str]) -> str:
 def _without_headline_word(text: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """ "Ervaring Van Dalen Verhuizingen B.V. (lang verhaal)" above "... hebben we Van Dalen
     Verhuizingen ingehuurd": a line's first word in front of a name found elsewhere in the
-    story is the headline's own word (a title capital), not part of the name; so is a person
+    story is the headline's own word (a title capital), not part of the name, unless it is an
+    organisation word itself ("Keukencentrum Van der Meulen B.V." above "kozen voor Van der
+    Meulen"); so is a person
     "van" a firm found on its own ("Jasmijn van Zilverlicht Fotografie")."""
     names = {_key(item[2]) for item in found}
+    rules = _rules()
     out = []
     for start, end, name, sector in found:
         first, _, rest = name.partition(" ")
-        if rest and _line_initial(text, start) and _key(rest) in names and _key(rest) != _key(name):
+        # ("Keukencentrum Van der Meulen B.V." on an address line: an organisation word opens the name)
+        org_word = first.lower() in rules["kind_before"] or first.lower().endswith(tuple(rules["org_suffixes"]))
+        if rest and _line_initial(text, start) and _key(rest) in names and _key(rest) != _key(name) and not org_word:
             start += len(first) + 1
             name = rest
         elif rest.startswith("van ") and _key(rest[4:]) in names:
@@ -592,9 +603,17 @@ def _merge_websites(groups: dict[str, list[tuple[int, int, str, str]]]) -> None:
                 continue
             words = max((i[2] for i in items), key=len).split()
             last = {key} | {_key(" ".join(words[-n:])) for n in (1, 2)}
-            if any(len(f) >= 5 and f in site for f in last) or _site_of_words(site, [_key(w) for w in words]):
+            if any(len(f) >= 5 and f in site for f in last) or _site_of_words(site, [_key(w) for w in words]) \
+                    or _site_of_abbreviation(groups[site], items):
                 items.extend(groups.pop(site))
                 break
+
+
+def _site_of_abbreviation(sites: list[tuple[int, int, str, str]], items: list[tuple[int, int, str, str]]) -> bool:
+    """ "kcv-containers.nl" is KCV: a site whose address opens with an abbreviation found as a
+    name, set off by a hyphen, is that organisation (too short for the five-letter rule)."""
+    heads = {re.split(r"[-.]", i[2].lower())[0] for i in sites if "-" in i[2]}
+    return any(i[2].isupper() and 2 <= len(i[2]) <= 5 and i[2].lower() in heads for i in items)
 
 
 def _site_of_words(site: str, words: list[str]) -> bool:
