@@ -65,6 +65,18 @@ def _mention_cues() -> dict:
 
 
 TONE_LABELS = frozenset({"friendly", "unfriendly"})
+CONTACT_CUE_LABELS = frozenset({"channel", "contact_verb", "comm_verb"})
+ASIDE_ROLES = frozenset({"aside", "payment", "product", "comparison", "advert", "hypothetical", "employer", "background"})
+MAKER_SECTORS = frozenset(resources.read_json("mentions.json")["maker_sectors"])
+RETAIL_SECTORS = frozenset(resources.read_json("mentions.json")["retail_sectors"])
+
+
+def _the_retailer(facts: dict[str, "_Facts"]) -> "_Facts | None":
+    """The story's one named shop: where a shop visit goes when the sentence is about a maker
+    ("Dus ATAG gebeld ... Toen ben ik met de werkbon naar de winkel gegaan" is Expert's counter);
+    a shop named only in passing ("ooit gekocht bij Belsimpel" in brackets) is none."""
+    shops = [f for f in facts.values() if f.sector in RETAIL_SECTORS and f.named and f.roles - ASIDE_ROLES]
+    return shops[0] if len(shops) == 1 else None
 
 
 def read_story(doc: Doc, story: StoryText) -> Story:
@@ -96,6 +108,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
     for number, sent in enumerate(sentences):
         sent_cues = docindex.cues_in(sent)
         owned: dict[str, list[Span]] = defaultdict(list)
+        moved: set[str] = set()  # makers whose shop cues in this sentence went to the retailer
         for cue in sent_cues:
             if cue.label_ == "channel" and any(a <= cue.start_char and cue.end_char <= b for a, b in names):
                 continue  # "Loket" in "Juridisch Loket" is part of a name, no desk visited
@@ -105,6 +118,10 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             f = owner(cue)
             if f is None:
                 continue
+            if cue.label_ in ("channel", "contact_verb") and cue.id_.startswith("shop") and f.sector in MAKER_SECTORS \
+                    and _the_retailer(facts) is not None:
+                moved.add(f.company)  # "naar de winkel gegaan" in a story about the maker is the shop's
+                f = _the_retailer(facts)
             if cue.text.lower().startswith(LETTER_OPENERS) and addressee is not None and addressee.company != f.company:
                 continue  # "Aan de Nationale ombudsman ... Hierbij dien ik een klacht in": the letter is theirs
             owned[f.company].append(cue)
@@ -119,6 +136,8 @@ def read_story(doc: Doc, story: StoryText) -> Story:
         for company, own in owned.items():
             if company not in told_to_third_party.get(number, {company}):
                 continue
+            if company in moved and not any(c.label_ in CONTACT_CUE_LABELS for c in own):
+                continue  # the visit was the shop's; the maker keeps only the sentence's tone
             if contact_rules.sentence_has_contact(sent, own):
                 facts[company].contact_sentences.append(sent)
             elif contact_rules.message_from_company(sent, own):
