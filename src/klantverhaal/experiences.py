@@ -105,6 +105,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
     kind_starts = {s.start for s in doc.spans.get(pipeline.KINDS, [])}
     addressee = _addressee(docindex.text(doc), by_name)
     told_to_third_party = _third_party_sentences(doc, mentions)
+    retailer = _the_retailer(facts)
     for number, sent in enumerate(sentences):
         sent_cues = docindex.cues_in(sent)
         owned: dict[str, list[Span]] = defaultdict(list)
@@ -118,10 +119,10 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             f = owner(cue)
             if f is None:
                 continue
-            if cue.label_ in ("channel", "contact_verb") and cue.id_.startswith("shop") and f.sector in MAKER_SECTORS \
-                    and _the_retailer(facts) is not None:
+            if retailer is not None and cue.label_ in ("channel", "contact_verb") and cue.id_.startswith("shop") \
+                    and f.sector in MAKER_SECTORS:
                 moved.add(f.company)  # "naar de winkel gegaan" in a story about the maker is the shop's
-                f = _the_retailer(facts)
+                f = retailer
             if cue.text.lower().startswith(LETTER_OPENERS) and addressee is not None and addressee.company != f.company:
                 continue  # "Aan de Nationale ombudsman ... Hierbij dien ik een klacht in": the letter is theirs
             owned[f.company].append(cue)

@@ -4,7 +4,8 @@
       -> company rulers (brand table; case-exact names on ORTH, the rest on LOWER)
       -> unknown companies (context regexes)
       -> kind ruler ("het kabelbedrijf")
-      -> cue ruler (channels, contact verbs, judgement cues; one PhraseMatcher pass)
+      -> cue ruler (channels, contact verbs, judgement cues: one PhraseMatcher pass, plus
+         a few token patterns for arrivals, "kwam er na elf dagen een technieker")
       -> waits
 
 Components only place labelled spans in ``doc.spans[KEY]``; the meaning is
@@ -128,7 +129,7 @@ def company_patterns() -> tuple[list[dict], list[dict]]:
     the pattern id, so it comes back as ``span.id_``; the sector rides in the label."""
     exact, lower = [], []
     for row in companies_table().values():
-        target = exact if row.get("case_exact", "").lower() in ("true", "1", "yes", "ja") else lower
+        target = exact if _case_exact(row) else lower
         for alias in aliases(row):
             target.append({"label": row["sector"], "pattern": alias, "id": row["name"]})
         exact.extend({"label": row["sector"], "pattern": alias.lower(), "id": row["name"]}
@@ -136,18 +137,26 @@ def company_patterns() -> tuple[list[dict], list[dict]]:
     return exact, lower
 
 
+def _case_exact(row: dict[str, str]) -> bool:
+    return row.get("case_exact", "").lower() in ("true", "1", "yes", "ja")
+
+
 ACRONYM = re.compile(r"[A-Z]{2,4}")
+
+
+@cache
+def _acronym_words() -> frozenset[str]:
+    """Acronyms whose lower case is a word of its own ("een duo", "een das")."""
+    return frozenset(line.strip() for line in resources.read_text("acronym_words.txt").splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 def lower_case_acronyms(row: dict[str, str]) -> list[str]:
     """A case-exact acronym brand is also written in lower case on forums ("de ing gebeld",
-    "met de ns"); matched exactly in lower case, so "Ing." of an engineer is not the bank.
-    Acronyms whose lower case is a word ("een duo", "een das") are listed in acronym_words.txt."""
-    if row.get("case_exact", "").lower() not in ("true", "1", "yes", "ja") or not ACRONYM.fullmatch(row["name"]):
+    "met de ns"); matched exactly in lower case, so "Ing." of an engineer is not the bank."""
+    if not _case_exact(row) or not ACRONYM.fullmatch(row["name"]):
         return []  # "PLUS" is an alias of Plus, whose lower case is a word
-    words = {line.strip() for line in resources.read_text("acronym_words.txt").splitlines()
-             if line.strip() and not line.startswith("#")}
-    return [a for a in aliases(row) if ACRONYM.fullmatch(a) and a.lower() not in words]
+    return [a for a in aliases(row) if ACRONYM.fullmatch(a) and a.lower() not in _acronym_words()]
 
 
 @cache
