@@ -1048,7 +1048,7 @@ OTHER_AGENTS = resources.words("contacts.other_agents")
 
 def _elliptic(sent: Span, verb: Span) -> bool:
     """Blog Dutch drops the subject: "Contact opgenomen met de klantenservice.", "Weer gebeld.",
-    "Na een uurtje nog maar een keer bellen dan." Counts when the verb comes early or after
+    "Na de lunch dus nog maar eens mailen." Counts when the verb comes early or after
     "weer/nogmaals/opnieuw", and nobody else is named as its subject."""
     before = _tokens_between(sent, _after_date_prefix(sent), verb.start)
     if verb.end < sent.end and sent.doc[verb.end].lower_ == "door":
