@@ -201,7 +201,7 @@ def arrival_patterns() -> list[dict]:
         return {"LOWER": {"NOT_IN": words["gap_stops"]}, "IS_PUNCT": False, "OP": f"{{0,{most}}}"}
 
     at_door = {"LOWER": {"IN": words["trade_arrivers"] + words["generic_arrivers"] + words["pronoun_arrivers"]}}
-    by = [{"LOWER": "langs"}, {"LOWER": {"NOT_IN": words["not_after_langs"]}}]
+    by = [{"LOWER": words["by_word"]}, {"LOWER": {"NOT_IN": words["not_after_langs"]}}]
     shapes = [[arrive, gap(6), person], [arrive, gap(5), purpose], [person, gap(6), arrive], [arrive, gap(6), *by]]
     shapes += [[stand, gap(6), at_door, {"IS_PUNCT": False, "OP": "{0,6}"}, *({"LOWER": w} for w in place)]
                for place in words["door_places"]]

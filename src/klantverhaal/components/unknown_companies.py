@@ -42,6 +42,7 @@ def _rules() -> dict:
     service = "|".join(table["service_nouns"])
     orders = "|".join(table["order_verbs"])
     choices = "|".join(table["choice_verbs"])
+    choice_fillers = "|".join(table["choice_fillers"])
     requests = "|".join(table["request_nouns"])
     order_nouns = "|".join(table["order_nouns"])
     subscriptions = "|".join(table["subscription_nouns"])
@@ -80,7 +81,7 @@ def _rules() -> dict:
         # "mijn aanvraag voor een uitkering ingediend bij het ABVV": where a request was filed
         ("ordered_at", re.compile(rf"\b(?i:{requests})\b[^.!?\n]{{0,60}}?\bingediend\s+bij\s+(?:(?:het|de)\s+)?(?P<name>{multi})(?![\w-])")),
         # "kozen we voor Van Dijk Isolatie", "uiteindelijk gekozen voor Zonnig Dak": the firm chosen
-        ("ordered_at", re.compile(rf"\b(?:{choices})\s+(?:(?:we|wij|ik)\s+)?(?:(?:toch|uiteindelijk|maar|dus)\s+)?voor\s+(?P<name>{multi})(?![\w-])")),
+        ("ordered_at", re.compile(rf"\b(?:{choices})\s+(?:(?:we|wij|ik)\s+)?(?:(?:{choice_fillers})\s+)?voor\s+(?P<name>{multi})(?![\w-])")),
         # "mijn bestelling bij Tegelhuis Verbeek", "ons abonnement bij Kabelnet Oost", "een
         # koffieabonnement bij Bonenbus" (a compound ending in the noun)
         ("ordered_at", re.compile(rf"\b(?i:mijn|onze|ons|de|het|een)\s+[a-zà-ÿ]*(?i:{order_nouns})\s+bij\s+(?P<name>{multi})(?![\w-])")),
