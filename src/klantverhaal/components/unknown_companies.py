@@ -206,11 +206,9 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 sector = next((sec for k, sec in rules["kind_before"].items() if m.group("kind").lower().endswith(k)),
                               "other")
                 name = _capitalised(name, rules["joiners"])
-            elif rule == "kind_apposition":
-                sector = rules["kind_before"].get(m.group("kind").lower(), "other")
             elif rule == "kind_after":
                 sector = rules["kind_after"].get(m.group("kind").lower(), "other")
-            elif rule == "apposition":
+            elif rule in ("apposition", "kind_apposition"):
                 sector = rules["kind_before"].get(m.group("kind").lower(), "other")
             elif rule == "addressee" and any(w.lower().strip(".,") in _third_party_words() for w in name.split()):
                 continue  # "Aan: Ombudsman Metropool Amsterdam": a letter to a disputes body
@@ -344,11 +342,12 @@ def _without_headline_word(text: str, found: list[tuple[int, int, str, str]]) ->
     "van" a firm found on its own ("Jasmijn van Zilverlicht Fotografie")."""
     names = {_key(item[2]) for item in found}
     rules = _rules()
+    org_suffixes = tuple(rules["org_suffixes"])
     out = []
     for start, end, name, sector in found:
         first, _, rest = name.partition(" ")
         # ("Keukencentrum Van der Meulen B.V." on an address line: an organisation word opens the name)
-        org_word = first.lower() in rules["kind_before"] or first.lower().endswith(tuple(rules["org_suffixes"]))
+        org_word = first.lower() in rules["kind_before"] or first.lower().endswith(org_suffixes)
         if rest and _line_initial(text, start) and _key(rest) in names and _key(rest) != _key(name) and not org_word:
             start += len(first) + 1
             name = rest
@@ -624,7 +623,7 @@ def _site_of_words(site: str, words: list[str]) -> bool:
     be a kind: "aquariumkoning" holds "aquarium", but "koning" is no part of Aquarium Centrum."""
     spelled = ""
     for word in words:
-        if len(spelled) >= 5 and (site == spelled or site.startswith(spelled) and word.startswith(site[len(spelled):])):
+        if len(spelled) >= 5 and site.startswith(spelled) and word.startswith(site[len(spelled):]):
             return True
         spelled += word
     return len(spelled) >= 5 and site == spelled
