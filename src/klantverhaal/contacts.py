@@ -168,7 +168,7 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     if _imperative_taken_up(sent, cue):
         return True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
     if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue) \
-            or _tail_of_quote(sent, cue) \
+            or _tail_of_quote(sent, cue) or _counterfactual(sent) \
             or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) \
             or _generic_infinitive(sent, cue):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet); "Bellen helpt niks": about calling
@@ -271,7 +271,7 @@ def contact_events(sent: Span, cues: list[Span]) -> list[str]:
 
 
 def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
-    if _not_the_writers(sent):
+    if _not_the_writers(sent) or _counterfactual(sent):
         return []
     initiated = [c for c in cues if c.label_ == "company_initiated"]
     negations = [c for c in cues if c.label_ == "negation"]
@@ -870,7 +870,36 @@ def _said_or_planned(sent: Span, cue: Span) -> bool:
     """Advice, a plan or a question about what to do, not a contact made: "Mail maar naar ...",
     "ik zou een mail krijgen", "Moet ik nu een brief sturen?"."""
     return _advice_to_someone(sent, cue) or _not_yet_done(sent, cue) or _hypothetical_question(sent, cue) \
-        or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) or _generic_infinitive(sent, cue)
+        or _counterfactual(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) or _generic_infinitive(sent, cue)
+
+
+CONDITIONAL_OPENERS = resources.words("contacts.conditional_openers")
+CONDITIONAL_LEAD_INS = resources.words("contacts.conditional_lead_ins")
+PLUPERFECT_AUXILIARIES = resources.words("contacts.pluperfect_auxiliaries")
+IRREALIS_FINITES = resources.words("contacts.irrealis_finites")
+
+
+def _counterfactual(sent: Span) -> bool:
+    """ "Als ze niet hadden betaald, was ik naar de rechter gestapt", "Als ik op die man achter de
+    balie was afgegaan, had ik nu nog gewacht": an unreal condition (a pluperfect "als"-clause)
+    and an inverted past main clause tell what did not happen; nothing in it is a contact."""
+    doc = sent.doc
+    for k in range(sent.start, sent.end):
+        if doc[k].lower_ not in CONDITIONAL_OPENERS:
+            continue
+        opens = k == sent.start or doc[k - 1].text == "," or all(
+            t.lower_ in CONDITIONAL_LEAD_INS for t in doc[sent.start : k])
+        if not opens:
+            continue
+        comma = next((j for j in range(k + 1, sent.end) if doc[j].text == ","), None)
+        if comma is None or not any(t.lower_ in PLUPERFECT_AUXILIARIES for t in doc[k + 1 : comma]):
+            continue
+        j = comma + 1
+        if j < sent.end and doc[j].lower_ == "dan":
+            j += 1
+        if j + 1 < sent.end and doc[j].lower_ in IRREALIS_FINITES:
+            return True
+    return False
 
 
 REQUEST_VERBS = resources.words("contacts.request_verbs")
@@ -1224,11 +1253,12 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             # "..., en voor de zekerheid ook een brief gestuurd": the comma before a shared "en"
             comma_of_en = doc[k].text == "," and k + 1 < cue.start and doc[k + 1].lower_ == "en" and shared_before
             # "Ik heb die bevestiging gemaild", "Ik heb in die tijd talloze keren gebeld": "die"
-            # after the auxiliary, or after a preposition before a time ("sinds dat eerste
-            # telefoontje" points back), is a determiner, no clause
+            # after the auxiliary, or after a preposition ("naar die helpdesk gebeld"; "dat" only
+            # before a time: "sinds dat eerste telefoontje" points back), is a determiner, no clause
             determiner = doc[k].lower_ in ("die", "dat") and k > sent.start and (
                 doc[k - 1].lower_ in FINITE_AUXILIARIES | SELF_AUXILIARIES
-                or doc[k - 1].lower_ in DETERMINER_PREPOSITIONS and k + 1 < cue.start and doc[k + 1].lower_ in TIME_NOUNS)
+                or doc[k - 1].lower_ in DETERMINER_PREPOSITIONS and k + 1 < cue.start
+                and (doc[k + 1].lower_ in TIME_NOUNS or doc[k].lower_ == "die"))
             # "Ik heb maandag, woensdag en vrijdag gebeld": a comma inside a list of days
             listed = doc[k].text == "," and k > sent.start and k + 1 < sent.end \
                 and _date_word(doc[k - 1]) and _date_word(doc[k + 1])
@@ -1372,8 +1402,20 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     told = _has_label(cues, "contact_verb") or how in ("ordinal", "ordinal vague") and any(
         c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS for c in cues)
     return how in ("exact", "least", "ordinal", "ordinal vague") and told \
-        and not any(c.label_ == "company_initiated" for c in cues) \
+        and not _initiated_in_clause(cues) \
         and not any(c.label_ in ("contact_verb", "comm_verb") and _adjacent_agent(sent, c) == "other" for c in cues)
+
+
+def _initiated_in_clause(cues: list[Span]) -> bool:
+    """Is a call or message the company started told in the clause of the customer's count?
+    "Drie keer gebeld voordat ze terugbelden" is theirs; in "Ik heb nog twee keer gebeld, en één
+    keer hebben ze zelf teruggebeld" the call-back stands in a clause of its own."""
+    initiated = [c for c in cues if c.label_ == "company_initiated"]
+    verbs = [c for c in cues if c.label_ == "contact_verb"
+             and not any(i.start <= c.start < i.end for i in initiated)]
+    if not verbs:
+        return bool(initiated)
+    return any(_gap_in_clause(i, v) is not None for i in initiated for v in verbs)
 
 
 READ_VERBS = resources.words("contacts.read_verbs")
