@@ -47,6 +47,7 @@ def _rules() -> dict:
     order_nouns = "|".join(table["order_nouns"])
     subscriptions = "|".join(table["subscription_nouns"])
     places = "|".join(table["place_prepositions"])
+    departments = "|".join(re.escape(w) for w in table["addressee_departments"])
     # a name of two or more capitalised words as the object of a contact verb: "Ik heb Tuinhuis
     # Direct drie keer gebeld"; one word alone could be a person ("Ik heb Kees gebeld")
     two_or_more = rf"{name}(?:[ \t]+(?:(?:{joiners})[ \t]+)?{name}){{1,3}}"
@@ -123,6 +124,12 @@ def _rules() -> dict:
         ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b(?!\.[a-z])")),
         # "Aan: Gordijnenpaleis Achterhoek" on a letter's address line: the addressee, whole line
         ("addressee", re.compile(rf"(?m)^[ \t]*Aan:[ \t]+(?P<name>{two_or_more})[ \t]*$")),
+        # "Aan: Zorgfonds Noord, afdeling Klachten", "Aan: PFZW, t.a.v. ...": a department of it
+        ("addressee", re.compile(rf"(?m)^[ \t]*Aan:[ \t]+(?P<name>{multi}),[ \t]+(?:{departments})(?!\w)")),
+        # "via Mijn Omnia doorgegeven": a customer portal is named after its organisation (not
+        # at a sentence start, where "Mijn Kobo" is the writer's own thing; "Mijn Eneco-omgeving"
+        # is one word with the brand inside)
+        ("portal", re.compile(r"(?<=[a-zà-ÿ,] )Mijn[ \t]+(?P<name>[A-Z][\w&']*\w)(?![\w.-])")),
     ]
     return {"patterns": patterns, "stop": stop, "first_names": frozenset(table["first_names"]),
             "tld_after": re.compile(rf"\.(?:{tlds})\b"),
@@ -636,8 +643,9 @@ def _is_stopword(name: str, stop: set[str]) -> bool:
 
 
 def _sentence_initial_only(text: str, start: int, name: str, rule: str) -> bool:
-    """A single capitalised word right after a full stop is no evidence of a name."""
-    if rule in ("domain", "handle", "legal", "kind_before", "camel") or " " in name or name.isupper():
+    """A single capitalised word right after a full stop is no evidence of a name (an address
+    line's "Aan: X, afdeling ..." is a frame of its own)."""
+    if rule in ("domain", "handle", "legal", "kind_before", "camel", "addressee") or " " in name or name.isupper():
         return False
     return _at_sentence_start(text, start)
 
