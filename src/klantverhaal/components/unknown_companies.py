@@ -48,6 +48,8 @@ def _rules() -> dict:
     subscriptions = "|".join(table["subscription_nouns"])
     places = "|".join(table["place_prepositions"])
     departments = "|".join(re.escape(w) for w in table["addressee_departments"])
+    served_by = "|".join(re.escape(w) for w in table["served_by_participles"])
+    kind_heads = "|".join(sorted(table["compound_kind_heads"], key=len, reverse=True))
     # a name of two or more capitalised words as the object of a contact verb: "Ik heb Tuinhuis
     # Direct drie keer gebeld"; one word alone could be a person ("Ik heb Kees gebeld")
     two_or_more = rf"{name}(?:[ \t]+(?:(?:{joiners})[ \t]+)?{name}){{1,3}}"
@@ -108,6 +110,11 @@ def _rules() -> dict:
         # "onze tuin laten ontwerpen door Groenwerk Marloes", "panelen laten leggen door SolarTeam
         # Oost": the firm hired for a job
         ("hired", re.compile(rf"\b(?:laten|liet|lieten)\s+(?:[a-zà-ÿ]+\s+){{1,2}}?door\s+(?P<name>{multi})(?![\w-])")),
+        # "geleverd en onderhouden door Stairtec", "uitgevoerd door Taxi Verhoef": who did the work
+        ("hired", re.compile(rf"\b(?:{served_by})\s+door\s+(?P<name>{multi})(?![\w-])")),
+        # "Steenhouwerij Brons", "Autodealer Jansen": a capitalised compound ending in a kind of
+        # firm, with a name after it (the head alone, "Bureau Jansen", is left to the rules above)
+        ("kind_cap", re.compile(rf"(?<![\w@.])(?P<name>[A-Z][a-zà-ÿ]{{2,}}(?:{kind_heads})[ \t]+{multi})(?![\w-])")),
         ("org_word", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+)?[A-Z][a-zà-ÿ]+(?:{org_suffixes})"
                                 rf"(?:[ \t]+(?:(?:{joiners})[ \t]+)?(?!B\.?V|N\.?V){name}){{0,2}})\b(?!\.[a-z])")),
         # ("PT Studio Kernkracht": one more name may follow the organisation word)
@@ -645,6 +652,8 @@ def _is_stopword(name: str, stop: set[str]) -> bool:
 def _sentence_initial_only(text: str, start: int, name: str, rule: str) -> bool:
     """A single capitalised word right after a full stop is no evidence of a name (an address
     line's "Aan: X, afdeling ..." is a frame of its own)."""
+    if rule == "kind_cap":  # "Scooterdealer Kolkman" opening a line may be "scooterdealer Kolkman"
+        return _at_sentence_start(text, start)
     if rule in ("domain", "handle", "legal", "kind_before", "camel", "addressee") or " " in name or name.isupper():
         return False
     return _at_sentence_start(text, start)
