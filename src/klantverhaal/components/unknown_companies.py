@@ -124,10 +124,15 @@ def _rules() -> dict:
         # ("Zuiderstroom, mijn kleine groene energieleverancier": a possessive and two adjectives too)
         # ("De Wilgenhoeve, een biologisch boerenbedrijf": a compound ending in an organisation word)
         ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het|een|mijn|onze|ons|hun)\s+(?:[a-zà-ÿ]+e\s+){{0,2}}(?P<kind>(?i:{kinds_before}))\b")),
-        ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:een|mijn|onze|ons)\s+(?:[a-zà-ÿ]+\s+){{0,2}}(?P<kind>[a-zà-ÿ]{{2,}}(?:{compound_heads}))\b")),
+        ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het|een|mijn|onze|ons)\s+(?:[a-zà-ÿ]+\s+){{0,2}}(?P<kind>[a-zà-ÿ]{{2,}}(?:{compound_heads}))\b")),
+        # "een abonnement bij zichtklaar, de glazenwassers met de groene busjes": a name typed in
+        # lower case, set off by the kind it is
+        ("apposition", re.compile(rf"\b(?:[Bb]ij|van|met|door)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}}),\s+(?:de|het|een)\s+(?:[a-zà-ÿ]+e\s+){{0,2}}(?P<kind>(?i:{kinds_before}))(?:s|en)?\b")),
         # "Ons hotel, Casa do Rio, hadden we via Booking geboekt", "de aannemer, Bouwbedrijf
         # Smit, kwam": a kind noun with its name set off in commas after it
         ("kind_apposition", re.compile(rf"\b(?i:mijn|onze|ons|de|het|hun|zijn|haar)\s+(?P<kind>(?i:{kinds_before})),\s+(?P<name>{two_or_more}),")),
+        # "Onze schoorsteenveger, Roetvrij, kwam": one word only when the story names it again
+        ("kind_apposition_single", re.compile(rf"\b(?i:mijn|onze|ons|de|het|hun|zijn|haar)\s+(?P<kind>(?i:{kinds_before})),\s+(?P<name>{name}),")),
         ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b(?!\.[a-z])")),
         # "Aan: Gordijnenpaleis Achterhoek" on a letter's address line: the addressee, whole line
         ("addressee", re.compile(rf"(?m)^[ \t]*Aan:[ \t]+(?P<name>{two_or_more})[ \t]*$")),
@@ -222,7 +227,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 name = _capitalised(name, rules["joiners"])
             elif rule == "kind_after":
                 sector = rules["kind_after"].get(m.group("kind").lower(), "other")
-            elif rule in ("apposition", "kind_apposition"):
+            elif rule in ("apposition", "kind_apposition", "kind_apposition_single"):
                 sector = rules["kind_before"].get(m.group("kind").lower(), "other")
             elif rule == "addressee" and any(w.lower().strip(".,") in _third_party_words() for w in name.split()):
                 continue  # "Aan: Ombudsman Metropool Amsterdam": a letter to a disputes body
@@ -258,10 +263,11 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue
             if not (name[:1].isalnum() or name.startswith(("'", "’"))) and rule != "handle":
                 continue  # "Internet & Bellen": a name never opens with a joiner
-            if rule == "contacted_single" and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
+            if rule in ("contacted_single", "kind_apposition_single") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
                     text[a:b].startswith(name + " ") for a, b in taken) or name in rules["surnames"]):
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
-            if rule in ("contacted", "contacted_single", "kind_before", "kind_lower", "kind_apposition", "ordered_at", "at_place", "hired",
+            if rule in ("contacted", "contacted_single", "kind_before", "kind_lower", "kind_apposition",
+                        "kind_apposition_single", "ordered_at", "at_place", "hired",
                         "addressee") and m.group("name").split()[0] in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost": a person
             words = name.split()
@@ -361,7 +367,10 @@ def _without_headline_word(text: str, found: list[tuple[int, int, str, str]]) ->
     for start, end, name, sector in found:
         first, _, rest = name.partition(" ")
         # ("Keukencentrum Van der Meulen B.V." on an address line: an organisation word opens the name)
-        org_word = first.lower() in rules["kind_before"] or first.lower().endswith(org_suffixes)
+        # (but "Taalschool Lingua Viva:" above "ingeschreven bij taalschool Lingua Viva": the
+        # story writes the word in lower case, as the kind it is)
+        org_word = (first.lower() in rules["kind_before"] or first.lower().endswith(org_suffixes)) \
+            and not _written_lower(text, first, rest.split())
         if rest and _line_initial(text, start) and _key(rest) in names and _key(rest) != _key(name) and not org_word:
             start += len(first) + 1
             name = rest
@@ -380,9 +389,10 @@ def _written_lower(text: str, kind: str, rest: list[str]) -> bool:
 
 
 def _line_initial(text: str, start: int) -> bool:
-    """Only stars, quotes or other signs stand between the line start and ``start``."""
+    """Only stars, quotes or other signs stand between the line start and ``start`` (or a tag in
+    brackets: "[Update onderaan] Taalschool Lingua Viva: ...")."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    return not any(ch.isalnum() for ch in line)
+    return not any(ch.isalnum() for ch in re.sub(r"^\W*\[[^\]\n]*\]", "", line))
 
 
 def _with_own_kind(item: tuple[int, int, str, str], kinds: dict[int, tuple[str, int]],
