@@ -168,7 +168,7 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     if _imperative_taken_up(sent, cue):
         return True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
     if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue) \
-            or _tail_of_quote(sent, cue) or _counterfactual(sent) \
+            or _tail_of_quote(sent, cue) or _counterfactual(sent) or _unwilling(sent, cue) \
             or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) \
             or _generic_infinitive(sent, cue):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet); "Bellen helpt niks": about calling
@@ -870,7 +870,7 @@ def _said_or_planned(sent: Span, cue: Span) -> bool:
     """Advice, a plan or a question about what to do, not a contact made: "Mail maar naar ...",
     "ik zou een mail krijgen", "Moet ik nu een brief sturen?"."""
     return _advice_to_someone(sent, cue) or _not_yet_done(sent, cue) or _hypothetical_question(sent, cue) \
-        or _counterfactual(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) or _generic_infinitive(sent, cue)
+        or _counterfactual(sent) or _unwilling(sent, cue) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) or _generic_infinitive(sent, cue)
 
 
 CONDITIONAL_OPENERS = resources.words("contacts.conditional_openers")
@@ -900,6 +900,22 @@ def _counterfactual(sent: Span) -> bool:
         if j + 1 < sent.end and doc[j].lower_ in IRREALIS_FINITES:
             return True
     return False
+
+
+UNWILLING_NOUNS = resources.words("contacts.unwilling_nouns")
+
+
+def _unwilling(sent: Span, cue: Span) -> bool:
+    """ "Ik heb geen zin meer om nog een keer te bellen", "geen puf om weer te mailen": a contact
+    the writer does not feel like making is none."""
+    doc = sent.doc
+    if cue.start - 1 <= sent.start or doc[cue.start - 1].lower_ != "te":
+        return False
+    om = next((k for k in range(cue.start - 2, max(sent.start, cue.start - 8) - 1, -1) if doc[k].lower_ == "om"), None)
+    if om is None:
+        return False
+    head = [t.lower_ for t in doc[max(sent.start, om - 4) : om]]
+    return any(w == "geen" and k + 1 < len(head) and head[k + 1] in UNWILLING_NOUNS for k, w in enumerate(head))
 
 
 REQUEST_VERBS = resources.words("contacts.request_verbs")
@@ -2356,7 +2372,33 @@ def _recap_item(item: list, cues: list[Span]) -> tuple[int, bool, str]:
     return 1, True, channel
 
 
-def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
+TALLY_WORDS = resources.words("contacts.company_tally_words")
+TALLY_ENDS = resources.words("contacts.company_tally_ends")
+
+
+def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, int]:
+    """ "Alles bij elkaar: negen keer Vueling, vijf keer Budgetair", "Ik heb Vattenfall zeven keer
+    gesproken en Liander vijf keer": a count beside each of two or more companies in one sentence
+    is the writer's own total for each of them. ``named`` holds (first token, end token, company)."""
+    if len({company for _, _, company in named}) < 2:
+        return {}
+    doc = sent.doc
+    out: dict[str, int] = {}
+    for start, end, company in named:
+        n = None
+        if start - 2 >= sent.start and doc[start - 1].lower_ in TALLY_WORDS:
+            n = numbers.parse(doc[start - 2].lower_)  # "negen keer Vueling"
+        elif end + 1 < sent.end and doc[end + 1].lower_ in TALLY_WORDS and (
+                end + 2 >= sent.end or doc[end + 2].lower_ in TALLY_ENDS):
+            # "Liander vijf keer", "Vattenfall zeven keer gesproken"; not "bij De Brug twee keer
+            # gebeld, drie mails": the calls only, one item of a recap
+            n = numbers.parse(doc[end].lower_)
+        if n is not None and n >= 1 and float(n).is_integer():
+            out[company] = max(out.get(company, 0), int(n))
+    return out if len(out) >= 2 else {}
+
+
+def count(sentences: list[Span], tallies: dict[int, int] | None = None) -> tuple[Contacts | None, list[dict]]:
     """The customer's contacts over the sentences that tell one, and a log a reader can check.
 
     Counts are kept per channel, so an explicit "twee keer gebeld" is the phone total (it does
@@ -2364,7 +2406,11 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
     writer's own recap ("Samengevat: ...", "Alles bij elkaar hebben we zeven keer gebeld")
     replaces the count of everything told before it (SPEC: the same contact told twice counts
     once; the writer's tally is the best evidence); contacts told after it add on, and a count
-    after it that the recap already holds ("In mijn vierde mail ...") adds nothing."""
+    after it that the recap already holds ("In mijn vierde mail ...") adds nothing. ``tallies``
+    holds the writer's count for this company in a sentence that counts several (see
+    company_tallies): told first, it is a floor the contacts after it fill; told after, it
+    replaces what was counted before, as a recap does."""
+    tallies = tallies or {}
     per_channel: dict[str, int] = {}
     exact, log = True, []
     seen: set[int] = set()
@@ -2379,6 +2425,16 @@ def count(sentences: list[Span]) -> tuple[Contacts | None, list[dict]]:
         if 0 < _sentence_number(sent) - previous[0] <= 2 and _sends_it(sent):
             # "Ik schreef een bezwaarschrift. ... Ik heb het aangetekend verstuurd.": one letter
             log.append({"channel": "any", "by": "customer", "count": "same", "added": 0,
+                        "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
+            continue
+        if sent.start in tallies:
+            before, n = sum(per_channel.values()), tallies[sent.start]
+            if before == 0:
+                floor["any"] = max(floor.get("any", 0), n)
+            else:
+                per_channel, floor = {"any": n}, {}
+            log.append({"channel": "any", "by": "customer", "count": "recap",
+                        "added": n - before,
                         "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
             continue
         told = recap(sent)

@@ -45,6 +45,7 @@ class _Facts:
     waits: list[Span] = field(default_factory=list)
     judgement_cues: list[Span] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
+    tallies: dict[int, int] = field(default_factory=dict)  # sentence start -> the writer's count for this company
 
 
 @dataclass
@@ -134,8 +135,13 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             elif cue.label_ in judgements.CUE_LABELS and with_company and judgements.applies(cue):
                 # ("Juridisch Loket gebeld (die waren wél aardig)": the adviser's tone, not the company's)
                 f.judgement_cues.append(cue)
+        tallies = contact_rules.company_tallies(sent, _named_in_sentence(doc, sent, by_name))
+        for company, n in tallies.items():
+            if company in facts:  # "Alles bij elkaar: negen keer Vueling, vijf keer Budgetair"
+                facts[company].tallies[sent.start] = n
+                facts[company].contact_sentences.append(sent)
         for company, own in owned.items():
-            if company not in told_to_third_party.get(number, {company}):
+            if company in tallies or company not in told_to_third_party.get(number, {company}):
                 continue
             if company in moved and not any(c.label_ in CONTACT_CUE_LABELS for c in own):
                 continue  # the visit was the shop's; the maker keeps only the sentence's tone
@@ -184,6 +190,17 @@ def _count_own_letter(sentences: list[Span], f: _Facts) -> None:
     contact_rules.mark_own_letter(salutation)
     f.contact_sentences.append(salutation)
     f.channels["letter"].append(salutation[:1])
+
+
+def _named_in_sentence(doc: Doc, sent: Span, by_name: list[_Mention]) -> list[tuple[int, int, str]]:
+    """The companies named in a sentence, as (first token, end token, company)."""
+    out = []
+    for m in by_name:
+        if sent.start_char <= m.start < sent.end_char and m.company:
+            tokens = _tokens_of(doc, m)
+            if tokens is not None:
+                out.append((tokens.start, tokens.end, m.company))
+    return out
 
 
 def _tokens_of(doc: Doc, m: _Mention) -> Span | None:
@@ -1296,7 +1313,7 @@ def _experience(f: _Facts, doc: Doc) -> Experience:
         waits.append(Wait(text=span.text, min_h=hours.min_h, max_h=hours.max_h, kind=span.label_,
                           business=hours.business, start=span.start_char, end=span.end_char,
                           sentence=docindex.sentence_of(span).text))
-    contacts, log = contact_rules.count(f.contact_sentences)
+    contacts, log = contact_rules.count(f.contact_sentences, f.tallies)
     friendliness, friendly_evidence = judgements.friendliness(f.judgement_cues)
     resolved, resolved_evidence = judgements.resolved(f.judgement_cues)
     evidence = {"friendliness": friendly_evidence, "resolved": resolved_evidence,
