@@ -682,10 +682,18 @@ def _coordinated(sent: Span, taken: Span | None, cue: Span) -> bool:
     that contact's subject."""
     if taken is None or cue.start < taken.end:
         return False
-    between = _tokens_between(sent, taken.end, cue.start)
+    between = _without_aside(_tokens_between(sent, taken.end, cue.start))
     joiners = [t for t in between if t in (",", "en")]
     return bool(between) and between[0] in (",", "en") and all(
         t in COORDINATION_ADVERBS for t in between if t not in (",", "en")) and len(joiners) <= 2
+
+
+def _without_aside(words: list[str]) -> list[str]:
+    """The words with an aside in brackets left out: "gebeld (drie kwartier in de wachtrij),
+    gechat" joins the chat to the call as "gebeld, gechat" does."""
+    if not words or words[0] != "(" or ")" not in words:
+        return words
+    return words[words.index(")") + 1 :]
 
 
 SELF = resources.words("contacts.self")
