@@ -1124,11 +1124,12 @@ def _household_subject(sent: Span, cue: Span) -> bool:
     Rivierenhof": a household is one customer (SPEC), so a partner's, housemate's or (for a
     writer acting for a parent) the parent's contact is the customer's."""
     doc = sent.doc
-    start = max(sent.start, cue.start - 8)
-    words = [t.lower_ for t in doc[start : min(sent.end, cue.end + 3)]]
+    words = [t.lower_ for t in doc[max(sent.start, cue.start - 8) : min(sent.end, cue.end + 3)]]
     if any(a == "namens" and b in ("mij", "ons", "me") for a, b in zip(words, words[1:])):
         return True  # "heeft toen namens mij het ziekenhuis gebeld", "een e-mail gestuurd namens mij"
-    for tok in reversed(doc[start : cue.start]):  # back from the verb to the clause's start
+    # back from the verb to the clause's start, far enough for "Mijn vrouw Annemiek heeft vorige
+    # week zelf nog een keer naar het vaste nummer gebeld"
+    for tok in reversed(doc[max(sent.start, cue.start - HOUSEHOLD_REACH) : cue.start]):
         if tok.lower_ in HOUSEHOLD_BREAKS:  # ("toen maar zelf": adverbs, not clause breaks)
             return False
         if tok.lower_ in HOUSEHOLD and (tok.i in (sent.start, _after_date_prefix(sent)) or doc[tok.i - 1].lower_ in HOUSEHOLD_OWNERS
@@ -1137,6 +1138,7 @@ def _household_subject(sent: Span, cue: Span) -> bool:
     return False
 
 
+HOUSEHOLD_REACH = 15
 NUMBERED_PREFIX = re.compile(r"^\d+/\d*$")
 DAY_WORDS = resources.words("contacts.diary_day_words")
 
