@@ -1421,6 +1421,8 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
         return True  # "Bij dat derde contact kreeg ik iemand die het snapte": the writer's own number
     if _counted_note(sent, cues):
         return True  # "Twee mails, geen reactie."
+    if _after_contacts(sent, cues) is not None:
+        return True  # "Na vier mails kreeg ik eindelijk antwoord."
     # "het vierde telefoongesprek" told without a verb of the customer's; not "stuurde ABN AMRO me
     # drie keer dezelfde brief", where the company is the subject
     # "Daarna mijn tweede chat met bol.com.": an ordinal before a channel the customer uses
@@ -1503,6 +1505,33 @@ def _tally(sent: Span, cues: list[Span]) -> int | None:
         n = int(value) if value is not None else numbers.ordinal(prev)
         if n is not None and n >= 2:
             return n
+    return None
+
+
+AFTER_WORDS = resources.words("contacts.after_contact_words")
+AFTER_NOUN_CHANNELS = resources.words("contacts.after_contact_channels")
+
+
+def _after_contacts(sent: Span, cues: list[Span]) -> tuple[str, int, str] | None:
+    """ "Na vier mails kreeg ik eindelijk antwoord", "na nog een mail, dit keer aan de
+    klachtenafdeling, kregen we een voucher", "maar na twee mails van mij hebben ze ...": the
+    contacts a result came after are the writer's (not "na een telefoontje van de monteur")."""
+    doc = sent.doc
+    for k in range(sent.start, sent.end - 2):
+        if doc[k].lower_ not in AFTER_WORDS:
+            continue
+        j = k + 1
+        more = doc[j].lower_ == "nog"
+        j += more
+        n = numbers.parse(doc[j].lower_) if j < sent.end else None
+        if n is None or not float(n).is_integer() or n < 1 or j + 1 >= sent.end:
+            continue
+        noun = next((c for c in cues if c.start == j + 1 and c.label_ == "channel" and c.id_ in AFTER_NOUN_CHANNELS), None)
+        if noun is None:
+            continue
+        if noun.end + 1 < sent.end and doc[noun.end].lower_ == "van" and doc[noun.end + 1].lower_ not in SELF_OBJECTS:
+            continue  # "na een telefoontje van de monteur": the company's
+        return ("more" if more else "exact", int(n), noun.id_)
     return None
 
 
@@ -1660,7 +1689,10 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     # "via de webcare op Facebook", "aan de balie een formulier ingevuld": channels told without
     # a contact verb are one contact together
     uses = _channel_uses(sent, cues)
-    return [("weak", 1, uses[0])] if uses else [("one", 1, "any")]
+    if uses:
+        return [("weak", 1, uses[0])]
+    after = _after_contacts(sent, cues)
+    return [after] if after is not None else [("one", 1, "any")]
 
 
 PLACE_PHRASES = resources.phrases("contacts.place_phrases")
