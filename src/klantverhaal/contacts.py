@@ -168,7 +168,7 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     if _imperative_taken_up(sent, cue):
         return True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
     if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue) \
-            or _tail_of_quote(sent, cue) or _counterfactual(sent) or _unwilling(sent, cue) \
+            or _tail_of_quote(sent, cue) or _counterfactual(sent) or _unwilling(sent, cue) or _unreal_modal(sent, cue) \
             or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) \
             or _generic_infinitive(sent, cue):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet); "Bellen helpt niks": about calling
@@ -413,6 +413,7 @@ def _gap_in_clause(a: Span, b: Span) -> int | None:
 
 
 MOTION_VERBS = resources.words("contacts.motion_verbs")
+MOTION_MODALS = resources.words("contacts.motion_modals")
 PLACE_PREPOSITIONS = resources.words("contacts.place_prepositions")
 PLACE_DETERMINERS = resources.words("contacts.place_determiners")
 THERE_WORDS = resources.words("contacts.there_words")
@@ -432,6 +433,8 @@ def _went_to_company(sent: Span, negations: list[Span]) -> bool:
     verb = motion[-1]
     if any(n.start < verb.i for n in negations):
         return False  # "Ik ben niet naar de winkel gegaan" ("...: nog steeds niks" after it is no negation)
+    if any(t.lower_ in MOTION_MODALS for t in doc[max(sent.start, verb.i - 1) : min(sent.end, verb.i + 2)]):
+        return False  # "Ik had bijna naar de winkel willen rijden", "ik zou er langs gaan": not gone
     words = {t.lower_ for t in doc[sent.start : verb.i]}
     verb_span = doc[verb.i : verb.i + 1]
     note = _note_words(sent, longest=15, allow_self=True, verb=verb_span) is not None
@@ -702,6 +705,7 @@ CUSTOMER_AS_OBJECT = resources.words("contacts.customer_as_object")
 
 
 STAFF_NOUN_ENDINGS = resources.phrases("contacts.staff_noun_endings")
+THERE_SUBJECTS = resources.words("contacts.there_subjects")
 
 
 def _adjacent_agent(sent: Span, cue: Span) -> str:
@@ -739,6 +743,9 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
         # ("vanochtend belde de vestigingsmanager opnieuw", "Na een week belt een planner":
         # staff, known by the noun's ending)
         return "other"
+    if finite and cue.end + 1 < sent.end and doc[cue.end].lower_ == "er" \
+            and doc[cue.end + 1].lower_ in THERE_SUBJECTS and not _rings_at_door(sent, cue):
+        return "other"  # "Gisteren belde er een planner", "Toen belde er iemand van de afdeling"
     # "meldde de operator mij ...", "belde de monteur ons": the customer is the object
     for tok in doc[cue.end : min(sent.end, cue.end + 5)]:
         if tok.lower_ in CLAUSE_BREAKS or tok.lower_ in SELF:
@@ -748,6 +755,16 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     if _customer_object_before(sent, cue):
         return "other"
     return "unknown"
+
+
+def _rings_at_door(sent: Span, cue: Span) -> bool:
+    """ "Woensdag belt er een technieker aan": "aan" closing the clause makes it the doorbell."""
+    for tok in sent.doc[cue.end : sent.end]:
+        if tok.lower_ in CLAUSE_BREAKS or tok.is_punct:
+            return False
+        if tok.lower_ == "aan":
+            return True
+    return False
 
 
 def _customer_object_before(sent: Span, cue: Span) -> bool:
@@ -878,13 +895,30 @@ def _said_or_planned(sent: Span, cue: Span) -> bool:
     """Advice, a plan or a question about what to do, not a contact made: "Mail maar naar ...",
     "ik zou een mail krijgen", "Moet ik nu een brief sturen?"."""
     return _advice_to_someone(sent, cue) or _not_yet_done(sent, cue) or _hypothetical_question(sent, cue) \
-        or _counterfactual(sent) or _unwilling(sent, cue) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) or _generic_infinitive(sent, cue)
+        or _counterfactual(sent) or _unwilling(sent, cue) or _unreal_modal(sent, cue) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) or _generic_infinitive(sent, cue)
 
 
 CONDITIONAL_OPENERS = resources.words("contacts.conditional_openers")
 CONDITIONAL_LEAD_INS = resources.words("contacts.conditional_lead_ins")
 PLUPERFECT_AUXILIARIES = resources.words("contacts.pluperfect_auxiliaries")
 IRREALIS_FINITES = resources.words("contacts.irrealis_finites")
+
+
+UNREAL_MODALS = resources.words("contacts.unreal_modals")
+
+
+def _unreal_modal(sent: Span, cue: Span) -> bool:
+    """ "Ik had bijna naar de winkel willen rijden", "we hadden ook kunnen mailen": a pluperfect
+    with "willen" or "kunnen" tells what was not done (not "moeten": "ik had al drie keer moeten
+    bellen" was done). Read in the cue's clause."""
+    doc = sent.doc
+    lo, hi = cue.start, cue.end
+    while lo > sent.start and doc[lo - 1].lower_ not in CLAUSE_BREAKS:
+        lo -= 1
+    while hi < sent.end and doc[hi].lower_ not in CLAUSE_BREAKS:
+        hi += 1
+    words = [t.lower_ for t in doc[lo:hi]]
+    return any(w in ("had", "hadden") for w in words) and any(w in UNREAL_MODALS for w in words)
 
 
 def _counterfactual(sent: Span) -> bool:
