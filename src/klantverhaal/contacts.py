@@ -717,6 +717,9 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     after = doc[cue.end].lower_ if cue.end < sent.end else ""
     if before in SELF or after in SELF or any(t.lower_ in SELF for t in cue):
         return "self"  # "belde ik", "stuurde ik Simyo een sms"
+    if before in {"ze", "hen", "hem", "haar"} and _participle(cue[0].lower_) \
+            and any(t.lower_ in SELF for t in doc[max(sent.start, cue.start - 4) : cue.start - 1]):
+        return "self"  # "Ik heb ze gemaild en gebeld": "ze" is the object of the participle
     if after in OTHER_SUBJECT_START or before in {"hij", "zij", "ze", "men", "jullie"}:
         return "other"
     if _other_person_in_clause(sent, cue):
