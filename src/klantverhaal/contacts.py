@@ -2260,6 +2260,7 @@ def _add(per_channel: dict[str, int], how: str, n: int, channel: str) -> bool:
 
 
 RECAP_MARKERS = resources.phrases("contacts.recap_markers")
+RECAP_LONG_HEAD = 28  # tokens before a colon that a recap with a total in its head may take
 
 
 ADVICE_HEADS = resources.words("contacts.advice_heads")
@@ -2280,6 +2281,12 @@ def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
         return None
     tokens = list(sent)
     colon = next((k for k, t in enumerate(tokens[:16]) if t.text == ":"), None)
+    if colon is None:
+        # "Ik ga niet alles opnieuw vertellen, maar ik heb ze in totaal negen keer gecontacteerd:
+        # zes keer gebeld, ...": a longer head that holds its own total
+        late = next((k for k, t in enumerate(tokens[:RECAP_LONG_HEAD]) if t.text == ":"), None)
+        if late is not None and _head_total(tokens[:late]) is not None:
+            colon = late
     if colon is None:
         return _total_sentence(sent) or _total_of_all(sent)
     head = " " + " ".join(t.lower_ for t in tokens[:colon]) + " "
@@ -2517,6 +2524,14 @@ def count(sentences: list[Span], tallies: dict[int, int] | None = None) -> tuple
                         "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
             continue
         told = recap(sent)
+        if told is not None and not per_channel and set(told[0]) == {"any"} and not log:
+            # "Ik heb Engie in totaal zeven keer gecontacteerd." told before any contact: the
+            # contacts told after it fill that total, as a summary told first does
+            floor["any"] = max(floor.get("any", 0), told[0]["any"])
+            exact = exact and told[1]
+            log.append({"channel": "any", "by": "customer", "count": "recap", "added": told[0]["any"],
+                        "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
+            continue
         if told is not None:
             before = sum(per_channel.values())
             if told[2] and "any" not in told[0]:
