@@ -183,7 +183,16 @@ def cue_patterns() -> list[dict]:
             # nouns ("telefoontje", "mail naar") ride in the id, so span.id_ is "phone" or "phone/noun"
             ident = f"{row['id']}/noun" if row.get("noun") else row["id"]
             out.append({"label": row["label"], "pattern": row["pattern"], "id": ident})
-    return out + arrival_patterns()
+    return out + arrival_patterns() + portal_patterns()
+
+
+def portal_patterns() -> list[dict]:
+    """ "via Mijn DUO", "in Mijn Vitens", "op Mijn ABN AMRO": a customer portal named "Mijn" and
+    its organisation is the `website` used, for every organisation, not only those with a phrase
+    of their own in channels.jsonl ("mijn ns"). A capital "Mijn" after a preposition."""
+    before = {"LOWER": {"IN": sorted(resources.words("channels.portal_prepositions"))}}
+    return [{"label": "channel", "pattern": [before, {"TEXT": "Mijn"}, name], "id": "website"}
+            for name in ({"IS_TITLE": True}, {"IS_UPPER": True})]
 
 
 def arrival_patterns() -> list[dict]:
