@@ -81,6 +81,9 @@ def _rules() -> dict:
         ("ordered_at", re.compile(rf"\b[Bb]ij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,8}}?(?:{orders})\b")),
         # "een theeset besteld bij Theepot & Co": the verb first ("ingediend bij het ABVV")
         ("ordered_at", re.compile(rf"\b(?:{orders})\s+bij\s+(?:(?:het|de)\s+)?(?P<name>{multi})(?![\w-])")),
+        # "kochten mijn broer en ik een ballonvaart voor twee bij Hemelsblauw": the verb, the
+        # thing bought, then the seller (a short stretch, no clause break)
+        ("ordered_at", re.compile(rf"\b(?:kochten|kocht|boekte|boekten|bestelde|bestelden|huurde|huurden)\s+(?:[a-zà-ÿ0-9'’-]+\s+){{1,12}}?bij\s+(?P<name>{multi})(?![\w-])")),
         # "mijn aanvraag voor een uitkering ingediend bij het ABVV": where a request was filed
         ("ordered_at", re.compile(rf"\b(?i:{requests})\b[^.!?\n]{{0,60}}?\bingediend\s+bij\s+(?:(?:het|de)\s+)?(?P<name>{multi})(?![\w-])")),
         # "kozen we voor Van Dijk Isolatie", "uiteindelijk gekozen voor Zonnig Dak": the firm chosen
@@ -127,7 +130,8 @@ def _rules() -> dict:
         ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het|een|mijn|onze|ons)\s+(?:[a-zà-ÿ]+\s+){{0,2}}(?P<kind>[a-zà-ÿ]{{2,}}(?:{compound_heads}))\b")),
         # "een abonnement bij zichtklaar, de glazenwassers met de groene busjes": a name typed in
         # lower case, set off by the kind it is
-        ("apposition", re.compile(rf"\b(?:[Bb]ij|van|met|door)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}}),\s+(?:de|het|een)\s+(?:[a-zà-ÿ]+e\s+){{0,2}}(?P<kind>(?i:{kinds_before}))(?:s|en)?\b")),
+        # ("bij bonenfixers terecht, zo'n klein bedrijfje": "zo'n" and a diminutive too)
+        ("apposition", re.compile(rf"\b(?:[Bb]ij|van|met|door)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}})(?:\s+terecht)?,\s+(?:de|het|een|zo'n|zo’n)\s+(?:[a-zà-ÿ]+\s+){{0,2}}?(?P<kind>(?i:{kinds_before}))(?:s|en|je|jes)?\b")),
         # "Ons hotel, Casa do Rio, hadden we via Booking geboekt", "de aannemer, Bouwbedrijf
         # Smit, kwam": a kind noun with its name set off in commas after it
         ("kind_apposition", re.compile(rf"\b(?i:mijn|onze|ons|de|het|hun|zijn|haar)\s+(?P<kind>(?i:{kinds_before})),\s+(?P<name>{two_or_more}),")),
