@@ -2460,20 +2460,25 @@ def _recap_item(item: list, cues: list[Span]) -> tuple[int, bool, str]:
 
 TALLY_WORDS = resources.words("contacts.company_tally_words")
 TALLY_ENDS = resources.words("contacts.company_tally_ends")
+TALLY_FILLERS = resources.words("contacts.company_tally_fillers")
 
 
 def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, int]:
     """ "Alles bij elkaar: negen keer Vueling, vijf keer Budgetair", "Ik heb Vattenfall zeven keer
     gesproken en Liander vijf keer": a count beside each of two or more companies in one sentence
-    is the writer's own total for each of them. ``named`` holds (first token, end token, company)."""
+    is the writer's own total for each of them (negative when "nog" makes it more on top).
+    ``named`` holds (first token, end token, company)."""
     if len({company for _, _, company in named}) < 2:
         return {}
     doc = sent.doc
     out: dict[str, int] = {}
     for start, end, company in named:
         n = None
-        if start - 2 >= sent.start and doc[start - 1].lower_ in TALLY_WORDS:
-            n = numbers.parse(doc[start - 2].lower_)  # "negen keer Vueling"
+        k = start - 1  # "acht keer contact gehad met de Belastingdienst", "vijf keer met Berends"
+        while k > sent.start and start - k <= 4 and doc[k].lower_ in TALLY_FILLERS:
+            k -= 1
+        if k - 1 >= sent.start and doc[k].lower_ in TALLY_WORDS:
+            n = numbers.parse(doc[k - 1].lower_)  # "negen keer Vueling"
         elif end + 1 < sent.end and doc[end + 1].lower_ in TALLY_WORDS and (
                 end + 2 >= sent.end or doc[end + 2].lower_ in TALLY_ENDS):
             # "Liander vijf keer", "Vattenfall zeven keer gesproken"; not "bij De Brug twee keer
@@ -2481,7 +2486,12 @@ def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, 
             n = numbers.parse(doc[end].lower_)
         if n is not None and n >= 1 and float(n).is_integer():
             out[company] = max(out.get(company, 0), int(n))
-    return out if len(out) >= 2 else {}
+    if len(out) < 2:
+        return {}
+    # "Sinds die mail heb ik nog twee keer met Mitros gebeld en één keer met WarmteVast": more on
+    # top of what was told, not totals (the count is negative: added, see count)
+    more = any(t.lower_ in MORE_WORDS for t in doc[sent.start : min(named)[0]])
+    return {company: -n for company, n in out.items()} if more else out
 
 
 def count(sentences: list[Span], tallies: dict[int, int] | None = None) -> tuple[Contacts | None, list[dict]]:
@@ -2511,6 +2521,12 @@ def count(sentences: list[Span], tallies: dict[int, int] | None = None) -> tuple
         if 0 < _sentence_number(sent) - previous[0] <= 2 and _sends_it(sent):
             # "Ik schreef een bezwaarschrift. ... Ik heb het aangetekend verstuurd.": one letter
             log.append({"channel": "any", "by": "customer", "count": "same", "added": 0,
+                        "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
+            continue
+        if sent.start in tallies and tallies[sent.start] < 0:
+            before = sum(per_channel.values())
+            _add(per_channel, "more", -tallies[sent.start], "any")
+            log.append({"channel": "any", "by": "customer", "count": "more", "added": -tallies[sent.start],
                         "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
             continue
         if sent.start in tallies:
