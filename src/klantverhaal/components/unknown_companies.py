@@ -680,7 +680,8 @@ def _at_sentence_start(text: str, start: int) -> bool:
 
 def _short_forms(doc: Doc, existing: list, covered: list[tuple[int, int]]) -> list:
     """ "Freedom Internet ... Daarna heb ik Freedom gemaild": a brand of two or more words, named
-    in full, is called by its first word later in the same story. The first word counts only
+    in full, is called by its first word later in the same story ("MSC" of "MSC Cruises": a
+    short first word only when it is an acronym). The first word counts only
     where a capital proves a name (not at a sentence start), not before another capitalised
     word ("Centraal Station"), and not when it is a kind, an org or a place word ("Gemeente")."""
     rules = _rules()
@@ -695,7 +696,8 @@ def _short_forms(doc: Doc, existing: list, covered: list[tuple[int, int]]) -> li
         words = span.text.split()
         first = words[0] if len(words) >= 2 else ""
         low = first.lower()
-        if len(first) < 4 or not first[0].isupper() or low in rules["stop"] or low in rules["kind_before"] \
+        short_acronym = 2 <= len(first) < 4 and first.isupper() and first.isalpha()  # "MSC" of "MSC Cruises"
+        if len(first) < 4 and not short_acronym or not first[0].isupper() or low in rules["stop"] or low in rules["kind_before"] \
                 or low in rules["org_suffixes"] or low in rules["place_kinds"] or low in rules["adjectives"]:
             continue
         for m in re.finditer(rf"(?<![\w@.-]){re.escape(first)}(?![\w-])", text[span.end_char :]):
@@ -744,7 +746,7 @@ class UnknownCompanies:
                 continue  # "via een PostNL-punt": what the brand filter dropped stays dropped
             added.append(span)
             covered.append((start, end))
-        added += _short_forms(doc, existing, covered)
+        added += _short_forms(doc, existing + added, covered)
         doc.spans[self.spans_key] = existing + added
         return doc
 
