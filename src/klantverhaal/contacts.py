@@ -898,12 +898,13 @@ def _said_or_planned(sent: Span, cue: Span) -> bool:
     """Advice, a plan or a question about what to do, not a contact made: "Mail maar naar ...",
     "ik zou een mail krijgen", "Moet ik nu een brief sturen?"."""
     return _advice_to_someone(sent, cue) or _not_yet_done(sent, cue) or _hypothetical_question(sent, cue) \
-        or _counterfactual(sent) or _unwilling(sent, cue) or _unreal_modal(sent, cue) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) or _generic_infinitive(sent, cue)
+        or _counterfactual(sent) or _unwilling(sent, cue) or _unreal_modal(sent, cue) or _planned(sent, cue) \
+        or _told_to(sent, cue) or _requested(sent, cue) or _generic_infinitive(sent, cue)
 
 
 CONDITIONAL_OPENERS = resources.words("contacts.conditional_openers")
 CONDITIONAL_LEAD_INS = resources.words("contacts.conditional_lead_ins")
-PLUPERFECT_AUXILIARIES = resources.words("contacts.pluperfect_auxiliaries")
+UNREAL_AUXILIARIES = resources.words("contacts.unreal_condition_auxiliaries")
 IRREALIS_FINITES = resources.words("contacts.irrealis_finites")
 
 
@@ -937,7 +938,7 @@ def _counterfactual(sent: Span) -> bool:
         if not opens:
             continue
         comma = next((j for j in range(k + 1, sent.end) if doc[j].text == ","), None)
-        if comma is None or not any(t.lower_ in PLUPERFECT_AUXILIARIES for t in doc[k + 1 : comma]):
+        if comma is None or not any(t.lower_ in UNREAL_AUXILIARIES for t in doc[k + 1 : comma]):
             continue
         j = comma + 1
         if j < sent.end and doc[j].lower_ == "dan":
