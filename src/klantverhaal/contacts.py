@@ -706,6 +706,7 @@ CUSTOMER_AS_OBJECT = resources.words("contacts.customer_as_object")
 
 STAFF_NOUN_ENDINGS = resources.phrases("contacts.staff_noun_endings")
 THERE_SUBJECTS = resources.words("contacts.there_subjects")
+PARTICIPLE_OBJECTS = resources.words("contacts.participle_objects")
 
 
 def _adjacent_agent(sent: Span, cue: Span) -> str:
@@ -717,7 +718,7 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     after = doc[cue.end].lower_ if cue.end < sent.end else ""
     if before in SELF or after in SELF or any(t.lower_ in SELF for t in cue):
         return "self"  # "belde ik", "stuurde ik Simyo een sms"
-    if before in {"ze", "hen", "hem", "haar"} and _participle(cue[0].lower_) \
+    if before in PARTICIPLE_OBJECTS and _participle(cue[0].lower_) \
             and any(t.lower_ in SELF for t in doc[max(sent.start, cue.start - 4) : cue.start - 1]):
         return "self"  # "Ik heb ze gemaild en gebeld": "ze" is the object of the participle
     if after in OTHER_SUBJECT_START or before in {"hij", "zij", "ze", "men", "jullie"}:
@@ -921,8 +922,8 @@ def _unreal_modal(sent: Span, cue: Span) -> bool:
         lo -= 1
     while hi < sent.end and doc[hi].lower_ not in CLAUSE_BREAKS:
         hi += 1
-    words = [t.lower_ for t in doc[lo:hi]]
-    return any(w in ("had", "hadden") for w in words) and any(w in UNREAL_MODALS for w in words)
+    words = {t.lower_ for t in doc[lo:hi]}
+    return bool(words & PLUPERFECT) and bool(words & UNREAL_MODALS)
 
 
 def _counterfactual(sent: Span) -> bool:
@@ -2464,11 +2465,12 @@ TALLY_ENDS = resources.words("contacts.company_tally_ends")
 TALLY_FILLERS = resources.words("contacts.company_tally_fillers")
 
 
-def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, int]:
+def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, tuple[int, bool]]:
     """ "Alles bij elkaar: negen keer Vueling, vijf keer Budgetair", "Ik heb Vattenfall zeven keer
     gesproken en Liander vijf keer": a count beside each of two or more companies in one sentence
-    is the writer's own total for each of them (negative when "nog" makes it more on top).
-    ``named`` holds (first token, end token, company)."""
+    is the writer's own count for each, as (n, more): more is true when "nog", "daarna" ... make
+    it more on top of what was told, not a total. ``named`` holds (first token, end token,
+    company)."""
     if len({company for _, _, company in named}) < 2:
         return {}
     doc = sent.doc
@@ -2489,13 +2491,12 @@ def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, 
             out[company] = max(out.get(company, 0), int(n))
     if len(out) < 2:
         return {}
-    # "Sinds die mail heb ik nog twee keer met Mitros gebeld en één keer met WarmteVast": more on
-    # top of what was told, not totals (the count is negative: added, see count)
+    # "Sinds die mail heb ik nog twee keer met Mitros gebeld en één keer met WarmteVast"
     more = any(t.lower_ in MORE_WORDS for t in doc[sent.start : min(named)[0]])
-    return {company: -n for company, n in out.items()} if more else out
+    return {company: (n, more) for company, n in out.items()}
 
 
-def count(sentences: list[Span], tallies: dict[int, int] | None = None) -> tuple[Contacts | None, list[dict]]:
+def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = None) -> tuple[Contacts | None, list[dict]]:
     """The customer's contacts over the sentences that tell one, and a log a reader can check.
 
     Counts are kept per channel, so an explicit "twee keer gebeld" is the phone total (it does
@@ -2506,7 +2507,7 @@ def count(sentences: list[Span], tallies: dict[int, int] | None = None) -> tuple
     after it that the recap already holds ("In mijn vierde mail ...") adds nothing. ``tallies``
     holds the writer's count for this company in a sentence that counts several (see
     company_tallies): told first, it is a floor the contacts after it fill; told after, it
-    replaces what was counted before, as a recap does."""
+    replaces what was counted before, as a recap does; told as more ("nog"), it adds."""
     tallies = tallies or {}
     per_channel: dict[str, int] = {}
     exact, log = True, []
@@ -2524,14 +2525,14 @@ def count(sentences: list[Span], tallies: dict[int, int] | None = None) -> tuple
             log.append({"channel": "any", "by": "customer", "count": "same", "added": 0,
                         "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
             continue
-        if sent.start in tallies and tallies[sent.start] < 0:
-            before = sum(per_channel.values())
-            _add(per_channel, "more", -tallies[sent.start], "any")
-            log.append({"channel": "any", "by": "customer", "count": "more", "added": -tallies[sent.start],
+        n, more = tallies.get(sent.start, (0, False))
+        if n and more:
+            _add(per_channel, "more", n, "any")
+            log.append({"channel": "any", "by": "customer", "count": "more", "added": n,
                         "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
             continue
-        if sent.start in tallies:
-            before, n = sum(per_channel.values()), tallies[sent.start]
+        if n:
+            before = sum(per_channel.values())
             if before == 0:
                 floor["any"] = max(floor.get("any", 0), n)
             else:

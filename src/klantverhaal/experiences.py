@@ -45,7 +45,7 @@ class _Facts:
     waits: list[Span] = field(default_factory=list)
     judgement_cues: list[Span] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
-    tallies: dict[int, int] = field(default_factory=dict)  # sentence start -> the writer's count for this company
+    tallies: dict[int, tuple[int, bool]] = field(default_factory=dict)  # sentence start -> (count, more) for this company
 
 
 @dataclass
