@@ -49,6 +49,7 @@ def _rules() -> dict:
     places = "|".join(table["place_prepositions"])
     departments = "|".join(re.escape(w) for w in table["addressee_departments"])
     served_by = "|".join(re.escape(w) for w in table["served_by_participles"])
+    orders_with_object = "|".join(re.escape(w) for w in table["order_verbs_with_object"])
     kind_heads = "|".join(sorted(table["compound_kind_heads"], key=len, reverse=True))
     # a name of two or more capitalised words as the object of a contact verb: "Ik heb Tuinhuis
     # Direct drie keer gebeld"; one word alone could be a person ("Ik heb Kees gebeld")
@@ -83,7 +84,7 @@ def _rules() -> dict:
         ("ordered_at", re.compile(rf"\b(?:{orders})\s+bij\s+(?:(?:het|de)\s+)?(?P<name>{multi})(?![\w-])")),
         # "kochten mijn broer en ik een ballonvaart voor twee bij Hemelsblauw": the verb, the
         # thing bought, then the seller (a short stretch, no clause break)
-        ("ordered_at", re.compile(rf"\b(?:kochten|kocht|boekte|boekten|bestelde|bestelden|huurde|huurden)\s+(?:[a-zà-ÿ0-9'’-]+\s+){{1,12}}?bij\s+(?P<name>{multi})(?![\w-])")),
+        ("ordered_at", re.compile(rf"\b(?:{orders_with_object})\s+(?:[a-zà-ÿ0-9'’-]+\s+){{1,12}}?bij\s+(?P<name>{multi})(?![\w-])")),
         # "mijn aanvraag voor een uitkering ingediend bij het ABVV": where a request was filed
         ("ordered_at", re.compile(rf"\b(?i:{requests})\b[^.!?\n]{{0,60}}?\bingediend\s+bij\s+(?:(?:het|de)\s+)?(?P<name>{multi})(?![\w-])")),
         # "kozen we voor Van Dijk Isolatie", "uiteindelijk gekozen voor Zonnig Dak": the firm chosen
