@@ -135,7 +135,9 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             elif cue.label_ in judgements.CUE_LABELS and with_company and judgements.applies(cue):
                 # ("Juridisch Loket gebeld (die waren wél aardig)": the adviser's tone, not the company's)
                 f.judgement_cues.append(cue)
-        tallies = contact_rules.company_tallies(sent, _named_in_sentence(doc, sent, by_name))
+        # (only a sentence with "keer" in it can hold a tally: the mentions are not scanned for the rest)
+        tallies = contact_rules.company_tallies(sent, _named_in_sentence(doc, sent, by_name)) \
+            if any(t.lower_ in contact_rules.TALLY_WORDS for t in sent) else {}
         for company, n in tallies.items():
             if company in facts:  # "Alles bij elkaar: negen keer Vueling, vijf keer Budgetair"
                 facts[company].tallies[sent.start] = n
