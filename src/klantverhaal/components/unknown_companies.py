@@ -289,8 +289,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                     words = words[:-1]  # "Gemeente Lochem op X": no joiner left at the end
                 name = " ".join(words)
             if len(words) == 1 and name.lower().endswith(rules["streets"]) \
-                    and re.search(r"\baan[ \t]+(?:de|het)[ \t]+$", text[max(0, start - 12) : start]):
-                continue  # "hun kantoor aan de Turfmarkt": a street or square, where and not who
+                    and re.search(r"\b(?:aan|van|op|bij|naar|in|over|langs)[ \t]+(?:de|het)[ \t]+$", text[max(0, start - 12) : start]):
+                continue  # "hun kantoor aan de Turfmarkt", "een zijstraatje van de Botermarkt": a street or square
             if re.match(r"Mijn[A-Z]", name):
                 continue  # "MijnAmersfoort", "MijnOdido": the company's portal, a channel
             if len(words) == 1 and (name.lower() in rules["adjectives"] or name.lower() in rules["places"]):
