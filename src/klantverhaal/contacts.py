@@ -574,8 +574,9 @@ def _opening_visit(sent: Span, cues: list[Span], start: int) -> str | None:
 
 
 def _opening_channel(sent: Span, cues: list[Span], start: int) -> str | None:
-    """ "Eerst de chat op de DHL-site, met ...", "Daarna hun contactformulier.": a note whose
-    first words (after adverbs such as "eerst", "daarna") are a channel the customer reaches
+    """ "Eerst de chat op de DHL-site, met ...", "Daarna hun contactformulier.", "4 april: chat op
+    de site.": a note whose first words (after a diary date or adverbs such as "eerst",
+    "daarna") are a channel the customer reaches
     out through, with no verb up to the first comma, tells that channel used."""
     doc = sent.doc
     k = _past_fillers(sent, start)
@@ -583,12 +584,14 @@ def _opening_channel(sent: Span, cues: list[Span], start: int) -> str | None:
         k += 1  # "de chat", "hun contactformulier"; not "een chatbot" or "deze tweets", which go on
         # describing a channel told before
     cue = next((c for c in cues if c.label_ == "channel" and c.start == k and c.id_ in OUTGOING_CHANNELS), None)
-    if cue is None or k == start:
-        return None  # "Chat ..." alone is read above; a first word may be the subject
+    if cue is None or k == sent.start:
+        return None  # "Chat ..." alone is read above; a first word may be the subject (after a
+        # diary date it is not: "4 april: chat op de Garmin-site.")
     if cue.end < sent.end and (doc[cue.end].lower_ in FROM_AFTER_NOUN and cue.id_ in MESSAGE_CHANNELS or not (
-            doc[cue.end].is_punct or doc[cue.end].lower_ in OPENING_FOLLOWERS)) or sent[-1].text == "?":
+            doc[cue.end].is_punct or doc[cue.end].lower_ in OPENING_FOLLOWERS)) or sent[-1].text == "?" \
+            or k == start and cue.end < sent.end and doc[cue.end].text == ":":
         return None  # "Eerst de brief van de gemeente, ...": a message that came in; "Het
-        # callcenter hing op": the channel is a subject
+        # callcenter hing op": the channel is a subject; "5 april - Brief: afgewezen." tells what came in
     comma = _first_comma(sent, cue.end)
     if _head_has_actor(sent, start, comma) or any(
             c.label_ in ("contact_verb", "comm_verb", "company_initiated", "negation") and c.start < comma
@@ -1585,6 +1588,18 @@ def _vague_amount(doc, end: int) -> tuple[int, int | None] | None:
     return None
 
 
+RANGE_JOINERS = resources.words("contacts.range_joiners")
+
+
+def _range_low_end(tokens: list, k: int, value: float | None) -> int | None:
+    """ "vier of vijf keer", "drie à vier keer": a count given as a range is at least its low
+    end (decision 57), told as a lower bound."""
+    if value is None or k < 2 or tokens[k - 1].lower_ not in RANGE_JOINERS:
+        return None
+    low = numbers.parse(tokens[k - 2].lower_)
+    return int(low) if low is not None and 1 <= low < value else None
+
+
 def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     """How this sentence counts, as (how, n, channel) items: ("exact", 3, "phone") for "drie
     keer gebeld", ("more", 2, ...) for "nog twee keer gebeld", ("ordinal", 4, ...) for "het
@@ -1648,7 +1663,11 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             # "Twee keer gebeld daarna": the word may follow the verb too
             more = any(i - 4 <= k < i for k in more_words) or cue.start > tok.i and cue.end < sent.end \
                 and sent.doc[cue.end].lower_ in MORE_WORDS
-            if value is not None and value >= 2 and i >= 2 and tokens[i - 2].lower_ in LOWER_BOUND and not more:
+            low_end = _range_low_end(tokens, i - 1, value)
+            if low_end is not None and not more:
+                counted.append(("least", low_end, channel))  # "vier of vijf keer": at least four
+                at.append(tok.i)
+            elif value is not None and value >= 2 and i >= 2 and tokens[i - 2].lower_ in LOWER_BOUND and not more:
                 counted.append(("least", int(value), channel))  # "zeker tien keer": at least ten
                 at.append(tok.i)
             elif value is not None and (value >= 2 or prev in ("één", "eén")):

@@ -251,6 +251,8 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         if not role and sector in REIMBURSE_SECTORS and REIMBURSES.match(text, span.end_char) \
                 and any(m.company != span.id_ for m in named):
             role = "payment"  # "bij ZichtVrij gelaserd ... Zilveren Kruis vergoedt er niets van": who pays, not who served
+        if role == "product" and _own_side_compound(text, span.end_char):
+            role = ""  # "chat op de HP-site", "mijn Philips-account": the company's own side, no thing owned
         if role == "product":
             owned.add(span.id_)
         named.append(_Mention(span.start_char, span.end_char, span.id_, sector or "other", True, role,
@@ -260,8 +262,8 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
     # Peugeot 208": a make owned as a product somewhere is the product wherever an article or
     # possessive stands before it
     for m in named:
-        if not m.role and m.company in owned and (THE_THING.search(text, max(0, m.start - 8), m.start)
-                                                  or A_THING.search(text, max(0, m.start - 6), m.start)):
+        if not m.role and m.company in owned and not _own_side_compound(text, m.end) \
+                and (THE_THING.search(text, max(0, m.start - 8), m.start) or A_THING.search(text, max(0, m.start - 6), m.start)):
             m.role = "product"
     kinds: list[_Mention] = []
     addressee = _addressee(text, named)
@@ -341,6 +343,16 @@ def _product_head_after(text: str, end: int) -> bool:
     ends in a thing's head word (a verb after the name, "Bosch gebeld", is none)."""
     m = WORD_AFTER.match(text, end)
     return m is not None and m.group("word").endswith(PRODUCT_HEADS)
+
+
+OWN_SIDE_COMPOUND = re.compile(r"-(?:" + "|".join(re.escape(w) for w in resources.read_json("mentions.json")["own_side_compound_heads"])
+                               + r")\b", re.IGNORECASE)
+
+
+def _own_side_compound(text: str, end: int) -> bool:
+    """ "de HP-site", "mijn Philips-account": a make joined by a hyphen to a word for the
+    company's own side (its site, account, shop, helpdesk) is the company, not the thing owned."""
+    return OWN_SIDE_COMPOUND.match(text, end) is not None
 
 
 THING_AFTER = re.compile(r"[ \t]+[a-zà-ÿ]{4,}\b")  # a lower-case noun right after a name: the thing of that make
