@@ -189,10 +189,13 @@ def cue_patterns() -> list[dict]:
 def portal_patterns() -> list[dict]:
     """ "via Mijn DUO", "in Mijn Vitens", "op Mijn ABN AMRO": a customer portal named "Mijn" and
     its organisation is the `website` used, for every organisation, not only those with a phrase
-    of their own in channels.jsonl ("mijn ns"). A capital "Mijn" after a preposition."""
+    of their own in channels.jsonl ("mijn ns"). A capital "Mijn" after a preposition, or "Mijn"
+    or "My" written together with the name ("via MyProximus")."""
     before = {"LOWER": {"IN": sorted(resources.words("channels.portal_prepositions"))}}
+    joined = {"TEXT": {"REGEX": r"^(?:Mijn|My)[A-Z][\w-]{2,}$"}}  # "via MyProximus", "in MijnOdido"
     return [{"label": "channel", "pattern": [before, {"TEXT": "Mijn"}, name], "id": "website"}
-            for name in ({"IS_TITLE": True}, {"IS_UPPER": True})]
+            for name in ({"IS_TITLE": True}, {"IS_UPPER": True})] + [
+        {"label": "channel", "pattern": [before, joined], "id": "website"}]
 
 
 def arrival_patterns() -> list[dict]:

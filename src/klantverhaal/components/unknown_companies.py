@@ -222,7 +222,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 # "Garage Bakker" keeps its kind; a headline's capital ("★★★★☆ Garage Hofstede",
                 # "Rijschool Kuipers in Zoetermeer, pas op!!") is no sign of a name
                 headline_only = _line_initial(text, m.start("kind")) and _written_lower(text, kind.lower(), name.split())
-                if kind[0].isupper() and not headline_only or kind.lower() == "gemeente":
+                if kind[0].isupper() and not headline_only and not _capital_by_position(text, kind, name, m.start("kind")) \
+                        or kind.lower() == "gemeente":
                     name, start = f"{kind[0].upper()}{kind[1:]} {name}", m.start("kind")
             elif rule == "lower_name":
                 if m.group("place")[0].islower() and m.group("place") not in rules["places"]:
@@ -291,8 +292,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if len(words) == 1 and name.lower().endswith(rules["streets"]) \
                     and re.search(r"\b(?:aan|van|op|bij|naar|in|over|langs)[ \t]+(?:de|het)[ \t]+$", text[max(0, start - 12) : start]):
                 continue  # "hun kantoor aan de Turfmarkt", "een zijstraatje van de Botermarkt": a street or square
-            if re.match(r"Mijn[A-Z]", name):
-                continue  # "MijnAmersfoort", "MijnOdido": the company's portal, a channel
+            if re.match(r"Mijn[A-Z]", name) or _portal_of_taken(text, name, taken):
+                continue  # "MijnAmersfoort", "MijnOdido", "MyProximus": the company's portal, a channel
             if len(words) == 1 and (name.lower() in rules["adjectives"] or name.lower() in rules["places"]):
                 continue  # "de Nederlandse klantenservice", "slotenmaker Deventer spoed": no organisation
             if name.lower() in rules["org_suffixes"]:
@@ -391,6 +392,27 @@ def _written_lower(text: str, kind: str, rest: list[str]) -> bool:
     """Does the story also write the kind in lower case before the same name?"""
     pattern = re.compile(rf"\b{re.escape(kind)}\s+{re.escape(' '.join(rest))}\b", re.IGNORECASE)
     return any(m.group()[0].islower() for m in pattern.finditer(text))
+
+
+def _capital_by_position(text: str, kind: str, name: str, kind_start: int) -> bool:
+    """ "Elektricien Vermeulen gebeld, ... Dus opnieuw Vermeulen": a kind word capitalised only
+    because it opens a sentence, never written so inside one, with the name standing alone
+    elsewhere in the story, is no part of the name (decision 130)."""
+    if not _at_sentence_start(text, kind_start):
+        return False
+    together = re.compile(rf"(?<![\w-]){re.escape(kind)}[ \t]+{re.escape(name)}\b")
+    if any(not _at_sentence_start(text, m.start()) for m in together.finditer(text)):
+        return False  # "bij Garage Bakker" inside a sentence: the capital is the name's
+    before_kind = re.compile(rf"(?i:{re.escape(kind)})[ \t]+$")
+    return any(not before_kind.search(text, max(0, m.start() - len(kind) - 2), m.start())
+               for m in re.finditer(rf"(?<![\w-]){re.escape(name)}\b", text))
+
+
+def _portal_of_taken(text: str, name: str, taken: list[tuple[int, int]]) -> bool:
+    """ "via MyProximus", "in MyTelenet": "My" or "Mijn" joined to a brand the table found in the
+    story is that brand's customer portal, no organisation of its own."""
+    m = re.match(r"(?:My|Mijn)(?P<brand>[A-Z][\w-]+)$", name)
+    return m is not None and any(text[a:b].casefold() == m.group("brand").casefold() for a, b in taken)
 
 
 def _line_initial(text: str, start: int) -> bool:
