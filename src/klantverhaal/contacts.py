@@ -1535,7 +1535,7 @@ def _question_without_writer(sent: Span) -> bool:
 
 def _tally(sent: Span, cues: list[Span]) -> int | None:
     """ "Vijf contactmomenten voor een router", "Zeven pogingen dus", "Het vierde contact was
-    telefonisch": the writer's own number of contacts so far, over every channel. It is a floor
+    telefonisch", "Zeven keer contact dus": the writer's own number of contacts so far, over every channel. It is a floor
     under the count (contacts narrated beyond it still count), read only where a number or an
     ordinal stands right before the noun ("neem binnen vijf werkdagen contact op" has none)."""
     for cue in cues:
@@ -1545,6 +1545,11 @@ def _tally(sent: Span, cues: list[Span]) -> int | None:
         plural = cue.text.lower() != "contact" and not cue.text.lower().endswith(("moment", "poging"))
         value = numbers.parse(prev) if plural else None
         n = int(value) if value is not None else numbers.ordinal(prev)
+        if n is None and prev in TALLY_WORDS and cue.start - 2 >= sent.start:
+            # "Zeven keer contact dus, voor 27 euro.": the times in contact, told without a verb
+            before = sent.doc[cue.start - 2].lower_
+            value = numbers.parse(before)
+            n = int(value) if value is not None and float(value).is_integer() else numbers.ordinal(before)
         if n is not None and n >= 2:
             return n
     return None

@@ -855,6 +855,8 @@ def _other_peoples_case(sentence: str, cues: dict, clause: str) -> bool:
     people = [p for p in cues["other_people_sentence"] if f" {p} " in sentence]
     if not people or any(f" {w} " in sentence for w in cues["recommend_words"]):
         return False  # "Een collega raadde vertaalbureau Taalbrug aan": a tip to the writer
+    if any(f" {w} " in sentence for w in cues["witness_phrases"]):
+        return False  # "de buurvrouw had gezien dat een ploeg van de gemeente ...": a witness
     possessive = "|".join(re.escape(p) for p in cues["possessives"])
     rest = clause if any(f" {p} " in clause for p in people) else sentence
     for person in people:  # "Mijn schoonmoeder ... toen mijn schoonvader overleed"
