@@ -1476,6 +1476,13 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
         and not any(c.label_ in ("contact_verb", "comm_verb") and _adjacent_agent(sent, c) == "other" for c in cues)
 
 
+def only_a_tally(sent: Span) -> bool:
+    """ "Kort samengevat: vier keer contact, geen oplossing.": the sentence counts the writer's
+    contacts without telling one, so it names no company the contacts were with."""
+    cues = docindex.cues_in(sent)
+    return _tally(sent, cues) is not None and not contact_events(sent, cues) and not _channel_uses(sent, cues)
+
+
 def _initiated_in_clause(cues: list[Span]) -> bool:
     """Is a call or message the company started told in the clause of the customer's count?
     "Drie keer gebeld voordat ze terugbelden" is theirs; in "Ik heb nog twee keer gebeld, en één

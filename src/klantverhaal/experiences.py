@@ -153,6 +153,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
                 facts[company].sent_to_customer = True
     if addressee is not None and addressee.company in facts:
         _count_own_letter(sentences, facts[addressee.company])
+    _tally_to_contacted(facts)
     for span in doc.spans[pipeline.WAITS] if pipeline.WAITS in doc.spans else []:
         f = owner(span)
         # "een klacht bij de Inspectie, die volgens hun site binnen acht weken reageert": a wait
@@ -1293,6 +1294,21 @@ def _is_experience(f: _Facts) -> bool:
     if not f.named and not (f.contact_sentences or f.channels or f.waits):
         return False
     return True
+
+
+def _tally_to_contacted(facts: dict[str, "_Facts"]) -> None:
+    """ "Kort samengevat: vier keer contact, geen oplossing" after a paragraph about the roadside
+    service: a tally is the writer's count with the company they contacted, so a company whose
+    only contact sentences are bare tallies hands them to the company with most contacts told."""
+    told = {name: [s for s in f.contact_sentences if not contact_rules.only_a_tally(s)] for name, f in facts.items()}
+    main = max((name for name in facts if told[name]), key=lambda name: len(told[name]), default=None)
+    if main is None:
+        return
+    for name, f in facts.items():
+        if name == main or told[name] or not f.contact_sentences:
+            continue
+        facts[main].contact_sentences = sorted(facts[main].contact_sentences + f.contact_sentences, key=lambda s: s.start)
+        f.contact_sentences = []
 
 
 def _thin_beside(f: _Facts, served: list[_Facts], named_in: set[int]) -> bool:
