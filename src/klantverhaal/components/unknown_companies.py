@@ -38,6 +38,7 @@ def _rules() -> dict:
     kinds_before_lower = "|".join(sorted((re.escape(k) for k in table["kind_before"] if k.islower()), key=len, reverse=True))
     kinds_after = "|".join(sorted((re.escape(k) for k in table["kind_after"]), key=len, reverse=True))
     suffixes = "|".join(re.escape(s) for s in table["legal_suffixes"])
+    prefixes = "|".join(re.escape(s) for s in table["legal_prefixes"])
     tlds = "|".join(table["domain_tlds"])
     service = "|".join(table["service_nouns"])
     orders = "|".join(table["order_verbs"])
@@ -74,6 +75,8 @@ def _rules() -> dict:
         # "hoe ik de gemeente haarlem leerde kennen": a town typed in lower case after "gemeente"
         ("municipality_lower", re.compile(r"\b(?P<kind>[Gg]emeente)[ \t]+(?P<name>[a-zà-ÿ][a-zà-ÿ'-]{2,})\b")),
         ("legal", re.compile(rf"(?P<name>{multi})\s+(?:{suffixes})(?!\w)")),
+        # "bij vzw Wuif", "met de vzw Kookpret": the Flemish legal form before the name
+        ("legal", re.compile(rf"(?<![\w.])(?:{prefixes})[ \t]+(?P<name>{multi})(?![\w-])")),
         ("domain", re.compile(rf"(?<![\w@.-])(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))(?![\w.]*@)\b")),
         ("handle", re.compile(rf"(?<![\w])@(?P<name>[A-Za-z][\w]{{2,}})(?![\w-]*\.(?:{tlds})\b)")),
         # "een mail naar info@zeewindfietsen.nl": the address names the organisation's site
