@@ -39,6 +39,7 @@ def _rules() -> dict:
     kinds_after = "|".join(sorted((re.escape(k) for k in table["kind_after"]), key=len, reverse=True))
     suffixes = "|".join(re.escape(s) for s in table["legal_suffixes"])
     prefixes = "|".join(re.escape(s) for s in table["legal_prefixes"])
+    went_to = "|".join(re.escape(s) for s in table["went_to_verbs"])
     tlds = "|".join(table["domain_tlds"])
     service = "|".join(table["service_nouns"])
     orders = "|".join(table["order_verbs"])
@@ -113,6 +114,10 @@ def _rules() -> dict:
         # when the story names it again
         ("contacted_single", re.compile(rf"\b(?:(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:{single_before})|(?:{single_before})\s+(?:ik|we|wij))"
                                         rf"\s+(?P<name>{name})(?![\w-])")),
+        # "heb hem naar Fixpunt in de Kruisstraat gebracht", "ben naar Kemper gegaan": one word only
+        # when the story names it again
+        ("went_to_single", re.compile(rf"\bnaar[ \t]+(?P<name>{name})(?:[ \t]+(?:in|aan|op)[ \t]+(?:de[ \t]+|het[ \t]+)?[A-Z][\w-]+)?"
+                                      rf"[ \t]+(?:{went_to})\b")),
         ("outsourced", re.compile(rf"\b(?:{outsourced})\s+(?P<name>{multi})")),
         # "onze tuin laten ontwerpen door Groenwerk Marloes", "panelen laten leggen door SolarTeam
         # Oost": the firm hired for a job
@@ -272,10 +277,10 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue
             if not (name[:1].isalnum() or name.startswith(("'", "’"))) and rule != "handle":
                 continue  # "Internet & Bellen": a name never opens with a joiner
-            if rule in ("contacted_single", "kind_apposition_single") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
+            if rule in ("contacted_single", "kind_apposition_single", "went_to_single") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
                     text[a:b].startswith(name + " ") for a, b in taken) or name in rules["surnames"]):
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
-            if rule in ("contacted", "contacted_single", "kind_before", "kind_lower", "kind_apposition",
+            if rule in ("contacted", "contacted_single", "went_to_single", "kind_before", "kind_lower", "kind_apposition",
                         "kind_apposition_single", "ordered_at", "at_place", "hired",
                         "addressee") and m.group("name").split()[0] in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost": a person
@@ -319,7 +324,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if any(b <= start and not text[b:start].strip() for a, b in taken):
                 continue  # "ABN AMRO Bank N.V.": the rest of a brand's own name
             out.append((start, end, name, sector))
-            if rule == "contacted_single":
+            if rule in ("contacted_single", "went_to_single"):
                 singles.add(start)
             if rule == "kind_lower":
                 kinds[start] = (m.group("kind"), m.start("kind"))
