@@ -323,7 +323,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
                 or _elliptic(sent, cue) or _fragment(sent, cue) \
                 or _list_item(sent, cue) or _coordinated(sent, last_taken, cue) or adopted:
             if channel == "any":
-                channel = tried or (_clause_channel(cue, cues) if cue.text.lower() in TOTAL_CONTACT_VERBS
+                channel = tried or (_clause_channel(cue, cues) if _general_contact(cue)
                                     else _nearest_channel(cue, cues))
             if (form == "noun" or cue.id_.startswith("any")) and channel in events:
                 # "stuurde ik een twitterberichtje", "Dezelfde mail heb ik nog eens gestuurd": the
@@ -1670,7 +1670,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             prev = tokens[i - 1].lower_
             value = numbers.parse(prev)
             channel = _channel(cue) if _channel(cue) != "any" else _nearest_channel(cue, cues)
-            if cue.text.lower() in TOTAL_CONTACT_VERBS:
+            if _general_contact(cue):
                 channel = _clause_channel(cue, cues)  # "zes keer contact gezocht": every channel
             # "Twee keer gebeld daarna": the word may follow the verb too
             more = any(i - 4 <= k < i for k in more_words) or cue.start > tok.i and cue.end < sent.end \
@@ -2394,6 +2394,14 @@ def mark_own_letter(sent: Span) -> None:
     sent.doc.user_data.setdefault("klantverhaal.own_letter", set()).add(sent.start)
 
 
+LETTER_OPENERS = resources.phrases("experiences.letter_openers")
+
+
+def _opens_own_letter(sent: Span, items: list[tuple[str, int, str]]) -> bool:
+    """The salutation or "Hierbij dien ik een klacht in" of the letter the story itself is."""
+    return _own_letter(sent) or items[0][2] == "letter" and sent.text.lower().startswith(LETTER_OPENERS)
+
+
 def _own_letter(sent: Span) -> bool:
     return sent.start in sent.doc.user_data.get("klantverhaal.own_letter", ())
 
@@ -2417,6 +2425,13 @@ def _this_message(sent: Span) -> str | None:
 
 
 TOTAL_CONTACT_VERBS = resources.words("contacts.total_contact_verbs")
+TAKE_UP_FORMS = resources.words("contacts.take_up_forms")
+
+
+def _general_contact(cue: Span) -> bool:
+    """ "contact opgenomen", "benaderd", "contact met de klantenservice opgenomen": a contact
+    phrase that names no channel; its channel is one told in its own clause, else every one."""
+    return cue.text.lower() in TOTAL_CONTACT_VERBS or cue[0].lower_ == "contact" and cue[-1].lower_ in TAKE_UP_FORMS
 TOTAL_WORDS = resources.phrases("contacts.total_words")
 
 
@@ -2610,9 +2625,10 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
                 if channel in told_before:
                     continue  # the same call or mail, told on
                 how = "one"
-            if how in ("exact", "ordinal") and len(items) == 1 and _summary_first(sent, how, n, channel, log):
+            if how in ("exact", "ordinal") and _alone_but_firsts(items, (how, n, channel)) \
+                    and _summary_first(sent, how, n, channel, log):
                 floor[channel] = max(floor.get(channel, 0), n)
-                continue
+                break  # ("..., en de eerste keer per brief": this letter, inside the total)
             exact = _add(per_channel, how, n, channel) and exact
         if this in {channel for _, _, channel in items}:
             this_message.add(this)
@@ -2622,7 +2638,7 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
         after = sum(per_channel.values())
         log.append({"channel": items[0][2], "by": "customer", "count": items[0][0].split()[0], "added": after - before,
                     "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char}
-                   | ({"own": True} if this is not None and this == items[0][2] else {}))
+                   | ({"own": True} if this is not None and this == items[0][2] or _opens_own_letter(sent, items) else {}))
         again = _repeat_after(sent)
         if again is not None and again.start not in seen and after > before and items[-1][2] != "vague":
             seen.add(again.start)
@@ -2639,6 +2655,12 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
 
 
 SUMMARY_WORDS = resources.phrases("contacts.summary_words")
+
+
+def _alone_but_firsts(items: list[tuple[str, int, str]], item: tuple[str, int, str]) -> bool:
+    """Is ``item`` the sentence's only count, leaving aside "de eerste keer ..." ordinals? "Dit is
+    de negende keer dat ik contact met u opneem, en de eerste keer per brief" counts nine."""
+    return [i for i in items if i == item or not (i[0] == "ordinal" and i[1] == 1)] == [item]
 
 
 def _summary_first(sent: Span, how: str, n: int, channel: str, log: list[dict]) -> bool:

@@ -183,7 +183,16 @@ def cue_patterns() -> list[dict]:
             # nouns ("telefoontje", "mail naar") ride in the id, so span.id_ is "phone" or "phone/noun"
             ident = f"{row['id']}/noun" if row.get("noun") else row["id"]
             out.append({"label": row["label"], "pattern": row["pattern"], "id": ident})
-    return out + arrival_patterns() + portal_patterns()
+    return out + arrival_patterns() + portal_patterns() + take_up_patterns()
+
+
+def take_up_patterns() -> list[dict]:
+    """ "contact met de klantenservice opgenomen", "de negende keer dat ik contact met u opneem":
+    "contact opnemen" split by what it is with, which the phrase list ("contact opgenomen") cannot
+    match. The infinitive is left out: "u kunt contact met ons opnemen" is an offer."""
+    forms = {"LOWER": {"IN": sorted(resources.words("contacts.take_up_forms"))}}
+    gap = {"IS_PUNCT": False, "OP": "{1,6}"}
+    return [{"label": "contact_verb", "pattern": [{"LOWER": "contact"}, {"LOWER": "met"}, gap, forms], "id": "any"}]
 
 
 def portal_patterns() -> list[dict]:
