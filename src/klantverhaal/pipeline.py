@@ -129,7 +129,7 @@ def company_patterns() -> tuple[list[dict], list[dict]]:
     the pattern id, so it comes back as ``span.id_``; the sector rides in the label."""
     exact, lower = [], []
     for row in companies_table().values():
-        target = exact if _case_exact(row) else lower
+        target = exact if case_exact(row) else lower
         for alias in aliases(row):
             target.append({"label": row["sector"], "pattern": alias, "id": row["name"]})
         exact.extend({"label": row["sector"], "pattern": alias.lower(), "id": row["name"]}
@@ -137,7 +137,7 @@ def company_patterns() -> tuple[list[dict], list[dict]]:
     return exact, lower
 
 
-def _case_exact(row: dict[str, str]) -> bool:
+def case_exact(row: dict[str, str]) -> bool:
     return row.get("case_exact", "").lower() in ("true", "1", "yes", "ja")
 
 
@@ -154,7 +154,7 @@ def _acronym_words() -> frozenset[str]:
 def lower_case_acronyms(row: dict[str, str]) -> list[str]:
     """A case-exact acronym brand is also written in lower case on forums ("de ing gebeld",
     "met de ns"); matched exactly in lower case, so "Ing." of an engineer is not the bank."""
-    if not _case_exact(row) or not ACRONYM.fullmatch(row["name"]):
+    if not case_exact(row) or not ACRONYM.fullmatch(row["name"]):
         return []  # "PLUS" is an alias of Plus, whose lower case is a word
     return [a for a in aliases(row) if ACRONYM.fullmatch(a) and a.lower() not in _acronym_words()]
 

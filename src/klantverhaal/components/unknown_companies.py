@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from klantverhaal import docindex, resources
-from klantverhaal.components import company_filter
+from klantverhaal.components import company_filter, lower_case_brands
 
 SPANS_KEY = "companies"
 
@@ -778,6 +778,7 @@ class UnknownCompanies:
             added.append(span)
             covered.append((start, end))
         added += _short_forms(doc, existing + added, covered)
+        added += lower_case_brands.find(doc, covered)  # "via de thuisbezorgd app" in a lower-case post
         doc.spans[self.spans_key] = existing + added
         return doc
 
