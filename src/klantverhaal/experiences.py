@@ -830,6 +830,13 @@ def _employer_clause(text: str, start: int, end: int, cues: dict) -> bool:
     return False
 
 
+def _headline_tag(text: str, opened: int, closed: int) -> bool:
+    """Is the bracket the end of the story's first line, after a headline of its own?"""
+    first_line_end = text.find("\n")
+    first_line_end = len(text) if first_line_end < 0 else first_line_end
+    return closed < first_line_end and not text[closed + 1 : first_line_end].strip() and bool(text[:opened].strip())
+
+
 def _in_brackets(text: str, start: int, end: int) -> bool:
     """The name is the first thing in a short bracketed aside ("(Gazelle Ultimate)"), or
     anywhere in a bracketed remark in which the writer does nothing ("(kamer gevonden op
@@ -837,7 +844,9 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
     opened = text.rfind("(", max(0, start - 3), start)
     closed = text.find(")", end, end + 25)
     if opened >= 0 and closed >= 0 and "\n" not in text[opened:closed]:
-        return True
+        # "Ons citytripje naar Parijs dat nooit doorging (FlixBus)": a headline that ends in the
+        # company's name in brackets says whom the story is about
+        return not _headline_tag(text, opened, closed)
     opened = text.rfind("(", max(0, start - 80), start)
     closed = text.find(")", end, end + 80)
     if opened < 0 or closed < 0 or ")" in text[opened:start] or "(" in text[end:closed] \
