@@ -22,7 +22,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from klantverhaal import docindex, resources
+from klantverhaal import docindex, numbers, resources
 from klantverhaal.components import company_filter, lower_case_brands
 
 SPANS_KEY = "companies"
@@ -73,6 +73,9 @@ def _rules() -> dict:
         # organisation word before a capitalised name
         ("kind_lower", re.compile(rf"(?<![\w@.-])(?P<kind>[a-zà-ÿ]{{2,}}(?:{compound_heads}))[ \t]+(?P<name>(?:'t[ \t]+)?{multi})")),
         ("kind_after", re.compile(rf"(?<![\w@])(?P<name>{name})[\s-](?P<kind>(?i:{kinds_after}))\b")),
+        # "bij De Draaischijf keramiekstudio", "Smaakmakers catering uit Borne": a lower-case kind of
+        # firm right after a capitalised name is dropped from it (decision 141)
+        ("kind_after_lower", re.compile(rf"(?<![\w@])(?P<name>{multi})[ \t]+(?P<kind>[a-zà-ÿ]{{0,30}}(?:{compound_heads}|{kinds_before_lower})(?:je|tje)?)\b")),
         # "hoe ik de gemeente haarlem leerde kennen": a town typed in lower case after "gemeente"
         ("municipality_lower", re.compile(r"\b(?P<kind>[Gg]emeente)[ \t]+(?P<name>[a-zà-ÿ][a-zà-ÿ'-]{2,})\b")),
         ("legal", re.compile(rf"(?P<name>{multi})\s+(?:{suffixes})(?!\w)")),
@@ -136,7 +139,7 @@ def _rules() -> dict:
         # ("Zuiderstroom, mijn kleine groene energieleverancier": a possessive and two adjectives too)
         # ("De Wilgenhoeve, een biologisch boerenbedrijf": a compound ending in an organisation word)
         ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het|een|mijn|onze|ons|hun)\s+(?:[a-zà-ÿ]+e\s+){{0,2}}(?P<kind>(?i:{kinds_before}))\b")),
-        ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het|een|mijn|onze|ons)\s+(?:[a-zà-ÿ]+\s+){{0,2}}(?P<kind>[a-zà-ÿ]{{2,}}(?:{compound_heads}))\b")),
+        ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het|een|mijn|onze|ons)\s+(?:[a-zà-ÿ]+\s+){{0,2}}(?P<kind>[a-zà-ÿ]{{2,}}(?:{compound_heads})(?:je|tje)?)\b")),
         # "een abonnement bij zichtklaar, de glazenwassers met de groene busjes": a name typed in
         # lower case, set off by the kind it is
         # ("bij bonenfixers terecht, zo'n klein bedrijfje": "zo'n" and a diminutive too)
@@ -241,6 +244,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 name = _capitalised(name, rules["joiners"])
             elif rule == "kind_after":
                 sector = rules["kind_after"].get(m.group("kind").lower(), "other")
+            elif rule == "kind_after_lower":
+                sector = next((sec for k, sec in rules["kind_before"].items() if m.group("kind").lower().endswith(k)), "other")
             elif rule in ("apposition", "kind_apposition", "kind_apposition_single"):
                 sector = rules["kind_before"].get(m.group("kind").lower(), "other")
             elif rule == "addressee" and any(w.lower().strip(".,") in _third_party_words() for w in name.split()):
@@ -277,6 +282,11 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue
             if not (name[:1].isalnum() or name.startswith(("'", "’"))) and rule != "handle":
                 continue  # "Internet & Bellen": a name never opens with a joiner
+            if rule == "kind_after_lower" and len(words) == 1 and (
+                    len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 and not re.search(
+                        r"\b(?:bij|van|met|door|via|naar)[ \t]+$", text[max(0, start - 6) : start])
+                    or numbers.ordinal(name.lower())):
+                continue  # "een Deense webwinkel", "Top winkel!", "Tweede installateur kwam ...": an adjective
             if rule in ("contacted_single", "kind_apposition_single", "went_to_single") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
                     text[a:b].startswith(name + " ") for a, b in taken) or name in rules["surnames"]):
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
