@@ -322,6 +322,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "Stadskantoor", "Rabobankkantoor": a place; "Hypotheekkantoor Berkelland" is a firm
             if rule == "handle" and not _company_handle(name, text, rules):
                 continue
+            if rule == "portal" and re.search(rf"(?<![\w-]){re.escape(name.lower())}", text):
+                continue  # "via Mijn Inburgering" beside "inburgeringsexamen": a portal named after its topic
             if rule == "kind_lower" and m.group("kind").lower() in rules["place_compounds"]:
                 continue  # "in dorpshuis De Linde", "winkelcentrum De Barones": a building, no firm
             if rule == "handle":
