@@ -168,8 +168,8 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     if _imperative_taken_up(sent, cue):
         return True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
     if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue) \
-            or _tail_of_quote(sent, cue) or _counterfactual(sent) or _unwilling(sent, cue) or _unreal_modal(sent, cue) \
-            or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) \
+            or _tail_of_quote(sent, cue) or _counterfactual(sent) or _should_it_happen(sent) or _unwilling(sent, cue) \
+            or _unreal_modal(sent, cue) or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) \
             or _generic_infinitive(sent, cue):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet); "Bellen helpt niks": about calling
     if any(c.label_ == "contact_verb" and c.id_.startswith("any") and c.start <= cue.start and cue.end <= c.end
@@ -271,7 +271,7 @@ def contact_events(sent: Span, cues: list[Span]) -> list[str]:
 
 
 def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
-    if _not_the_writers(sent) or _counterfactual(sent):
+    if _not_the_writers(sent) or _counterfactual(sent) or _should_it_happen(sent):
         return []
     initiated = [c for c in cues if c.label_ == "company_initiated"]
     negations = [c for c in cues if c.label_ == "negation"]
@@ -952,6 +952,19 @@ def _counterfactual(sent: Span) -> bool:
     return False
 
 
+HYPOTHETICAL_OPENERS = resources.words("contacts.hypothetical_openers")
+
+
+def _should_it_happen(sent: Span) -> bool:
+    """ "En mocht het ooit weer gebeuren, dan bel ik eerst mijn eigen verzekeraar": a clause
+    opened by "mocht" sets a condition that has not come true; what follows is a plan."""
+    doc = sent.doc
+    for k in range(sent.start, min(sent.end, sent.start + 4)):
+        if doc[k].lower_ in HYPOTHETICAL_OPENERS and all(t.lower_ in CONDITIONAL_LEAD_INS for t in doc[sent.start : k]):
+            return any(t.text == "," for t in doc[k + 1 : sent.end])
+    return False
+
+
 UNWILLING_NOUNS = resources.words("contacts.unwilling_nouns")
 
 
@@ -1455,7 +1468,7 @@ def _list_item(sent: Span, cue: Span) -> bool:
 
 def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     """Did the customer reach out in this sentence (or tally every time they did)?"""
-    if _not_the_writers(sent) or _only_read(sent, cues) or _question_without_writer(sent):
+    if _not_the_writers(sent) or _only_read(sent, cues) or _question_without_writer(sent) or _should_it_happen(sent):
         return False
     if contact_events(sent, cues) or _channel_uses(sent, cues) or recap(sent) is not None:
         return True
@@ -1709,7 +1722,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     if noted:
         return noted
     for cue in contact:
-        if cue.start > sent.start:
+        if cue.start > sent.start and _channel(cue) != "visit":  # "stonden er twee monteurs op de stoep": people, no count
             prev = sent.doc[cue.start - 1].lower_
             value = numbers.parse(prev)
             if value is not None and value >= 2 and prev not in ("een", "één") and cue.text.lower().endswith(
