@@ -1489,6 +1489,24 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
         and not any(c.label_ in ("contact_verb", "comm_verb") and _adjacent_agent(sent, c) == "other" for c in cues)
 
 
+def stated_total(sent: Span) -> int | None:
+    """The number of contacts a sentence says there were in all, over every channel, when it
+    says so ("in totaal", "bij elkaar") and names no company or addressee: "Elf contactmomenten
+    in totaal.", "In totaal heb ik negen keer contact gehad." (None for a count of one channel,
+    "drie keer gebeld")."""
+    doc = sent.doc
+    if any(sent.start <= s.start < sent.end for key in ("companies", "kinds") for s in doc.spans.get(key, [])):
+        return None
+    words = docindex.lower_words(sent)
+    if not any(f" {w} " in words for w in TOTAL_WORDS if w != "meegeteld") \
+            or any(t.lower_ in CALLED_OBJECTS and t.lower_ != "ik" for t in sent):
+        return None  # "Dit is mijn zevende contact met u", "Zeven keer contact opgenomen voor één kastfront": one company's
+    told = recap(sent)
+    if told is not None:
+        return told[0]["any"] if set(told[0]) == {"any"} else None
+    return _tally(sent, docindex.cues_in(sent))
+
+
 def only_a_tally(sent: Span) -> bool:
     """ "Kort samengevat: vier keer contact, geen oplossing.": the sentence counts the writer's
     contacts without telling one, so it names no company the contacts were with."""

@@ -154,6 +154,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
     if addressee is not None and addressee.company in facts:
         _count_own_letter(sentences, facts[addressee.company])
     _tally_to_contacted(facts)
+    _story_totals_apart(facts)
     for span in doc.spans[pipeline.WAITS] if pipeline.WAITS in doc.spans else []:
         f = owner(span)
         # "een klacht bij de Inspectie, die volgens hun site binnen acht weken reageert": a wait
@@ -1318,6 +1319,26 @@ def _tally_to_contacted(facts: dict[str, "_Facts"]) -> None:
             continue
         facts[main].contact_sentences = sorted(facts[main].contact_sentences + f.contact_sentences, key=lambda s: s.start)
         f.contact_sentences = []
+
+
+def _story_totals_apart(facts: dict[str, "_Facts"]) -> None:
+    """ "Elf contactmomenten in totaal." after seven contacts with Vodafone and four with BKR: a
+    total that names no company and is exactly the sum of every company's contacts is the
+    story's, not one company's; it is left out of the company it would otherwise go to."""
+    contacted = {name: f for name, f in facts.items() if f.contact_sentences}
+    if len(contacted) < 2:
+        return
+    for name, f in contacted.items():
+        for sent in list(f.contact_sentences):
+            total = contact_rules.stated_total(sent)
+            if total is None:
+                continue
+            rest = [s for s in f.contact_sentences if s is not sent]
+            own, _ = contact_rules.count(rest, f.tallies)
+            others = [contact_rules.count(o.contact_sentences, o.tallies)[0] for o in contacted.values() if o is not f]
+            summed = (own.min if own else 0) + sum(c.min for c in others if c)
+            if own and any(others) and total == summed:
+                f.contact_sentences = rest
 
 
 def _thin_beside(f: _Facts, served: list[_Facts], named_in: set[int]) -> bool:
