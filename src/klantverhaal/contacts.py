@@ -2161,6 +2161,10 @@ def _numbered_contact(sent: Span, contact: list[Span]) -> list[tuple[str, int, s
 COUNTED_NOUNS = resources.words("contacts.counted_nouns")
 
 
+ROUTE_WORDS = frozenset({"via", "per"})
+MOST_CONTACTS = 1000  # a number this large before a noun is a year or an amount, no count of contacts
+
+
 def _number_with_noun(sent: Span, verb: Span) -> int | None:
     """ "drie klachten ingediend", "twee e-mails gestuurd": a number and a plural noun right
     before a contact verb count that many."""
@@ -2168,14 +2172,16 @@ def _number_with_noun(sent: Span, verb: Span) -> int | None:
     if verb.start - 2 < sent.start:
         return None
     # the noun may be a cue of several tokens ("e-mails"): the number stands before all of it
-    channel_nouns = [c.start for c in docindex.cues_in(sent) if c.end == verb.start and c.label_ == "channel"]
+    # ("in september 2022 via Mijn ABP ingediend": a route with "via" is no counted noun)
+    channel_nouns = [c.start for c in docindex.cues_in(sent) if c.end == verb.start and c.label_ == "channel"
+                     and c[0].lower_ not in ROUTE_WORDS]
     if not channel_nouns and doc[verb.start - 1].lower_ not in COUNTED_NOUNS:
         return None  # "Na vijf dagen gebeld": days are no contacts
     noun_start = min(channel_nouns, default=verb.start - 1)
     if noun_start - 1 < sent.start:
         return None
     value = numbers.parse(doc[noun_start - 1].lower_)
-    return int(value) if value is not None and value >= 2 else None
+    return int(value) if value is not None and 2 <= value < MOST_CONTACTS else None
 
 
 def _channel(cue: Span) -> str:
