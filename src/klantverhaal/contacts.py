@@ -451,6 +451,19 @@ def _went_to_company(sent: Span, negations: list[Span]) -> bool:
     return bool(places) or back or bool(there) and (THERE_DIRECTIONS & words or bool(there - {"er", "daar"}))
 
 
+def visit_destination(sent: Span) -> str | None:
+    """The company named as where the writer went in a visit told with a verb of motion ("Ik ben
+    meteen met de blikken naar de Praxis gereden" -> Praxis), when the sentence tells one."""
+    doc = sent.doc
+    negations = [c for c in docindex.cues_in(sent) if c.label_ == "negation"]
+    if not _went_to_company(sent, negations):
+        return None
+    verb = [t for t in sent if t.lower_ in MOTION_VERBS][-1]
+    named = [s for s in doc.spans.get("companies", []) if sent.start < s.start < verb.i
+             and _word_before_premises(doc, s) in PLACE_PREPOSITIONS]
+    return named[-1].id_ if named else None
+
+
 def _to_place(doc, cue: Span) -> bool:
     """ "naar het gemeentehuis", "langs de garage", "bij de balie": a preposition of place before
     the premises noun (an article between)."""

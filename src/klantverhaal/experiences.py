@@ -111,13 +111,16 @@ def read_story(doc: Doc, story: StoryText) -> Story:
         sent_cues = docindex.cues_in(sent)
         owned: dict[str, list[Span]] = defaultdict(list)
         moved: set[str] = set()  # makers whose shop cues in this sentence went to the retailer
+        # "Ik ben meteen met de blikken naar de Praxis gereden": the writer's own words go with
+        # the company gone to, however far behind them its name stands
+        gone_to = facts.get(contact_rules.visit_destination(sent) or "")
         for cue in sent_cues:
             if cue.label_ == "channel" and any(a <= cue.start_char and cue.end_char <= b for a, b in names):
                 continue  # "Loket" in "Juridisch Loket" is part of a name, no desk visited
             if cue.label_ == "channel" and cue.start in kind_starts and cue.end < len(doc) \
                     and doc[cue.end].idx in name_starts:
                 continue  # "installateur Warmtefix", "monteursbedrijf Kok": the kind word before a name
-            f = owner(cue)
+            f = gone_to if gone_to is not None and cue.label_ == "self" else owner(cue)
             if f is None:
                 continue
             if retailer is not None and cue.label_ in ("channel", "contact_verb") and cue.id_.startswith("shop") \
