@@ -461,7 +461,16 @@ def visit_destination(sent: Span) -> str | None:
     verb = [t for t in sent if t.lower_ in MOTION_VERBS][-1]
     named = [s for s in doc.spans.get("companies", []) if sent.start < s.start < verb.i
              and _word_before_premises(doc, s) in PLACE_PREPOSITIONS]
-    return named[-1].id_ if named else None
+    if named:
+        return named[-1].id_
+    # "Ik ben toen naar het stadskantoor gegaan": the town hall is the municipality's
+    town_hall = any(t.lower_ in MUNICIPAL_PREMISES and doc[t.i - 1].lower_ in PLACE_DETERMINERS
+                    and doc[t.i - 2].lower_ in PLACE_PREPOSITIONS for t in doc[sent.start + 2 : verb.i])
+    return MUNICIPALITY if town_hall else None
+
+
+MUNICIPAL_PREMISES = resources.words("contacts.municipal_premises")
+MUNICIPALITY = "(the municipality)"
 
 
 def _to_place(doc, cue: Span) -> bool:

@@ -113,7 +113,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
         moved: set[str] = set()  # makers whose shop cues in this sentence went to the retailer
         # "Ik ben meteen met de blikken naar de Praxis gereden": the writer's own words go with
         # the company gone to, however far behind them its name stands
-        gone_to = facts.get(contact_rules.visit_destination(sent) or "")
+        gone_to = _gone_to(facts, contact_rules.visit_destination(sent))
         for cue in sent_cues:
             if cue.label_ == "channel" and any(a <= cue.start_char and cue.end_char <= b for a, b in names):
                 continue  # "Loket" in "Juridisch Loket" is part of a name, no desk visited
@@ -1038,6 +1038,7 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
 
 
 TOPIC_OPENERS = resources.words("experiences.topic_openers")
+MUNICIPALITY_WORDS = ("gemeente ", "(gemeente)")
 ENGAGE_VERBS = resources.words("experiences.engage_verbs")
 PASSING_PREPOSITIONS = resources.words("experiences.passing_prepositions")
 PASSING_DETERMINERS = resources.words("experiences.passing_determiners")
@@ -1307,6 +1308,14 @@ def _is_experience(f: _Facts) -> bool:
     if not f.named and not (f.contact_sentences or f.channels or f.waits):
         return False
     return True
+
+
+def _gone_to(facts: dict[str, "_Facts"], destination: str | None) -> "_Facts | None":
+    """The company a visit went to: a named one, or for a town hall the story's one municipality."""
+    if destination == contact_rules.MUNICIPALITY:
+        towns = [f for name, f in facts.items() if name.lower().startswith(MUNICIPALITY_WORDS)]
+        return towns[0] if len(towns) == 1 else None
+    return facts.get(destination or "")
 
 
 def _tally_to_contacted(facts: dict[str, "_Facts"]) -> None:
