@@ -310,6 +310,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if len(words) == 1 and name.lower().endswith(rules["streets"]) \
                     and re.search(r"\b(?:aan|van|op|bij|naar|in|over|langs)[ \t]+(?:de|het)[ \t]+$", text[max(0, start - 12) : start]):
                 continue  # "hun kantoor aan de Turfmarkt", "een zijstraatje van de Botermarkt": a street or square
+            if _premises_of_taken(text, name, taken, rules):
+                continue  # "in de Lijnwinkel aan het station": De Lijn's own shop
             if re.match(r"Mijn[A-Z]", name) or _portal_of_taken(text, name, taken):
                 continue  # "MijnAmersfoort", "MijnOdido", "MyProximus": the company's portal, a channel
             if len(words) == 1 and (name.lower() in rules["adjectives"] or name.lower() in rules["places"]):
@@ -426,6 +428,19 @@ def _capital_by_position(text: str, kind: str, name: str, kind_start: int) -> bo
     before_kind = re.compile(rf"(?i:{re.escape(kind)})[ \t]+$")
     return any(not before_kind.search(text, max(0, m.start() - len(kind) - 2), m.start())
                for m in re.finditer(rf"(?<![\w-]){re.escape(name)}\b", text))
+
+
+def _premises_of_taken(text: str, name: str, taken: list[tuple[int, int]], rules: dict) -> bool:
+    """ "de Lijnwinkel", "het Rabokantoor": one word made of a word of a brand the table found in
+    the story and an organisation word is that brand's shop or office, no organisation of its own."""
+    if " " in name:
+        return False
+    low = name.lower()
+    suffix = next((s for s in sorted(rules["org_suffixes"], key=len, reverse=True) if low.endswith(s) and len(low) > len(s)), None)
+    if suffix is None:
+        return False
+    stem = low[: -len(suffix)].rstrip("-")
+    return any(stem in text[a:b].lower().split() for a, b in taken)
 
 
 def _portal_of_taken(text: str, name: str, taken: list[tuple[int, int]]) -> bool:
