@@ -40,6 +40,7 @@ def _rules() -> dict:
     suffixes = "|".join(re.escape(s) for s in table["legal_suffixes"])
     prefixes = "|".join(re.escape(s) for s in table["legal_prefixes"])
     went_to = "|".join(re.escape(s) for s in table["went_to_verbs"])
+    naming = "|".join(re.escape(s) for s in table["naming_phrases"])
     tlds = "|".join(table["domain_tlds"])
     service = "|".join(table["service_nouns"])
     orders = "|".join(table["order_verbs"])
@@ -121,6 +122,8 @@ def _rules() -> dict:
         # when the story names it again
         ("went_to_single", re.compile(rf"\bnaar[ \t]+(?P<name>{name})(?:[ \t]+(?:in|aan|op)[ \t]+(?:de[ \t]+|het[ \t]+)?[A-Z][\w-]+)?"
                                       rf"[ \t]+(?:{went_to})\b")),
+        # "professional organizer onder de naam Opgeruimd Leven": the name a business trades under
+        ("named_as", re.compile(rf"\b(?:{naming})[ \t]+(?P<name>{multi})(?![\w-])")),
         ("outsourced", re.compile(rf"\b(?:{outsourced})\s+(?P<name>{multi})")),
         # "onze tuin laten ontwerpen door Groenwerk Marloes", "panelen laten leggen door SolarTeam
         # Oost": the firm hired for a job
