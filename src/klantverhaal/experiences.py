@@ -981,7 +981,11 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         topic_before.append(topic)
         active = [m for m in per_sentence.get(i, []) if m.company and m.company.lower() not in _third_parties() and (
             m.role == "" or m.role in ("seller", "carrier") and (
-                m.company in plain or topic is None or topic not in plain and not (m.role == "carrier" and topic in sellers))
+                # ("Glasblazen bij Vuurbel ... Geboekt via Eventbrite": a platform that only took
+                # the booking does not take the story from the firm named plainly before it)
+                m.company in plain and not (m.role == "carrier" and m.sector != "delivery" and topic in plain)
+                or topic is None
+                or topic not in plain and not (m.role == "carrier" and topic in sellers))
             # "schade moest ik maar bij de vervoerder melden": a noun pointing to a company named
             # only in passing (the carrier) keeps the cues of its own sentence but does not take
             # the story from the company it is about
