@@ -2183,7 +2183,6 @@ def _numbered_contact(sent: Span, contact: list[Span]) -> list[tuple[str, int, s
 COUNTED_NOUNS = resources.words("contacts.counted_nouns")
 
 
-ROUTE_WORDS = frozenset({"via", "per"})
 MOST_CONTACTS = 1000  # a number this large before a noun is a year or an amount, no count of contacts
 
 
@@ -2196,7 +2195,7 @@ def _number_with_noun(sent: Span, verb: Span) -> int | None:
     # the noun may be a cue of several tokens ("e-mails"): the number stands before all of it
     # ("in september 2022 via Mijn ABP ingediend": a route with "via" is no counted noun)
     channel_nouns = [c.start for c in docindex.cues_in(sent) if c.end == verb.start and c.label_ == "channel"
-                     and c[0].lower_ not in ROUTE_WORDS]
+                     and c[0].lower_ not in BY_WAY_OF]
     if not channel_nouns and doc[verb.start - 1].lower_ not in COUNTED_NOUNS:
         return None  # "Na vijf dagen gebeld": days are no contacts
     noun_start = min(channel_nouns, default=verb.start - 1)
@@ -2491,6 +2490,8 @@ def _general_contact(cue: Span) -> bool:
     """ "contact opgenomen", "benaderd", "contact met de klantenservice opgenomen": a contact
     phrase that names no channel; its channel is one told in its own clause, else every one."""
     return cue.text.lower() in TOTAL_CONTACT_VERBS or cue[0].lower_ == "contact" and cue[-1].lower_ in TAKE_UP_FORMS
+
+
 TOTAL_WORDS = resources.phrases("contacts.total_words")
 
 

@@ -1042,7 +1042,7 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
 
 
 TOPIC_OPENERS = resources.words("experiences.topic_openers")
-MUNICIPALITY_WORDS = ("gemeente ", "(gemeente)")
+MUNICIPALITY_WORDS = resources.phrases("experiences.municipality_prefixes")  # a town's council by name
 ENGAGE_VERBS = resources.words("experiences.engage_verbs")
 PASSING_PREPOSITIONS = resources.words("experiences.passing_prepositions")
 PASSING_DETERMINERS = resources.words("experiences.passing_determiners")

@@ -165,6 +165,7 @@ def _rules() -> dict:
     return {"patterns": patterns, "stop": stop, "first_names": frozenset(table["first_names"]),
             "tld_after": re.compile(rf"\.(?:{tlds})\b"),
             "joiners": frozenset(table["name_joiners"]), "org_suffixes": frozenset(table["org_suffixes"]),
+            "org_suffixes_longest_first": tuple(sorted(table["org_suffixes"], key=len, reverse=True)),
             "legal": frozenset(s.rstrip(".") for s in table["legal_suffixes"]),
             "needs_name": tuple(table["suffixes_needing_name"]),
             "handle_words": tuple(table["handle_company_words"]),
@@ -439,7 +440,7 @@ def _premises_of_taken(text: str, name: str, taken: list[tuple[int, int]], rules
     if " " in name:
         return False
     low = name.lower()
-    suffix = next((s for s in sorted(rules["org_suffixes"], key=len, reverse=True) if low.endswith(s) and len(low) > len(s)), None)
+    suffix = next((s for s in rules["org_suffixes_longest_first"] if low.endswith(s) and len(low) > len(s)), None)
     if suffix is None:
         return False
     stem = low[: -len(suffix)].rstrip("-")
