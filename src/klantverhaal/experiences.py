@@ -113,7 +113,8 @@ def read_story(doc: Doc, story: StoryText) -> Story:
         moved: set[str] = set()  # makers whose shop cues in this sentence went to the retailer
         # "Ik ben meteen met de blikken naar de Praxis gereden": the writer's own words go with
         # the company gone to, however far behind them its name stands
-        gone_to = _gone_to(facts, contact_rules.visit_destination(sent))
+        gone_to = _gone_to(facts, contact_rules.visit_destination(sent)) \
+            if any(c.label_ == "self" for c in sent_cues) else None  # (only the writer's words move)
         for cue in sent_cues:
             if cue.label_ == "channel" and any(a <= cue.start_char and cue.end_char <= b for a, b in names):
                 continue  # "Loket" in "Juridisch Loket" is part of a name, no desk visited
