@@ -1511,6 +1511,31 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
         and not any(c.label_ in ("contact_verb", "comm_verb") and _adjacent_agent(sent, c) == "other" for c in cues)
 
 
+LEFT_OUT_CONTACTS = resources.words("contacts.left_out_contacts")
+LEFT_OUT_MARKERS = resources.phrases("contacts.left_out_markers")
+
+
+def left_out(sent: Span) -> int:
+    """ "Zeven keer contact dus, de opzegging zelf niet meegeteld", "elf keer contact ..., en dan
+    tel ik het eerste telefoontje niet eens mee": a tally that says it leaves out one of the
+    writer's own contacts is one short (decision 142); what the company did ("de drie keer dat
+    zij belden", "het telefoontje van Ziggo") or what was no contact ("het verkoopgesprek") is
+    not added."""
+    words = docindex.lower_words(sent)
+    marker = next((m for m in LEFT_OUT_MARKERS if f" {m} " in words or words.rstrip().endswith(f" {m}")), None)
+    if marker is None:
+        return 0
+    before = words[: words.find(f" {marker}")].split()
+    # the left-out thing: the words after "tel ik" or after the last comma or bracket before the marker
+    start = max((k + 2 for k in range(len(before) - 1) if before[k] == "tel" and before[k + 1] == "ik"), default=0)
+    thing = before[start:]
+    cut = max((k for k, w in enumerate(thing) if w in (",", "(")), default=-1)
+    thing = thing[cut + 1 :]
+    if any(w in ("zij", "ze", "van") for w in thing):
+        return 0
+    return int(any(w in LEFT_OUT_CONTACTS for w in thing))
+
+
 def stated_total(sent: Span) -> int | None:
     """The number of contacts a sentence says there were in all, over every channel, when it
     says so ("in totaal", "bij elkaar") and names no company or addressee: "Elf contactmomenten
@@ -1675,7 +1700,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     cues = docindex.cues_in(sent)
     tally = _tally(sent, cues)
     if tally is not None:
-        return [("exact", tally, "any")]
+        return [("exact", tally + left_out(sent), "any")]
     contact = [c for c in cues if c.label_ in ("contact_verb", "channel") and not _called_to(sent, c, cues)]
     verbs = [c for c in cues if c.label_ in ("contact_verb", "comm_verb") and not _called_to(sent, c, cues)]
     # "twee keer via de chat gevraagd", "via WhatsApp drie keer naar de status gevraagd"
