@@ -1513,6 +1513,7 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
 
 LEFT_OUT_CONTACTS = resources.words("contacts.left_out_contacts")
 LEFT_OUT_MARKERS = resources.phrases("contacts.left_out_markers")
+LEFT_OUT_NOT_OURS = resources.words("contacts.left_out_not_ours")
 
 
 def left_out(sent: Span) -> int:
@@ -1522,7 +1523,7 @@ def left_out(sent: Span) -> int:
     zij belden", "het telefoontje van Ziggo") or what was no contact ("het verkoopgesprek") is
     not added."""
     words = docindex.lower_words(sent)
-    marker = next((m for m in LEFT_OUT_MARKERS if f" {m} " in words or words.rstrip().endswith(f" {m}")), None)
+    marker = next((m for m in LEFT_OUT_MARKERS if f" {m} " in words), None)
     if marker is None:
         return 0
     before = words[: words.find(f" {marker}")].split()
@@ -1531,8 +1532,8 @@ def left_out(sent: Span) -> int:
     thing = before[start:]
     cut = max((k for k, w in enumerate(thing) if w in (",", "(")), default=-1)
     thing = thing[cut + 1 :]
-    if any(w in ("zij", "ze", "van") for w in thing):
-        return 0
+    if any(w in LEFT_OUT_NOT_OURS for w in thing):
+        return 0  # "de drie keer dat zij belden", "het telefoontje van Ziggo"
     return int(any(w in LEFT_OUT_CONTACTS for w in thing))
 
 
