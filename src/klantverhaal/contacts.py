@@ -1207,6 +1207,8 @@ def _household_subject(sent: Span, cue: Span) -> bool:
     # back from the verb to the clause's start, far enough for "Mijn vrouw Annemiek heeft vorige
     # week zelf nog een keer naar het vaste nummer gebeld"
     for tok in reversed(doc[max(sent.start, cue.start - HOUSEHOLD_REACH) : cue.start]):
+        if _household_apposition(doc, tok.i):
+            return True  # "Jeroen, mijn vriend, heeft gebeld", "Sanne (mijn vrouw) heeft gemaild"
         if tok.lower_ in HOUSEHOLD_BREAKS:  # ("toen maar zelf": adverbs, not clause breaks)
             return False
         if tok.lower_ in HOUSEHOLD and (tok.i in (sent.start, _after_date_prefix(sent)) or doc[tok.i - 1].lower_ in HOUSEHOLD_OWNERS
@@ -1216,6 +1218,15 @@ def _household_subject(sent: Span, cue: Span) -> bool:
 
 
 HOUSEHOLD_REACH = 15
+APPOSITION_MARKS = {",": ",", ")": "("}
+
+
+def _household_apposition(doc, k: int) -> bool:
+    """Does token k close ", mijn vriend," or "(mijn vrouw)" set off after a name? The name
+    before it is then a member of the writer's household, and so the subject of the clause."""
+    opening = APPOSITION_MARKS.get(doc[k].text)
+    return opening is not None and k >= 3 and doc[k - 3].text == opening \
+        and doc[k - 2].lower_ in HOUSEHOLD_OWNERS and doc[k - 1].lower_ in HOUSEHOLD
 NUMBERED_PREFIX = re.compile(r"^\d+/\d*$")
 DAY_WORDS = resources.words("contacts.diary_day_words")
 
@@ -1260,7 +1271,7 @@ def _fragment(sent: Span, verb: Span) -> bool:
     infinitive, tells what the writer did. A finite contact verb ("Milan belt") has a subject of
     its own, and a company or person before it may be that subject."""
     word = verb[-1].lower_
-    participle = "ge" in word[:6] and word.endswith(("d", "t"))
+    participle = _participle(word)
     infinitive = word.endswith("en") and not word.startswith("ge")
     if not (participle or infinitive):
         return False
@@ -1278,7 +1289,7 @@ def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None
     end = sent.end
     if verb is not None:
         end = _first_comma(sent, verb.end)
-        if verb[-1].lower_.startswith("ge"):  # a participle; "De monteurs belden ... en" is finite
+        if _participle(verb[-1].lower_):  # "gemeld", "nagevraagd"; "De monteurs belden ... en" is finite
             end = min(end, _clause_opener(sent, verb.end))
     words = [t.lower_ for t in sent.doc[_after_date_prefix(sent) : end] if not t.is_punct]
     subjects = SUBJECT_PRONOUNS - SELF if allow_self else SUBJECT_PRONOUNS
@@ -1288,10 +1299,11 @@ def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None
 
 
 def _clause_opener(sent: Span, k: int) -> int:
-    """The first word after ``k`` that opens a clause of its own ("of", "omdat", "dat"); a
-    bracketed aside ("(dat was nummer vier)") is no clause of the note."""
+    """The first word after ``k`` that opens a clause of its own ("of", "omdat", "dat", and a
+    question word: "Bij de balie nagevraagd hoe het zat"); a bracketed aside ("(dat was nummer
+    vier)") is no clause of the note."""
     doc = sent.doc
-    return next((t.i for t in doc[k : sent.end] if t.is_alpha and t.lower_ in SUBCLAUSE_BREAKS | FORWARD_BREAKS
+    return next((t.i for t in doc[k : sent.end] if t.is_alpha and t.lower_ in NOTE_CLAUSE_OPENERS
                  and doc[t.i - 1].text != "("), sent.end)
 
 
@@ -1309,6 +1321,7 @@ FORWARD_BREAKS = resources.words("contacts.forward_breaks")
 COORDINATION_ADVERBS = resources.words("contacts.coordination_adverbs")
 SHARED_SUBJECT_VERBS = resources.words("contacts.shared_subject_verbs")
 SUBCLAUSE_BREAKS = resources.words("contacts.subclause_breaks")
+NOTE_CLAUSE_OPENERS = SUBCLAUSE_BREAKS | FORWARD_BREAKS | QUESTION_OPENERS
 
 
 FINITE_AUXILIARIES = resources.words("contacts.finite_auxiliaries")
