@@ -737,8 +737,11 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
             after.lstrip().startswith(p + " ") or after.lstrip().startswith(p + ".") for p in cues["usage_after"]):
         return "product"  # "gewoon Netflix gekeken": what the writer watched, no exchange
     if any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["document_before"]) \
-            and any(f" {v} " in f" {after.split('.')[0]} " for v in cues["document_verbs_after"]):
-        return "aside"  # "mijn inschrijving bij de KvK geüpload": a document sent, not an exchange
+            and (any(f" {v} " in f" {after.split('.')[0]} " for v in cues["document_verbs_after"])
+                 or _carried_document(before, cues)):
+        # "mijn inschrijving bij de KvK geüpload", "bezwaar ingediend, met de verklaring van
+        # Felyx": a document sent or taken along, not an exchange
+        return "aside"
     if _in_brackets(text, start, end):
         return "aside"  # "de fietsen (Gazelle Ultimate)", "vooraf betaald via iDEAL (ING)"
     paid = any(v in sentence for v in cues["payment_app_verbs"])
@@ -809,6 +812,14 @@ def _cheaper_elsewhere(text: str, start: int, end: int, cues: dict) -> bool:
     return " geweest " in clause or " maar " in " " + text[end:right].lower() + " " \
         or any(f" {w} " in clause for w in cues["dearer_comparatives"]) \
         and any(f" {w} " in clause for w in cues["comparison_copulas"])  # "Boels was iets duurder" ("werd duurder" is a rise)
+
+
+def _carried_document(before: str, cues: dict) -> bool:
+    """Does the text before a name end in "met de verklaring van", "met een brief van"? The
+    writer took the company's document along to someone else."""
+    stripped = _strip_article(before.rstrip())
+    return any(stripped.endswith(f" {opener} {p}") for opener in cues["carried_document_openers"]
+               for p in cues["document_before"])
 
 
 def _own_job_at(near_before: str, sentence: str, cues: dict) -> bool:
