@@ -66,6 +66,16 @@ def product_compound(doc: Doc, span) -> bool:
 
 
 VENUE_WORDS = resources.words("companies.venue_words")
+WRITER_WORDS = resources.words("companies.writer_words")
+
+
+def _beside_the_writer(doc: Doc, span) -> bool:
+    """ "gaan Ben en ik samen naar het stadhuis", "ik en Ben": a first name coordinated with
+    the writer is a person, not the provider Ben."""
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    return after[:1] == ["en"] and after[1:] and after[1] in WRITER_WORDS \
+        or before[1:] == ["en"] and before[0] in WRITER_WORDS
 
 
 def _venue(doc: Doc, span) -> bool:
@@ -97,7 +107,7 @@ class CompanyFilter:
             previous = doc[span.start - 1].lower_ if span.start > 0 else ""
             if f"{previous} {span.text.lower()}" in stop:
                 continue
-            if first.is_sent_start and span.text.lower() in _ambiguous():
+            if span.text.lower() in _ambiguous() and (first.is_sent_start or _beside_the_writer(doc, span)):
                 continue
             if product_compound(doc, span) or _product_model(doc, span) or _venue(doc, span):
                 continue

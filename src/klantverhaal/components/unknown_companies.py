@@ -328,7 +328,10 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "Stadskantoor", "Rabobankkantoor": a place; "Hypotheekkantoor Berkelland" is a firm
             if rule == "handle" and not _company_handle(name, text, rules):
                 continue
-            if rule == "portal" and re.search(rf"(?<![\w-]){re.escape(name.lower())}", text):
+            if _quoted_everywhere(name, text):
+                continue  # "oude soorten zoals 'Insulinde' en 'Absalon'", "de 'Grutte Pier'": a variety, a boat
+            if (rule == "portal" or rule == "camel" and text[max(0, start - 5) : start] == "Mijn ") \
+                    and _portal_topic(name, text):
                 continue  # "via Mijn Inburgering" beside "inburgeringsexamen": a portal named after its topic
             if rule == "kind_lower" and m.group("kind").lower() in rules["place_compounds"]:
                 continue  # "in dorpshuis De Linde", "winkelcentrum De Barones": a building, no firm
@@ -445,6 +448,30 @@ def _premises_of_taken(text: str, name: str, taken: list[tuple[int, int]], rules
         return False
     stem = low[: -len(suffix)].rstrip("-")
     return any(stem in text[a:b].lower().split() for a, b in taken)
+
+
+QUOTE_MARKS = "'\"‘’“”"
+
+
+def _quoted_everywhere(name: str, text: str) -> bool:
+    """Is the name in quotation marks wherever the story writes it? A name the writer quotes
+    each time is the name of a thing (a bulb variety, a boat, a product line); a firm is
+    written plainly at least once."""
+    spots = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    return bool(spots) and all(a > 0 and text[a - 1] in QUOTE_MARKS and b < len(text) and text[b] in QUOTE_MARKS
+                               for a, b in spots)
+
+
+CAMEL_PARTS = re.compile(r"[A-Z][a-zà-ÿ]+")
+
+
+def _portal_topic(name: str, text: str) -> bool:
+    """Is the portal named after what it is for? "Mijn Inburgering" beside "inburgeringsexamen",
+    "Mijn VerbouwPremie" beside "De premie heb ik aangevraagd": the name, or the head of a
+    name written in camel case, stands in the story as an ordinary lower-case word."""
+    parts = CAMEL_PARTS.findall(name)
+    words = {name.lower()} | ({parts[-1].lower()} if len(parts) > 1 and len(parts[-1]) >= 4 else set())
+    return any(re.search(rf"(?<![\w-]){re.escape(word)}", text) for word in words)
 
 
 def _portal_of_taken(text: str, name: str, taken: list[tuple[int, int]]) -> bool:
