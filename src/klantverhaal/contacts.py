@@ -280,6 +280,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     last_taken: Span | None = None
     taken: list[Span] = []
     vague: list[Span] = []
+    reported_from: int | None = None
     for cue in cues:
         if cue.label_ == "vague_contact":
             vague.append(cue)
@@ -308,10 +309,14 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         channel, _, form = cue.id_.partition("/")
         if _told_again(sent, cue) or _within_same_session(sent, cue, cues):
             continue
+        if reported_from is not None and cue.start > reported_from \
+                and not any(t.lower_ in SELF for t in sent.doc[reported_from : cue.start]):
+            continue  # "mailde hun klachtenteam: lijst verstuurd": what their message said
         agent = "unknown" if form == "noun" else _adjacent_agent(sent, cue)
         if agent == "other" and _household_subject(sent, cue):
             agent = "self"  # "Mijn man belt ze op": "ze" after the verb is the object here
         if agent == "other" or someone_else:
+            reported_from = _colon_after(sent, cue) if agent == "other" else reported_from
             continue
         # "telefoontje naar", "Tweet naar de gemeente": to the company
         # (a noun sent "naar" someone only as a note's first word: "Volgende stap: een brief naar
@@ -329,6 +334,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
                 # "stuurde ik een twitterberichtje", "Dezelfde mail heb ik nog eens gestuurd": the
                 # general verb and the noun tell one contact
                 continue
+            if _joined_to_general(sent, last_taken, cue) and events and events[-1] == channel:
+                continue  # "Ingevuld en teruggemaild": the general verb was this mail
             events.append(channel)
             last_taken = cue
             taken.append(cue)
@@ -348,6 +355,18 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
 
 
 TRY_AGAIN_VERBS = resources.words("contacts.try_again_verbs")
+
+
+def _joined_to_general(sent: Span, before: Span | None, cue: Span) -> bool:
+    """Is ``cue`` joined by "en" straight to a general verb taken just before it ("Ingevuld en
+    teruggemaild", "Ondertekend en opgestuurd per post")? The two tell one message."""
+    return before is not None and before.id_.startswith("any") \
+        and [t.lower_ for t in sent.doc[before.end : cue.start]] == ["en"]
+
+
+def _colon_after(sent: Span, cue: Span) -> int | None:
+    """Where a colon after the company's own contact verb opens what its message said."""
+    return next((t.i for t in sent.doc[cue.end : sent.end] if t.text == ":"), None)
 
 
 def _tries_again(sent: Span) -> bool:
@@ -611,9 +630,10 @@ def _opening_channel(sent: Span, cues: list[Span], start: int) -> str | None:
         # diary date it is not: "4 april: chat op de Garmin-site.")
     if cue.end < sent.end and (doc[cue.end].lower_ in FROM_AFTER_NOUN and cue.id_ in MESSAGE_CHANNELS or not (
             doc[cue.end].is_punct or doc[cue.end].lower_ in OPENING_FOLLOWERS)) or sent[-1].text == "?" \
-            or k == start and cue.end < sent.end and doc[cue.end].text == ":":
+            or cue.end < sent.end and doc[cue.end].text == ":" and (k == start or cue.id_ in MESSAGE_CHANNELS):
         return None  # "Eerst de brief van de gemeente, ...": a message that came in; "Het
-        # callcenter hing op": the channel is a subject; "5 april - Brief: afgewezen." tells what came in
+        # callcenter hing op": the channel is a subject; "5 april - Brief: afgewezen.", "De brief:
+        # afgewezen." tell what came in
     comma = _first_comma(sent, cue.end)
     if _head_has_actor(sent, start, comma) or any(
             c.label_ in ("contact_verb", "comm_verb", "company_initiated", "negation") and c.start < comma
@@ -730,6 +750,7 @@ CUSTOMER_AS_OBJECT = resources.words("contacts.customer_as_object")
 
 
 STAFF_NOUN_ENDINGS = resources.phrases("contacts.staff_noun_endings")
+FRONTED_SUBJECT_DETERMINERS = resources.words("contacts.fronted_subject_determiners")
 THERE_SUBJECTS = resources.words("contacts.there_subjects")
 PARTICIPLE_OBJECTS = resources.words("contacts.participle_objects")
 
@@ -766,11 +787,11 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     # writer's note)
     opening = max((t.i + 1 for t in doc[sent.start : cue.start] if t.text in (":", "-")), default=sent.start)
     if finite and any(t.is_alpha for t in doc[opening : cue.start]) and cue.end + 1 < sent.end \
-            and doc[cue.end].lower_ in ("de", "het", "een") and (
+            and doc[cue.end].lower_ in FRONTED_SUBJECT_DETERMINERS and (
                 doc[cue.end].lower_ != "een" and any(c.start == cue.end + 1 for c in companies)
                 or doc[cue.end + 1].lower_.endswith(STAFF_NOUN_ENDINGS)):
-        # ("vanochtend belde de vestigingsmanager opnieuw", "Na een week belt een planner":
-        # staff, known by the noun's ending)
+        # ("vanochtend belde de vestigingsmanager opnieuw", "Na een week belt een planner",
+        # "Binnen een week mailde hun klachtenteam": staff, known by the noun's ending)
         return "other"
     if finite and cue.end + 1 < sent.end and doc[cue.end].lower_ == "er" \
             and doc[cue.end + 1].lower_ in THERE_SUBJECTS and not _rings_at_door(sent, cue):

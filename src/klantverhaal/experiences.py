@@ -264,6 +264,9 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         named.append(_Mention(span.start_char, span.end_char, span.id_, sector or "other", True, role,
                               from_context=span.label_ == "UNKNOWN",
                               subordinate=_in_subordinate_clause(doc, docindex.sentence_of(span), span.start_char, span.end_char)))
+    for m in named:
+        if not m.role and _anothers_document(text, m, named):
+            m.role = "aside"  # "Interpolis belt: ze willen de brief van Smitskamp zien"
     # "Deuk in de Kia" (the headline) before "mijn Kia Picanto", "wachten op een Peugeot" before "een
     # Peugeot 208": a make owned as a product somewhere is the product wherever an article or
     # possessive stands before it
@@ -812,6 +815,21 @@ def _cheaper_elsewhere(text: str, start: int, end: int, cues: dict) -> bool:
     return " geweest " in clause or " maar " in " " + text[end:right].lower() + " " \
         or any(f" {w} " in clause for w in cues["dearer_comparatives"]) \
         and any(f" {w} " in clause for w in cues["comparison_copulas"])  # "Boels was iets duurder" ("werd duurder" is a rise)
+
+
+def _anothers_document(text: str, m: "_Mention", named: list["_Mention"]) -> bool:
+    """ "Interpolis belt: ze willen de inventarislijst en de brief van Smitskamp zien": a
+    document of one company in a sentence about another, named plainly before it, is a paper
+    in that other company's case; the sentence stays with the company named first."""
+    cues = _mention_cues()
+    before = " " + text[max(0, m.start - 40) : m.start].lower().replace("\n", " ")
+    if not any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["document_before"]):
+        return False
+    left, right = _sentence_bounds(text, m.start, m.end)
+    after = f" {text[m.end : right].lower()} "
+    if any(f" {w} " in after for w in cues["document_received_after"]):
+        return False  # "ook nog een brief van Stedin gekregen": Stedin's own letter to the writer
+    return any(o.company != m.company and not o.role and left <= o.start < m.start for o in named)
 
 
 def _carried_document(before: str, cues: dict) -> bool:
