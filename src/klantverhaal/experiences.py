@@ -739,6 +739,8 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     if text[start:end].lower() in cues["media_services"] and any(
             after.lstrip().startswith(p + " ") or after.lstrip().startswith(p + ".") for p in cues["usage_after"]):
         return "product"  # "gewoon Netflix gekeken": what the writer watched, no exchange
+    if _looked_up_on(before, after, cues):
+        return "aside"  # "Ik had al zelf wat op FamilySearch gezocht": a site used, no exchange
     if any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["document_before"]) \
             and (any(f" {v} " in f" {after.split('.')[0]} " for v in cues["document_verbs_after"])
                  or _carried_document(before, cues)):
@@ -773,6 +775,8 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     # what leads up to the name and its own clause, not what follows: "Ik had hetzelfde met X in
     # Epe, misschien helpt mijn verhaal je" is no hypothetical X
     lead = " " + text[sentence_start:end].lower().replace("\n", " ") + clause
+    for phrase in cues["reader_phrases"]:
+        lead = lead.replace(phrase, " ")  # "Eerlijke review voor wie overweegt om bij X te bestellen"
     if advised or any(p in lead for p in cues["hypothetical_sentence"]) or _counterfactual(sentence, cues):
         return "hypothetical"  # "het advies om Stedin te bellen": advice to contact, not contact
     if any(p in text[sentence_start:start].lower() for p in cues["blamed_before"]):
@@ -830,6 +834,15 @@ def _anothers_document(text: str, m: "_Mention", named: list["_Mention"]) -> boo
     if any(f" {w} " in after for w in cues["document_received_after"]):
         return False  # "ook nog een brief van Stedin gekregen": Stedin's own letter to the writer
     return any(o.company != m.company and not o.role and left <= o.start < m.start for o in named)
+
+
+def _looked_up_on(before: str, after: str, cues: dict) -> bool:
+    """ "wat op FamilySearch gezocht", "de akte die ik op FamilySearch had gevonden": "op" before
+    the name and a verb of looking up within four words after it, before any comma or stop."""
+    if not before.rstrip().endswith(" op"):
+        return False
+    words = re.split(r"[,.;:!?]", after, maxsplit=1)[0].split()[:4]
+    return any(w in cues["lookup_after"] for w in words)
 
 
 def _carried_document(before: str, cues: dict) -> bool:

@@ -69,6 +69,12 @@ VENUE_WORDS = resources.words("companies.venue_words")
 WRITER_WORDS = resources.words("companies.writer_words")
 
 
+def _first_of_a_pair(doc: Doc, span) -> bool:
+    """ "alle Ben & Jerry's-bakken": a first name joined by "&" to another name is part of a
+    longer name, not the provider Ben."""
+    return span.end + 1 < len(doc) and doc[span.end].text == "&" and doc[span.end + 1].text[:1].isupper()
+
+
 def _beside_the_writer(doc: Doc, span) -> bool:
     """ "gaan Ben en ik samen naar het stadhuis", "ik en Ben": a first name coordinated with
     the writer is a person, not the provider Ben."""
@@ -107,7 +113,8 @@ class CompanyFilter:
             previous = doc[span.start - 1].lower_ if span.start > 0 else ""
             if f"{previous} {span.text.lower()}" in stop:
                 continue
-            if span.text.lower() in _ambiguous() and (first.is_sent_start or _beside_the_writer(doc, span)):
+            if span.text.lower() in _ambiguous() and (first.is_sent_start or _beside_the_writer(doc, span)
+                                                       or _first_of_a_pair(doc, span)):
                 continue
             if product_compound(doc, span) or _product_model(doc, span) or _venue(doc, span):
                 continue
