@@ -418,9 +418,28 @@ def _name_kinds_as_written(doc: Doc, kinds: list[_Mention]) -> None:
             written[m.company].append(text[m.start : m.end].lower())
     for company, nouns in written.items():
         noun = max(nouns, key=lambda n: (nouns.count(n), -nouns.index(n)))
+        town = _the_one_town(text) if noun in TOWN_KINDS else None
         for m in kinds:
             if m.company == company:  # the kind itself and the nouns that refer back to it
-                m.company = f"({noun})"
+                # "mijn bewonersvergunning in Haarlem ... de gemeente": the story's one town
+                m.company = f"{noun.capitalize()} {town}" if town else f"({noun})"
+
+
+TOWN_KINDS = resources.words("experiences.town_kinds")
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in resources.read_text("places.txt").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _the_one_town(text: str) -> str | None:
+    """The one Dutch or Flemish town a story names (capitalised, from places.txt), or None when
+    it names none or several: "de gemeente" of a story set in Haarlem is Gemeente Haarlem."""
+    # ("Amersfoort-Noord", "Utrecht-Overvecht": the town before the district)
+    towns = {w for w in re.findall(r"(?<![\w-])[A-Z][a-zà-ÿ]+\b", text) if w.lower() in _places()}
+    return next(iter(towns)) if len(towns) == 1 else None
 
 
 DEFINITE = resources.words("experiences.definite")
@@ -1332,8 +1351,15 @@ def _contacted_in_clause(doc: Doc, name: Span) -> bool:
 DELIVERY_MANNER = frozenset(resources.read_json("mentions.json")["delivery_manner_words"])
 
 
+def _also_served(f: _Facts) -> bool:
+    """ "Sandra van wagenparkbeheer bij ons op kantoor heeft namens mij Athlon gebeld": a company
+    named once beside the writer's work but plainly, as the one written to, in sentences of the
+    writer's own contacts elsewhere, served the writer too."""
+    return "plain" in f.roles and len(f.contact_sentences) >= 2
+
+
 def _is_experience(f: _Facts) -> bool:
-    if "employer" in f.roles or f.company.lower() in _third_parties():
+    if "employer" in f.roles and not _also_served(f) or f.company.lower() in _third_parties():
         return False
     has_facts = bool(f.channels or f.contact_sentences or f.waits or f.judgement_cues)
     if not has_facts:
