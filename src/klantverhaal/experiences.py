@@ -751,7 +751,10 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         # "een chalet bij vakantiepark De Eekhoorn, geboekt via Booking.com": the platform only
         # took the booking, like a carrier that only delivered
         return "carrier"
-    if any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["place_before"]):
+    if any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["place_before"]) \
+            or _strip_article(before.rstrip()).endswith(" in") and any(
+                re.match(rf"\s*{re.escape(w)}\b", after) for w in cues["located_after"]):
+        # ("de winkel in Hoorn, die in de Bruna zit": where another firm's shop sits)
         return "aside"  # "op het parkeerterrein van de Jumbo": where it happened; "het rapport van de Wegenwacht"
     if _anothers_supplier(near_before, cues):
         return "aside"  # "via hun verzekeraar Allianz": the firm's own insurer
