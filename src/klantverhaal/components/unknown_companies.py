@@ -355,7 +355,23 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
     out = [_with_own_kind(item, kinds, out) for item in out]
     out = _without_headline_word(text, out)
     out = out + _other_occurrences(text, out, rules)
-    return _merge_spellings([_with_article(text, item) for item in out + _handle_written_out(text, out, taken)])
+    merged = _merge_spellings([_with_article(text, item) for item in out + _handle_written_out(text, out, taken)])
+    return _known_by_abbreviation(text, merged)
+
+
+def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "Mobiel Glas Centrum (MGC)" and then "MGC" four times: a name spelled out once with its
+    initials in brackets goes by the initials when the story writes them more often than the
+    name (decision 149: as the story names it most)."""
+    renamed = {}
+    for name in {item[2] for item in found}:
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        if len(initials) < 2 or len(initials) != len(name.split()) or f"{name} ({initials})" not in text:
+            continue
+        short = len(re.findall(rf"(?<![\w-]){initials}(?![\w-])", text))
+        if short - 1 > text.count(name) - 1:
+            renamed[name] = initials
+    return [(a, b, renamed.get(name, name), sector) for a, b, name, sector in found]
 
 
 CAPITALISED_RUN = re.compile(r"(?<![\w@.])[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*){0,2}")
