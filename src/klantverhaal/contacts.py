@@ -544,6 +544,9 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     inside = {t.lower_ for c in channels for t in c}
     if channels and all(w in inside or w in NOTE_FILLERS or w.isdigit() or numbers.parse(w) is not None
                         or numbers.ordinal(w) for w in words):
+        if words == [channels[0].text.lower()] and (channels[0].text.isupper() or not _opens_line(sent, start)
+                                                      and _same_channel_before(sent, channels[0].id_)):
+            return None  # "AANGETEKEND" above a letter; "De Brug gebeld, voicemail. Ingesproken.": the same call
         return channels[0].id_  # "Chat.", "Mail nummer twee.", "Weer een mail."
     # ("De bevestiging via de mail.": what came in, not what the writer sent)
     came_in = bool(REPLY_NOUNS & set(words) or COMPANY_MESSAGES & set(words))
@@ -573,6 +576,22 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
         if named:
             return "shop"
     return None
+
+
+def _same_channel_before(sent: Span, channel: str) -> bool:
+    """Does the sentence just before (on the same line) already use this channel?"""
+    if sent.start == 0:
+        return False
+    before = sent.doc[sent.start - 1].sent
+    return any(c.label_ == "channel" and c.id_ == channel for c in docindex.cues_in(before))
+
+
+def _opens_line(sent: Span, start: int) -> bool:
+    """Does the note begin a line of its own (after a bullet or a date), not follow another
+    note on the same line?"""
+    doc = sent.doc
+    return start > sent.start or sent.start == 0 or "\n" in doc[sent.start - 1].text \
+        or doc[sent.start - 1].is_punct and sent.start > 1 and "\n" in doc[sent.start - 2].text
 
 
 REPLY_NOUNS = resources.words("contacts.reply_nouns")
@@ -1312,7 +1331,8 @@ def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None
         end = _first_comma(sent, verb.end)
         if _participle(verb[-1].lower_):  # "gemeld", "nagevraagd"; "De monteurs belden ... en" is finite
             end = min(end, _clause_opener(sent, verb.end))
-    words = [t.lower_ for t in sent.doc[_after_date_prefix(sent) : end] if not t.is_punct]
+    # (the line break a note ends with is no word: "- 7 februari: nog een mail.\n")
+    words = [t.lower_ for t in sent.doc[_after_date_prefix(sent) : end] if not (t.is_punct or t.is_space)]
     subjects = SUBJECT_PRONOUNS - SELF if allow_self else SUBJECT_PRONOUNS
     if not words or len(words) > longest or (FINITE_VERBS | subjects | OTHER_AGENTS) & set(words):
         return None

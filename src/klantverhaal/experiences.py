@@ -280,7 +280,8 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         if any(m.start <= span.start_char < m.end for m in named) or _idiom(doc, span) or _sofa(doc, span):
             continue
         subordinate = _in_subordinate_clause(doc, docindex.sentence_of(span), span.start_char, span.end_char)
-        definite = _definite(doc, span)
+        heading = _heading(text, span)
+        definite = _definite(doc, span) or heading
         if not (definite or _introduced(doc, span) and not subordinate):
             continue  # "van bank gewisseld", "een aannemer": generic or new, not a company named by kind
         if span.label_ == "REF":
@@ -289,7 +290,9 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
                                   target.sector if target else "", target is not None, "ref"))
             continue
         # "Dus bel ik een loodgieter": a firm the writer brings in is nobody's hands
-        target = _refers_to(span, named) or _earlier_kind(span, kinds) or (_principal(span, named, kinds) if definite else None)
+        # (a heading opens its own section: it never points ahead to a company named below it)
+        target = _refers_to(span, named, backward_only=heading) or _earlier_kind(span, kinds) \
+            or (_principal(span, named, kinds) if definite else None)
         if target is not None:
             # "zag dat de opticien een fout maakte": a kind in a subordinate clause does not
             # take the story either
@@ -443,6 +446,15 @@ def _the_one_town(text: str) -> str | None:
 
 
 DEFINITE = resources.words("experiences.definite")
+
+
+def _heading(text: str, span: Span) -> bool:
+    """ "Woningcorporatie" alone on a line above a list of what the writer did: a kind noun
+    that heads a section names one company, like "de woningcorporatie"."""
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip().rstrip(":").strip()
+    return line.lower() == span.text.lower() and line_start > 0
 
 
 def _definite(doc: Doc, span: Span) -> bool:
@@ -666,9 +678,10 @@ def _earlier_kind(kind: Span, kinds: list[_Mention]) -> _Mention | None:
     return None
 
 
-def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
+def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False) -> _Mention | None:
     """The named company a kind noun refers back to: one of the same sector (the nearest
-    before it, else the first after it), or the name glued in front of it ("KPN-winkel")."""
+    before it, else, unless ``backward_only``, the first after it), or the name glued in front
+    of it ("KPN-winkel")."""
     glued = [m for m in named if 0 <= kind.start_char - m.end <= 1]
     if glued:
         return glued[-1]
@@ -704,16 +717,21 @@ def _refers_to(kind: Span, named: list[_Mention]) -> _Mention | None:
     # "Telefoonkoopjes.nl ... de webshop": a name found from context has no sector of its own,
     # so a kind noun after it describes it
     unsorted = [m for m in named if m.from_context and m.sector == "other" and m.role in ("", "seller")
-                and m.end <= kind.start_char and _may_describe(kind.text.lower(), m.company, kind.label_)]
+                and m.end <= kind.start_char and _may_describe(kind.text.lower(), m.company, kind.label_)
+                and not _introduced_as_other(text, m, kind.id_, kind.text.lower())]
     if unsorted and kind.label_ != "other":
         return unsorted[-1]
+    if backward_only:
+        return None
     after = [m for m in same if not m.subordinate]
     if after:
         return after[0]
     # "mijn internetprovider ... NoorderNet": a name found from context, the first one named
     # after the kind noun, is what it describes
+    # ("de woningcorporatie ... aannemer Stroeve Bouw": not a name introduced as another kind)
     later = [m for m in named if m.start >= kind.end_char and m.role in ("", "seller")]
-    return later[0] if later and later[0].from_context and later[0].sector == "other" else None
+    return later[0] if later and later[0].from_context and later[0].sector == "other" \
+        and not _introduced_as_other(text, later[0], kind.id_, kind.text.lower()) else None
 
 
 # "bij Drukkerij Wolters in Zwolle gewerkt": where the firm is may stand before the verb
