@@ -1267,6 +1267,8 @@ def _household_apposition(doc, k: int) -> bool:
     opening = APPOSITION_MARKS.get(doc[k].text)
     return opening is not None and k >= 3 and doc[k - 3].text == opening \
         and doc[k - 2].lower_ in HOUSEHOLD_OWNERS and doc[k - 1].lower_ in HOUSEHOLD
+
+
 NUMBERED_PREFIX = re.compile(r"^\d+/\d*$")
 DAY_WORDS = resources.words("contacts.diary_day_words")
 

@@ -1374,8 +1374,8 @@ DELIVERY_MANNER = frozenset(resources.read_json("mentions.json")["delivery_manne
 
 def _also_served(f: _Facts) -> bool:
     """ "Sandra van wagenparkbeheer bij ons op kantoor heeft namens mij Athlon gebeld": a company
-    named once beside the writer's work but plainly, as the one written to, in sentences of the
-    writer's own contacts elsewhere, served the writer too."""
+    read once as beside the writer's work, but named plainly elsewhere and in two or more
+    sentences of the writer's own contacts, served the writer too."""
     return "plain" in f.roles and len(f.contact_sentences) >= 2
 
 

@@ -369,7 +369,7 @@ def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]]) ->
         if len(initials) < 2 or len(initials) != len(name.split()) or f"{name} ({initials})" not in text:
             continue
         short = len(re.findall(rf"(?<![\w-]){initials}(?![\w-])", text))
-        if short - 1 > text.count(name) - 1:
+        if short > text.count(name):  # (each count holds the one in "Name (INITIALS)")
             renamed[name] = initials
     return [(a, b, renamed.get(name, name), sector) for a, b, name, sector in found]
 
