@@ -172,7 +172,7 @@ def _rules() -> dict:
             "handle_contact": frozenset(table["handle_contact_words"]), "kind_before": table["kind_before"],
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"],
             "place_kinds": frozenset(table["place_kinds"]), "place_prepositions": places,
-            "place_compounds": frozenset(table["place_compounds"]),
+            "place_compounds": frozenset(table["place_compounds"]), "premises_where": frozenset(table["premises_where"]),
             "streets": tuple(table["street_suffixes"]), "adjectives": frozenset(table["adjectives"]),
             "regions": frozenset(table["name_regions"]), "surnames": frozenset(table["common_surnames"]),
             "places": frozenset(line.strip().lower() for line in resources.read_text("places.txt").splitlines()
@@ -455,10 +455,14 @@ def _capital_by_position(text: str, kind: str, name: str, kind_start: int) -> bo
 
 def _premises_of_taken(text: str, name: str, taken: list[tuple[int, int]], rules: dict) -> bool:
     """ "de Lijnwinkel", "het Rabokantoor": one word made of a word of a brand the table found in
-    the story and an organisation word is that brand's shop or office, no organisation of its own."""
-    if " " in name:
+    the story and an organisation word is that brand's shop or office, no organisation of its own
+    (also with where it is: "de Lijnwinkel aan Brussel-Noord")."""
+    words = name.split()
+    if len(words) > 2 and words[1] in rules["premises_where"]:
+        words = words[:1]
+    if len(words) > 1:
         return False
-    low = name.lower()
+    low = words[0].lower()
     suffix = next((s for s in rules["org_suffixes_longest_first"] if low.endswith(s) and len(low) > len(s)), None)
     if suffix is None:
         return False
