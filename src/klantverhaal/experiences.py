@@ -781,7 +781,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "product"  # "gewoon Netflix gekeken": what the writer watched, no exchange
     if _looked_up_on(before, after, cues):
         return "aside"  # "Ik had al zelf wat op FamilySearch gezocht": a site used, no exchange
-    if any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["document_before"]) \
+    if _document_of(before, cues) \
             and (any(f" {v} " in f" {after.split('.')[0]} " for v in cues["document_verbs_after"])
                  or _carried_document(before, cues)):
         # "mijn inschrijving bij de KvK geüpload", "bezwaar ingediend, met de verklaring van
@@ -866,14 +866,20 @@ def _anothers_document(text: str, m: "_Mention", named: list["_Mention"]) -> boo
     document of one company in a sentence about another, named plainly before it, is a paper
     in that other company's case; the sentence stays with the company named first."""
     cues = _mention_cues()
-    before = " " + text[max(0, m.start - 40) : m.start].lower().replace("\n", " ")
-    if not any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["document_before"]):
+    if not _document_of(" " + text[max(0, m.start - 40) : m.start].lower().replace("\n", " "), cues):
         return False
     left, right = _sentence_bounds(text, m.start, m.end)
     after = f" {text[m.end : right].lower()} "
     if any(f" {w} " in after for w in cues["document_received_after"]):
         return False  # "ook nog een brief van Stedin gekregen": Stedin's own letter to the writer
     return any(o.company != m.company and not o.role and left <= o.start < m.start for o in named)
+
+
+def _document_of(before: str, cues: dict) -> bool:
+    """Does the text before a name end in a company's document ("de brief van", "een
+    bevestiging van")?"""
+    stripped = _strip_article(before.rstrip())
+    return any(stripped.endswith(" " + p) for p in cues["document_before"])
 
 
 def _looked_up_on(before: str, after: str, cues: dict) -> bool:
