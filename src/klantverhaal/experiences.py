@@ -333,8 +333,7 @@ def _thing_of(text: str, start: int) -> bool:
 @cache
 def _service_words() -> frozenset[str]:
     """Nouns that make "X van <brand>" the company's own people, places or messages."""
-    words = {line.strip().lower() for line in resources.read_text("product_compounds.txt").splitlines()
-             if line.strip() and not line.startswith("#")}
+    words = set(resources.word_lines("product_compounds.txt"))
     for name in ("channels.jsonl", "contacts.jsonl"):
         words |= {row["pattern"].lower() for row in resources.read_jsonl(name) if " " not in row["pattern"]}
     return frozenset(words | set(resources.read_json("unknown_companies.json")["service_nouns"]))
@@ -431,17 +430,11 @@ def _name_kinds_as_written(doc: Doc, kinds: list[_Mention]) -> None:
 TOWN_KINDS = resources.words("experiences.town_kinds")
 
 
-@cache
-def _places() -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in resources.read_text("places.txt").splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
 def _the_one_town(text: str) -> str | None:
     """The one Dutch or Flemish town a story names (capitalised, from places.txt), or None when
     it names none or several: "de gemeente" of a story set in Haarlem is Gemeente Haarlem."""
     # ("Amersfoort-Noord", "Utrecht-Overvecht": the town before the district)
-    towns = {w for w in re.findall(r"(?<![\w-])[A-Z][a-zà-ÿ]+\b", text) if w.lower() in _places()}
+    towns = {w for w in re.findall(r"(?<![\w-])[A-Z][a-zà-ÿ]+\b", text) if w.lower() in resources.word_lines("places.txt")}
     return next(iter(towns)) if len(towns) == 1 else None
 
 
@@ -1342,8 +1335,7 @@ def _object_before_verb(doc: Doc, cue: Span, m: _Mention) -> bool:
 
 @cache
 def _third_parties() -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in resources.read_text("third_parties.txt").splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return resources.word_lines("third_parties.txt")
 
 
 def _third_party_sentences(doc: Doc, mentions: list[_Mention]) -> dict[int, set[str]]:

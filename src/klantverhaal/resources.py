@@ -32,6 +32,14 @@ def read_text(name: str) -> str:
 
 
 @cache
+def word_lines(name: str) -> frozenset[str]:
+    """The entries of a one-per-line word file such as places.txt, lower-cased; blank lines and
+    "#" comments are skipped."""
+    return frozenset(line.strip().lower() for line in read_text(name).splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@cache
 def read_json(name: str) -> dict[str, Any]:
     try:
         return json.loads(read_text(name))

@@ -23,20 +23,17 @@ SPANS_KEY = "companies"
 
 @cache
 def _stop_phrases() -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in resources.read_text("not_companies.txt").splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return resources.word_lines("not_companies.txt")
 
 
 @cache
 def _service_compounds() -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in resources.read_text("product_compounds.txt").splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return resources.word_lines("product_compounds.txt")
 
 
 @cache
 def _ambiguous() -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in resources.read_text("ambiguous_brands.txt").splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return resources.word_lines("ambiguous_brands.txt")
 
 
 def _product_model(doc: Doc, span) -> bool:

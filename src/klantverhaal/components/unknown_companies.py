@@ -66,8 +66,7 @@ def _rules() -> dict:
     # "tandtechnisch lab"), but not a name of their own when capitalised ("Bureau", "Hotel")
     compound_heads = "|".join(sorted(set(table["org_suffixes"]) | set(table["compound_kind_heads"]), key=len, reverse=True))
     org_tails = "|".join(sorted((w.capitalize() for w in table["org_suffixes"]), key=len, reverse=True))
-    stop = {line.strip().lower() for line in resources.read_text("not_companies.txt").splitlines()
-            if line.strip() and not line.startswith("#")}
+    stop = set(resources.word_lines("not_companies.txt"))
     patterns = [
         ("kind_before", re.compile(rf"\b(?P<kind>(?i:{kinds_before}))[ \t]+(?P<name>(?:'t[ \t]+)?{multi})")),
         # "trimsalon Pluizebol", "bijlesinstituut Briljant": a lower-case compound ending in an
@@ -175,8 +174,7 @@ def _rules() -> dict:
             "place_compounds": frozenset(table["place_compounds"]), "premises_where": frozenset(table["premises_where"]),
             "streets": tuple(table["street_suffixes"]), "adjectives": frozenset(table["adjectives"]),
             "regions": frozenset(table["name_regions"]), "surnames": frozenset(table["common_surnames"]),
-            "places": frozenset(line.strip().lower() for line in resources.read_text("places.txt").splitlines()
-                                if line.strip() and not line.startswith("#")),
+            "places": resources.word_lines("places.txt"),
             "particle_before": re.compile(rf"(?<![\w:])(?:{'|'.join(re.escape(p) for p in table['surname_particles'])})[ \t]+$"),
             "titled": re.compile(rf"(?i:\b(?:{'|'.join(re.escape(t) for t in table['person_titles'])}))[ \t]+$")}
 
@@ -193,8 +191,7 @@ def _with_particle(text: str, name: str, start: int, particle_before: re.Pattern
 @cache
 def _third_party_words() -> frozenset[str]:
     """Single words of third_parties.txt ("ombudsman", "geschillencommissie", "kifid")."""
-    lines = resources.read_text("third_parties.txt").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#") and " " not in line.strip())
+    return frozenset(w for w in resources.word_lines("third_parties.txt") if " " not in w)
 
 
 def _town_not_in_name(text: str, words: list[str], joiners: frozenset[str]) -> bool:
