@@ -1747,6 +1747,24 @@ def _range_low_end(tokens: list, k: int, value: float | None) -> int | None:
     return int(low) if low is not None and 1 <= low < value else None
 
 
+ABOUT_WORDS = resources.words("contacts.about_words")
+
+
+def _about(tokens, i: int) -> int | None:
+    """ "een stuk of zes keer gebeld", "een keer of vijf gemaild": about N times is at least N-1,
+    told as a lower bound (decision 143, read as decision 26 reads "een dag of twee"). ``i`` is
+    the index of "keer" in ``tokens`` (a sentence or a doc)."""
+    if i >= 3 and tokens[i - 2].lower_ == "of" and tokens[i - 3].lower_ in ABOUT_WORDS \
+            and tokens[i - 4 if i >= 4 else i - 3].lower_ in ("een", "'n"):
+        n = numbers.parse(tokens[i - 1].lower_)  # "een stuk of zes keer"
+    elif i >= 1 and i + 2 < len(tokens) and tokens[i - 1].lower_ in ("een", "'n") \
+            and tokens[i].lower_ in ABOUT_WORDS and tokens[i + 1].lower_ == "of":
+        n = numbers.parse(tokens[i + 2].lower_)  # "een keer of vijf"
+    else:
+        return None
+    return int(n) - 1 if n is not None and float(n).is_integer() and n >= 2 else None
+
+
 def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     """How this sentence counts, as (how, n, channel) items: ("exact", 3, "phone") for "drie
     keer gebeld", ("more", 2, ...) for "nog twee keer gebeld", ("ordinal", 4, ...) for "het
@@ -1810,7 +1828,8 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             # "Twee keer gebeld daarna": the word may follow the verb too
             more = any(i - 4 <= k < i for k in more_words) or cue.start > tok.i and cue.end < sent.end \
                 and sent.doc[cue.end].lower_ in MORE_WORDS
-            low_end = _range_low_end(tokens, i - 1, value)
+            low_end = _about(tokens, i)
+            low_end = _range_low_end(tokens, i - 1, value) if low_end is None else low_end
             if low_end is not None and not more:
                 counted.append(("least", low_end, channel))  # "vier of vijf keer": at least four
                 at.append(tok.i)
@@ -2228,6 +2247,8 @@ def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]
             value = _number_with_noun(sent, cue)  # "twee e-mails gestuurd", "drie klachten ingediend"
         if cue.start - 1 > sent.start and doc[cue.start - 2].lower_ in DAY_WORDS:
             continue  # "Op dag vier stuurde ik een mail": a day, no count
+        if cue.start - 3 > sent.start and _about(doc, cue.start - 3) is not None:
+            continue  # "een keer of vijf gebeld": the number belongs to "keer", counted there
         if value is not None and value >= 1 and prev not in ("een",):
             # "één klacht ingediend" beside counts per channel is one more, not a total
             channel = _channel(cue) if _channel(cue) != "any" else _nearest_channel(cue, docindex.cues_in(sent))
@@ -2651,6 +2672,7 @@ def _recap_item(item: list, cues: list[Span]) -> tuple[int, bool, str]:
 TALLY_WORDS = resources.words("contacts.company_tally_words")
 TALLY_ENDS = resources.words("contacts.company_tally_ends")
 TALLY_FILLERS = resources.words("contacts.company_tally_fillers")
+TALLY_FILLERS_AFTER = resources.words("contacts.company_tally_fillers_after")
 
 
 def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, tuple[int, bool]]:
@@ -2663,6 +2685,7 @@ def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, 
         return {}
     doc = sent.doc
     out: dict[str, int] = {}
+    verbs = {c.start for c in docindex.cues_in(sent) if c.label_ == "contact_verb"}
     for start, end, company in named:
         n = None
         k = start - 1  # "acht keer contact gehad met de Belastingdienst", "vijf keer met Berends"
@@ -2670,11 +2693,8 @@ def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, 
             k -= 1
         if k - 1 >= sent.start and doc[k].lower_ in TALLY_WORDS:
             n = numbers.parse(doc[k - 1].lower_)  # "negen keer Vueling"
-        elif end + 1 < sent.end and doc[end + 1].lower_ in TALLY_WORDS and (
-                end + 2 >= sent.end or doc[end + 2].lower_ in TALLY_ENDS):
-            # "Liander vijf keer", "Vattenfall zeven keer gesproken"; not "bij De Brug twee keer
-            # gebeld, drie mails": the calls only, one item of a recap
-            n = numbers.parse(doc[end].lower_)
+        else:
+            n = _tally_after(sent, end, verbs)
         if n is not None and n >= 1 and float(n).is_integer():
             out[company] = max(out.get(company, 0), int(n))
     if len(out) < 2:
@@ -2682,6 +2702,31 @@ def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, 
     # "Sinds die mail heb ik nog twee keer met Mitros gebeld en één keer met WarmteVast"
     more = any(t.lower_ in MORE_WORDS for t in doc[sent.start : min(named)[0]])
     return {company: (n, more) for company, n in out.items()}
+
+
+def _tally_after(sent: Span, end: int, verbs: set[int]) -> float | None:
+    """The count right after a company's name: "Liander vijf keer", "Vattenfall zeven keer
+    gesproken", "KPN zeven keer gebeld", "Fluvius in totaal negen keer gecontacteerd", "Luminus
+    een keer of vijf"; not "bij De Brug twee keer gebeld, drie mails" (the calls only, one item of
+    a recap). ``verbs`` holds where contact verbs start."""
+    doc = sent.doc
+    k = end
+    while k < sent.end - 1 and k - end < 2 and doc[k].lower_ in TALLY_FILLERS_AFTER:
+        k += 1
+    if k + 1 < sent.end and doc[k + 1].lower_ in TALLY_WORDS and (
+            k + 2 >= sent.end or doc[k + 2].lower_ in TALLY_ENDS or k + 2 in verbs and not _next_item_counted(sent, k + 3)):
+        return numbers.parse(doc[k].lower_)
+    for i in (k + 1, k + 4):  # "een keer of vijf", "een stuk of zes keer"
+        if i + 2 < sent.end and (about := _about(doc[sent.start : sent.end], i - sent.start)) is not None:
+            return about
+    return None
+
+
+def _next_item_counted(sent: Span, k: int) -> bool:
+    """Does a counted item of a list follow at ``k`` (", drie mails", "en drie mails gestuurd")?
+    Then the count before it was one channel's, not the company's tally."""
+    doc = sent.doc
+    return k + 1 < sent.end and doc[k].lower_ in (",", ";", "en") and numbers.parse(doc[k + 1].lower_) is not None
 
 
 def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = None) -> tuple[Contacts | None, list[dict]]:
