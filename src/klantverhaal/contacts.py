@@ -34,7 +34,7 @@ def _tokens_between(sent: Span, start: int, end: int) -> list[str]:
 
 def _negated(sent: Span, cue: Span, negations: list[Span]) -> bool:
     """ "niet gebeld", "geen mail", "belde niet": a negation within a few words, same clause."""
-    if _fronted_and_denied(sent, cue, negations):
+    if _fronted_and_denied(sent, cue, negations) or _fronted_object_denied(sent, cue, negations):
         return True
     for neg in negations:
         if neg.text.lower() == "zonder" and neg.end < cue.start <= neg.end + 6 \
@@ -70,6 +70,25 @@ def _fronted_and_denied(sent: Span, cue: Span, negations: list[Span]) -> bool:
     clause_end = next((t.i for t in doc[cue.end : sent.end] if t.lower_ in CLAUSE_BREAKS - {"maar"}), sent.end)
     return any(cue.end < neg.start < clause_end and neg.text.lower() in ("niet", "nooit", "geen")
                for neg in negations)
+
+
+def _fronted_object_denied(sent: Span, cue: Span, negations: list[Span]) -> bool:
+    """ "Het contactformulier op hun site heb ik nog niet gebruikt": a channel noun put first
+    (after its article), the auxiliary and the writer right after the phrase, and "niet" or
+    "nooit" later in that clause deny its use, however long the fronted phrase is."""
+    doc = sent.doc
+    first = _past_fillers(sent, _after_date_prefix(sent))
+    if first < sent.end and doc[first].lower_ in NOUN_DETERMINERS:
+        first += 1
+    if cue.start != first or cue.label_ != "channel":
+        return False
+    # (not "Via X heb ik KPN gevraagd waarom het nog niet was aangesloten": the question's "niet")
+    stops = CLAUSE_BREAKS | SUBCLAUSE_BREAKS | QUESTION_OPENERS
+    clause_end = next((t.i for t in doc[cue.end : sent.end] if t.lower_ in stops), sent.end)
+    aux = next((t.i for t in doc[cue.end : clause_end] if t.lower_ in FRONTED_AUXILIARIES), None)
+    if aux is None or aux + 1 >= clause_end or doc[aux + 1].lower_ not in SELF:
+        return False
+    return any(aux < neg.start < clause_end and neg.text.lower() in ("niet", "nooit") for neg in negations)
 
 
 def _offered(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
@@ -993,22 +1012,28 @@ def _unreal_modal(sent: Span, cue: Span) -> bool:
 
 def _counterfactual(sent: Span) -> bool:
     """ "Als ze niet hadden betaald, was ik naar de rechter gestapt", "Als ik op die man achter de
-    balie was afgegaan, had ik nu nog gewacht": an unreal condition (a pluperfect "als"-clause)
-    and an inverted past main clause tell what did not happen; nothing in it is a contact."""
+    balie was afgegaan, had ik nu nog gewacht", "Had ik geweten hoe dit liep, dan was ik meteen
+    naar de winkel gegaan": an unreal condition (a pluperfect "als"-clause, or one opened by the
+    auxiliary) and an inverted past main clause tell what did not happen; nothing in it is a
+    contact."""
     doc = sent.doc
     for k in range(sent.start, sent.end):
-        if doc[k].lower_ not in CONDITIONAL_OPENERS:
+        # "Had ik meteen een brief gestuurd, dan ...": the auxiliary first is the condition's opener
+        inverted = doc[k].lower_ in UNREAL_AUXILIARIES and all(t.lower_ in CONDITIONAL_LEAD_INS for t in doc[sent.start : k])
+        if doc[k].lower_ not in CONDITIONAL_OPENERS and not inverted:
             continue
         opens = k == sent.start or doc[k - 1].text == "," or all(
             t.lower_ in CONDITIONAL_LEAD_INS for t in doc[sent.start : k])
         if not opens:
             continue
         comma = next((j for j in range(k + 1, sent.end) if doc[j].text == ","), None)
-        if comma is None or not any(t.lower_ in UNREAL_AUXILIARIES for t in doc[k + 1 : comma]):
+        if comma is None or not inverted and not any(t.lower_ in UNREAL_AUXILIARIES for t in doc[k + 1 : comma]):
             continue
         j = comma + 1
         if j < sent.end and doc[j].lower_ == "dan":
             j += 1
+        elif inverted:
+            continue  # ("Had ik dat maar geweten, ...": a wish; only "..., dan had ik" is unreal here)
         if j + 1 < sent.end and doc[j].lower_ in IRREALIS_FINITES:
             return True
     return False
@@ -1241,6 +1266,8 @@ def _household_subject(sent: Span, cue: Span) -> bool:
     Rivierenhof": a household is one customer (SPEC), so a partner's, housemate's or (for a
     writer acting for a parent) the parent's contact is the customer's."""
     doc = sent.doc
+    if _household_pronoun(sent, cue):
+        return True  # "Mijn zoon heeft in de app gekeken. Hij heeft een bericht gestuurd."
     words = [t.lower_ for t in doc[max(sent.start, cue.start - 8) : min(sent.end, cue.end + 3)]]
     if any(a == "namens" and b in ("mij", "ons", "me") for a, b in zip(words, words[1:])):
         return True  # "heeft toen namens mij het ziekenhuis gebeld", "een e-mail gestuurd namens mij"
@@ -1258,6 +1285,32 @@ def _household_subject(sent: Span, cue: Span) -> bool:
 
 
 HOUSEHOLD_REACH = 15
+HOUSEHOLD_PRONOUNS = resources.words("contacts.household_pronouns")
+PERSON_NOUNS = resources.words("contacts.person_nouns")
+
+
+def _household_pronoun(sent: Span, cue: Span) -> bool:
+    """ "Mijn zoon Bart heeft in de app gekeken: niets. Hij heeft een bericht gestuurd.": "hij" or
+    "zij" as the subject of a contact refers to the last person named before it, in this
+    sentence or the two before; when that is one of the writer's household ("mijn zoon"), the
+    contact is the customer's. A person of any other kind met first ("een medewerker", "de
+    buurman", "de monteur") ends the search: the pronoun is theirs."""
+    doc = sent.doc
+    pronoun = next((t for t in docindex.words_back(cue, CLAUSE_BREAKS | HOUSEHOLD_BREAKS) if t in HOUSEHOLD_PRONOUNS), None)
+    if pronoun is None:
+        return False
+    k = next(t.i for t in reversed(doc[sent.start : cue.start]) if t.lower_ == pronoun)
+    if any(doc[j].lower_.endswith("en") for j in (k - 1, k + 1) if sent.start <= j < sent.end):
+        return False  # "Zij hebben een monteur gestuurd", "Toen belden zij": plural, the company
+    number = docindex.sentence_number(doc, sent.start)
+    lo = docindex.sentences(doc)[max(0, number - 2)].start
+    for tok in reversed(doc[lo:k]):
+        low = tok.lower_
+        if low in HOUSEHOLD and tok.i > 0 and doc[tok.i - 1].lower_ in HOUSEHOLD_OWNERS:
+            return True
+        if low in PERSON_NOUNS or low in OTHER_PEOPLE or low in HOUSEHOLD or low.endswith(STAFF_NOUN_ENDINGS):
+            return False
+    return False
 APPOSITION_MARKS = {",": ",", ")": "("}
 
 
