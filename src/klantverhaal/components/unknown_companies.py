@@ -145,7 +145,12 @@ def _rules() -> dict:
         # "een abonnement bij zichtklaar, de glazenwassers met de groene busjes": a name typed in
         # lower case, set off by the kind it is
         # ("bij bonenfixers terecht, zo'n klein bedrijfje": "zo'n" and a diminutive too)
-        ("apposition", re.compile(rf"\b(?:[Bb]ij|van|met|door)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}})(?:\s+terecht)?,\s+(?:de|het|een|zo'n|zo’n)\s+(?:[a-zà-ÿ]+\s+){{0,2}}?(?P<kind>(?i:{kinds_before}))(?:s|en|je|jes)?\b")),
+        # ("mijn ervaring met groefwerk, de vinylwebshop uit Nijmegen": a compound of a kind too;
+        # not a bare head: "gezinnen met kinderwagens, een groep scouts")
+        ("apposition", re.compile(rf"\b(?:[Bb]ij|van|met|door)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}})(?:\s+terecht)?,\s+(?:de|het|een|zo'n|zo’n)\s+(?:[a-zà-ÿ]+\s+){{0,2}}?(?P<kind>[a-zà-ÿ]*(?i:{kinds_before})|[a-zà-ÿ]+(?:{compound_heads}))(?:s|en|je|jes|tje|tjes)?\b")),
+        # "voor wie het niet kent: stalwijs is zo'n fietsenstalling bij het station": a name typed
+        # in lower case, said to be a kind of firm; only when the story names it again
+        ("lower_predicate", re.compile(rf"(?<![\w@.-])(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}})[ \t]+is[ \t]+zo['’]n[ \t]+(?:[a-zà-ÿ]+[ \t]+){{0,3}}?(?P<kind>[a-zà-ÿ]*(?:{kinds_before_lower})|[a-zà-ÿ]+(?:{compound_heads}))(?:s|en|je|jes|tje|tjes)?\b")),
         # "Ons hotel, Casa do Rio, hadden we via Booking geboekt", "de aannemer, Bouwbedrijf
         # Smit, kwam": a kind noun with its name set off in commas after it
         ("kind_apposition", re.compile(rf"\b(?i:mijn|onze|ons|de|het|hun|zijn|haar)\s+(?P<kind>(?i:{kinds_before})),\s+(?P<name>{two_or_more}),")),
@@ -177,6 +182,14 @@ def _rules() -> dict:
             "places": resources.word_lines("places.txt"),
             "particle_before": re.compile(rf"(?<![\w:])(?:{'|'.join(re.escape(p) for p in table['surname_particles'])})[ \t]+$"),
             "titled": re.compile(rf"(?i:\b(?:{'|'.join(re.escape(t) for t in table['person_titles'])}))[ \t]+$")}
+
+
+def _kind_sector(kind: str, rules: dict) -> str:
+    """The sector of a kind word, or of the kind its compound ends in ("vinylwebshop" is a
+    "webshop": retail); "other" when no kind word of the table ends it."""
+    low = kind.lower()
+    return next((rules["kind_before"][k] for k in sorted(rules["kind_before"], key=len, reverse=True) if low.endswith(k)),
+                "other")
 
 
 def _with_particle(text: str, name: str, start: int, particle_before: re.Pattern) -> tuple[str, int]:
@@ -249,6 +262,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 sector = next((sec for k, sec in rules["kind_before"].items() if m.group("kind").lower().endswith(k)), "other")
             elif rule in ("apposition", "kind_apposition", "kind_apposition_single"):
                 sector = rules["kind_before"].get(m.group("kind").lower(), "other")
+            elif rule == "lower_predicate":
+                sector = _kind_sector(m.group("kind"), rules)
             elif rule == "addressee" and any(w.lower().strip(".,") in _third_party_words() for w in name.split()):
                 continue  # "Aan: Ombudsman Metropool Amsterdam": a letter to a disputes body
             elif rule in ("domain", "addressee"):
@@ -288,7 +303,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                         r"\b(?:bij|van|met|door|via|naar)[ \t]+$", text[max(0, start - 6) : start])
                     or numbers.ordinal(name.lower())):
                 continue  # "een Deense webwinkel", "Top winkel!", "Tweede installateur kwam ...": an adjective
-            if rule in ("contacted_single", "kind_apposition_single", "went_to_single") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
+            if rule in ("contacted_single", "kind_apposition_single", "went_to_single", "lower_predicate") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
                     text[a:b].startswith(name + " ") for a, b in taken) or name in rules["surnames"]):
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
             if rule in ("contacted", "contacted_single", "went_to_single", "kind_before", "kind_lower", "kind_apposition",
@@ -774,8 +789,9 @@ def _sentence_initial_only(text: str, start: int, name: str, rule: str) -> bool:
     line's "Aan: X, afdeling ..." is a frame of its own)."""
     if rule == "kind_cap":  # "Scooterdealer Kolkman" opening a line may be "scooterdealer Kolkman"
         return _at_sentence_start(text, start)
-    if rule in ("domain", "handle", "legal", "kind_before", "camel", "addressee") or " " in name or name.isupper():
-        return False
+    if rule in ("domain", "handle", "legal", "kind_before", "camel", "addressee") or " " in name or name.isupper() \
+            or name[:1].islower():
+        return False  # (a name typed in lower case has no capital that its position could explain)
     return _at_sentence_start(text, start)
 
 
