@@ -756,7 +756,9 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     if sector == "delivery" and (
         any(_strip_article(before).endswith(" " + p) for p in cues["carrier_before"])
         or any(p in sentence for p in cues["delivery_verbs"])
+        or before.endswith("(") and text[end : end + 1] in (",", ")")
     ):
+        # ("Plaat komt binnen (PostNL, netjes in een stevige doos)": the carrier named in passing)
         return "carrier"
     if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["intermediary_before"]):
         # "een chalet bij vakantiepark De Eekhoorn, geboekt via Booking.com": the platform only
