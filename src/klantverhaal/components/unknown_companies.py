@@ -60,6 +60,7 @@ def _rules() -> dict:
     contact_before = "|".join(re.escape(v) for v in table["contact_verbs_before"])
     contact_after = "|".join(re.escape(v) for v in table["contact_verbs_after"])
     single_before = "|".join(re.escape(v) for v in table["contact_verbs_single_before"])
+    hired_after = "|".join(re.escape(v) for v in table["hired_single_after"])
     outsourced = "|".join(re.escape(v) for v in table["outsourced_verbs"])
     org_suffixes = "|".join(sorted(table["org_suffixes"], key=len, reverse=True))
     # heads that make a lower-case compound a kind of firm ("vertaalbureau", "kattenhotel",
@@ -113,6 +114,10 @@ def _rules() -> dict:
         # "Ik heb Fietsflits diezelfde middag gebeld": one word only when the story names it again
         ("contacted_single", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
                                         rf"\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{contact_after})\b")),
+        # "hadden we Zazzo geboekt", "hebben we Roetvrij ingeschakeld": hired, one word only when
+        # the story names it again
+        ("contacted_single", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
+                                        rf"\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{hired_after})\b")),
         # "Ik bel Spaakwerk: ...", "belde ik Fietsflits opnieuw": the verb first, one word only
         # when the story names it again
         ("contacted_single", re.compile(rf"\b(?:(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:{single_before})|(?:{single_before})\s+(?:ik|we|wij))"
