@@ -746,7 +746,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
             or _employer_clause(text, start, end, cues) or _speaks_as_staff(sentence, cues) \
             or any(sentence.lstrip().startswith(p) for p in cues["employer_sentence_start"]) \
             or _strip_article(before).endswith(" bij") and WHERE_FIRST.sub("", after.lstrip()).startswith(tuple(
-                v + mark for v in cues["employer_verb_last"] for mark in (" ", ",", "."))) \
+                v + mark for v in cues["employer_verb_last"] for mark in (" ", ",", "."))) and not _functioning(after, cues) \
             or _own_job_at(near_before, sentence, cues):
         # "Wij bij KPN ..." speaks for the company ("hebben wij bij KozijnPlus besteld" does not);
         # "mijn broer, die bij Eneco werkt": someone's employer
@@ -819,6 +819,13 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     if sector == "retail" and any(p in sentence for p in cues["order_verbs"] + cues["delivery_verbs"]):
         return "seller"
     return ""
+
+
+def _functioning(after: str, cues: dict) -> bool:
+    """ "Mijn glasvezel bij Odido werkte niet": "werken" followed by "niet", "weer", "prima" ...
+    tells whether a thing functions; nobody works at the company."""
+    words = WHERE_FIRST.sub("", after.lstrip()).split()
+    return len(words) > 1 and words[0].startswith("werk") and words[1].strip(".,!?") in cues["functioning_after"]
 
 
 # "Ik werk als boekhouder bij een transportbedrijf en sinds 2022 lease ik ... bij Cyclis": an "en"
