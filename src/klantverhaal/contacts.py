@@ -1248,11 +1248,18 @@ def _elliptic(sent: Span, verb: Span) -> bool:
     before = _tokens_between(sent, _after_date_prefix(sent), verb.start)
     if verb.end < sent.end and sent.doc[verb.end].lower_ == "door":
         return False  # "Gebeld door een medewerker": a passive with its agent
-    if OTHER_AGENTS & set(before) or _company_subject(sent, verb):
+    if OTHER_AGENTS & set(_without_possessors(before)) or _company_subject(sent, verb):
         return False
     repeated = bool({"weer", "nogmaals", "opnieuw", "keer"} & set(before[-4:]))
     return repeated or len([t for t in before if t.isalpha()]) <= 1 or verb.text.lower() == "rappel" \
         or _object_first(sent, verb)
+
+
+def _without_possessors(words: list[str]) -> list[str]:
+    """The words without a person after "van (de)": in "het nummer uit de sms van de monteur
+    gebeld" the fitter owns the number and does not call."""
+    return [w for k, w in enumerate(words)
+            if not (k >= 1 and words[k - 1] == "van" or k >= 2 and words[k - 2] == "van" and words[k - 1] in ("de", "het", "die", "hun"))]
 
 
 HOUSEHOLD = resources.words("contacts.household")
@@ -1281,7 +1288,26 @@ def _household_subject(sent: Span, cue: Span) -> bool:
         if tok.lower_ in HOUSEHOLD and (tok.i in (sent.start, _after_date_prefix(sent)) or doc[tok.i - 1].lower_ in HOUSEHOLD_OWNERS
                                         or tok.lower_.startswith("huisgeno")):
             return True
+        if tok.text in _household_names(doc):
+            return True  # "Mijn zoon Ruud helpt me ... Ruud heeft via de app gechat"
     return False
+
+
+def _household_names(doc) -> frozenset[str]:
+    """First names the story gives to the writer's household: "mijn zoon Ruud", "onze dochter
+    Eva", "Jeroen, mijn vriend,", "Sanne (mijn vrouw)". Said once, the name stands for that
+    person in the rest of the story. Per doc."""
+    memo = doc.user_data.setdefault("klantverhaal.household_names", {})
+    if "names" not in memo:
+        names = set()
+        for k in range(1, len(doc) - 1):
+            if doc[k].lower_ in HOUSEHOLD and doc[k - 1].lower_ in HOUSEHOLD_OWNERS \
+                    and doc[k + 1].is_alpha and doc[k + 1].is_title:
+                names.add(doc[k + 1].text)
+            if _household_apposition(doc, k) and k >= 4 and doc[k - 4].is_alpha and doc[k - 4].is_title:
+                names.add(doc[k - 4].text)
+        memo["names"] = frozenset(names)
+    return memo["names"]
 
 
 HOUSEHOLD_REACH = 15
@@ -1389,8 +1415,9 @@ def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None
     # (the line break a note ends with is no word: "- 7 februari: nog een mail.\n")
     words = [t.lower_ for t in sent.doc[_after_date_prefix(sent) : end] if not (t.is_punct or t.is_space)]
     subjects = SUBJECT_PRONOUNS - SELF if allow_self else SUBJECT_PRONOUNS
-    if not words or len(words) > longest or (FINITE_VERBS | subjects | OTHER_AGENTS) & set(words):
-        return None
+    if not words or len(words) > longest or (FINITE_VERBS | subjects) & set(words) \
+            or OTHER_AGENTS & set(_without_possessors(words)):
+        return None  # ("het nummer van de monteur gebeld": the fitter after "van" owns, not acts)
     return words
 
 
