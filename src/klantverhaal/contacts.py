@@ -469,8 +469,10 @@ def _went_to_company(sent: Span, negations: list[Span]) -> bool:
     if not motion:
         return False
     verb = motion[-1]
-    if any(n.start < verb.i for n in negations):
-        return False  # "Ik ben niet naar de winkel gegaan" ("...: nog steeds niks" after it is no negation)
+    if any(n.start < verb.i and not CLAUSE_BREAKS & {t.lower_ for t in doc[n.end : verb.i]} for n in negations):
+        # "Ik ben niet naar de winkel gegaan" ("...: nog steeds niks" after it is no negation; nor
+        # is one in a clause of its own before it: "Omdat er niets gebeurde, zijn we naar ... gegaan")
+        return False
     if any(t.lower_ in MOTION_MODALS for t in doc[max(sent.start, verb.i - 1) : min(sent.end, verb.i + 2)]):
         return False  # "Ik had bijna naar de winkel willen rijden", "ik zou er langs gaan": not gone
     words = {t.lower_ for t in doc[sent.start : verb.i]}
