@@ -151,6 +151,8 @@ def read_story(doc: Doc, story: StoryText) -> Story:
                 continue
             if company in moved and not any(c.label_ in CONTACT_CUE_LABELS for c in own):
                 continue  # the visit was the shop's; the maker keeps only the sentence's tone
+            if gone_to is not None and company != gone_to.company and contact_rules.contact_events(sent, own) == ["shop"]:
+                continue  # "ben ik eerst naar Reisbureau Zonnig gegaan": the visit is the place gone to's only
             if contact_rules.sentence_has_contact(sent, own):
                 facts[company].contact_sentences.append(sent)
             elif contact_rules.message_from_company(sent, own):
