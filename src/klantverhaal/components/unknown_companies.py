@@ -312,9 +312,11 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                     text[a:b].startswith(name + " ") for a, b in taken) or name in rules["surnames"]):
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
             if rule in ("contacted", "contacted_single", "went_to_single", "kind_before", "kind_lower", "kind_apposition",
-                        "kind_apposition_single", "ordered_at", "at_place", "hired",
+                        "kind_apposition_single", "ordered_at", "at_place", "hired", "named_as",
                         "addressee") and m.group("name").split()[0] in rules["first_names"]:
-                continue  # "Ik belde Sanne de Vries", "dierenarts Joost": a person
+                continue  # "Ik belde Sanne de Vries", "dierenarts Joost", "de storm met de naam Henk": a person's name
+            if WARD_CODE.fullmatch(name):
+                continue  # "de balie van C3", "afdeling B2": a ward or room, no organisation
             words = name.split()
             if len(words) > 1 and words[-1].rstrip(".") in rules["legal"]:
                 name = " ".join(words[:-1])  # "Keukenstudio Meulenbelt B.V": the legal form is no part of the name
@@ -502,12 +504,18 @@ def _quoted_everywhere(name: str, text: str) -> bool:
 CAMEL_PARTS = re.compile(r"[A-Z][a-zà-ÿ]+")
 
 
+WARD_CODE = re.compile(r"[A-Z]\d{1,3}")
+NOUN_ENDINGS = re.compile(r"(?:ing|ingen|heid)$")
+
+
 def _portal_topic(name: str, text: str) -> bool:
     """Is the portal named after what it is for? "Mijn Inburgering" beside "inburgeringsexamen",
     "Mijn VerbouwPremie" beside "De premie heb ik aangevraagd": the name, or the head of a
     name written in camel case, stands in the story as an ordinary lower-case word."""
     parts = CAMEL_PARTS.findall(name)
     words = {name.lower()} | ({parts[-1].lower()} if len(parts) > 1 and len(parts[-1]) >= 4 else set())
+    # ("Mijn Inburgering" beside "Ze moet inburgeren": the verb the noun is made from)
+    words |= {stem for w in words if len(stem := NOUN_ENDINGS.sub("", w)) >= 6}
     return any(re.search(rf"(?<![\w-]){re.escape(word)}", text) for word in words)
 
 
