@@ -187,7 +187,7 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     if _imperative_taken_up(sent, cue):
         return True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
     if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue) \
-            or _tail_of_quote(sent, cue) or _counterfactual(sent) or _should_it_happen(sent) or _unwilling(sent, cue) \
+            or _imperative_opening(sent, cue) or _tail_of_quote(sent, cue) or _counterfactual(sent) or _should_it_happen(sent) or _unwilling(sent, cue) \
             or _unreal_modal(sent, cue) or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) \
             or _generic_infinitive(sent, cue):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet); "Bellen helpt niks": about calling
@@ -984,7 +984,8 @@ def _question_start(sent: Span) -> int | None:
 def _said_or_planned(sent: Span, cue: Span) -> bool:
     """Advice, a plan or a question about what to do, not a contact made: "Mail maar naar ...",
     "ik zou een mail krijgen", "Moet ik nu een brief sturen?"."""
-    return _advice_to_someone(sent, cue) or _not_yet_done(sent, cue) or _hypothetical_question(sent, cue) \
+    return _advice_to_someone(sent, cue) or _imperative_opening(sent, cue) or _not_yet_done(sent, cue) \
+        or _hypothetical_question(sent, cue) \
         or _counterfactual(sent) or _unwilling(sent, cue) or _unreal_modal(sent, cue) or _planned(sent, cue) \
         or _told_to(sent, cue) or _requested(sent, cue) or _generic_infinitive(sent, cue)
 
@@ -1146,6 +1147,24 @@ NEXT_TIME = resources.phrases("contacts.next_time")
 
 
 IMPERATIVE_FOLLOWERS = resources.words("contacts.imperative_followers")
+
+
+IMPERATIVE_STEMS = resources.words("contacts.imperative_stems")
+
+
+def _imperative_opening(sent: Span, cue: Span) -> bool:
+    """ "Stuur een aangetekende brief naar de aannemer en stel ze in gebreke", "Bel Woningborg
+    als het niks wordt", "Stuur een foto van de meter, zei ze": a sentence opened by the bare
+    stem of a verb of contacting or going, with no subject after it ("Bel ik" is the writer),
+    is advice or an instruction; no contact in it up to its first comma or stop was made."""
+    doc = sent.doc
+    first = _after_date_prefix(sent)
+    while first < sent.end and (doc[first].text in QUOTE_TOKENS or doc[first].lower_ in ("en", "maar", "dus", "of")):
+        first += 1  # ("En bel Woningborg als ...")
+    if first + 1 >= sent.end or doc[first].lower_ not in IMPERATIVE_STEMS or doc[first + 1].lower_ in SUBJECT_PRONOUNS \
+            or not doc[first + 1].is_alpha or doc[first + 1].lower_ == "van":
+        return False  # ("Stuur van mijn fiets krom": a noun)
+    return not any(t.text in (",", ";", ":") for t in doc[first : cue.start])
 
 
 def _advice_to_someone(sent: Span, cue: Span) -> bool:
