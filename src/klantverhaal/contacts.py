@@ -1855,8 +1855,8 @@ def _about(tokens, i: int) -> int | None:
     """ "een stuk of zes keer gebeld", "een keer of vijf gemaild": about N times is at least N-1,
     told as a lower bound (decision 143, read as decision 26 reads "een dag of twee"). ``i`` is
     the index of "keer" in ``tokens`` (a sentence or a doc)."""
-    if i >= 3 and tokens[i - 2].lower_ == "of" and tokens[i - 3].lower_ in ABOUT_WORDS \
-            and tokens[i - 4 if i >= 4 else i - 3].lower_ in ("een", "'n"):
+    if i >= 4 and tokens[i - 2].lower_ == "of" and tokens[i - 3].lower_ in ABOUT_WORDS \
+            and tokens[i - 4].lower_ in ("een", "'n"):
         n = numbers.parse(tokens[i - 1].lower_)  # "een stuk of zes keer"
     elif i >= 1 and i + 2 < len(tokens) and tokens[i - 1].lower_ in ("een", "'n") \
             and tokens[i].lower_ in ABOUT_WORDS and tokens[i + 1].lower_ == "of":

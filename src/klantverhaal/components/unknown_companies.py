@@ -153,8 +153,8 @@ def _rules() -> dict:
         # ("mijn ervaring met groefwerk, de vinylwebshop uit Nijmegen": a compound of a kind too;
         # not a bare head: "gezinnen met kinderwagens, een groep scouts")
         ("apposition", re.compile(rf"\b(?:[Bb]ij|van|met|door)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}})(?:\s+terecht)?,\s+(?:de|het|een|zo'n|zo’n)\s+(?:[a-zà-ÿ]+\s+){{0,2}}?(?P<kind>[a-zà-ÿ]*(?i:{kinds_before})|[a-zà-ÿ]+(?:{compound_heads}))(?:s|en|je|jes|tje|tjes)?\b")),
-        # "voor wie het niet kent: stalwijs is zo'n fietsenstalling bij het station": a name typed
-        # in lower case, said to be a kind of firm; only when the story names it again
+        # "voor wie ze niet kent: mottengat is zo'n klein vintage webshopje": a name typed in lower
+        # case, said to be a kind of firm; only when the story names it again
         ("lower_predicate", re.compile(rf"(?<![\w@.-])(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}})[ \t]+is[ \t]+zo['’]n[ \t]+(?:[a-zà-ÿ]+[ \t]+){{0,3}}?(?P<kind>[a-zà-ÿ]*(?:{kinds_before_lower})|[a-zà-ÿ]+(?:{compound_heads}))(?:s|en|je|jes|tje|tjes)?\b")),
         # "Ons hotel, Casa do Rio, hadden we via Booking geboekt", "de aannemer, Bouwbedrijf
         # Smit, kwam": a kind noun with its name set off in commas after it
