@@ -2817,8 +2817,8 @@ def _tally_after(sent: Span, end: int, verbs: set[int]) -> float | None:
     if k + 1 < sent.end and doc[k + 1].lower_ in TALLY_WORDS and (
             k + 2 >= sent.end or doc[k + 2].lower_ in TALLY_ENDS or k + 2 in verbs and not _next_item_counted(sent, k + 3)):
         return numbers.parse(doc[k].lower_)
-    for i in (k + 1, k + 4):  # "een keer of vijf", "een stuk of zes keer"
-        if i + 2 < sent.end and (about := _about(doc[sent.start : sent.end], i - sent.start)) is not None:
+    for i in (k + 1, k + 4):  # "een keer of vijf", "een stuk of zes keer" (at "keer"; _about checks the rest)
+        if i < sent.end and (about := _about(doc[sent.start : sent.end], i - sent.start)) is not None:
             return about
     return None
 
