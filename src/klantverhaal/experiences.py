@@ -231,6 +231,8 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         if span.start_char < last_end:
             continue
         last_end = span.end_char
+        if _login_means(text, span.start_char, span.end_char):
+            continue  # "inloggen met DigiD", "de DigiD-app": a tool the writer used, no company named
         sector = span.kb_id_ if span.label_ == "UNKNOWN" else span.label_
         role = _mention_role(text, span.start_char, span.end_char, sector)
         model = MODEL_AFTER.match(text, span.end_char)
@@ -319,6 +321,17 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
 
 
 THING_OF = re.compile(r"(?:\b(?i:een|mijn|m'n|onze|ons|de|het|en|of)[ \t]+|(?:^|[.!?:]\s+))(?P<noun>[A-Za-zà-ÿ](?:[\w]*-)?[a-zà-ÿ]{2,})[ \t]+van[ \t]+$")
+
+
+def _login_means(text: str, start: int, end: int) -> bool:
+    """A means to log in named as the tool used ("inloggen met DigiD", "via het formulier, met
+    DigiD", "de DigiD-app"): "met" or "via" before it, or an app or code word after it. The
+    operator behind it is neither dealt with nor mentioned."""
+    cues = _mention_cues()
+    if text[start:end].lower() not in cues["login_services"]:
+        return False
+    return text[max(0, start - 5) : start].lower().rstrip().endswith(("met", "via")) \
+        or text[end : end + 12].lower().startswith(tuple(cues["login_after"]))
 
 
 def _thing_of(text: str, start: int) -> bool:

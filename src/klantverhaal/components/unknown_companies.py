@@ -315,6 +315,9 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                         "kind_apposition_single", "ordered_at", "at_place", "hired", "named_as",
                         "addressee") and m.group("name").split()[0] in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost", "de storm met de naam Henk": a person's name
+            if rule == "at_place" and text[m.start() : m.start() + 4] == "van " \
+                    and (text[max(0, m.start() - 30) : m.start()].split() or [""])[-1] in rules["first_names"]:
+                continue  # "Henk en Ria van Dalen uit Nijkerk": a family name after a first name
             if WARD_CODE.fullmatch(name):
                 continue  # "de balie van C3", "afdeling B2": a ward or room, no organisation
             words = name.split()
