@@ -345,7 +345,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             and not (cue.end + 1 < sent.end and sent.doc[cue.end + 1].lower_ in SELF_OBJECTS)
         if agent == "self" or outgoing or _clause_has_self(sent, cue) or _household_subject(sent, cue) \
                 or _elliptic(sent, cue) or _fragment(sent, cue) \
-                or _list_item(sent, cue) or _coordinated(sent, last_taken, cue) or adopted:
+                or _list_item(sent, cue) or _coordinated(sent, last_taken, cue) or adopted \
+                or _after_writer_colon(sent, cue):
             if channel == "any":
                 channel = tried or (_clause_channel(cue, cues) if _general_contact(cue)
                                     else _nearest_channel(cue, cues))
@@ -1637,6 +1638,31 @@ def _call_back(sent: Span, cue: Span) -> bool:
         if tok.lower_ == "terug":
             return True
     return False
+
+
+def _after_writer_colon(sent: Span, cue: Span) -> bool:
+    """ "Wat ik tot nu toe gedaan heb bij PostNL: gebeld (...), het klachtenformulier ingevuld,
+    gechat": participles listed after a colon whose head has the writer in it share that
+    subject, as long as nobody else acts between the colon and the participle (an aside in
+    brackets left out)."""
+    doc = sent.doc
+    if not _participle(cue[-1].lower_):
+        return False
+    colon = next((t.i for t in doc[sent.start : cue.start] if t.text == ":"), None)
+    if colon is None or not SELF & {t.lower_ for t in doc[sent.start : colon]}:
+        return False
+    head = " " + " ".join(t.lower_ for t in doc[sent.start : colon]) + " "
+    if any(f" {w} " in head for w in SUMMARY_WORDS):
+        return False  # "Even samengevat, ...: maandag gebeld, ...": a recap retells what was counted
+    depth = 0
+    for tok in doc[colon + 1 : cue.start]:
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth and (tok.lower_ in SUBJECT_PRONOUNS or tok.lower_ in FINITE_VERBS):
+            return False
+    return True
 
 
 def _list_item(sent: Span, cue: Span) -> bool:
