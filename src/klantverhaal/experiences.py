@@ -330,8 +330,11 @@ def _login_means(text: str, start: int, end: int) -> bool:
     cues = _mention_cues()
     if text[start:end].lower() not in cues["login_services"]:
         return False
-    return text[max(0, start - 5) : start].lower().rstrip().endswith(("met", "via")) \
+    return LOGIN_BEFORE.search(text, max(0, start - 6), start) is not None \
         or text[end : end + 12].lower().startswith(tuple(cues["login_after"]))
+
+
+LOGIN_BEFORE = re.compile(r"\b(?i:met|via)\s+$")
 
 
 def _thing_of(text: str, start: int) -> bool:
