@@ -252,6 +252,33 @@ def _where_another_channel_is(sent: Span, cue: Span, sent_cues: list[Span]) -> b
     return False
 
 
+def _app_of_taken_chat(cue: Span, taken: list[Span]) -> bool:
+    """ "via de chat in de app gemeld": a cue that opens with "in"/"op" the app, right after a
+    chat or form taken as a contact, says where that chat was."""
+    return cue[0].lower_ in ("in", "op") and any(
+        t.end == cue.start and t.label_ == "contact_verb" and t.id_.startswith(("chat", "webform")) for t in taken)
+
+
+def _app_holding(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
+    """ "via de chat in de app een foto gestuurd", "in de app via de chat geprobeerd": the app
+    holds the chat or form the general verb went through, so the verb's channel is the chat (one
+    contact); the app stays among the channels used, as a site holding a form does not."""
+    if not cue.id_.startswith("app"):
+        return False
+    for other in sent_cues:
+        if other.label_ != "channel" or not other.id_.startswith(("webform", "chat")):
+            continue
+        if other.end <= cue.start:
+            between = _tokens_between(sent, other.end, cue.start)
+            if len(between) <= 3 and between[:1] in (["in"], ["op"], ["van"]) or not between:
+                return True  # ("de chat in de Klarna-app": the compound "-app" follows directly)
+        elif cue.end <= other.start:
+            between = _tokens_between(sent, cue.end, other.start)
+            if 1 <= len(between) <= 3 and between[0] == "via":
+                return True
+    return False
+
+
 # channels that reach a place from afar: "naar de winkel gebeld" is a call, not a visit
 REMOTE = resources.phrases("contacts.remote_channels")
 
@@ -305,7 +332,10 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             vague.append(cue)
             continue
         if any(t.start < cue.end and cue.start < t.end for t in taken):
-            continue  # "mail" inside "mail gestuurd": one phrase, one contact
+            # "mail" inside "mail gestuurd": one phrase, one contact; a chain of overlapping cues
+            # too ("via de chat" + "chat geprobeerd" + "geprobeerd")
+            taken.append(cue)
+            continue
         if cue.label_ == "comm_verb" and (not _names_a_channel_or_company(sent, cues) or _parcel_handed_in(sent, cue)):
             continue
         tried = _attempt_on_channel(sent, cue, cues) if cue.text.lower() in ATTEMPT_VERBS else None
@@ -352,8 +382,13 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
                                     else _nearest_channel(cue, cues))
             if (form == "noun" or cue.id_.startswith("any")) and channel in events:
                 # "stuurde ik een twitterberichtje", "Dezelfde mail heb ik nog eens gestuurd": the
-                # general verb and the noun tell one contact
+                # general verb and the noun tell one contact; its words are taken with it
+                # ("een bericht gestuurd via de chat in de app": not again as "chat in")
+                taken.append(cue)
                 continue
+            if channel == "app" and _app_of_taken_chat(cue, taken):
+                taken.append(cue)
+                continue  # "via de chat in de app gemeld": the chat was in the app, one contact
             if _joined_to_general(sent, last_taken, cue) and events and events[-1] == channel:
                 continue  # "Ingevuld en teruggemaild": the general verb was this mail
             events.append(channel)
@@ -2445,7 +2480,7 @@ def _nearest_channel(cue: Span, cues: list[Span]) -> str:
     named = [c for c in cues if c.label_ == "channel"]
     # "via het klachtenformulier op hun site een klacht ingediend": the site is where the form is
     sent = docindex.sentence_of(cue)
-    named = [c for c in named if not _where_another_channel_is(sent, c, cues)] or named
+    named = [c for c in named if not _where_another_channel_is(sent, c, cues) and not _app_holding(sent, c, cues)] or named
     # "twee bezoeken aan het kantoor en drie keer de documenten uploaden": a channel with a count
     # of its own in another clause is not the verb's
     doc = cue.doc
