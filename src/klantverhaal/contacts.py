@@ -252,6 +252,25 @@ def _where_another_channel_is(sent: Span, cue: Span, sent_cues: list[Span]) -> b
     return False
 
 
+DESK_WORDS = resources.words("contacts.desk_words")
+DESK_AGAIN_WORDS = resources.words("contacts.desk_again_words")
+
+
+def _desk_of_the_visit(sent: Span, cue: Span, taken: list[Span]) -> bool:
+    """ "Dus ben ik naar De Brug gegaan en heb het aan de balie uitgelegd", "ben ik naar het
+    stadhuis gegaan om het aan de balie uit te leggen": the desk is inside the place just
+    visited in this sentence, one visit; unless the writer says it was again ("en later
+    nog een keer aan de balie")."""
+    if not DESK_WORDS & {t.lower_ for t in cue}:
+        return False
+    doc = sent.doc
+    for t in taken:
+        if t.end <= cue.start and t.label_ == "contact_verb" and t.id_.startswith("shop"):
+            between = {w.lower_ for w in doc[t.end : cue.start]}
+            return not (REPEAT_WORDS | DESK_AGAIN_WORDS) & between
+    return False
+
+
 def _app_of_taken_chat(cue: Span, taken: list[Span]) -> bool:
     """ "via de chat in de app gemeld": a cue that opens with "in"/"op" the app, right after a
     chat or form taken as a contact, says where that chat was."""
@@ -292,10 +311,19 @@ def _call_target(sent: Span, cue: Span, sent_cues: list[Span]) -> Span | None:
     """The phone, mail or letter verb a shop or visit phrase is the destination of."""
     if not cue.id_.startswith(("shop", "visit")):
         return None
+    # ("naar de winkel" as one cue, or "winkel" after "naar de")
+    towards = "naar" in {t.lower_ for t in sent.doc[max(sent.start, cue.start - 2) : cue.start + 1]}
     for other in sent_cues:
-        if other.label_ == "contact_verb" and other.id_.startswith(REMOTE) and other.start >= cue.end:
+        if other.label_ != "contact_verb" or not other.id_.startswith(REMOTE):
+            continue
+        if other.start >= cue.end:
             between = _tokens_between(sent, cue.end, other.start)
             if len(between) <= 3 and not CLAUSE_BREAKS & set(between):
+                return other
+        elif towards and other.end <= cue.start:
+            # "Maandagochtend bel ik naar de winkel", "Ik heb gebeld naar het kantoor"
+            between = [w for w in _tokens_between(sent, other.end, cue.start) if w != "naar" and w not in PLACE_DETERMINERS]
+            if len(between) <= 1 and not CLAUSE_BREAKS & set(between):
                 return other
     return None
 
@@ -386,6 +414,9 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
                 # ("een bericht gestuurd via de chat in de app": not again as "chat in")
                 taken.append(cue)
                 continue
+            if channel == "shop" and _desk_of_the_visit(sent, cue, taken):
+                taken.append(cue)
+                continue  # "ben ik naar hun kantoor gegaan en heb aan de balie gevraagd": one visit
             if channel == "app" and _app_of_taken_chat(cue, taken):
                 taken.append(cue)
                 continue  # "via de chat in de app gemeld": the chat was in the app, one contact
@@ -503,7 +534,7 @@ def _went_to_company(sent: Span, negations: list[Span]) -> bool:
     doc = sent.doc
     motion = [t for t in sent if t.lower_ in MOTION_VERBS]
     if not motion:
-        return False
+        return _went_there_in_past(sent, negations)
     verb = motion[-1]
     if any(n.start < verb.i and not CLAUSE_BREAKS & {t.lower_ for t in doc[n.end : verb.i]} for n in negations):
         # "Ik ben niet naar de winkel gegaan" ("...: nog steeds niks" after it is no negation; nor
@@ -527,6 +558,34 @@ def _went_to_company(sent: Span, negations: list[Span]) -> bool:
     return bool(places) or back or bool(there) and (THERE_DIRECTIONS & words or bool(there - {"er", "daar"}))
 
 
+PAST_MOTION_VERBS = resources.words("contacts.past_motion_verbs")
+MOTION_PARTICLES = resources.words("contacts.motion_particles")
+
+
+def _went_there_in_past(sent: Span, negations: list[Span]) -> bool:
+    """ "Ik ging er zaterdag langs", "dus ik liep er na mijn behandeling weer binnen", "Zaterdag
+    fietste ik er op goed geluk heen": a past tense of motion with "er"/"daar" and its particle
+    at the end of the clause is a visit to the place just told of. (A present tense, "maandag
+    ga ik er zelf heen", is as often a plan, and is left alone.)"""
+    doc = sent.doc
+    for verb in sent:
+        if verb.lower_ not in PAST_MOTION_VERBS:
+            continue
+        k = verb.i + 1
+        while k < sent.end and not doc[k].is_punct and not (
+                doc[k].lower_ in MOTION_PARTICLES and (k + 1 == sent.end or doc[k + 1].is_punct
+                                                       or doc[k + 1].lower_ in CLAUSE_BREAKS)):
+            k += 1  # to the particle that ends the clause ("er de volgende dag toch maar langs")
+        clause = doc[verb.i + 1 : k]
+        if k == sent.end or doc[k].lower_ not in MOTION_PARTICLES or not {t.lower_ for t in clause} & {"er", "daar"}:
+            continue
+        subject = {t.lower_ for t in doc[max(sent.start, verb.i - 3) : verb.i + 2]}
+        denied = any(verb.i - 3 <= n.start < k for n in negations)
+        if subject & SELF and not denied:
+            return True
+    return False
+
+
 def visit_destination(sent: Span) -> str | None:
     """The company named as where the writer went in a visit told with a verb of motion ("Ik ben
     meteen met de blikken naar de Praxis gereden" -> Praxis), when the sentence tells one."""
@@ -534,7 +593,10 @@ def visit_destination(sent: Span) -> str | None:
     negations = [c for c in docindex.cues_in(sent) if c.label_ == "negation"]
     if not _went_to_company(sent, negations):
         return None
-    verb = [t for t in sent if t.lower_ in MOTION_VERBS][-1]
+    motion = [t for t in sent if t.lower_ in MOTION_VERBS]
+    if not motion:
+        return None  # "Ik ging er zaterdag langs": "er" names no company
+    verb = motion[-1]
     named = [s for s in doc.spans.get("companies", []) if sent.start < s.start < verb.i
              and _word_before_premises(doc, s) in PLACE_PREPOSITIONS]
     if named:
@@ -2099,13 +2161,21 @@ def _date_word(tok) -> bool:
     return tok.lower_ in WEEKDAYS or tok.lower_ in dates.month_names() or tok.like_num
 
 
+MONTH_OPENERS = resources.words("contacts.month_openers")
+
+
 def _date_at(doc, k: int, end: int) -> int | None:
-    """Where a date that starts at token ``k`` ends (before ``end``): a weekday, or a day number
-    and a month ("10 maart"); None when no date starts there."""
+    """Where a date that starts at token ``k`` ends (before ``end``): a weekday, a day number
+    and a month ("10 maart"), or a month after "in"/"begin"/"eind" ("in januari en in
+    februari", "in maart en april"); None when no date starts there."""
     if doc[k].lower_ in WEEKDAYS:
         return k + 1
     if doc[k].like_num and k + 1 < end and doc[k + 1].lower_ in dates.month_names():
         return k + 2
+    if doc[k].lower_ in dates.month_names() and k >= 1 and (
+            doc[k - 1].lower_ in MONTH_OPENERS
+            or k >= 2 and doc[k - 1].lower_ in ("en", ",") and doc[k - 2].lower_ in dates.month_names()):
+        return k + 1
     return None
 
 
