@@ -2991,7 +2991,9 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
                         "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
             continue
         n, more = tallies.get(sent.start, (0, False))
-        if n and more:
+        if n and more and per_channel:
+            # (more on top of nothing told is a tally told first: "Wat er sindsdien gebeurd is, ik
+            # heb het geteld: vijf keer Belfius, vijf keer de verhuurder" is filled by what follows)
             _add(per_channel, "more", n, "any")
             log.append({"channel": "any", "by": "customer", "count": "more", "added": n,
                         "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})

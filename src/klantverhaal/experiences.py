@@ -101,6 +101,9 @@ def read_story(doc: Doc, story: StoryText) -> Story:
         return facts.get(name) if name else None
 
     by_name = [m for m in mentions if m.named and m.role != "ref"]  # named in the text, not a noun pointing back
+    # a tally may count a firm by its kind noun: "veertien keer contact gehad met de notaris en
+    # acht keer met Florius"
+    tally_names = [m for m in mentions if m.company and (m.named or m.role == "ref")]
     names = [(m.start, m.end) for m in by_name]
     name_starts = {a for a, _ in names}
     kind_starts = {s.start for s in doc.spans.get(pipeline.KINDS, [])}
@@ -140,7 +143,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
                 # ("Juridisch Loket gebeld (die waren wél aardig)": the adviser's tone, not the company's)
                 f.judgement_cues.append(cue)
         # (only a sentence with "keer" in it can hold a tally: the mentions are not scanned for the rest)
-        tallies = contact_rules.company_tallies(sent, _named_in_sentence(doc, sent, by_name)) \
+        tallies = contact_rules.company_tallies(sent, _named_in_sentence(doc, sent, tally_names)) \
             if any(t.lower_ in contact_rules.TALLY_WORDS for t in sent) else {}
         for company, n in tallies.items():
             if company in facts:  # "Alles bij elkaar: negen keer Vueling, vijf keer Budgetair"
@@ -621,6 +624,13 @@ def _introduced_as(text: str, mention: _Mention, kind_id: str) -> bool:
     return _kind_words().get(_word_before(text, mention).lower()) == kind_id
 
 
+def _introduced_by_word(text: str, mention: _Mention, kind_id: str, kind_word: str) -> bool:
+    """Is the name written right after a lower-case word of this kind, or one that holds the
+    kind noun ("notariskantoor Keizer & Brandsma" for "de notaris")?"""
+    word = _word_before(text, mention)
+    return word.islower() and (_kind_words().get(word) == kind_id or kind_word in word)
+
+
 def _introduced_as_other(text: str, mention: _Mention, kind_id: str, kind_word: str) -> bool:
     """Is the name written right after a lower-case kind word of another kind ("loodgieter
     Vermeulen" for "de watermaatschappij")? "tandartspraktijk Molenzicht" is "de praktijk" and
@@ -697,8 +707,12 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
     if glued:
         return glued[-1]
     if kind.id_ in _independent_kinds():
-        # "Onze hypotheekadviseur ... de aanvraag bij Obvion": a firm of its own, not the bank
-        return None
+        # "Onze hypotheekadviseur ... de aanvraag bij Obvion": a firm of its own, not the bank;
+        # only a name the story introduced by this kind word is it ("notariskantoor Keizer &
+        # Brandsma ... de notaris")
+        text = docindex.text(kind.doc)
+        own = [m for m in named if _introduced_by_word(text, m, kind.id_, kind.text.lower())]
+        return ([m for m in own if m.end <= kind.start_char] or own or [None])[-1]
     sectors = {kind.label_} | _also_sectors().get(kind.text.lower(), frozenset())
     named = [m for m in named if m.company.lower() not in _third_parties()]  # an ombudsman is never "de sportschool"
     text = docindex.text(kind.doc)
