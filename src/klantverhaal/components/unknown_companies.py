@@ -396,7 +396,7 @@ def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]]) ->
     return [(a, b, renamed.get(name, name), sector) for a, b, name, sector in found]
 
 
-CAPITALISED_RUN = re.compile(r"(?<![\w@.])[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*){0,2}")
+CAPITALISED_RUN = re.compile(r"(?<![\w@.])[A-Z][\w&'-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'-]*){0,2}")
 
 
 def _handle_written_out(text: str, found: list[tuple[int, int, str, str]],
@@ -648,7 +648,7 @@ def _company_handle(handle: str, text: str, rules: dict) -> bool:
     greeted = opening_address().match(text.lstrip())
     if greeted and text.lstrip()[greeted.end() - 1 : greeted.end() + len(handle)] == "@" + handle:
         return True  # "Hoi @StallingPlus, even een draadje": a complaint post opens by addressing the firm
-    return _key(handle) in re.sub(r"[^a-z0-9à-ÿ]", "", text.lower().replace("@" + low, ""))
+    return _key(handle) in re.sub(r"[^a-z0-9à-ÿ]", "", text.lower().replace("@" + low, "").replace("&", "en"))
 
 
 @cache
@@ -673,7 +673,8 @@ def _key(name: str) -> str:
     low = handle_suffix.sub("", name.lower())
     low = tld.sub("", low)
     low = re.sub(r"^(?:de|het|'t)\s+", "", low)
-    return re.sub(r"[^a-z0-9à-ÿ]", "", low)
+    # "Bol & Breinaald" is "@bolenbreinaald" and "bolenbreinaald.nl": "&" is said and spelled "en"
+    return re.sub(r"[^a-z0-9à-ÿ]", "", low.replace("&", "en"))
 
 
 def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
