@@ -54,6 +54,8 @@ def _rules() -> dict:
     served_by = "|".join(re.escape(w) for w in table["served_by_participles"])
     orders_with_object = "|".join(re.escape(w) for w in table["order_verbs_with_object"])
     kind_heads = "|".join(sorted(table["compound_kind_heads"], key=len, reverse=True))
+    # "bij Steekvast terechtgekomen, een borduuratelier": where the writer ended up, then its kind
+    landed = "|".join(re.escape(w) for w in table["landed_at_words"])
     # a name of two or more capitalised words as the object of a contact verb: "Ik heb Tuinhuis
     # Direct drie keer gebeld"; one word alone could be a person ("Ik heb Kees gebeld")
     two_or_more = rf"{name}(?:[ \t]+(?:(?:{joiners})[ \t]+)?{name}){{1,3}}"
@@ -145,14 +147,14 @@ def _rules() -> dict:
         # "Vastgoed Meijerink, een particuliere verhuurder", "Tuinhuis Direct, de webwinkel"
         # ("Zuiderstroom, mijn kleine groene energieleverancier": a possessive and two adjectives too)
         # ("De Wilgenhoeve, een biologisch boerenbedrijf": a compound ending in an organisation word)
-        ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het|een|mijn|onze|ons|hun)\s+(?:[a-zà-ÿ]+e\s+){{0,2}}(?P<kind>(?i:{kinds_before}))\b")),
-        ("apposition", re.compile(rf"(?P<name>{multi}),\s+(?:de|het|een|mijn|onze|ons)\s+(?:[a-zà-ÿ]+\s+){{0,2}}(?P<kind>[a-zà-ÿ]{{2,}}(?:{compound_heads})(?:je|tje)?)\b")),
+        ("apposition", re.compile(rf"(?P<name>{multi})(?:\s+(?:{landed}))?,\s+(?:de|het|een|mijn|onze|ons|hun)\s+(?:[a-zà-ÿ]+e\s+){{0,2}}(?P<kind>(?i:{kinds_before}))\b")),
+        ("apposition", re.compile(rf"(?P<name>{multi})(?:\s+(?:{landed}))?,\s+(?:de|het|een|mijn|onze|ons)\s+(?:[a-zà-ÿ]+\s+){{0,2}}(?P<kind>[a-zà-ÿ]{{2,}}(?:{compound_heads})(?:je|tje)?)\b")),
         # "een abonnement bij zichtklaar, de glazenwassers met de groene busjes": a name typed in
         # lower case, set off by the kind it is
         # ("bij bonenfixers terecht, zo'n klein bedrijfje": "zo'n" and a diminutive too)
         # ("mijn ervaring met groefwerk, de vinylwebshop uit Nijmegen": a compound of a kind too;
         # not a bare head: "gezinnen met kinderwagens, een groep scouts")
-        ("apposition", re.compile(rf"\b(?:[Bb]ij|van|met|door)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}})(?:\s+terecht)?,\s+(?:de|het|een|zo'n|zo’n)\s+(?:[a-zà-ÿ]+\s+){{0,2}}?(?P<kind>[a-zà-ÿ]*(?i:{kinds_before})|[a-zà-ÿ]+(?:{compound_heads}))(?:s|en|je|jes|tje|tjes)?\b")),
+        ("apposition", re.compile(rf"\b(?:[Bb]ij|van|met|door)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}})(?:\s+(?:{landed}))?,\s+(?:de|het|een|zo'n|zo’n)\s+(?:[a-zà-ÿ]+\s+){{0,2}}?(?P<kind>[a-zà-ÿ]*(?i:{kinds_before})|[a-zà-ÿ]+(?:{compound_heads}))(?:s|en|je|jes|tje|tjes)?\b")),
         # "voor wie ze niet kent: mottengat is zo'n klein vintage webshopje": a name typed in lower
         # case, said to be a kind of firm; only when the story names it again
         ("lower_predicate", re.compile(rf"(?<![\w@.-])(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}})[ \t]+is[ \t]+zo['’]n[ \t]+(?:[a-zà-ÿ]+[ \t]+){{0,3}}?(?P<kind>[a-zà-ÿ]*(?:{kinds_before_lower})|[a-zà-ÿ]+(?:{compound_heads}))(?:s|en|je|jes|tje|tjes)?\b")),
