@@ -316,11 +316,30 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         # a letter speaks to its addressee: "uw jaarafrekening", "uw medewerker" (outside quotes,
         # where staff say "uw" to the writer) point back to it
         taken = {m.start for m in named + kinds}
+        # ("Na uw afwijzing ben ik daar langsgegaan": a time told by the addressee's act, while
+        # the sentence is about the place gone to)
+        time_before = frozenset(_mention_cues()["letter_time_before_uw"])
         kinds += [_Mention(t.idx, t.idx + len(t), addressee.company, addressee.sector, True, "ref")
                   for t in doc if t.lower_ in ("uw", "u") and t.idx not in taken and t.idx > addressee.end
-                  and not _inside_quote(doc, t.i)]
+                  and not _inside_quote(doc, t.i) and not (t.i > 0 and doc[t.i - 1].lower_ in time_before)
+                  and not _recipient_of_other(doc, t)]
     _name_kinds_as_written(doc, kinds)
     return sorted(named + kinds, key=lambda m: m.start)
+
+
+def _recipient_of_other(doc: Doc, tok) -> bool:
+    """ "Later heb ik ze gebeld, en de audicien beloofde een verslag naar u te sturen": the
+    addressee as where someone else sends something ("naar u", "aan u", in a clause without the
+    writer) is the recipient; the sentence stays with the company the story was about. ("Ik heb
+    een brief naar u gestuurd" is the writer's contact with the addressee.)"""
+    if tok.lower_ != "u" or tok.i == 0 or doc[tok.i - 1].lower_ not in ("naar", "aan"):
+        return False
+    sent = doc[tok.i].sent
+    k = tok.i - 1
+    while k > sent.start and doc[k - 1].text not in (",", ";", ":") and doc[k - 1].lower_ not in ("en", "maar"):
+        k -= 1
+    writer = frozenset(_mention_cues()["letter_writer_words"])
+    return not any(t.lower_ in writer for t in doc[k : tok.i])
 
 
 THING_OF = re.compile(r"(?:\b(?i:een|mijn|m'n|onze|ons|de|het|en|of)[ \t]+|(?:^|[.!?:]\s+))(?P<noun>[A-Za-zà-ÿ](?:[\w]*-)?[a-zà-ÿ]{2,})[ \t]+van[ \t]+$")
