@@ -139,7 +139,8 @@ def _rules() -> dict:
         # "Steenhouwerij Brons", "Autodealer Jansen": a capitalised compound ending in a kind of
         # firm, with a name after it (the head alone, "Bureau Jansen", is left to the rules above)
         ("kind_cap", re.compile(rf"(?<![\w@.])(?P<name>[A-Z][a-zà-ÿ]{{2,}}(?:{kind_heads})[ \t]+{multi})(?![\w-])")),
-        ("org_word", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+)?[A-Z][a-zà-ÿ]+(?:{org_suffixes})"
+        # ("het Sint-Ursulainstituut": a hyphenated first part too)
+        ("org_word", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+)?(?:[A-Z][a-zà-ÿ]+-)?[A-Z][a-zà-ÿ]+(?:{org_suffixes})"
                                 rf"(?:[ \t]+(?:(?:{joiners})[ \t]+)?(?!B\.?V|N\.?V){name}){{0,2}})\b(?!\.[a-z])")),
         # ("PT Studio Kernkracht": one more name may follow the organisation word)
         ("org_tail", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+(?:(?:{joiners})[ \t]+)?){{1,3}}(?:{org_tails})"
@@ -315,8 +316,9 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
             if rule in ("contacted", "contacted_single", "went_to_single", "kind_before", "kind_lower", "kind_apposition",
                         "kind_apposition_single", "ordered_at", "at_place", "hired", "named_as",
-                        "addressee") and m.group("name").split()[0] in rules["first_names"]:
-                continue  # "Ik belde Sanne de Vries", "dierenarts Joost", "de storm met de naam Henk": a person's name
+                        "addressee", "service_of") and m.group("name").split()[0] in rules["first_names"]:
+                continue  # "Ik belde Sanne de Vries", "dierenarts Joost", "de storm met de naam Henk",
+                # "een bezoek aan de balie van Ruud": a person's name
             if rule == "at_place" and text[m.start() : m.start() + 4] == "van " \
                     and (text[max(0, m.start() - 30) : m.start()].split() or [""])[-1] in rules["first_names"]:
                 continue  # "Henk en Ria van Dalen uit Nijkerk": a family name after a first name
@@ -342,8 +344,9 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "in de Lijnwinkel aan het station": De Lijn's own shop
             if re.match(r"Mijn[A-Z]", name) or _portal_of_taken(text, name, taken):
                 continue  # "MijnAmersfoort", "MijnOdido", "MyProximus": the company's portal, a channel
-            if len(words) == 1 and (name.lower() in rules["adjectives"] or name.lower() in rules["places"]):
-                continue  # "de Nederlandse klantenservice", "slotenmaker Deventer spoed": no organisation
+            if len(words) == 1 and (name.lower() in rules["adjectives"] or name.lower() in rules["places"]) \
+                    or len(words) == 2 and words[0].lower() in ("de", "het", "'t") and words[1].lower() in rules["adjectives"]:
+                continue  # "de Nederlandse klantenservice", "slotenmaker Deventer spoed", "Het Zweedse fonds": no organisation
             if name.lower() in rules["org_suffixes"]:
                 continue  # "Forum Tuin" without its first word is only "Tuin"
             if len(words) == 2 and words[0].lower() in ("de", "het", "'t") and words[1].lower() in rules["org_suffixes"]:
@@ -449,12 +452,23 @@ def _without_headline_word(text: str, found: list[tuple[int, int, str, str]]) ->
         if rest and _line_initial(text, start) and _key(rest) in names and _key(rest) != _key(name) and not org_word:
             start += len(first) + 1
             name = rest
+        elif first in ("Het", "De") and rest and _at_sentence_start(text, start) \
+                and _written_lower(text, first, rest.split()) and not _capital_inside(text, name):
+            # "Het Zandvoorde College is streng" beside "het Zandvoorde College": the article's
+            # capital is the sentence's ("aan Het Baken College betaald" keeps it)
+            start += len(first) + 1
+            name = rest
         elif rest.startswith("van ") and _key(rest[4:]) in names:
             # "Jasmijn van Zilverlicht Fotografie" beside "Zilverlicht Fotografie": a person of the firm
             start += len(first) + 5
             name = rest[4:]
         out.append((start, end, name, sector))
     return out
+
+
+def _capital_inside(text: str, name: str) -> bool:
+    """Is the name written with its capital inside a sentence somewhere?"""
+    return any(not _at_sentence_start(text, m.start()) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}\b", text))
 
 
 def _written_lower(text: str, kind: str, rest: list[str]) -> bool:
@@ -473,8 +487,12 @@ def _capital_by_position(text: str, kind: str, name: str, kind_start: int) -> bo
     if any(not _at_sentence_start(text, m.start()) for m in together.finditer(text)):
         return False  # "bij Garage Bakker" inside a sentence: the capital is the name's
     before_kind = re.compile(rf"(?i:{re.escape(kind)})[ \t]+$")
+    # (the name's first word alone counts too: "Aannemer Kalkman Infra graaft ... de jongens van
+    # Kalkman")
+    first = name.split()[0]
+    forms = [name] + ([first] if " " in name and len(first) >= 4 else [])
     return any(not before_kind.search(text, max(0, m.start() - len(kind) - 2), m.start())
-               for m in re.finditer(rf"(?<![\w-]){re.escape(name)}\b", text))
+               for form in forms for m in re.finditer(rf"(?<![\w-]){re.escape(form)}\b", text))
 
 
 def _premises_of_taken(text: str, name: str, taken: list[tuple[int, int]], rules: dict) -> bool:
