@@ -253,6 +253,9 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         if not role and PRODUCT_ADJECTIVE.search(text, max(0, span.start_char - 30), span.start_char) \
                 and not text.startswith("-", span.end_char):
             role = "product"  # "Mooie Gazelle, contract van 36 maanden", "mijn oude Samsung": the thing owned
+        if not role and span.label_ in PRODUCT_SECTORS and A_DESCRIBED_THING.search(text, max(0, span.start_char - 30), span.start_char) \
+                and not text.startswith("-", span.end_char):
+            role = "product"  # "een crèmekleurige Mercedes-Benz uit 1968", "een rode Volvo": one thing of the make
         if not role and span.label_ in PRODUCT_SECTORS and OWN_THING.search(text, max(0, span.start_char - 6), span.start_char) \
                 and not text.startswith("-", span.end_char):
             role = "product"  # "bleek onze Kia ergens anders te staan", "mijn Philips": the make the writer owns
@@ -385,6 +388,7 @@ A_THING = re.compile(r"(?:\b(?i:een|twee|drie)|(?i:zo'n|zo’n))[ \t]+$")
 PRODUCT_ADJECTIVE = re.compile(
     r"(?:(?:^|[.!?:]\s+)|(?:\b(?i:een|mijn|m'n|onze|ons|zijn|haar|de|het|die|deze)|(?i:zo'n|zo’n))[ \t]+)(?i:"
     + "|".join(re.escape(w) for w in resources.read_json("mentions.json")["product_adjectives"]) + r")[ \t]+$")
+A_DESCRIBED_THING = re.compile(r"\b(?i:een)[ \t]+[a-zà-ÿ-]{3,}e[ \t]+$")  # "een rode", "een crèmekleurige"
 PRODUCT_HEADS = tuple(resources.read_json("mentions.json")["product_heads"])
 WORD_AFTER = re.compile(r"[ \t]+(?P<word>[a-zà-ÿ]{3,})\b")
 

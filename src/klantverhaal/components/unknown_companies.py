@@ -383,22 +383,33 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
     out = _without_headline_word(text, out)
     out = out + _other_occurrences(text, out, rules)
     merged = _merge_spellings([_with_article(text, item) for item in out + _handle_written_out(text, out, taken)])
-    return _known_by_abbreviation(text, merged)
+    return _known_by_abbreviation(text, merged, taken)
 
 
-def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]],
+                           taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, str, str]]:
     """ "Mobiel Glas Centrum (MGC)" and then "MGC" four times: a name spelled out once with its
-    initials in brackets goes by the initials when the story writes them more often than the
+    initials in brackets (or after them: "VFL (Velo Flex Lease)") goes by the initials when the story writes them more often than the
     name (decision 149: as the story names it most)."""
     renamed = {}
     for name in {item[2] for item in found}:
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-        if len(initials) < 2 or len(initials) != len(name.split()) or f"{name} ({initials})" not in text:
+        # ("VFL (Velo Flex Lease)": the initials first, the name in brackets, as well)
+        if len(initials) < 2 or len(initials) != len(name.split()) \
+                or f"{name} ({initials})" not in text and f"{initials} ({name})" not in text:
             continue
         short = len(re.findall(rf"(?<![\w-]){initials}(?![\w-])", text))
         if short > text.count(name):  # (each count holds the one in "Name (INITIALS)")
             renamed[name] = initials
-    return [(a, b, renamed.get(name, name), sector) for a, b, name, sector in found]
+    out = [(a, b, renamed.get(name, name), sector) for a, b, name, sector in found]
+    # each use of the initials is the organisation too ("Ik heb in de VFL-app een storing gemeld")
+    sectors = {initials: sector for _, _, initials, sector in out if initials in renamed.values()}
+    for initials, sector in sectors.items():
+        for m in re.finditer(rf"(?<![\w-]){initials}(?!\w)", text):
+            if not any(a < m.end() and m.start() < b for a, b, _, _ in out) \
+                    and not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append((m.start(), m.end(), initials, sector))
+    return out
 
 
 CAPITALISED_RUN = re.compile(r"(?<![\w@.])[A-Z][\w&'-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'-]*){0,2}")
