@@ -786,6 +786,16 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
 WHERE_FIRST = re.compile(r"^(?:in|te|uit)[ \t]+[\w'-]+[ \t]+")  # (the text is lower-cased)
 
 
+COMPARATIVE_THAN = re.compile(r"\b([a-zà-ÿ]{2,}er)[ \t]+dan[ \t]+$")
+
+
+def _compared_to(before: str, cues: dict) -> bool:
+    """ "Beter en persoonlijker dan HelloFresh", "sneller dan Picnic": a comparative just
+    before the name holds the company up against the one the story is about."""
+    m = COMPARATIVE_THAN.search(_strip_article(before.rstrip()) + " ")
+    return m is not None and m.group(1) not in cues["not_comparatives"]
+
+
 def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     """Why a company named here is only mentioned: employer, carrier, comparison, advert or a
     hypothetical ("dan leg ik het voor aan de Huurcommissie"); "" when nothing says so."""
@@ -853,7 +863,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "payment"
     if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["comparison_before"]) \
             or any(p in after[:40] for p in cues["comparison_after"]) \
-            or any(p in sentence for p in cues["comparison_sentence"]):
+            or any(p in sentence for p in cues["comparison_sentence"]) or _compared_to(before, cues):
         return "comparison"
     if any(a in sentence for a in cues["advert"]):
         return "advert"
