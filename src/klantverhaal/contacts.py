@@ -2905,6 +2905,7 @@ TALLY_WORDS = resources.words("contacts.company_tally_words")
 TALLY_ENDS = resources.words("contacts.company_tally_ends")
 TALLY_FILLERS = resources.words("contacts.company_tally_fillers")
 TALLY_FILLERS_AFTER = resources.words("contacts.company_tally_fillers_after")
+TALLY_LIST_HEADS = resources.words("contacts.company_tally_list_heads")  # "elf keer contact, zes met ..."
 
 
 def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, tuple[int, bool]]:
@@ -2925,6 +2926,11 @@ def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, 
             k -= 1
         if k - 1 >= sent.start and doc[k].lower_ in TALLY_WORDS:
             n = numbers.parse(doc[k - 1].lower_)  # "negen keer Vueling"
+        elif k + 1 < start and doc[k + 1].lower_ == "met" and numbers.parse(doc[k].lower_) is not None \
+                and any(t.lower_ in TALLY_LIST_HEADS for t in doc[sent.start : k]):
+            # "in totaal elf keer contact, zes met de gemeente en vijf met Zilveren Kruis", "Negen
+            # contactmomenten, vijf met Tado en vier met Budget Energie": the count word said once
+            n = numbers.parse(doc[k].lower_)
         else:
             n = _tally_after(sent, end, verbs)
         if n is not None and n >= 1 and float(n).is_integer():

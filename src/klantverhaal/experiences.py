@@ -142,9 +142,10 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             elif cue.label_ in judgements.CUE_LABELS and with_company and judgements.applies(cue):
                 # ("Juridisch Loket gebeld (die waren wél aardig)": the adviser's tone, not the company's)
                 f.judgement_cues.append(cue)
-        # (only a sentence with "keer" in it can hold a tally: the mentions are not scanned for the rest)
+        # (only a sentence with "keer" or a count noun in it can hold a tally: the mentions are not
+        # scanned for the rest)
         tallies = contact_rules.company_tallies(sent, _named_in_sentence(doc, sent, tally_names)) \
-            if any(t.lower_ in contact_rules.TALLY_WORDS for t in sent) else {}
+            if any(t.lower_ in contact_rules.TALLY_WORDS or t.lower_ in contact_rules.TALLY_LIST_HEADS for t in sent) else {}
         for company, n in tallies.items():
             if company in facts:  # "Alles bij elkaar: negen keer Vueling, vijf keer Budgetair"
                 facts[company].tallies[sent.start] = n
