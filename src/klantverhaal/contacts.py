@@ -1712,7 +1712,10 @@ def _received(sent: Span, initiated: Span, cue: Span) -> bool:
         return True
     if initiated.end <= cue.start and cue.start - initiated.end <= 5:
         return not CLAUSE_BREAKS & set(_tokens_between(sent, initiated.end, cue.start))
-    by_way_of = cue.start > sent.start and sent.doc[cue.start - 1].lower_ in BY_WAY_OF or cue[0].lower_ in BY_WAY_OF
+    first = cue.start
+    while first > sent.start and not sent.doc[first - 1].whitespace_:
+        first -= 1  # ("per e-mail": the cue "mail" is the end of one written word)
+    by_way_of = first > sent.start and sent.doc[first - 1].lower_ in BY_WAY_OF or cue[0].lower_ in BY_WAY_OF
     clause_final = initiated.end >= sent.end or sent.doc[initiated.end].is_punct \
         or sent.doc[initiated.end].lower_ in SUBCLAUSE_BREAKS
     if (cue.label_ == "channel" or by_way_of and clause_final) and cue.end <= initiated.start \
@@ -1784,7 +1787,9 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     # drie keer dezelfde brief", where the company is the subject
     # "Daarna mijn tweede chat met bol.com.": an ordinal before a channel the customer uses
     how = sentence_count(sent)[0][0]
-    told = _has_label(cues, "contact_verb") or how in ("ordinal", "ordinal vague") and any(
+    # ("drie dagen na mijn melding, kwam er een tweede monteur": a contact pointed back to tells none)
+    told = any(c.label_ == "contact_verb" and not _pointed_back(sent, c) for c in cues) \
+        or how in ("ordinal", "ordinal vague") and any(
         c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS for c in cues)
     return how in ("exact", "least", "ordinal", "ordinal vague") and told \
         and not _initiated_in_clause(cues) \
