@@ -1137,6 +1137,29 @@ def _counterfactual(sent: Span) -> bool:
             continue  # ("Had ik dat maar geweten, ...": a wish; only "..., dan had ik" is unreal here)
         if j + 1 < sent.end and doc[j].lower_ in IRREALIS_FINITES:
             return True
+    return _unreal_without(sent)
+
+
+UNREAL_WITHOUT = resources.words("contacts.unreal_without")
+UNREAL_ADVERBS = resources.words("contacts.unreal_adverbs")
+
+
+def _unreal_without(sent: Span) -> bool:
+    """ "maar zonder die man in de stalling had ik nu waarschijnlijk nog met een incassobureau
+    zitten bellen": a "zonder"-phrase opening a clause, then an inverted past auxiliary with an
+    adverb of the unreal ("nu", "waarschijnlijk"), tells what did not happen. ("Zonder antwoord
+    had ik geen keus" has no such adverb: a past told.)"""
+    doc = sent.doc
+    for k in range(sent.start, sent.end):
+        if doc[k].lower_ not in UNREAL_WITHOUT:
+            continue
+        if not (k == sent.start or doc[k - 1].text == "," or doc[k - 1].lower_ in CONDITIONAL_LEAD_INS):
+            continue
+        for j in range(k + 1, min(sent.end - 1, k + 10)):
+            if doc[j].text == ",":
+                break
+            if doc[j].lower_ in IRREALIS_FINITES and doc[j + 1].lower_ in SUBJECT_PRONOUNS:
+                return any(t.lower_ in UNREAL_ADVERBS for t in doc[j + 2 : min(sent.end, j + 5)])
     return False
 
 
