@@ -1543,6 +1543,9 @@ def _fragment(sent: Span, verb: Span) -> bool:
     return words is not None and "door" not in words and not OTHER_PEOPLE & set(words)
 
 
+DROPPED_SUBJECT_AUXILIARIES = resources.words("contacts.dropped_subject_auxiliaries")
+
+
 def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None = None) -> list[str] | None:
     """The words of a note-style line after its date prefix (up to the first comma, colon,
     semicolon or clause opener after ``verb``: "Zelf gebeld, toen bleek ..." and "Nog een mail
@@ -1556,6 +1559,8 @@ def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None
             end = min(end, _clause_opener(sent, verb.end))
     # (the line break a note ends with is no word: "- 7 februari: nog een mail.\n")
     words = [t.lower_ for t in sent.doc[_after_date_prefix(sent) : end] if not (t.is_punct or t.is_space)]
+    if words[:1] and words[0] in DROPPED_SUBJECT_AUXILIARIES and len(words) > 1 and words[1] not in SUBJECT_PRONOUNS:
+        words = words[1:]  # "heb vandaag per aangetekende brief opgezegd": forum Dutch drops the "ik"
     subjects = SUBJECT_PRONOUNS - SELF if allow_self else SUBJECT_PRONOUNS
     if not words or len(words) > longest or (FINITE_VERBS | subjects) & set(words) \
             or OTHER_AGENTS & set(_without_possessors(words)):
