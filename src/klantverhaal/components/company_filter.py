@@ -32,6 +32,11 @@ def _service_compounds() -> frozenset[str]:
 
 
 @cache
+def _products_despite_start() -> frozenset[str]:
+    return frozenset(resources.read_json("mentions.json")["product_words_despite_service_start"])
+
+
+@cache
 def _ambiguous() -> frozenset[str]:
     return resources.word_lines("ambiguous_brands.txt")
 
@@ -58,8 +63,9 @@ def product_compound(doc: Doc, span) -> bool:
     nxt = doc[span.end + 1]
     # a service word may head a longer compound ("KPN-klantenservicemedewerker"); a short one
     # only stands alone ("NS-app", not "SumUp-apparaatje")
-    return nxt.is_lower and nxt.lower_ not in _service_compounds() and not nxt.lower_.startswith(
-        tuple(w for w in _service_compounds() if len(w) > 3))
+    # ("Peugeot-stationwagen" starts with "station" but is a car)
+    return nxt.is_lower and nxt.lower_ not in _service_compounds() and (not nxt.lower_.startswith(
+        tuple(w for w in _service_compounds() if len(w) > 3)) or nxt.lower_ in _products_despite_start())
 
 
 VENUE_WORDS = resources.words("companies.venue_words")
