@@ -351,8 +351,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "Forum Tuin" without its first word is only "Tuin"
             if len(words) == 2 and words[0].lower() in ("de", "het", "'t") and words[1].lower() in rules["org_suffixes"]:
                 continue  # "Het Hotel was vol.", "De Winkel was dicht.": an article and an organisation word
-            if len(words) == 1 and name.lower().endswith(rules["needs_name"]):
-                continue  # "Stadskantoor", "Rabobankkantoor": a place; "Hypotheekkantoor Berkelland" is a firm
+            if len(words) == 1 and (name.lower().endswith(rules["needs_name"]) or name.lower() in rules["place_compounds"]):
+                continue  # "Stadskantoor", "Rabobankkantoor", "in het Gemeenschapshuis": a place; "Hypotheekkantoor Berkelland" is a firm
             if rule == "handle" and not _company_handle(name, text, rules):
                 continue
             if _quoted_everywhere(name, text):
@@ -395,8 +395,10 @@ def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]],
     for name in {item[2] for item in found}:
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
         # ("VFL (Velo Flex Lease)": the initials first, the name in brackets, as well)
+        # ("SSK staat voor Slijpservice Kantwerk": the initials explained)
         if len(initials) < 2 or len(initials) != len(name.split()) \
-                or f"{name} ({initials})" not in text and f"{initials} ({name})" not in text:
+                or f"{name} ({initials})" not in text and f"{initials} ({name})" not in text \
+                and f"{initials} staat voor {name}" not in text:
             continue
         short = len(re.findall(rf"(?<![\w-]){initials}(?![\w-])", text))
         if short > text.count(name):  # (each count holds the one in "Name (INITIALS)")
