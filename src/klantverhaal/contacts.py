@@ -2971,7 +2971,10 @@ def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, 
     if len(out) < 2:
         return {}
     # "Sinds die mail heb ik nog twee keer met Mitros gebeld en één keer met WarmteVast"
-    more = any(t.lower_ in MORE_WORDS for t in doc[sent.start : min(named)[0]])
+    # (near the first count: "Netto ben ik dus weer waar ik begin maart was, na vijf keer NS en
+    # vier keer ING" is back where the writer began, and a total)
+    first = min(named)[0]
+    more = any(t.lower_ in MORE_WORDS for t in doc[max(sent.start, first - 5) : first])
     return {company: (n, more) for company, n in out.items()}
 
 
