@@ -797,6 +797,16 @@ def _compared_to(before: str, cues: dict) -> bool:
     return m is not None and m.group(1) not in cues["not_comparatives"]
 
 
+def _for_own_policy(before: str, cues: dict) -> bool:
+    """ "voor onze brandverzekering bij Ethias": "voor", a possessive and a noun right before the
+    name tell what the writer needs something for, not a company dealt with."""
+    possessives = "|".join(re.escape(p) for p in cues["purpose_possessives"])
+    # ("voor" opening its clause: "een onderhoudscontract voor mijn cv-ketel bij een installateur"
+    # is the contract with that firm)
+    return re.search(rf"(?:^|[.,;:!?]|\b(?:en|maar|want|dus|omdat))[ \t]+voor[ \t]+(?:{possessives})[ \t]+[a-zà-ÿ-]+[ \t]+(?:bij|van)[ \t]+$",
+                     _strip_article(before.rstrip()) + " ") is not None
+
+
 def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     """Why a company named here is only mentioned: employer, carrier, comparison, advert or a
     hypothetical ("dan leg ik het voor aan de Huurcommissie"); "" when nothing says so."""
@@ -837,6 +847,8 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "aside"  # "op het parkeerterrein van de Jumbo": where it happened; "het rapport van de Wegenwacht"
     if _anothers_supplier(near_before, cues):
         return "aside"  # "via hun verzekeraar Allianz": the firm's own insurer
+    if _for_own_policy(before, cues):
+        return "aside"  # "voor onze brandverzekering bij Ethias moet ik een attest hebben": why, not who served
     if text[start:end].lower() in cues["media_services"] and any(
             after.lstrip().startswith(p + " ") or after.lstrip().startswith(p + ".") for p in cues["usage_after"]):
         return "product"  # "gewoon Netflix gekeken": what the writer watched, no exchange
