@@ -104,7 +104,9 @@ def _offer_words(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
             between = set(_tokens_between(sent, other.end, cue.start))
             if not {".", ";", "maar"} & between and _modal_near(sent, other, cue):
                 return True
-        if other.label_ == "offered" and other.text.lower() in _offers_after() and cue.end <= other.start <= cue.end + 3:
+        if other.label_ == "offered" and other.text.lower() in _offers_after() and cue.end <= other.start <= cue.end + 3 \
+                and not REQUEST_VERBS & set(_tokens_between(sent, cue.end, other.start)):
+            # ("via de chat gevraagd of ik een eSIM kon krijgen": what the writer asked, no offer)
             return True  # "dat ik ook een brief kon sturen", "u kunt ons mailen"
         if other.label_ == "offered" and other.text.lower() in CONSIDER_WORDS and other.start >= cue.end \
                 and not set(_tokens_between(sent, cue.end, other.start)) & (CLAUSE_BREAKS | {"."}):
