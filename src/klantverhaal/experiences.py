@@ -322,13 +322,16 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         taken = {m.start for m in named + kinds}
         # ("Na uw afwijzing ben ik daar langsgegaan": a time told by the addressee's act, while
         # the sentence is about the place gone to)
-        time_before = frozenset(_mention_cues()["letter_time_before_uw"])
         kinds += [_Mention(t.idx, t.idx + len(t), addressee.company, addressee.sector, True, "ref")
                   for t in doc if t.lower_ in ("uw", "u") and t.idx not in taken and t.idx > addressee.end
-                  and not _inside_quote(doc, t.i) and not (t.i > 0 and doc[t.i - 1].lower_ in time_before)
+                  and not _inside_quote(doc, t.i) and not (t.i > 0 and doc[t.i - 1].lower_ in LETTER_TIME_BEFORE_UW)
                   and not _recipient_of_other(doc, t)]
     _name_kinds_as_written(doc, kinds)
     return sorted(named + kinds, key=lambda m: m.start)
+
+
+LETTER_TIME_BEFORE_UW = frozenset(resources.read_json("mentions.json")["letter_time_before_uw"])
+LETTER_WRITER_WORDS = frozenset(resources.read_json("mentions.json")["letter_writer_words"])
 
 
 def _recipient_of_other(doc: Doc, tok) -> bool:
@@ -342,8 +345,7 @@ def _recipient_of_other(doc: Doc, tok) -> bool:
     k = tok.i - 1
     while k > sent.start and doc[k - 1].text not in (",", ";", ":") and doc[k - 1].lower_ not in ("en", "maar"):
         k -= 1
-    writer = frozenset(_mention_cues()["letter_writer_words"])
-    return not any(t.lower_ in writer for t in doc[k : tok.i])
+    return not any(t.lower_ in LETTER_WRITER_WORDS for t in doc[k : tok.i])
 
 
 THING_OF = re.compile(r"(?:\b(?i:een|mijn|m'n|onze|ons|de|het|en|of)[ \t]+|(?:^|[.!?:]\s+))(?P<noun>[A-Za-zà-ÿ](?:[\w]*-)?[a-zà-ÿ]{2,})[ \t]+van[ \t]+$")
@@ -797,14 +799,18 @@ def _compared_to(before: str, cues: dict) -> bool:
     return m is not None and m.group(1) not in cues["not_comparatives"]
 
 
-def _for_own_policy(before: str, cues: dict) -> bool:
+# ("voor" opening its clause: "een onderhoudscontract voor mijn cv-ketel bij een installateur" is
+# the contract with that firm)
+FOR_OWN_POLICY = re.compile(
+    r"(?:^|[.,;:!?]|\b(?:en|maar|want|dus|omdat))[ \t]+voor[ \t]+(?:"
+    + "|".join(re.escape(p) for p in resources.read_json("mentions.json")["purpose_possessives"])
+    + r")[ \t]+[a-zà-ÿ-]+[ \t]+(?:bij|van)[ \t]+$")
+
+
+def _for_own_policy(before: str) -> bool:
     """ "voor onze brandverzekering bij Ethias": "voor", a possessive and a noun right before the
     name tell what the writer needs something for, not a company dealt with."""
-    possessives = "|".join(re.escape(p) for p in cues["purpose_possessives"])
-    # ("voor" opening its clause: "een onderhoudscontract voor mijn cv-ketel bij een installateur"
-    # is the contract with that firm)
-    return re.search(rf"(?:^|[.,;:!?]|\b(?:en|maar|want|dus|omdat))[ \t]+voor[ \t]+(?:{possessives})[ \t]+[a-zà-ÿ-]+[ \t]+(?:bij|van)[ \t]+$",
-                     _strip_article(before.rstrip()) + " ") is not None
+    return FOR_OWN_POLICY.search(_strip_article(before.rstrip()) + " ") is not None
 
 
 def _mention_role(text: str, start: int, end: int, sector: str) -> str:
@@ -847,7 +853,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "aside"  # "op het parkeerterrein van de Jumbo": where it happened; "het rapport van de Wegenwacht"
     if _anothers_supplier(near_before, cues):
         return "aside"  # "via hun verzekeraar Allianz": the firm's own insurer
-    if _for_own_policy(before, cues):
+    if _for_own_policy(before):
         return "aside"  # "voor onze brandverzekering bij Ethias moet ik een attest hebben": why, not who served
     if text[start:end].lower() in cues["media_services"] and any(
             after.lstrip().startswith(p + " ") or after.lstrip().startswith(p + ".") for p in cues["usage_after"]):

@@ -389,8 +389,9 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
 def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]],
                            taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, str, str]]:
     """ "Mobiel Glas Centrum (MGC)" and then "MGC" four times: a name spelled out once with its
-    initials in brackets (or after them: "VFL (Velo Flex Lease)") goes by the initials when the story writes them more often than the
-    name (decision 149: as the story names it most)."""
+    initials in brackets (or after them: "VFL (Velo Flex Lease)", or explained: "TSB staat voor
+    ...") goes by the initials when the story writes them more often than the name (decision
+    149: as the story names it most); each use of the initials is then the organisation too."""
     renamed = {}
     for name in {item[2] for item in found}:
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
