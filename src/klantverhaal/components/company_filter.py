@@ -41,6 +41,24 @@ def _ambiguous() -> frozenset[str]:
     return resources.word_lines("ambiguous_brands.txt")
 
 
+@cache
+def _organisation_word_ends() -> tuple[str, ...]:
+    table = resources.read_json("unknown_companies.json")
+    return tuple(table["org_suffixes"]) + tuple(table["kind_before"])
+
+
+def _last_word_of_a_longer_name(doc: Doc, span) -> bool:
+    """ "een slotenmaker gebeld, Slotenservice Delta": a brand that is also a common word, after
+    a capitalised organisation word inside a sentence, is the last word of another firm's name
+    (the context finder then names it whole), not the provider Delta. At a sentence start the
+    capital proves nothing ("Supermarkt Plus had ..."), unless the story writes the pair again."""
+    if span.start == 0 or span.text.lower() not in _ambiguous():
+        return False
+    before = doc[span.start - 1]
+    return before.text[:1].isupper() and before.lower_.endswith(_organisation_word_ends()) and (
+        not before.is_sent_start or doc.text.count(f"{before.text} {span.text}") > 1)
+
+
 def _product_model(doc: Doc, span) -> bool:
     """ "een Sony WH-1000XM4", "mijn Philips 55PUS8507": an electronics brand followed by a model
     number names the device, not the company."""
@@ -117,7 +135,8 @@ class CompanyFilter:
             if f"{previous} {span.text.lower()}" in stop:
                 continue
             if span.text.lower() in _ambiguous() and (first.is_sent_start or _beside_the_writer(doc, span)
-                                                       or _first_of_a_pair(doc, span)):
+                                                       or _first_of_a_pair(doc, span)) \
+                    or _last_word_of_a_longer_name(doc, span):
                 continue
             if product_compound(doc, span) or _product_model(doc, span) or _venue(doc, span):
                 continue

@@ -39,6 +39,7 @@ def _rules() -> dict:
     kinds_after = "|".join(sorted((re.escape(k) for k in table["kind_after"]), key=len, reverse=True))
     suffixes = "|".join(re.escape(s) for s in table["legal_suffixes"])
     prefixes = "|".join(re.escape(s) for s in table["legal_prefixes"])
+    clubs = "|".join(re.escape(s) for s in table["club_prefixes"])
     went_to = "|".join(re.escape(s) for s in table["went_to_verbs"])
     naming = "|".join(re.escape(s) for s in table["naming_phrases"])
     tlds = "|".join(table["domain_tlds"])
@@ -82,6 +83,9 @@ def _rules() -> dict:
         # "hoe ik de gemeente haarlem leerde kennen": a town typed in lower case after "gemeente"
         ("municipality_lower", re.compile(r"\b(?P<kind>[Gg]emeente)[ \t]+(?P<name>[a-zà-ÿ][a-zà-ÿ'-]{2,})\b")),
         ("legal", re.compile(rf"(?P<name>{multi})\s+(?:{suffixes})(?!\w)")),
+        # "bij FC Lindenhof", "de ledenadministratie van HC Rietland": a sports club's letters
+        # open its name
+        ("club", re.compile(rf"(?<![\w.@-])(?P<name>(?:{clubs})[ \t]+{multi})(?![\w-])")),
         # "bij vzw Wuif", "met de vzw Kookpret": the Flemish legal form before the name
         ("legal", re.compile(rf"(?<![\w.])(?:{prefixes})[ \t]+(?P<name>{multi})(?![\w-])")),
         ("domain", re.compile(rf"(?<![\w@.-])(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))(?![\w.]*@)\b")),
@@ -185,6 +189,7 @@ def _rules() -> dict:
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"],
             "place_kinds": frozenset(table["place_kinds"]), "place_prepositions": places,
             "place_compounds": frozenset(table["place_compounds"]), "premises_where": frozenset(table["premises_where"]),
+            "part_or_scheme": re.compile(rf"(?i:{'|'.join(table['part_or_scheme_before'])})[ \t]+$"),
             "streets": tuple(table["street_suffixes"]), "adjectives": frozenset(table["adjectives"]),
             "regions": frozenset(table["name_regions"]), "surnames": frozenset(table["common_surnames"]),
             "places": resources.word_lines("places.txt"),
@@ -256,7 +261,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 # "Rijschool Kuipers in Zoetermeer, pas op!!") is no sign of a name
                 headline_only = _line_initial(text, m.start("kind")) and _written_lower(text, kind.lower(), name.split())
                 if kind[0].isupper() and not headline_only and not _capital_by_position(text, kind, name, m.start("kind")) \
-                        or kind.lower() == "gemeente":
+                        or kind.lower() in rules["place_kinds"]:
                     name, start = f"{kind[0].upper()}{kind[1:]} {name}", m.start("kind")
             elif rule == "lower_name":
                 if m.group("place")[0].islower() and m.group("place") not in rules["places"]:
@@ -322,8 +327,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if rule == "at_place" and text[m.start() : m.start() + 4] == "van " \
                     and (text[max(0, m.start() - 30) : m.start()].split() or [""])[-1] in rules["first_names"]:
                 continue  # "Henk en Ria van Dalen uit Nijkerk": a family name after a first name
-            if WARD_CODE.fullmatch(name):
-                continue  # "de balie van C3", "afdeling B2": a ward or room, no organisation
+            if WARD_CODE.fullmatch(name) or rules["part_or_scheme"].search(text, max(0, start - 30), start):
+                continue  # "de balie van C3", "afdeling B2": a ward or room; "de afdeling Polisbeheer": a part of it
             words = name.split()
             if len(words) > 1 and words[-1].rstrip(".") in rules["legal"]:
                 name = " ".join(words[:-1])  # "Keukenstudio Meulenbelt B.V": the legal form is no part of the name
@@ -351,8 +356,10 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "Forum Tuin" without its first word is only "Tuin"
             if len(words) == 2 and words[0].lower() in ("de", "het", "'t") and words[1].lower() in rules["org_suffixes"]:
                 continue  # "Het Hotel was vol.", "De Winkel was dicht.": an article and an organisation word
-            if len(words) == 1 and (name.lower().endswith(rules["needs_name"]) or name.lower() in rules["place_compounds"]):
-                continue  # "Stadskantoor", "Rabobankkantoor", "in het Gemeenschapshuis": a place; "Hypotheekkantoor Berkelland" is a firm
+            bare = words[1:] if len(words) == 2 and words[0].lower() in ("de", "het", "'t") else words
+            if len(bare) == 1 and (bare[0].lower().endswith(rules["needs_name"]) or bare[0].lower() in rules["place_compounds"]):
+                continue  # "Stadskantoor", "Rabobankkantoor", "in het Gemeenschapshuis", "Het Huurteam": a place
+                # or a team; "Hypotheekkantoor Berkelland", "Bouwteam Hendriks" are firms
             if rule == "handle" and not _company_handle(name, text, rules):
                 continue
             if _quoted_everywhere(name, text):
