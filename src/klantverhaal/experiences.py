@@ -263,6 +263,9 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         if not role and span.label_ in PRODUCT_SECTORS and span.text.islower() \
                 and THE_THING.search(text, max(0, span.start_char - 8), span.start_char):
             role = "product"  # "aan met de volvo en de knaus erachter": a make typed in lower case is the thing
+        if not role and span.label_ == "electronics" and THE_THING.search(text, max(0, span.start_char - 8), span.start_char) \
+                and OWNED_BY_SOMEONE.match(text, span.end_char):
+            role = "product"  # "met de Lenovo van mijn huisgenoot": the device someone owns
         if not role and span.id_ in owned and THE_THING.search(text, max(0, span.start_char - 8), span.start_char):
             role = "product"  # "een Kia Niro ... dat de Kia klaar was": the car again, not the maker
         if not role and sector in REIMBURSE_SECTORS and REIMBURSES.match(text, span.end_char) \
@@ -309,7 +312,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
             # take the story either
             kinds.append(_Mention(span.start_char, span.end_char, target.company, target.sector, True, "ref",
                                   subordinate=subordinate))
-        elif not _may_create(doc, span):
+        elif span.id_ in _refers_only_kinds() or not _may_create(doc, span):
             continue
         else:
             role = "background" if span.id_ in _background_kinds() else \
@@ -420,6 +423,8 @@ REIMBURSES = re.compile(r"[ \t]+(?:" + "|".join(re.escape(w) for w in resources.
 OWN_THING = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in resources.read_json("mentions.json")["possessives"])
                        + r")[ \t]+$", re.IGNORECASE)  # "onze Kia": the writer's own car or device
 THE_THING = re.compile(r"\b(?:[Dd]e|[Hh]et|[Mm]ijn|m'n|[Oo]nze|[Dd]ie|[Dd]eze)[ \t]+$")
+# "met de Lenovo van mijn huisgenoot": a device someone owns
+OWNED_BY_SOMEONE = re.compile(r"[ \t]+van[ \t]+(?:[Mm]ijn|m'n|[Zz]ijn|[Hh]aar|[Oo]nze|[Oo]ns|[Hh]un)\b")
 NOT_MODELS = frozenset(resources.read_json("mentions.json")["not_model_names"])  # "Volkswagen Nederland"
 MODEL_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]+|[A-Z0-9][A-Z0-9-]{1,})\b")
 
@@ -701,6 +706,14 @@ def _background_kinds() -> frozenset[str]:
 
 
 @cache
+def _refers_only_kinds() -> frozenset[str]:
+    """ "de stichting", "de vereniging": a kind that only points back to an organisation the story
+    named with that word ("Stichting Loopsport Zeeland ... de stichting"); alone it is too vague
+    to make a company."""
+    return frozenset(row["id"] for row in resources.read_jsonl("company_kinds.jsonl") if row.get("refers_only"))
+
+
+@cache
 def _agent_kinds() -> frozenset[str]:
     return frozenset(row["id"] for row in resources.read_jsonl("company_kinds.jsonl") if row.get("agent"))
 
@@ -732,12 +745,15 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
     glued = [m for m in named if 0 <= kind.start_char - m.end <= 1]
     if glued:
         return glued[-1]
-    if kind.id_ in _independent_kinds():
+    if kind.id_ in _independent_kinds() or kind.id_ in _refers_only_kinds():
         # "Onze hypotheekadviseur ... de aanvraag bij Obvion": a firm of its own, not the bank;
         # only a name the story introduced by this kind word is it ("notariskantoor Keizer &
-        # Brandsma ... de notaris")
+        # Brandsma ... de notaris"), or, for a kind that only points back, a name holding the
+        # word ("Stichting Loopsport ... de stichting")
         text = docindex.text(kind.doc)
-        own = [m for m in named if _introduced_by_word(text, m, kind.id_, kind.text.lower())]
+        word = kind.text.lower()
+        own = [m for m in named if _introduced_by_word(text, m, kind.id_, word)
+               or kind.id_ in _refers_only_kinds() and word in m.company.lower().split()]
         return ([m for m in own if m.end <= kind.start_char] or own or [None])[-1]
     sectors = {kind.label_} | _also_sectors().get(kind.text.lower(), frozenset())
     named = [m for m in named if m.company.lower() not in _third_parties()]  # an ombudsman is never "de sportschool"
@@ -875,9 +891,12 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
                              # en/of-rekening bij ABN AMRO" the story is about is the bank's own service
                              or (paid or any(f" {w} " in sentence for w in cues["account_money_words"]))
                              and any(p in before[-40:] for p in cues["account_before"])
-                             or (after.startswith("-app") or _strip_article(before).endswith(" via")) and paid) \
+                             or (after.startswith("-app") or _strip_article(before).endswith(" via")) and paid
+                             or any(f" {p} " in before[-30:] for p in cues["payment_app_before"])
+                             and any(f" {v} " in sentence for v in cues["payment_app_money_verbs"])) \
             or paid and (text[start:end].lower() in cues["payment_services"] or before.rstrip().endswith(" via")):
-        # "betaald vanaf mijn ING-rekening", "via ING teruggeboekt", "afgerekend via PayPal":
+        # "betaald vanaf mijn ING-rekening", "via ING teruggeboekt", "afgerekend via PayPal", "via
+        # de app van mijn bank teruggeboekt":
         # the bank or payment service only carried the money
         return "payment"
     if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["comparison_before"]) \

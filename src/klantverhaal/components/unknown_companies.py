@@ -189,7 +189,7 @@ def _rules() -> dict:
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"],
             "place_kinds": frozenset(table["place_kinds"]), "place_prepositions": places,
             "place_compounds": frozenset(table["place_compounds"]), "premises_where": frozenset(table["premises_where"]),
-            "part_or_scheme": re.compile(rf"(?i:{'|'.join(table['part_or_scheme_before'])})[ \t]+$"),
+            "part_or_scheme": re.compile(rf"(?i:\b(?:{'|'.join(table['part_or_scheme_before'])})|{'|'.join(table['scheme_compound_heads'])})[ \t]+$"),
             "streets": tuple(table["street_suffixes"]), "adjectives": frozenset(table["adjectives"]),
             "regions": frozenset(table["name_regions"]), "surnames": frozenset(table["common_surnames"]),
             "places": resources.word_lines("places.txt"),
