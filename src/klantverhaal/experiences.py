@@ -805,7 +805,10 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
 WHERE_FIRST = re.compile(r"^(?:in|te|uit)[ \t]+[\w'-]+[ \t]+")  # (the text is lower-cased)
 
 
-COMPARATIVE_THAN = re.compile(r"\b([a-zà-ÿ]{2,}er)[ \t]+dan[ \t]+$")
+# ("20 euro goedkoper dan wat ik op Marktplaats tegenkwam", "goedkoper dan bij Coolblue": where
+# the other price was seen)
+COMPARATIVE_THAN = re.compile(r"\b([a-zà-ÿ]{2,}er)[ \t]+dan[ \t]+(?:(?:wat|die|dat)[ \t]+(?:[a-zà-ÿ']+[ \t]+){0,3}?"
+                              r"(?:op|bij|via|in)[ \t]+|(?:bij|op)[ \t]+)?$")
 
 
 def _compared_to(before: str, cues: dict) -> bool:

@@ -75,11 +75,13 @@ def _rules() -> dict:
         ("kind_before", re.compile(rf"\b(?P<kind>(?i:{kinds_before}))[ \t]+(?P<name>(?:'t[ \t]+)?{multi})")),
         # "trimsalon Pluizebol", "bijlesinstituut Briljant": a lower-case compound ending in an
         # organisation word before a capitalised name
-        ("kind_lower", re.compile(rf"(?<![\w@.-])(?P<kind>[a-zà-ÿ]{{2,}}(?:{compound_heads}))[ \t]+(?P<name>(?:'t[ \t]+)?{multi})")),
+        # ("bij boksschool 'Vuurvast'": the name in quotes after its kind)
+        ("kind_lower", re.compile(rf"(?<![\w@.-])(?P<kind>[a-zà-ÿ]{{2,}}(?:{compound_heads}))[ \t]+(?:['‘“\"](?=[A-Z]))?(?P<name>(?:'t[ \t]+)?{multi})")),
         ("kind_after", re.compile(rf"(?<![\w@])(?P<name>{name})[\s-](?P<kind>(?i:{kinds_after}))\b")),
         # "bij De Draaischijf keramiekstudio", "Smaakmakers catering uit Borne": a lower-case kind of
         # firm right after a capitalised name is dropped from it (decision 141)
-        ("kind_after_lower", re.compile(rf"(?<![\w@])(?P<name>{multi})[ \t]+(?P<kind>[a-zà-ÿ]{{0,30}}(?:{compound_heads}|{kinds_before_lower})(?:je|tje)?)\b")),
+        # ("Brouwer & Kalff gerechtsdeurwaarders": the kind in the plural, a firm of several)
+        ("kind_after_lower", re.compile(rf"(?<![\w@])(?P<name>{multi})[ \t]+(?P<kind>[a-zà-ÿ]{{0,30}}(?:{compound_heads}|{kinds_before_lower})(?:je|tje|s)?)\b")),
         # "hoe ik de gemeente haarlem leerde kennen": a town typed in lower case after "gemeente"
         ("municipality_lower", re.compile(r"\b(?P<kind>[Gg]emeente)[ \t]+(?P<name>[a-zà-ÿ][a-zà-ÿ'-]{2,})\b")),
         ("legal", re.compile(rf"(?P<name>{multi})\s+(?:{suffixes})(?!\w)")),
@@ -120,6 +122,9 @@ def _rules() -> dict:
         # "Ik heb Fietsflits diezelfde middag gebeld": one word only when the story names it again
         ("contacted_single", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
                                         rf"\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{contact_after})\b")),
+        # "Ik heb eerst zelf naar Pluxee gebeld": called to it, one word only when the story names it again
+        ("contacted_single", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
+                                        rf"\s+(?:[a-z]+\s+){{0,2}}?naar\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{contact_after})\b")),
         # "hadden we Zazzo geboekt", "hebben we Roetvrij ingeschakeld": hired, one word only when
         # the story names it again
         ("contacted_single", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
@@ -151,9 +156,10 @@ def _rules() -> dict:
                                 rf"(?:[ \t]+[A-Z][a-zà-ÿ]{{3,}}(?![ \t]+[A-Z]))?)\b")),
         # "Vastgoed Meijerink, een particuliere verhuurder", "Tuinhuis Direct, de webwinkel"
         # ("Zuiderstroom, mijn kleine groene energieleverancier": a possessive and two adjectives too)
-        # ("De Wilgenhoeve, een biologisch boerenbedrijf": a compound ending in an organisation word)
+        # ("De Wilgenhoeve, een biologisch boerenbedrijf": a compound ending in an organisation word;
+        # "Polair, een airco-installateur": one written with a hyphen too)
         ("apposition", re.compile(rf"(?P<name>{multi})(?:\s+(?:{landed}))?,\s+(?:de|het|een|mijn|onze|ons|hun)\s+(?:[a-zà-ÿ]+e\s+){{0,2}}(?P<kind>(?i:{kinds_before}))\b")),
-        ("apposition", re.compile(rf"(?P<name>{multi})(?:\s+(?:{landed}))?,\s+(?:de|het|een|mijn|onze|ons)\s+(?:[a-zà-ÿ]+\s+){{0,2}}(?P<kind>[a-zà-ÿ]{{2,}}(?:{compound_heads})(?:je|tje)?)\b")),
+        ("apposition", re.compile(rf"(?P<name>{multi})(?:\s+(?:{landed}))?,\s+(?:de|het|een|mijn|onze|ons)\s+(?:[a-zà-ÿ]+\s+){{0,2}}(?P<kind>[a-zà-ÿ][a-zà-ÿ-]{{1,}}(?:{compound_heads})(?:je|tje)?)\b")),
         # "een abonnement bij zichtklaar, de glazenwassers met de groene busjes": a name typed in
         # lower case, set off by the kind it is
         # ("bij bonenfixers terecht, zo'n klein bedrijfje": "zo'n" and a diminutive too)
@@ -171,6 +177,9 @@ def _rules() -> dict:
         ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b(?!\.[a-z])")),
         # "Aan: Gordijnenpaleis Achterhoek" on a letter's address line: the addressee, whole line
         ("addressee", re.compile(rf"(?m)^[ \t]*Aan:[ \t]+(?P<name>{two_or_more})[ \t]*$")),
+        # "Bip&Go (in totaal zeven keer contact):" heading a list of contacts: the organisation
+        # they were with
+        ("tally_heading", re.compile(rf"(?m)^[ \t]*(?P<name>{multi})[ \t]*\([^()\n]*\b(?:keer|contact|contacten)\b[^()\n]*\):[ \t]*$")),
         # "Aan: Zorgfonds Noord, afdeling Klachten", "Aan: PFZW, t.a.v. ...": a department of it
         ("addressee", re.compile(rf"(?m)^[ \t]*Aan:[ \t]+(?P<name>{multi}),[ \t]+(?:{departments})(?!\w)")),
         # "via Mijn Omnia doorgegeven": a customer portal is named after its organisation (not
@@ -296,6 +305,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                     rest = rest[1:]
                 start += len(name) - len(" ".join(rest))
                 name, words = " ".join(rest), rest
+            if rule == "tally_heading" and (words[0].lower() in rules["stop"] or name.lower() in rules["kind_before"]):
+                continue  # "Mijn zoon (twee keer):": a person's tally; "Gemeente (3 keer):": a kind word
             if len(words) > 1 and words[0].lower() in rules["stop"] and words[0].lower() not in rules["joiners"]:
                 # "Maandag Bosman Installatietechniek": a day or a capitalised sentence word in front
                 start += len(name) - len(" ".join(words[1:]))
@@ -362,8 +373,9 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 # or a team; "Hypotheekkantoor Berkelland", "Bouwteam Hendriks" are firms
             if rule == "handle" and not _company_handle(name, text, rules):
                 continue
-            if _quoted_everywhere(name, text):
+            if _quoted_everywhere(name, text) and rule != "kind_lower":
                 continue  # "oude soorten zoals 'Insulinde' en 'Absalon'", "de 'Grutte Pier'": a variety, a boat
+                # ("boksschool 'Vuurvast'": a kind word before it says it is a firm)
             if (rule == "portal" or rule == "camel" and text[max(0, start - 5) : start] == "Mijn ") \
                     and _portal_topic(name, text):
                 continue  # "via Mijn Inburgering" beside "inburgeringsexamen": a portal named after its topic
@@ -847,7 +859,8 @@ def _sentence_initial_only(text: str, start: int, name: str, rule: str) -> bool:
     line's "Aan: X, afdeling ..." is a frame of its own)."""
     if rule == "kind_cap":  # "Scooterdealer Kolkman" opening a line may be "scooterdealer Kolkman"
         return _at_sentence_start(text, start)
-    if rule in ("domain", "handle", "legal", "kind_before", "camel", "addressee") or " " in name or name.isupper() \
+    if rule in ("domain", "handle", "legal", "kind_before", "camel", "addressee", "tally_heading") or " " in name \
+            or name.isupper() \
             or name[:1].islower():
         return False  # (a name typed in lower case has no capital that its position could explain)
     return _at_sentence_start(text, start)
