@@ -1858,7 +1858,13 @@ def stated_total(sent: Span) -> int | None:
     in totaal.", "In totaal heb ik negen keer contact gehad." (None for a count of one channel,
     "drie keer gebeld")."""
     doc = sent.doc
-    if any(sent.start <= s.start < sent.end for key in ("companies", "kinds") for s in doc.spans.get(key, [])):
+    # ("Dat is twaalf keer in totaal, en dan tel ik de brief niet mee die ik naar Acerta stuurde":
+    # a company named only after the comma that closes the total)
+    head_end = next((t.i for t in sent if t.text == ","), sent.end)
+    named = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if sent.start <= s.start < sent.end]
+    if any(s.start < head_end for s in named) \
+            or named and not any(f" {w} " in " " + " ".join(t.lower_ for t in doc[sent.start : head_end]) + " "
+                                 for w in TOTAL_WORDS):
         return None
     words = docindex.lower_words(sent)
     if not any(f" {w} " in words for w in TOTAL_WORDS if w != "meegeteld") \
