@@ -877,7 +877,9 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     if text[start:end].lower() in cues["media_services"] and any(
             after.lstrip().startswith(p + " ") or after.lstrip().startswith(p + ".") for p in cues["usage_after"]):
         return "product"  # "gewoon Netflix gekeken": what the writer watched, no exchange
-    if _looked_up_on(before, after, cues):
+    if _looked_up_on(before, after, cues, sentence) and not text[start:end].lower().startswith(MUNICIPALITY_WORDS):
+        # ("Op de site van de gemeente Haarlem vond ik ...": the council's own site, where the
+        # writer's dealings with it begin)
         return "aside"  # "Ik had al zelf wat op FamilySearch gezocht": a site used, no exchange
     if _document_of(before, cues) \
             and (any(f" {v} " in f" {after.split('.')[0]} " for v in cues["document_verbs_after"])
@@ -990,12 +992,21 @@ def _document_of(before: str, cues: dict) -> bool:
     return any(stripped.endswith(" " + p) for p in cues["document_before"])
 
 
-def _looked_up_on(before: str, after: str, cues: dict) -> bool:
+def _looked_up_on(before: str, after: str, cues: dict, sentence: str = "") -> bool:
     """ "wat op FamilySearch gezocht", "de akte die ik op FamilySearch had gevonden": "op" before
-    the name and a verb of looking up within four words after it, before any comma or stop."""
-    if not before.rstrip().endswith(" op"):
+    the name and a verb of looking up within four words after it, before any comma or stop; "op
+    de site van GOCA opgezocht": a site named by its owner, within six words, when the sentence
+    tells no order or filing there."""
+    stripped = _strip_article(before.rstrip())
+    if stripped.endswith(tuple(" " + p for p in cues["lookup_site_before"])):
+        if any(f" {w} " in sentence for w in cues["lookup_site_acts"]):
+            return False
+        reach = 6
+    elif before.rstrip().endswith(" op"):
+        reach = 4
+    else:
         return False
-    words = re.split(r"[,.;:!?]", after, maxsplit=1)[0].split()[:4]
+    words = re.split(r"[,.;:!?]", after, maxsplit=1)[0].split()[:reach]
     return any(w in cues["lookup_after"] for w in words)
 
 

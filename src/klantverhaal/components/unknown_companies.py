@@ -125,6 +125,8 @@ def _rules() -> dict:
         # "Ik heb eerst zelf naar Pluxee gebeld": called to it, one word only when the story names it again
         ("contacted_single", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
                                         rf"\s+(?:[a-z]+\s+){{0,2}}?naar\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{contact_after})\b")),
+        # "gewoon rechtstreeks gebeld naar Kotterhuys": the participle first
+        ("contacted_single", re.compile(rf"\b(?:gebeld|gemaild|geschreven|gestapt)[ \t]+naar[ \t]+(?P<name>{name})(?![\w-])")),
         # "hadden we Zazzo geboekt", "hebben we Roetvrij ingeschakeld": hired, one word only when
         # the story names it again
         ("contacted_single", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
@@ -151,9 +153,10 @@ def _rules() -> dict:
         # ("het Sint-Ursulainstituut": a hyphenated first part too)
         ("org_word", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+)?(?:[A-Z][a-zà-ÿ]+-)?[A-Z][a-zà-ÿ]+(?:{org_suffixes})"
                                 rf"(?:[ \t]+(?:(?:{joiners})[ \t]+)?(?!B\.?V|N\.?V){name}){{0,2}})\b(?!\.[a-z])")),
-        # ("PT Studio Kernkracht": one more name may follow the organisation word)
+        # ("PT Studio Kernkracht": one more name may follow the organisation word; "Meijer Glas &
+        # Kozijn": joined by "&")
         ("org_tail", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+(?:(?:{joiners})[ \t]+)?){{1,3}}(?:{org_tails})"
-                                rf"(?:[ \t]+[A-Z][a-zà-ÿ]{{3,}}(?![ \t]+[A-Z]))?)\b")),
+                                rf"(?:[ \t]+(?:&[ \t]+)?[A-Z][a-zà-ÿ]{{3,}}(?![ \t]+[A-Z]))?)\b")),
         # "Vastgoed Meijerink, een particuliere verhuurder", "Tuinhuis Direct, de webwinkel"
         # ("Zuiderstroom, mijn kleine groene energieleverancier": a possessive and two adjectives too)
         # ("De Wilgenhoeve, een biologisch boerenbedrijf": a compound ending in an organisation word;
@@ -335,6 +338,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                         "addressee", "service_of") and m.group("name").split()[0] in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost", "de storm met de naam Henk",
                 # "een bezoek aan de balie van Ruud": a person's name
+            if rule == "kind_after_lower" and re.sub(r"(?:'s|’s)$", "", m.group("name")) in rules["first_names"]:
+                continue  # "Saar's schade", "Saar (onze labrador)": a person's or a pet's first name
             if rule == "at_place" and text[m.start() : m.start() + 4] == "van " \
                     and (text[max(0, m.start() - 30) : m.start()].split() or [""])[-1] in rules["first_names"]:
                 continue  # "Henk en Ria van Dalen uit Nijkerk": a family name after a first name
