@@ -2733,6 +2733,22 @@ RECAP_LONG_HEAD = 28  # tokens before a colon that a recap with a total in its h
 ADVICE_HEADS = resources.words("contacts.advice_heads")
 
 
+FRONTED_TOTAL_OPENERS = resources.phrases("contacts.fronted_total_openers")
+
+
+def _fronted_total(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
+    """ "Veertien keer. Zo vaak heb ik sinds februari contact gehad met ...": a bare count said
+    first, as a sentence of its own, and taken up by "zo vaak" is the writer's total."""
+    words = docindex.lower_words(sent)
+    if not words.lstrip().startswith(FRONTED_TOTAL_OPENERS) or sent.start == 0:
+        return None
+    before = [t for t in docindex.sentence_of(sent.doc[sent.start - 1 : sent.start]) if not t.is_punct and not t.is_space]
+    if len(before) != 2 or before[1].lower_ != "keer":
+        return None
+    n = numbers.parse(before[0].lower_)
+    return ({"any": int(n)}, True, False) if n and n == int(n) else None
+
+
 def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     """The writer's own tally of the contacts so far, as (per channel, exact, per-channel total):
     "Samengevat: mail, twee telefoontjes van mijn vrouw, showroom, formulier, whatsapp, aangetekende brief." ->
@@ -2755,7 +2771,7 @@ def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
         if late is not None and _head_total(tokens[:late]) is not None:
             colon = late
     if colon is None:
-        return _total_sentence(sent) or _total_of_all(sent)
+        return _total_sentence(sent) or _total_of_all(sent) or _fronted_total(sent)
     head = " " + " ".join(t.lower_ for t in tokens[:colon]) + " "
     # a one-word marker ("dus", "totaal") only in a short head; "Ik vat het even samen voor wie
     # het bijhoudt:" may run longer
