@@ -924,6 +924,9 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "hypothetical"  # "het advies om Stedin te bellen": advice to contact, not contact
     if any(p in text[sentence_start:start].lower() for p in cues["blamed_before"]):
         return "reported"  # "volgens de medewerker lag het aan Stedin": blamed by staff, not dealt with
+    lead_in = text[sentence_start:start].lower().lstrip()
+    if lead_in.startswith(tuple(cues["staff_promise_openers"])) and " zou " in lead_in:
+        return "reported"  # "De medewerker ... zou een herstelopdracht uitzetten bij Verbeek": what staff would do
     if sector == "retail" and any(p in sentence for p in cues["order_verbs"] + cues["delivery_verbs"]):
         return "seller"
     return ""
