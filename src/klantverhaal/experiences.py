@@ -305,7 +305,8 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
             continue
         # "Dus bel ik een loodgieter": a firm the writer brings in is nobody's hands
         # (a heading opens its own section: it never points ahead to a company named below it)
-        target = _refers_to(span, named, backward_only=heading) or _earlier_kind(span, kinds) \
+        target = _refers_to(span, named, backward_only=heading) \
+            or (_earlier_kind(span, kinds) if not _contacted_agency(span) else None) \
             or (_principal(span, named, kinds) if definite else None)
         if target is not None:
             # "zag dat de opticien een fout maakte": a kind in a subordinate clause does not
@@ -718,11 +719,25 @@ def _agent_kinds() -> frozenset[str]:
     return frozenset(row["id"] for row in resources.read_jsonl("company_kinds.jsonl") if row.get("agent"))
 
 
+@cache
+def _own_when_contacted_kinds() -> frozenset[str]:
+    return frozenset(row["id"] for row in resources.read_jsonl("company_kinds.jsonl") if row.get("own_when_contacted"))
+
+
+def _contacted_agency(kind: Span) -> bool:
+    """ "Ik heb het incassobureau gebeld": an agency kind in a sentence that tells a contact."""
+    return kind.id_ in _own_when_contacted_kinds() and any(
+        c.label_ == "contact_verb" for c in docindex.cues_in(docindex.sentence_of(kind)))
+
+
 def _principal(kind: Span, named: list[_Mention], kinds: list[_Mention]) -> _Mention | None:
     """ "de aannemer", "de loodgieter", "het incassobureau" working for the company the story is
     about are that company's hands (its `visit` channel), not a company of their own: they
-    refer to the last company named or created before them."""
+    refer to the last company named or created before them. An agency the writer contacts
+    ("Ik heb het incassobureau gebeld") is a company of its own."""
     if kind.id_ not in _agent_kinds():
+        return None
+    if _contacted_agency(kind):
         return None
     before = [m for m in named + kinds if m.company and m.end <= kind.start_char and m.role in ("", "ref")
               and m.company.lower() not in _third_parties()]
@@ -745,15 +760,17 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
     glued = [m for m in named if 0 <= kind.start_char - m.end <= 1]
     if glued:
         return glued[-1]
-    if kind.id_ in _independent_kinds() or kind.id_ in _refers_only_kinds():
+    if kind.id_ in _independent_kinds() or kind.id_ in _refers_only_kinds() or _contacted_agency(kind):
         # "Onze hypotheekadviseur ... de aanvraag bij Obvion": a firm of its own, not the bank;
         # only a name the story introduced by this kind word is it ("notariskantoor Keizer &
         # Brandsma ... de notaris"), or, for a kind that only points back, a name holding the
-        # word ("Stichting Loopsport ... de stichting")
+        # word or its start ("Stichting Loopsport ... de stichting", "Dekker Incasso ... het
+        # incassobureau")
         text = docindex.text(kind.doc)
         word = kind.text.lower()
         own = [m for m in named if _introduced_by_word(text, m, kind.id_, word)
-               or kind.id_ in _refers_only_kinds() and word in m.company.lower().split()]
+               or (kind.id_ in _refers_only_kinds() or _contacted_agency(kind))
+               and any(w == word or len(w) >= 5 and word.startswith(w) for w in m.company.lower().split())]
         return ([m for m in own if m.end <= kind.start_char] or own or [None])[-1]
     sectors = {kind.label_} | _also_sectors().get(kind.text.lower(), frozenset())
     named = [m for m in named if m.company.lower() not in _third_parties()]  # an ombudsman is never "de sportschool"
