@@ -183,6 +183,9 @@ def _rules() -> dict:
         # "Bip&Go (in totaal zeven keer contact):" heading a list of contacts: the organisation
         # they were with
         ("tally_heading", re.compile(rf"(?m)^[ \t]*(?P<name>{multi})[ \t]*\([^()\n]*\b(?:keer|contact|contacten)\b[^()\n]*\):[ \t]*$")),
+        # "De Hooiberg" on a line of its own above a numbered or bulleted list: the organisation
+        # the list is about (only when the story names it again)
+        ("list_heading", re.compile(rf"(?m)^[ \t]*\**(?P<name>{multi})\**:?[ \t]*\n[ \t]*(?:1[.)]|[-•*])[ \t]")),
         # "Aan: Zorgfonds Noord, afdeling Klachten", "Aan: PFZW, t.a.v. ...": a department of it
         ("addressee", re.compile(rf"(?m)^[ \t]*Aan:[ \t]+(?P<name>{multi}),[ \t]+(?:{departments})(?!\w)")),
         # "via Mijn Omnia doorgegeven": a customer portal is named after its organisation (not
@@ -330,7 +333,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                         r"\b(?:bij|van|met|door|via|naar)[ \t]+$", text[max(0, start - 6) : start])
                     or numbers.ordinal(name.lower())):
                 continue  # "een Deense webwinkel", "Top winkel!", "Tweede installateur kwam ...": an adjective
-            if rule in ("contacted_single", "kind_apposition_single", "went_to_single", "lower_predicate") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
+            if rule in ("contacted_single", "kind_apposition_single", "went_to_single", "lower_predicate", "list_heading") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
                     text[a:b].startswith(name + " ") for a, b in taken) or name in rules["surnames"]):
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
             if rule in ("contacted", "contacted_single", "went_to_single", "kind_before", "kind_lower", "kind_apposition",
