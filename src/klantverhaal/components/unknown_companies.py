@@ -180,6 +180,9 @@ def _rules() -> dict:
         ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b(?!\.[a-z])")),
         # "Aan: Gordijnenpaleis Achterhoek" on a letter's address line: the addressee, whole line
         ("addressee", re.compile(rf"(?m)^[ \t]*Aan:[ \t]+(?P<name>{two_or_more})[ \t]*$")),
+        # "bij Van Rossum (Peugeot-dealer in Amersfoort)", "Groenrijk (de hovenier)": the kind in
+        # brackets right after the name
+        ("kind_bracket", re.compile(rf"(?<![\w@.])(?P<name>{multi})[ \t]+\((?:(?:de|het|een|onze|mijn)[ \t]+)?(?P<kind>[A-Za-zà-ÿ-]*(?i:{compound_heads}|{kinds_before_lower}))\b")),
         # "Bip&Go (in totaal zeven keer contact):" heading a list of contacts: the organisation
         # they were with
         ("tally_heading", re.compile(rf"(?m)^[ \t]*(?P<name>{multi})[ \t]*\([^()\n]*\b(?:keer|contact|contacten)\b[^()\n]*\):[ \t]*$")),
@@ -288,7 +291,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 sector = rules["kind_after"].get(m.group("kind").lower(), "other")
             elif rule == "kind_after_lower":
                 sector = next((sec for k, sec in rules["kind_before"].items() if m.group("kind").lower().endswith(k)), "other")
-            elif rule in ("apposition", "kind_apposition", "kind_apposition_single"):
+            elif rule in ("apposition", "kind_apposition", "kind_apposition_single", "kind_bracket"):
                 sector = rules["kind_before"].get(m.group("kind").lower(), "other")
             elif rule == "lower_predicate":
                 sector = _kind_sector(m.group("kind"), rules)
@@ -313,10 +316,14 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 name, words = " ".join(rest), rest
             if rule == "tally_heading" and (words[0].lower() in rules["stop"] or name.lower() in rules["kind_before"]):
                 continue  # "Mijn zoon (twee keer):": a person's tally; "Gemeente (3 keer):": a kind word
+            if rule != "portal" and words[0] == "Mijn" and len(words) > 1:
+                continue  # "via Mijn Inburgering een bericht gestuurd": a portal, which the portal rule reads
             if len(words) > 1 and words[0].lower() in rules["stop"] and words[0].lower() not in rules["joiners"]:
                 # "Maandag Bosman Installatietechniek": a day or a capitalised sentence word in front
                 start += len(name) - len(" ".join(words[1:]))
                 name = " ".join(words[1:])
+                if words[1].islower():
+                    continue  # "een DM op Twitter": what is left opens with a joiner, no name
             first_word = words[0].lower() if words else ""
             if len(words) > 1 and first_word in rules["kind_before"] and first_word != "gemeente" \
                     and _line_initial(text, start) and _written_lower(text, first_word, words[1:]):
@@ -338,9 +345,14 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
             if rule in ("contacted", "contacted_single", "went_to_single", "kind_before", "kind_lower", "kind_apposition",
                         "kind_apposition_single", "ordered_at", "at_place", "hired", "named_as",
-                        "addressee", "service_of") and m.group("name").split()[0] in rules["first_names"]:
+                        "addressee", "service_of", "kind_bracket") and m.group("name").split()[0] in rules["first_names"] \
+                    or rule == "apposition" and m.group("name") in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost", "de storm met de naam Henk",
+                # "mijn zoon Joris, een thuisbatterij" (a first name alone before an apposition),
                 # "een bezoek aan de balie van Ruud": a person's name
+            if rule == "kind_bracket" and (name in rules["regions"] or name.lower() in rules["places"]
+                                           or m.group("kind").lower().endswith(rules["needs_name"])):
+                continue  # "in de Achterhoek (kantoor in Lichtenvoorde)": a region, and where an office is
             if rule == "kind_after_lower" and re.sub(r"(?:'s|’s)$", "", m.group("name")) in rules["first_names"]:
                 continue  # "Saar's schade", "Saar (onze labrador)": a person's or a pet's first name
             if rule == "at_place" and text[m.start() : m.start() + 4] == "van " \
