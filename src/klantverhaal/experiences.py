@@ -257,7 +257,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         if not role and span.label_ in PRODUCT_SECTORS and A_DESCRIBED_THING.search(text, max(0, span.start_char - 30), span.start_char) \
                 and not text.startswith("-", span.end_char):
             role = "product"  # "een crèmekleurige Mercedes-Benz uit 1968", "een rode Volvo": one thing of the make
-        if not role and span.label_ in PRODUCT_SECTORS and OWN_THING.search(text, max(0, span.start_char - 6), span.start_char) \
+        if not role and span.label_ in PRODUCT_SECTORS and OWN_THING.search(text, max(0, span.start_char - 30), span.start_char) \
                 and not text.startswith("-", span.end_char):
             role = "product"  # "bleek onze Kia ergens anders te staan", "mijn Philips": the make the writer owns
         if not role and span.label_ in PRODUCT_SECTORS and span.text.islower() \
@@ -422,7 +422,8 @@ REIMBURSE_SECTORS = frozenset(resources.read_json("mentions.json")["reimburse_se
 REIMBURSES = re.compile(r"[ \t]+(?:" + "|".join(re.escape(w) for w in resources.read_json("mentions.json")["reimburse_after"])
                         + r")\b")  # an insurer named, a firm named before it: "Menzis vergoedt 75 procent"
 OWN_THING = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in resources.read_json("mentions.json")["possessives"])
-                       + r")[ \t]+$", re.IGNORECASE)  # "onze Kia": the writer's own car or device
+                       + r")[ \t]+(?:[a-zà-ÿ]{3,}e[ \t]+)?$", re.IGNORECASE)
+# "onze Kia", "mijn halfdode Samsung": the writer's own car or device (an inflected adjective between)
 THE_THING = re.compile(r"\b(?:[Dd]e|[Hh]et|[Mm]ijn|m'n|[Oo]nze|[Dd]ie|[Dd]eze)[ \t]+$")
 # "met de Lenovo van mijn huisgenoot": a device someone owns
 OWNED_BY_SOMEONE = re.compile(r"[ \t]+van[ \t]+(?:[Mm]ijn|m'n|[Zz]ijn|[Hh]aar|[Oo]nze|[Oo]ns|[Hh]un)\b")
@@ -878,7 +879,9 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     ):
         # ("Plaat komt binnen (PostNL, netjes in een stevige doos)": the carrier named in passing)
         return "carrier"
-    if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["intermediary_before"]):
+    if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["intermediary_before"]) \
+            or before.rstrip().endswith(", via") and any(f" {v} " in sentence for v in cues["order_verbs"]):
+        # ("Dus bestellen bij Goudgeel, via Thuisbezorgd": the platform the order went through)
         # "een chalet bij vakantiepark De Eekhoorn, geboekt via Booking.com": the platform only
         # took the booking, like a carrier that only delivered
         return "carrier"
