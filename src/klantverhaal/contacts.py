@@ -25,6 +25,7 @@ from klantverhaal.records import Contacts
 NEGATION_WINDOW = 3
 ZONDER_FILLERS = resources.words("contacts.zonder_fillers")  # "zonder te bellen", "zonder een mail"
 CLAUSE_BREAKS = resources.words("contacts.clause_breaks")
+JOINED_SELF = resources.words("contacts.self")  # "mijn zoon en ik": a subject joined by "en"
 
 
 def _tokens_between(sent: Span, start: int, end: int) -> list[str]:
@@ -514,9 +515,15 @@ def _opener_between(a: Span, b: Span) -> bool:
 
 
 def _gap_in_clause(a: Span, b: Span) -> int | None:
-    """How many tokens stand between two spans, or None when a clause break does."""
+    """How many tokens stand between two spans, or None when a clause break does ("en ik" joins
+    a subject, no clause: "Vijftien keer hebben mijn zoon en ik contact gezocht"; "en ik heb"
+    opens one)."""
     lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
-    return None if CLAUSE_BREAKS & {t.lower_ for t in a.doc[lo:hi]} else hi - lo
+    doc = a.doc
+    breaks = [k for k in range(lo, hi) if doc[k].lower_ in CLAUSE_BREAKS
+              and not (doc[k].lower_ == "en" and k + 1 < hi and doc[k + 1].lower_ in JOINED_SELF
+                       and not (k + 2 < len(doc) and doc[k + 2].lower_ in FRONTED_COUNT_AUXILIARIES))]
+    return None if breaks else hi - lo
 
 
 MOTION_VERBS = resources.words("contacts.motion_verbs")
@@ -2084,7 +2091,8 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             continue
         if (
                 cue := _near(tok, following, 3) or _near(tok, verbs, 3) or _near(tok, usable, 5)
-                or _through_destination(sent, tok, cues) or _total(tokens, i, verbs)):
+                or _through_destination(sent, tok, cues) or _total(tokens, i, verbs)
+                or _fronted_count_verb(tokens, i, verbs)):
             prev = tokens[i - 1].lower_
             value = numbers.parse(prev)
             channel = _channel(cue) if _channel(cue) != "any" else _nearest_channel(cue, cues)
@@ -2498,6 +2506,21 @@ def _total(tokens: list, i: int, verbs: list[Span]) -> Span | None:
     if "totaal" not in around or not verbs:
         return None
     return verbs[0]
+
+
+FRONTED_COUNT_AUXILIARIES = resources.words("contacts.fronted_count_auxiliaries")
+
+
+def _fronted_count_verb(tokens: list, i: int, verbs: list[Span]) -> Span | None:
+    """ "Vijftien keer hebben mijn zoon en ik contact gezocht": a count that opens the clause,
+    then the finite verb and its subject, counts the contact verb that follows (within eight
+    words, with "en ik" joining a subject and no other clause break between)."""
+    if i + 1 >= len(tokens) or tokens[i + 1].lower_ not in FRONTED_COUNT_AUXILIARIES:
+        return None
+    for verb in verbs:
+        if tokens[i].i < verb.start <= tokens[i].i + 8 and _gap_in_clause(tokens[i].doc[tokens[i].i : tokens[i].i + 1], verb) is not None:
+            return verb
+    return None
 
 
 def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]:
