@@ -1868,10 +1868,9 @@ def stated_total(sent: Span) -> int | None:
     # ("Dat is twaalf keer in totaal, en dan tel ik de brief niet mee die ik naar Acerta stuurde":
     # a company named only after the comma that closes the total)
     head_end = next((t.i for t in sent if t.text == ","), sent.end)
+    head = " " + " ".join(t.lower_ for t in doc[sent.start : head_end]) + " "
     named = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if sent.start <= s.start < sent.end]
-    if any(s.start < head_end for s in named) \
-            or named and not any(f" {w} " in " " + " ".join(t.lower_ for t in doc[sent.start : head_end]) + " "
-                                 for w in TOTAL_WORDS):
+    if any(s.start < head_end for s in named) or named and not any(f" {w} " in head for w in TOTAL_WORDS):
         return None
     words = docindex.lower_words(sent)
     if not any(f" {w} " in words for w in TOTAL_WORDS if w != "meegeteld") \
@@ -2517,10 +2516,9 @@ def _fronted_count_verb(tokens: list, i: int, verbs: list[Span]) -> Span | None:
     words, with "en ik" joining a subject and no other clause break between)."""
     if i + 1 >= len(tokens) or tokens[i + 1].lower_ not in FRONTED_COUNT_AUXILIARIES:
         return None
-    for verb in verbs:
-        if tokens[i].i < verb.start <= tokens[i].i + 8 and _gap_in_clause(tokens[i].doc[tokens[i].i : tokens[i].i + 1], verb) is not None:
-            return verb
-    return None
+    count = tokens[i].doc[tokens[i].i : tokens[i].i + 1]
+    return next((verb for verb in verbs if count.start < verb.start <= count.start + 8
+                 and _gap_in_clause(count, verb) is not None), None)
 
 
 def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]:

@@ -722,6 +722,7 @@ def _agent_kinds() -> frozenset[str]:
 
 @cache
 def _own_when_contacted_kinds() -> frozenset[str]:
+    """ "het incassobureau": an agent kind that becomes a company of its own once contacted."""
     return frozenset(row["id"] for row in resources.read_jsonl("company_kinds.jsonl") if row.get("own_when_contacted"))
 
 
@@ -761,7 +762,8 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
     glued = [m for m in named if 0 <= kind.start_char - m.end <= 1]
     if glued:
         return glued[-1]
-    if kind.id_ in _independent_kinds() or kind.id_ in _refers_only_kinds() or _contacted_agency(kind):
+    points_back = kind.id_ in _refers_only_kinds() or _contacted_agency(kind)
+    if kind.id_ in _independent_kinds() or points_back:
         # "Onze hypotheekadviseur ... de aanvraag bij Obvion": a firm of its own, not the bank;
         # only a name the story introduced by this kind word is it ("notariskantoor Keizer &
         # Brandsma ... de notaris"), or, for a kind that only points back, a name holding the
@@ -770,8 +772,7 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
         text = docindex.text(kind.doc)
         word = kind.text.lower()
         own = [m for m in named if _introduced_by_word(text, m, kind.id_, word)
-               or (kind.id_ in _refers_only_kinds() or _contacted_agency(kind))
-               and any(w == word or len(w) >= 5 and word.startswith(w) for w in m.company.lower().split())]
+               or points_back and any(w == word or len(w) >= 5 and word.startswith(w) for w in m.company.lower().split())]
         return ([m for m in own if m.end <= kind.start_char] or own or [None])[-1]
     sectors = {kind.label_} | _also_sectors().get(kind.text.lower(), frozenset())
     named = [m for m in named if m.company.lower() not in _third_parties()]  # an ombudsman is never "de sportschool"
@@ -881,9 +882,9 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "carrier"
     if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["intermediary_before"]) \
             or before.rstrip().endswith(", via") and any(f" {v} " in sentence for v in cues["order_verbs"]):
-        # ("Dus bestellen bij Goudgeel, via Thuisbezorgd": the platform the order went through)
         # "een chalet bij vakantiepark De Eekhoorn, geboekt via Booking.com": the platform only
-        # took the booking, like a carrier that only delivered
+        # took the booking, like a carrier that only delivered ("Dus bestellen bij Goudgeel, via
+        # Thuisbezorgd": the platform the order went through)
         return "carrier"
     if any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["place_before"]) \
             or _strip_article(before.rstrip()).endswith(" in") and any(
@@ -1576,8 +1577,9 @@ def _tally_to_contacted(facts: dict[str, "_Facts"]) -> None:
 
 def _story_totals_apart(facts: dict[str, "_Facts"]) -> None:
     """ "Elf contactmomenten in totaal." after seven contacts with Vodafone and four with BKR: a
-    total that names no company and is exactly the sum of every company's contacts is the
-    story's, not one company's; it is left out of the company it would otherwise go to."""
+    total that names no company and is the sum of every company's contacts (within one, for a
+    list read one short) is the story's, not one company's; it is left out of the company it
+    would otherwise go to."""
     contacted = {name: f for name, f in facts.items() if f.contact_sentences}
     if len(contacted) < 2:
         return

@@ -348,8 +348,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                         "addressee", "service_of", "kind_bracket") and m.group("name").split()[0] in rules["first_names"] \
                     or rule == "apposition" and m.group("name") in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost", "de storm met de naam Henk",
-                # "mijn zoon Joris, een thuisbatterij" (a first name alone before an apposition),
-                # "een bezoek aan de balie van Ruud": a person's name
+                # "een bezoek aan de balie van Ruud", "mijn zoon Joris, een thuisbatterij" (a first
+                # name alone before an apposition): a person's name
             if rule == "kind_bracket" and (name in rules["regions"] or name.lower() in rules["places"]
                                            or m.group("kind").lower().endswith(rules["needs_name"])):
                 continue  # "in de Achterhoek (kantoor in Lichtenvoorde)": a region, and where an office is
