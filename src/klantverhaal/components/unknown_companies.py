@@ -71,6 +71,8 @@ def _rules() -> dict:
     compound_heads = "|".join(sorted(set(table["org_suffixes"]) | set(table["compound_kind_heads"]), key=len, reverse=True))
     org_tails = "|".join(sorted((w.capitalize() for w in table["org_suffixes"]), key=len, reverse=True))
     stop = set(resources.word_lines("not_companies.txt"))
+    # "heb ik", "hebben we", "ik", "wij hadden": the writer as subject before what they did
+    writer_did = rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
     patterns = [
         ("kind_before", re.compile(rf"\b(?P<kind>(?i:{kinds_before}))[ \t]+(?P<name>(?:'t[ \t]+)?{multi})")),
         # "trimsalon Pluizebol", "bijlesinstituut Briljant": a lower-case compound ending in an
@@ -120,16 +122,16 @@ def _rules() -> dict:
                                  rf"\s+(?:\w+\s+){{0,2}}?(?P<name>{two_or_more})"
                                  rf"\s+(?:\w+\s+){{0,5}}?(?:{contact_after})\b")),
         # "Ik heb Fietsflits diezelfde middag gebeld": one word only when the story names it again
-        ("contacted_single", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
+        ("contacted_single", re.compile(writer_did +
                                         rf"\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{contact_after})\b")),
         # "Ik heb eerst zelf naar Pluxee gebeld": called to it, one word only when the story names it again
-        ("contacted_single", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
+        ("contacted_single", re.compile(writer_did +
                                         rf"\s+(?:[a-z]+\s+){{0,2}}?naar\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{contact_after})\b")),
         # "gewoon rechtstreeks gebeld naar Kotterhuys": the participle first
         ("contacted_single", re.compile(rf"\b(?:gebeld|gemaild|geschreven|gestapt)[ \t]+naar[ \t]+(?P<name>{name})(?![\w-])")),
         # "hadden we Zazzo geboekt", "hebben we Roetvrij ingeschakeld": hired, one word only when
         # the story names it again
-        ("contacted_single", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
+        ("contacted_single", re.compile(writer_did +
                                         rf"\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{hired_after})\b")),
         # "Ik bel Spaakwerk: ...", "belde ik Fietsflits opnieuw": the verb first, one word only
         # when the story names it again
@@ -354,7 +356,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                                            or m.group("kind").lower().endswith(rules["needs_name"])):
                 continue  # "in de Achterhoek (kantoor in Lichtenvoorde)": a region, and where an office is
             if rule == "kind_after_lower" and re.sub(r"(?:'s|’s)$", "", m.group("name")) in rules["first_names"]:
-                continue  # "Saar's schade", "Saar (onze labrador)": a person's or a pet's first name
+                continue  # "Saar's schade": a person's or a pet's first name before a lower-case word
             if rule == "at_place" and text[m.start() : m.start() + 4] == "van " \
                     and (text[max(0, m.start() - 30) : m.start()].split() or [""])[-1] in rules["first_names"]:
                 continue  # "Henk en Ria van Dalen uit Nijkerk": a family name after a first name
@@ -385,9 +387,9 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "de Nederlandse klantenservice", "slotenmaker Deventer spoed", "Het Zweedse fonds": no organisation
             if name.lower() in rules["org_suffixes"]:
                 continue  # "Forum Tuin" without its first word is only "Tuin"
-            if len(words) == 2 and words[0].lower() in ("de", "het", "'t") and words[1].lower() in rules["org_suffixes"]:
-                continue  # "Het Hotel was vol.", "De Winkel was dicht.": an article and an organisation word
             bare = words[1:] if len(words) == 2 and words[0].lower() in ("de", "het", "'t") else words
+            if len(bare) < len(words) and bare[0].lower() in rules["org_suffixes"]:
+                continue  # "Het Hotel was vol.", "De Winkel was dicht.": an article and an organisation word
             if len(bare) == 1 and (bare[0].lower().endswith(rules["needs_name"]) or bare[0].lower() in rules["place_compounds"]):
                 continue  # "Stadskantoor", "Rabobankkantoor", "in het Gemeenschapshuis", "Het Huurteam": a place
                 # or a team; "Hypotheekkantoor Berkelland", "Bouwteam Hendriks" are firms
