@@ -2813,7 +2813,9 @@ def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
             items, exact = items + 1, exact and sure
             numbered += any(t.like_num and t.lower_ not in ("een", "één", "eén") for t in item)
     # under a company's name only a tally of numbers is a recap ("Carglass: gebeld, en na een
-    # keuzemenu ..." is a note of one call)
+    # keuzemenu ..." is a note of one call), or a company's line of a list under a recap heading
+    # ("Even op een rij:" then "- Zonwering Rijnmond: gebeld (2x), gemaild, showroom")
+    marked = marked or _company_head(sent, colon) and _recap_list_head(sent) is not None
     if head_total is not None and not marked:
         marked = sum(per_channel.values()) == head_total  # the split adds up to the total
     return (per_channel, exact, False) if items >= 2 and (marked or numbered >= 2) else None
@@ -2933,11 +2935,32 @@ def _total_of_all(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     return {"any": counted[0][1]}, True, False
 
 
+TIMES = re.compile(r"(\d{1,2})x", re.IGNORECASE)
+
+
+def _bracket_count(tok) -> int | None:
+    """ "gebeld (2x)", "gemaild (3 keer)": the count in a bracket that holds only a count."""
+    doc = tok.doc
+    inside = [t.lower_ for t in doc[tok.i + 1 : tok.i + 4]]
+    if ")" not in inside:
+        return None
+    inside = inside[: inside.index(")")]
+    if len(inside) == 1 and (m := TIMES.fullmatch(inside[0])):
+        return int(m.group(1))
+    if len(inside) == 2 and inside[0].isdigit() and inside[1] in ("x", "keer", "maal"):
+        return int(inside[0])
+    return None
+
+
 def _recap_items(tokens: list) -> list[list]:
-    """The list after the colon, split at commas, semicolons and "en", brackets left out."""
+    """The list after the colon, split at commas, semicolons and "en", brackets left out but
+    for a count in them ("gebeld (2x)", read as the item's count)."""
     items, current, depth = [], [], 0
     for tok in tokens:
-        if tok.text == "(":
+        if tok.text == "(" and not depth and _bracket_count(tok) is not None:
+            current.append(tok)  # (read by _recap_item as the count)
+            depth += 1
+        elif tok.text == "(":
             depth += 1
         elif tok.text == ")":
             depth = max(0, depth - 1)
@@ -2968,6 +2991,8 @@ def _recap_item(item: list, cues: list[Span]) -> tuple[int, bool, str]:
     channel = next((_channel(c) for c in used if _channel(c) != "any"), "any")
     doc = item[0].doc
     for tok in item:
+        if tok.text == "(":
+            return _bracket_count(tok), True, channel  # "gebeld (2x)"
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in dates.month_names():
             continue  # "mijn telefoontje op 16 oktober": a date, not a count
         value = numbers.parse(tok.lower_)
@@ -3068,6 +3093,7 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
     this_message: set[str] = set()  # the letter or mail the story itself is
     floor: dict[str, int] = {}
     own_message: set[str] = set()  # channels of the story's own message, counted already
+    recap_lists: dict[int, tuple[dict[str, int], dict[str, int]]] = {}  # heading -> (counted before, listed)
     for sent in sorted(sentences, key=lambda s: s.start):
         if sent.start in seen:
             continue
@@ -3123,6 +3149,19 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
             continue
         before = sum(per_channel.values())
         items = sentence_count(sent)
+        head = _recap_list_head(sent)
+        if head is not None:
+            # "Kort samengevat:" and a line per contact: the list tells again what was counted
+            # before it, so each channel's count is the larger of the two, not their sum
+            told_before, listed = recap_lists.setdefault(head, (dict(per_channel), {}))
+            for how, n, channel in items:
+                listed[channel] = max(listed.get(channel, 0), n) if how.startswith("ordinal") else listed.get(channel, 0) + n
+                per_channel[channel] = max(told_before.get(channel, 0), listed[channel])
+                exact = exact and how in ("exact", "one", "weak", "more", "ordinal")
+            log.append({"channel": items[0][2], "by": "customer", "count": "recap line",
+                        "added": sum(per_channel.values()) - before,
+                        "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
+            continue
         index = _sentence_number(sent)
         told_before = previous[1] if previous[0] == index - 1 else set()
         this = _this_message(sent)
@@ -3163,6 +3202,30 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
 
 
 SUMMARY_WORDS = resources.phrases("contacts.summary_words")
+RECAP_LIST_MARKERS = resources.phrases("contacts.recap_list_markers")
+LIST_BULLET = re.compile(r"[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]")
+
+
+def _recap_list_head(sent: Span) -> int | None:
+    """Where the heading starts when the sentence is on a bulleted line under a recap heading
+    ("Kort samengevat, voor wie het niet bijhield:" then "- Proximus gebeld, drie keer"): each
+    company's lines of such a list restate its contacts (SPEC: the same contact told twice
+    counts once). A numbered diary under "Hieronder wat er gebeurde:" is no recap."""
+    text = docindex.text(sent.doc)
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    if not LIST_BULLET.match(text, line_start):
+        return None  # (a later sentence on a bulleted line belongs to its line: "- 4 november: niets. Gebeld.")
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line and not LIST_BULLET.match(text, start):
+            head = " " + re.sub(r"[^\w\s]", " ", line.lower()) + " "
+            if line.endswith(":") and len(line.split()) <= 16 and any(f" {m} " in head for m in RECAP_LIST_MARKERS):
+                return start
+            return None
+        end = start - 1
+    return None
 
 
 def _alone_but_firsts(items: list[tuple[str, int, str]], item: tuple[str, int, str]) -> bool:

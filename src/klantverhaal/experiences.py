@@ -1370,7 +1370,7 @@ def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> st
             clause_has_self = True
         if low in TELLING_VERBS and opener is None:
             told = True
-        if low in SUBORDINATORS and t.i > sentence.start:
+        if low in SUBORDINATORS and t.i > sentence.start and not _demonstrative_dat(doc, t.i):
             opener = low
         elif low in SPEECH_VERBS and t.i > sentence.start and _infinitive_after(doc, name.end, sentence.end):
             opener = low
@@ -1380,6 +1380,17 @@ def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> st
         return "reported"
     after = " ".join(t.lower_ for t in doc[name.end : sentence.end] if not t.is_punct)
     return "reported" if any(after.endswith(tag) for tag in SPEECH_TAGS) else ""
+
+
+# "Els heeft dat nummer ... doorgegeven": after a form of "hebben", "dat" points at a thing
+HAVE_FORMS = resources.words("experiences.have_before_demonstrative")
+
+
+def _demonstrative_dat(doc: Doc, i: int) -> bool:
+    """ "Els heeft dat nummer aan Mobile Vikings doorgegeven": "dat" right after a form of
+    "hebben" is a demonstrative, not the "dat" that opens someone's reported words ("Het
+    probleem is dat ...", "Ze zei dat ...")."""
+    return doc[i].lower_ == "dat" and doc[i - 1].lower_ in HAVE_FORMS
 
 
 def _infinitive_after(doc: Doc, i: int, end: int) -> bool:

@@ -441,7 +441,9 @@ def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]],
         if len(initials) < 2 or len(initials) != len(name.split()) \
                 or f"{name} ({initials})" not in text and f"{initials} ({name})" not in text \
                 and f"{initials} staat voor {name}" not in text:
-            continue
+            initials = _letters_in_brackets(text, name)
+            if not initials:
+                continue
         short = len(re.findall(rf"(?<![\w-]){initials}(?![\w-])", text))
         if short > text.count(name):  # (each count holds the one in "Name (INITIALS)")
             renamed[name] = initials
@@ -454,6 +456,38 @@ def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]],
                     and not any(a < m.end() and m.start() < b for a, b in taken):
                 out.append((m.start(), m.end(), initials, sector))
     return out
+
+
+def _letters_in_brackets(text: str, name: str) -> str:
+    """ "Modelvliegclub Hunzedal (MVH)", "het Vlaams Energie- en Klimaatagentschap (VEKA)": capitals
+    in brackets right after a name (or after the rest of it the finder cut off at a hyphen) that
+    spell it, a compound giving a letter for each of its parts, are its short form."""
+    for m in re.finditer(re.escape(name) + r"([^\n.,;:()]{0,40}?) \(([A-Z]{2,6})\)", text):
+        if _spells(m.group(2), (name + m.group(1)).split()):
+            return m.group(2)
+    return ""
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Whether capitals spell words in order: each capitalised word gives its first letter and
+    may give more from inside itself (Klimaat-agentschap, Model-vliegclub); a small word ("en",
+    "de") gives its first letter or none."""
+    if not letters:
+        return not any(w[:1].isupper() for w in words)
+    if not words:
+        return False
+    word, rest = words[0], words[1:]
+    if not word[:1].isupper():
+        return _spells(letters, rest) or word[:1].upper() == letters[0] and _spells(letters[1:], rest)
+    if word[0] != letters[0]:
+        return False
+    inside, used = word[1:].upper(), 1
+    while True:
+        if _spells(letters[used:], rest):
+            return True
+        if used == len(letters) or (at := inside.find(letters[used])) < 0:
+            return False
+        inside, used = inside[at + 1:], used + 1
 
 
 CAPITALISED_RUN = re.compile(r"(?<![\w@.])[A-Z][\w&'-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'-]*){0,2}")
