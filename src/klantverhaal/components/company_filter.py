@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from klantverhaal import resources
 
 SPANS_KEY = "companies"
+PRODUCTS_KEY = "klantverhaal.products"  # (start, end) of "Lenovo ThinkPad": a brand's product, read by the context finder
 
 
 @cache
@@ -60,8 +61,9 @@ def _last_word_of_a_longer_name(doc: Doc, span) -> bool:
 
 
 def _product_model(doc: Doc, span) -> bool:
-    """ "een Sony WH-1000XM4", "mijn Philips 55PUS8507": an electronics brand followed by a model
-    number names the device, not the company."""
+    """ "een Sony WH-1000XM4", "mijn Philips 55PUS8507", "een refurbished Lenovo ThinkPad": an
+    electronics brand followed by a model number or a product line written with an inner
+    capital (ThinkPad, MacBook, PlayStation) names the device, not the company."""
     if span.label_ != "electronics":
         return False
     # the next whitespace-separated word, read from tokens (Doc.text would join the whole Doc)
@@ -70,7 +72,9 @@ def _product_model(doc: Doc, span) -> bool:
         word += tok.text
         if tok.whitespace_:
             break
-    return bool(word) and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
+    line = word.rstrip(".,;:!?)\"'")  # ("een Lenovo ThinkPad, klasse A")
+    return bool(word) and (any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
+                           or line.isalpha() and not line.isupper() and any(ch.isupper() for ch in line[1:]))
 
 
 def product_compound(doc: Doc, span) -> bool:
@@ -138,7 +142,12 @@ class CompanyFilter:
                                                        or _first_of_a_pair(doc, span)) \
                     or _last_word_of_a_longer_name(doc, span):
                 continue
-            if product_compound(doc, span) or _product_model(doc, span) or _venue(doc, span):
+            if _product_model(doc, span):
+                # ("een Lenovo ThinkPad": the product line is no firm of its own either)
+                after = doc[span.end]
+                doc.user_data.setdefault(PRODUCTS_KEY, []).append((span.start_char, after.idx + len(after.text)))
+                continue
+            if product_compound(doc, span) or _venue(doc, span):
                 continue
             kept.append(span)
         doc.spans[self.spans_key] = kept

@@ -42,6 +42,7 @@ def _rules() -> dict:
     clubs = "|".join(re.escape(s) for s in table["club_prefixes"])
     went_to = "|".join(re.escape(s) for s in table["went_to_verbs"])
     naming = "|".join(re.escape(s) for s in table["naming_phrases"])
+    named_that = "|".join(re.escape(s) for s in table["named_that_nouns"])
     tlds = "|".join(table["domain_tlds"])
     service = "|".join(table["service_nouns"])
     orders = "|".join(table["order_verbs"])
@@ -121,9 +122,10 @@ def _rules() -> dict:
         ("contacted", re.compile(rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:heb|hebben|had|hadden))"
                                  rf"\s+(?:\w+\s+){{0,2}}?(?P<name>{two_or_more})"
                                  rf"\s+(?:\w+\s+){{0,5}}?(?:{contact_after})\b")),
-        # "Ik heb Fietsflits diezelfde middag gebeld": one word only when the story names it again
+        # "Ik heb Fietsflits diezelfde middag gebeld", "Ik heb Studielink daarover een paar keer
+        # gemaild": one word only when the story names it again
         ("contacted_single", re.compile(writer_did +
-                                        rf"\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{contact_after})\b")),
+                                        rf"\s+(?P<name>{name})\s+(?:\w+\s+){{0,4}}?(?:{contact_after})\b")),
         # "Ik heb eerst zelf naar Pluxee gebeld": called to it, one word only when the story names it again
         ("contacted_single", re.compile(writer_did +
                                         rf"\s+(?:[a-z]+\s+){{0,2}}?naar\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{contact_after})\b")),
@@ -143,6 +145,8 @@ def _rules() -> dict:
                                       rf"[ \t]+(?:{went_to})\b")),
         # "professional organizer onder de naam Opgeruimd Leven": the name a business trades under
         ("named_as", re.compile(rf"\b(?:{naming})[ \t]+(?P<name>{multi})(?![\w-])")),
+        # "een bedrijf dat Zappix Media heet": the name given to a business
+        ("named_as", re.compile(rf"\b(?:{named_that})[ \t]+(?:dat|die)[ \t]+(?P<name>{multi})[ \t]+(?:heet|heette|heten|heetten)\b")),
         ("outsourced", re.compile(rf"\b(?:{outsourced})\s+(?P<name>{multi})")),
         # "onze tuin laten ontwerpen door Groenwerk Marloes", "panelen laten leggen door SolarTeam
         # Oost": the firm hired for a job
@@ -974,7 +978,7 @@ class UnknownCompanies:
     def __call__(self, doc: Doc) -> Doc:
         existing = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
         taken = {(s.start_char, s.end_char) for s in existing}
-        covered = [(s.start_char, s.end_char) for s in existing]
+        covered = [(s.start_char, s.end_char) for s in existing] + doc.user_data.get(company_filter.PRODUCTS_KEY, [])
         added = []
         # "@SamsungNL", "samsung-support": a handle or site of a company the table already found
         known = {_key(k): s for s in existing for k in (s.text, s.id_)}
