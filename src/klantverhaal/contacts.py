@@ -2792,7 +2792,8 @@ def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
         if late is not None and _head_total(tokens[:late]) is not None:
             colon = late
     if colon is None:
-        return _total_sentence(sent) or _total_of_all(sent) or _fronted_total(sent)
+        return _total_sentence(sent) or _total_of_all(sent) or _fronted_total(sent) or _elliptic_tally(sent) \
+            or _total_after_list(sent)
     head = " " + " ".join(t.lower_ for t in tokens[:colon]) + " "
     # a one-word marker ("dus", "totaal") only in a short head; "Ik vat het even samen voor wie
     # het bijhoudt:" may run longer
@@ -2933,6 +2934,54 @@ def _total_of_all(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     if len(counted) != 1 or counted[0][0] != "exact" or counted[0][2] != "any" or counted[0][1] < 2:
         return None
     return {"any": counted[0][1]}, True, False
+
+
+ELLIPTIC_FILLERS = resources.words("contacts.elliptic_tally_fillers")
+
+
+def _elliptic_tally(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
+    """ "... met Orthopedie Hulshof heb ik elf keer contact gehad. Met Zilveren Kruis zeven
+    keer.": a verbless "Met X zeven keer." after a sentence that counts contacts takes up its
+    verb, and is the writer's total for X."""
+    doc = sent.doc
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if len(words) < 4 or words[0].lower_ != "met" or words[-1].lower_ not in ("keer", "maal") or sent.start == 0:
+        return None
+    n = numbers.parse(words[-2].lower_)
+    inside = _named_tokens(doc)
+    middle = [t for t in words[1:-2] if t.lower_ not in ELLIPTIC_FILLERS]
+    if n is None or n != int(n) or n < 2 or not middle or not all(t.i in inside for t in middle):
+        return None
+    before = docindex.sentence_of(doc[sent.start - 1 : sent.start])
+    counted = [c for c in docindex.cues_in(before) if c.label_ == "contact_verb"] or \
+        " contact " in docindex.lower_words(before)
+    return ({"any": int(n)}, True, False) if counted and _head_total(list(before)) is not None else None
+
+
+SUM_OPENERS = resources.phrases("contacts.sum_openers")
+
+
+def _total_after_list(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
+    """ "- op 9 januari via uw Facebookpagina. Dat is zeven keer, en deze brief is de achtste.":
+    "Dat is zeven keer" right after a bulleted list of contacts is the writer's sum of it."""
+    words = docindex.lower_words(sent)
+    opener = next((o for o in sorted(SUM_OPENERS, key=len, reverse=True) if words.startswith(f" {o} ")), None)
+    if opener is None or sent.start == 0:
+        return None
+    rest = words[len(opener) + 2 :].split()
+    n = numbers.parse(rest[0]) if len(rest) >= 2 and rest[1] in ("keer", "maal") else None
+    if n is None or n != int(n) or n < 2:
+        return None
+    text = docindex.text(sent.doc)
+    lines_before = text[: sent.start_char].rstrip().rsplit("\n", 1)
+    if len(lines_before) < 2 or not LIST_BULLET.match(lines_before[1]):
+        return None
+    # ("..., en deze brief is de achtste": the letter the story is comes on top)
+    this = _this_message(sent)
+    told = re.search(r" is de (\w+) ", words)
+    if this is not None and told and numbers.ordinal(told.group(1)) == n + 1:
+        return {"any": int(n), this: 1}, True, False
+    return {"any": int(n)}, True, False
 
 
 TIMES = re.compile(r"(\d{1,2})x", re.IGNORECASE)
@@ -3142,6 +3191,8 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
                 # one more ("Met deze brief dien ik een klacht in. ... Ik heb u twaalf keer benaderd: ...")
                 for channel in own_message if _this_message(sent) is None else ():  # ("..., en nu stuur ik deze brief": in it)
                     per_channel[channel] = per_channel.get(channel, 0) + 1
+                if _this_message(sent) in told[0]:
+                    this_message.add(_this_message(sent))  # ("Dat is zeven keer, en deze brief is de achtste": counted)
             floor = {}
             log.append({"channel": "any", "by": "customer", "count": "recap",
                         "added": sum(per_channel.values()) - before,
@@ -3202,6 +3253,8 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
 
 
 SUMMARY_WORDS = resources.phrases("contacts.summary_words")
+# heading words that make the bulleted list under it a recap ("Kort samengevat:", "Nog een keer op
+# een rij:"); not "dus" ("Dus de gemeente erbij gehaald:" opens a list of new contacts)
 RECAP_LIST_MARKERS = resources.phrases("contacts.recap_list_markers")
 LIST_BULLET = re.compile(r"[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]")
 

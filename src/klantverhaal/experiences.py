@@ -1370,7 +1370,7 @@ def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> st
             clause_has_self = True
         if low in TELLING_VERBS and opener is None:
             told = True
-        if low in SUBORDINATORS and t.i > sentence.start and not _demonstrative_dat(doc, t.i):
+        if low in SUBORDINATORS and t.i > sentence.start and not _dat_opens_no_report(doc, t.i):
             opener = low
         elif low in SPEECH_VERBS and t.i > sentence.start and _infinitive_after(doc, name.end, sentence.end):
             opener = low
@@ -1384,13 +1384,16 @@ def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> st
 
 # "Els heeft dat nummer ... doorgegeven": after a form of "hebben", "dat" points at a thing
 HAVE_FORMS = resources.words("experiences.have_before_demonstrative")
+# "De derde keer dat ik de RDW belde": after a word of time, "dat" says when
+TIME_BEFORE_RELATIVE = resources.words("experiences.time_before_relative_dat")
 
 
-def _demonstrative_dat(doc: Doc, i: int) -> bool:
-    """ "Els heeft dat nummer aan Mobile Vikings doorgegeven": "dat" right after a form of
-    "hebben" is a demonstrative, not the "dat" that opens someone's reported words ("Het
-    probleem is dat ...", "Ze zei dat ...")."""
-    return doc[i].lower_ == "dat" and doc[i - 1].lower_ in HAVE_FORMS
+def _dat_opens_no_report(doc: Doc, i: int) -> bool:
+    """ "Els heeft dat nummer aan Mobile Vikings doorgegeven", "De derde keer dat ik de RDW
+    belde": "dat" right after a form of "hebben" is a demonstrative, after a word of time a
+    relative; neither is the "dat" that opens someone's reported words ("Het probleem is dat
+    ...", "Ze zei dat ...")."""
+    return doc[i].lower_ == "dat" and (doc[i - 1].lower_ in HAVE_FORMS or doc[i - 1].lower_ in TIME_BEFORE_RELATIVE)
 
 
 def _infinitive_after(doc: Doc, i: int, end: int) -> bool:
