@@ -130,7 +130,9 @@ def _rules() -> dict:
         ("contacted_single", re.compile(writer_did +
                                         rf"\s+(?:[a-z]+\s+){{0,2}}?naar\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{contact_after})\b")),
         # "gewoon rechtstreeks gebeld naar Kotterhuys": the participle first
+        # ("een bericht gestuurd aan Gadgetgigant": a message addressed to it)
         ("contacted_single", re.compile(rf"\b(?:gebeld|gemaild|geschreven|gestapt)[ \t]+naar[ \t]+(?P<name>{name})(?![\w-])")),
+        ("contacted_single", re.compile(rf"\b(?:bericht|berichtje|mail|mailtje|klacht|brief)[ \t]+(?:gestuurd|geschreven|gericht)[ \t]+aan[ \t]+(?P<name>{name})(?![\w-])")),
         # "hadden we Zazzo geboekt", "hebben we Roetvrij ingeschakeld": hired, one word only when
         # the story names it again
         ("contacted_single", re.compile(writer_did +
@@ -143,6 +145,10 @@ def _rules() -> dict:
         # when the story names it again
         ("went_to_single", re.compile(rf"\bnaar[ \t]+(?P<name>{name})(?:[ \t]+(?:in|aan|op)[ \t]+(?:de[ \t]+|het[ \t]+)?[A-Z][\w-]+)?"
                                       rf"[ \t]+(?:{went_to})\b")),
+        # "Omron dan maar. Via hun site ...", "Dan maar naar Kwikfix.": the writer turns to the
+        # next firm, a sentence of its own; one word only when the story names it again
+        ("turned_to", re.compile(rf"(?:^|(?<=[.!?])[ \t]+|\n)(?P<name>{name})[ \t]+dan(?:[ \t]+maar)?[.!:]")),
+        ("turned_to", re.compile(rf"(?:^|(?<=[.!?])[ \t]+|\n)Dan[ \t]+maar[ \t]+(?:naar[ \t]+)?(?P<name>{name})[.!:]")),
         # "professional organizer onder de naam Opgeruimd Leven": the name a business trades under
         ("named_as", re.compile(rf"\b(?:{naming})[ \t]+(?P<name>{multi})(?![\w-])")),
         # "een bedrijf dat Zappix Media heet": the name given to a business
@@ -346,10 +352,10 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                         r"\b(?:bij|van|met|door|via|naar)[ \t]+$", text[max(0, start - 6) : start])
                     or numbers.ordinal(name.lower())):
                 continue  # "een Deense webwinkel", "Top winkel!", "Tweede installateur kwam ...": an adjective
-            if rule in ("contacted_single", "kind_apposition_single", "went_to_single", "lower_predicate", "list_heading") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
+            if rule in ("contacted_single", "kind_apposition_single", "went_to_single", "turned_to", "lower_predicate", "list_heading") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
                     text[a:b].startswith(name + " ") for a, b in taken) or name in rules["surnames"]):
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
-            if rule in ("contacted", "contacted_single", "went_to_single", "kind_before", "kind_lower", "kind_apposition",
+            if rule in ("contacted", "contacted_single", "went_to_single", "turned_to", "kind_before", "kind_lower", "kind_apposition",
                         "kind_apposition_single", "ordered_at", "at_place", "hired", "named_as",
                         "addressee", "service_of", "kind_bracket") and m.group("name").split()[0] in rules["first_names"] \
                     or rule == "apposition" and m.group("name") in rules["first_names"]:
@@ -405,8 +411,9 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if (rule == "portal" or rule == "camel" and text[max(0, start - 5) : start] == "Mijn ") \
                     and _portal_topic(name, text):
                 continue  # "via Mijn Inburgering" beside "inburgeringsexamen": a portal named after its topic
-            if rule == "kind_lower" and m.group("kind").lower() in rules["place_compounds"]:
-                continue  # "in dorpshuis De Linde", "winkelcentrum De Barones": a building, no firm
+            if rule == "kind_lower" and m.group("kind").lower() in rules["place_compounds"] \
+                    or rule == "kind_cap" and name.split()[0].lower() in rules["place_compounds"]:
+                continue  # "in dorpshuis De Linde", "winkelcentrum De Barones", "in Sporthal De Schans": a building, no firm
             if rule == "handle":
                 name = _without_handle_suffix(name)
             end = m.end("name") if start != m.start("name") else start + len(name)
@@ -417,7 +424,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if any(b <= start and not text[b:start].strip() for a, b in taken):
                 continue  # "ABN AMRO Bank N.V.": the rest of a brand's own name
             out.append((start, end, name, sector))
-            if rule in ("contacted_single", "went_to_single"):
+            if rule in ("contacted_single", "went_to_single", "turned_to"):
                 singles.add(start)
             if rule == "kind_lower":
                 kinds[start] = (m.group("kind"), m.start("kind"))
@@ -919,6 +926,8 @@ def _sentence_initial_only(text: str, start: int, name: str, rule: str) -> bool:
     line's "Aan: X, afdeling ..." is a frame of its own)."""
     if rule == "kind_cap":  # "Scooterdealer Kolkman" opening a line may be "scooterdealer Kolkman"
         return _at_sentence_start(text, start)
+    if rule == "turned_to":  # "Omron dan maar.": a name only when the story writes it inside a sentence too
+        return not any(not _at_sentence_start(text, m.start()) for m in re.finditer(rf"\b{re.escape(name)}\b", text))
     if rule in ("domain", "handle", "legal", "kind_before", "camel", "addressee", "tally_heading") or " " in name \
             or name.isupper() \
             or name[:1].islower():
