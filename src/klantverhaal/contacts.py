@@ -914,6 +914,8 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     if before in PARTICIPLE_OBJECTS and _participle(cue[0].lower_) \
             and any(t.lower_ in SELF for t in doc[max(sent.start, cue.start - 4) : cue.start - 1]):
         return "self"  # "Ik heb ze gemaild en gebeld": "ze" is the object of the participle
+    if before in PARTICIPLE_OBJECTS and cue.start - 2 >= sent.start and doc[cue.start - 2].lower_ in SELF:
+        return "self"  # "de zesde keer dat we ze benaderen", "toen ik ze belde": subject, object, verb
     if after in OTHER_SUBJECT_START or before in {"hij", "zij", "ze", "men", "jullie"}:
         return "other"
     if _other_person_in_clause(sent, cue):
@@ -2047,6 +2049,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     tally = _tally(sent, cues)
     if tally is not None:
         return [("exact", tally + left_out(sent), "any")]
+    cues = [c for c in cues if not _counted_in(sent, c)]
     contact = [c for c in cues if c.label_ in ("contact_verb", "channel") and not _called_to(sent, c, cues)]
     verbs = [c for c in cues if c.label_ in ("contact_verb", "comm_verb") and not _called_to(sent, c, cues)]
     # "twee keer via de chat gevraagd", "via WhatsApp drie keer naar de status gevraagd"
@@ -2726,6 +2729,10 @@ def _add(per_channel: dict[str, int], how: str, n: int, channel: str) -> bool:
         return False
     elif how in ("more", "one"):
         per_channel[channel] = current + n
+    elif how == "ordinal" and channel == "any":
+        # "de zesde keer dat we ze benaderen" after five told: the count over every channel
+        others = sum(v for k, v in per_channel.items() if k != "any")
+        per_channel["any"] = max(current, n - others)
     elif how == "ordinal":
         # "mijn vijfde mail" after two told: the untold ones are counted, and the count is known
         # (corpus decisions md, pa)
@@ -2900,6 +2907,18 @@ def _this_message(sent: Span) -> str | None:
 
 TOTAL_CONTACT_VERBS = resources.words("contacts.total_contact_verbs")
 TAKE_UP_FORMS = resources.words("contacts.take_up_forms")
+
+
+COUNTED_IN_MARKERS = resources.words("contacts.counted_in_markers")
+
+
+def _counted_in(sent: Span, cue: Span) -> bool:
+    """ "..., als ik het weggevallen telefoontje meetel": a contact named in an "als"-clause that
+    says the count holds it is inside the count, no contact of its own."""
+    doc = sent.doc
+    start = next((t.i for t in reversed(doc[sent.start : cue.start]) if t.text in (",", ";", ":")), sent.start - 1) + 1
+    return start < cue.start and doc[start].lower_ == "als" \
+        and any(t.lower_ in COUNTED_IN_MARKERS for t in doc[cue.end : sent.end])
 
 
 def _general_contact(cue: Span) -> bool:
