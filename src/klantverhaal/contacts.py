@@ -2826,6 +2826,10 @@ def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     marked = marked or _company_head(sent, colon) and _recap_list_head(sent) is not None
     if head_total is not None and not marked:
         marked = sum(per_channel.values()) == head_total  # the split adds up to the total
+    if head_total is not None and marked and numbered == 0 and sum(per_channel.values()) < head_total:
+        # "Alles bij elkaar hebben wij veertien keer contact gehad met Koster: gebeld, gemaild, en
+        # een keer naar hun kantoor": the list names the ways, the head holds the count
+        return {"any": head_total}, True, False
     return (per_channel, exact, False) if items >= 2 and (marked or numbered >= 2) else None
 
 

@@ -815,8 +815,11 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
     # "mijn internetprovider ... NoorderNet": a name found from context, the first one named
     # after the kind noun, is what it describes
     # ("de woningcorporatie ... aannemer Stroeve Bouw": not a name introduced as another kind)
+    # ("de gemeente ... uitgevoerd door Grondwerken Bosman": a council is no firm whose name says
+    # it is another kind; other kinds may be a name's ("de verhuurder ... Dekkers Vastgoed"))
     later = [m for m in named if m.start >= kind.end_char and m.role in ("", "seller")]
     return later[0] if later and later[0].from_context and later[0].sector == "other" \
+        and (kind.label_ != "government" or _may_describe(kind.text.lower(), later[0].company, kind.label_)) \
         and not _introduced_as_other(text, later[0], kind.id_, kind.text.lower()) else None
 
 
@@ -1241,6 +1244,7 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         elif active and topic is None:
             topic = active[-1].company
     first_topic = next((t for t in topic_before[1:] + [topic] if t in named_set), None)
+    sections = _section_heads(doc, mentions)
 
     def owner(char: int, name_after: bool = True) -> str | None:
         token = doc.char_span(char, char + 1, alignment_mode="expand")
@@ -1249,6 +1253,10 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         i = docindex.sentence_number(doc, token.start)
         # a disputes body or lawyer is never the company served, so it owns no facts
         here = [m for m in per_sentence.get(i, []) if m.company and m.company.lower() not in _third_parties()]
+        section = _section_of(docindex.text(doc), char, sections)
+        if section is not None and not any(m.named and m.role == "" and not m.subordinate and m.company != section
+                                           for m in here):
+            return section  # "Zilveren Kruis" on a line of its own, then "- juli: gebeld."
         if topic_before[i] is not None and not _object_company(doc, char, here):
             # a company named in a reported or subordinate clause, or only as the means of
             # payment, the product or an aside ("via ING teruggeboekt en ... per brief opgezegd"),
@@ -1271,6 +1279,37 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         # with the story's first named company, further on (an advert retold first is not)
         return first_topic if any(t.lower_ in CUSTOMER_WORDS for t in sentences[i]) else None
     return owner
+
+
+LIST_LINE = re.compile(r"[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]")
+
+
+def _section_heads(doc: Doc, mentions: list[_Mention]) -> dict[int, str]:
+    """Line starts of headings that are only a company's name ("Zilveren Kruis", "Bij
+    Fysiotherapie De Esch:") above a bulleted list: the list under it is that company's."""
+    text = docindex.text(doc)
+    heads = {}
+    for m in mentions:
+        if not m.named or not m.company or m.role != "":
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = (text[line_start : m.start] + text[m.end : line_end]).strip(" \t:").lower()
+        if rest not in ("", "bij", "met") or not LIST_LINE.match(text, line_end + 1):
+            continue
+        heads[line_start] = m.company
+    return heads
+
+
+def _section_of(text: str, char: int, heads: dict[int, str]) -> str | None:
+    """The company whose heading a bulleted line stands under, if any."""
+    if not heads:
+        return None
+    start = text.rfind("\n", 0, char) + 1
+    while LIST_LINE.match(text, start) and start > 0:
+        start = text.rfind("\n", 0, start - 1) + 1
+    return heads.get(start)
 
 
 TOPIC_OPENERS = resources.words("experiences.topic_openers")

@@ -214,6 +214,7 @@ def _rules() -> dict:
             "org_suffixes_longest_first": tuple(sorted(table["org_suffixes"], key=len, reverse=True)),
             "legal": frozenset(s.rstrip(".") for s in table["legal_suffixes"]),
             "needs_name": tuple(table["suffixes_needing_name"]),
+            "short_form_said": "|".join(re.escape(p) for p in sorted(table["short_form_phrases"], key=len, reverse=True)),
             "handle_words": tuple(table["handle_company_words"]),
             "handle_contact": frozenset(table["handle_contact_words"]), "kind_before": table["kind_before"],
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"],
@@ -472,10 +473,15 @@ def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]],
 def _letters_in_brackets(text: str, name: str) -> str:
     """ "Modelvliegclub Hunzedal (MVH)", "het Vlaams Energie- en Klimaatagentschap (VEKA)": capitals
     in brackets right after a name (or after the rest of it the finder cut off at a hyphen) that
-    spell it, a compound giving a letter for each of its parts, are its short form."""
+    spell it, a compound giving a letter for each of its parts, are its short form; so are
+    capitals the story says it goes by ("Watersportschool Oostmeer, bij iedereen hier gewoon WSO")."""
     for m in re.finditer(re.escape(name) + r"([^\n.,;:()]{0,40}?) \(([A-Z]{2,6})\)", text):
         if _spells(m.group(2), (name + m.group(1)).split()):
             return m.group(2)
+    # ("Watersportschool Oostmeer, bij iedereen hier gewoon WSO", "..., kortweg STZ")
+    for m in re.finditer(re.escape(name) + rf",?[ \t]+(?:{_rules()['short_form_said']})[ \t]+([A-Z]{{2,6}})\b", text):
+        if _spells(m.group(1), name.split()):
+            return m.group(1)
     return ""
 
 
@@ -928,10 +934,12 @@ def _sentence_initial_only(text: str, start: int, name: str, rule: str) -> bool:
         return _at_sentence_start(text, start)
     if rule == "turned_to":  # "Omron dan maar.": a name only when the story writes it inside a sentence too
         return not any(not _at_sentence_start(text, m.start()) for m in re.finditer(rf"\b{re.escape(name)}\b", text))
-    if rule in ("domain", "handle", "legal", "kind_before", "camel", "addressee", "tally_heading") or " " in name \
+    if rule in ("domain", "handle", "legal", "kind_before", "kind_lower", "camel", "addressee", "tally_heading") \
+            or " " in name \
             or name.isupper() \
             or name[:1].islower():
-        return False  # (a name typed in lower case has no capital that its position could explain)
+        return False  # (a name typed in lower case has no capital that its position could explain;
+        # after a lower-case kind word, 'trampolinepark "Springtij"', the opening quote is no sentence start)
     return _at_sentence_start(text, start)
 
 
