@@ -2976,9 +2976,9 @@ def _elliptic_tally(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     if n is None or n != int(n) or n < 2 or not middle or not all(t.i in inside for t in middle):
         return None
     before = docindex.sentence_of(doc[sent.start - 1 : sent.start])
-    counted = [c for c in docindex.cues_in(before) if c.label_ == "contact_verb"] or \
-        " contact " in docindex.lower_words(before)
-    return ({"any": int(n)}, True, False) if counted and _head_total(list(before)) is not None else None
+    counts_contacts = any(c.label_ == "contact_verb" for c in docindex.cues_in(before)) \
+        or " contact " in docindex.lower_words(before)
+    return ({"any": int(n)}, True, False) if counts_contacts and _head_total(list(before)) is not None else None
 
 
 SUM_OPENERS = resources.phrases("contacts.sum_openers")

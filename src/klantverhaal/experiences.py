@@ -1281,9 +1281,6 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
     return owner
 
 
-LIST_LINE = re.compile(r"[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]")
-
-
 def _section_heads(doc: Doc, mentions: list[_Mention]) -> dict[int, str]:
     """Line starts of headings that are only a company's name ("Zilveren Kruis", "Bij
     Fysiotherapie De Esch:") above a bulleted list: the list under it is that company's."""
@@ -1296,7 +1293,7 @@ def _section_heads(doc: Doc, mentions: list[_Mention]) -> dict[int, str]:
         line_end = text.find("\n", m.end)
         line_end = len(text) if line_end < 0 else line_end
         rest = (text[line_start : m.start] + text[m.end : line_end]).strip(" \t:").lower()
-        if rest not in ("", "bij", "met") or not LIST_LINE.match(text, line_end + 1):
+        if rest not in ("", "bij", "met") or not contact_rules.LIST_BULLET.match(text, line_end + 1):
             continue
         heads[line_start] = m.company
     return heads
@@ -1307,7 +1304,7 @@ def _section_of(text: str, char: int, heads: dict[int, str]) -> str | None:
     if not heads:
         return None
     start = text.rfind("\n", 0, char) + 1
-    while LIST_LINE.match(text, start) and start > 0:
+    while contact_rules.LIST_BULLET.match(text, start) and start > 0:
         start = text.rfind("\n", 0, start - 1) + 1
     return heads.get(start)
 

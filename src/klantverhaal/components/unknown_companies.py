@@ -130,8 +130,8 @@ def _rules() -> dict:
         ("contacted_single", re.compile(writer_did +
                                         rf"\s+(?:[a-z]+\s+){{0,2}}?naar\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{contact_after})\b")),
         # "gewoon rechtstreeks gebeld naar Kotterhuys": the participle first
-        # ("een bericht gestuurd aan Gadgetgigant": a message addressed to it)
         ("contacted_single", re.compile(rf"\b(?:gebeld|gemaild|geschreven|gestapt)[ \t]+naar[ \t]+(?P<name>{name})(?![\w-])")),
+        # "een bericht gestuurd aan Gadgetgigant": a message addressed to it
         ("contacted_single", re.compile(rf"\b(?:bericht|berichtje|mail|mailtje|klacht|brief)[ \t]+(?:gestuurd|geschreven|gericht)[ \t]+aan[ \t]+(?P<name>{name})(?![\w-])")),
         # "hadden we Zazzo geboekt", "hebben we Roetvrij ingeschakeld": hired, one word only when
         # the story names it again
@@ -478,7 +478,7 @@ def _letters_in_brackets(text: str, name: str) -> str:
     for m in re.finditer(re.escape(name) + r"([^\n.,;:()]{0,40}?) \(([A-Z]{2,6})\)", text):
         if _spells(m.group(2), (name + m.group(1)).split()):
             return m.group(2)
-    # ("Watersportschool Oostmeer, bij iedereen hier gewoon WSO", "..., kortweg STZ")
+    # (said rather than bracketed: "..., kortweg STZ")
     for m in re.finditer(re.escape(name) + rf",?[ \t]+(?:{_rules()['short_form_said']})[ \t]+([A-Z]{{2,6}})\b", text):
         if _spells(m.group(1), name.split()):
             return m.group(1)
