@@ -3282,26 +3282,36 @@ RECAP_LIST_MARKERS = resources.phrases("contacts.recap_list_markers")
 LIST_BULLET = re.compile(r"[ \t]*(?:[-–•*]|\d{1,2}[.)])[ \t]")
 
 
+def list_heading(text: str, char: int, *, across_blank_lines: bool) -> int | None:
+    """Where the line above a bulleted list starts, when ``char`` stands on a line of that list
+    (a later sentence on a bulleted line belongs to its line: "- 4 november: niets. Gebeld.");
+    the walk up passes blank lines between the items only when asked to."""
+    start = text.rfind("\n", 0, char) + 1
+    if not LIST_BULLET.match(text, start):
+        return None
+    while start > 0:
+        start = text.rfind("\n", 0, start - 1) + 1
+        line_end = text.find("\n", start)
+        blank = not text[start : len(text) if line_end < 0 else line_end].strip()
+        if not LIST_BULLET.match(text, start) and not (blank and across_blank_lines):
+            return start
+    return None
+
+
 def _recap_list_head(sent: Span) -> int | None:
     """Where the heading starts when the sentence is on a bulleted line under a recap heading
     ("Kort samengevat, voor wie het niet bijhield:" then "- Proximus gebeld, drie keer"): each
     company's lines of such a list restate its contacts (SPEC: the same contact told twice
     counts once). A numbered diary under "Hieronder wat er gebeurde:" is no recap."""
     text = docindex.text(sent.doc)
-    line_start = text.rfind("\n", 0, sent.start_char) + 1
-    if not LIST_BULLET.match(text, line_start):
-        return None  # (a later sentence on a bulleted line belongs to its line: "- 4 november: niets. Gebeld.")
-    end = line_start - 1
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end].strip()
-        if line and not LIST_BULLET.match(text, start):
-            head = " " + re.sub(r"[^\w\s]", " ", line.lower()) + " "
-            if line.endswith(":") and len(line.split()) <= 16 and any(f" {m} " in head for m in RECAP_LIST_MARKERS):
-                return start
-            return None
-        end = start - 1
-    return None
+    start = list_heading(text, sent.start_char, across_blank_lines=True)
+    if start is None:
+        return None
+    line_end = text.find("\n", start)
+    line = text[start : len(text) if line_end < 0 else line_end].strip()
+    head = " " + re.sub(r"[^\w\s]", " ", line.lower()) + " "
+    return start if line.endswith(":") and len(line.split()) <= 16 and any(f" {m} " in head for m in RECAP_LIST_MARKERS) \
+        else None
 
 
 def _alone_but_firsts(items: list[tuple[str, int, str]], item: tuple[str, int, str]) -> bool:

@@ -1300,13 +1300,11 @@ def _section_heads(doc: Doc, mentions: list[_Mention]) -> dict[int, str]:
 
 
 def _section_of(text: str, char: int, heads: dict[int, str]) -> str | None:
-    """The company whose heading a bulleted line stands under, if any."""
+    """The company whose heading a bulleted line stands under, if any (a blank line ends the
+    section)."""
     if not heads:
         return None
-    start = text.rfind("\n", 0, char) + 1
-    while contact_rules.LIST_BULLET.match(text, start) and start > 0:
-        start = text.rfind("\n", 0, start - 1) + 1
-    return heads.get(start)
+    return heads.get(contact_rules.list_heading(text, char, across_blank_lines=False))
 
 
 TOPIC_OPENERS = resources.words("experiences.topic_openers")
