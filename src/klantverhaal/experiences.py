@@ -864,7 +864,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     sentence = " " + _sentence_around(text, start, end).lower() + " "
     # "bij mijn vorige provider, Ziggo", "Mijn werkgever, de gemeente Zwolle,"
     near_before = _strip_article(before[-40:].rstrip(" ,")).rstrip(" ,")
-    if any(near_before.endswith(" " + p) for p in cues["employer_before"]) \
+    if _works_at(near_before, cues) \
             or any(after.lstrip().startswith(p) for p in cues["employer_after"]) \
             or _employer_clause(text, start, end, cues) or _speaks_as_staff(sentence, cues) \
             or any(sentence.lstrip().startswith(p) for p in cues["employer_sentence_start"]) \
@@ -965,7 +965,9 @@ def _functioning(after: str, cues: dict) -> bool:
 
 # "Ik werk als boekhouder bij een transportbedrijf en sinds 2022 lease ik ... bij Cyclis": an "en"
 # followed by the writer as subject opens a clause of its own
-EMPLOYER_CLAUSE_BREAKS = re.compile(r"[,;()]|\b(?:dus|maar|want|toen|omdat)\b|\ben\b(?=[^,.;]*\b(?:ik|we|wij)\b)")
+# ("We werken allemaal bij Rabobank en gingen bowlen bij De Kegel": "en" opens a clause of its
+# own, with its subject left out or not)
+EMPLOYER_CLAUSE_BREAKS = re.compile(r"[,;()]|\b(?:dus|maar|want|toen|omdat|en)\b")
 
 
 def _anothers_supplier(near_before: str, cues: dict) -> bool:
@@ -1050,6 +1052,20 @@ def _own_job_at(near_before: str, sentence: str, cues: dict) -> bool:
     ...": a job noun right before "bij" in a sentence where the writer says what they are."""
     return any(near_before.endswith(f" {job} bij") for job in cues["job_nouns"]) \
         and any(p in sentence for p in cues["self_as_job"])
+
+
+def _works_at(near_before: str, cues: dict) -> bool:
+    """ "ik werk bij", "mijn broer werkt bij", "in dienst van" right before the name: someone's
+    job. "werk" after an article or an adjective is a noun ("toen begon het echte werk bij de FOD":
+    the work of the case), no job."""
+    for phrase in cues["employer_before"]:
+        if not near_before.endswith(" " + phrase):
+            continue
+        if phrase.startswith("werk ") and near_before[: -len(phrase)].rstrip().endswith(
+                tuple(" " + w for w in cues["work_noun_before"])):
+            continue
+        return True
+    return False
 
 
 def _employer_clause(text: str, start: int, end: int, cues: dict) -> bool:
@@ -1410,7 +1426,7 @@ def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> st
             opener = low
     if opener is not None and (not clause_has_self or told and opener == "dat"):
         return "reported" if opener == "dat" or opener in SPEECH_VERBS else "subordinate"
-    if _inside_quote(doc, name.start):
+    if _inside_quote(doc, name.start) and not _quoted_name(doc, name):
         return "reported"
     after = " ".join(t.lower_ for t in doc[name.end : sentence.end] if not t.is_punct)
     return "reported" if any(after.endswith(tag) for tag in SPEECH_TAGS) else ""
@@ -1433,6 +1449,13 @@ def _dat_opens_no_report(doc: Doc, i: int) -> bool:
 def _infinitive_after(doc: Doc, i: int, end: int) -> bool:
     """ "beloofde een onderzoek bij DHL te starten": a "te"-infinitive closes the promise."""
     return any(t.lower_ == "te" for t in doc[i : min(end, i + 6)])
+
+
+def _quoted_name(doc: Doc, name: Span) -> bool:
+    """ 'escaperoom "De Vergeten Tijd"': quotes that hold the name and nothing else mark a name,
+    not someone's words."""
+    return name.start > 0 and name.end < len(doc) and doc[name.start - 1].text in QUOTES \
+        and doc[name.end].text in QUOTES
 
 
 def _inside_quote(doc: Doc, i: int, *, since: int = 0) -> bool:

@@ -75,7 +75,8 @@ def _rules() -> dict:
     # "heb ik", "hebben we", "ik", "wij hadden": the writer as subject before what they did
     writer_did = rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
     patterns = [
-        ("kind_before", re.compile(rf"\b(?P<kind>(?i:{kinds_before}))[ \t]+(?P<name>(?:'t[ \t]+)?{multi})")),
+        # ("escaperoom 'De Vergeten Tijd'": the name in quotes after its kind)
+        ("kind_before", re.compile(rf"\b(?P<kind>(?i:{kinds_before}))[ \t]+(?:['‘“\"](?=[A-Z]))?(?P<name>(?:'t[ \t]+)?{multi})")),
         # "trimsalon Pluizebol", "bijlesinstituut Briljant": a lower-case compound ending in an
         # organisation word before a capitalised name
         # ("bij boksschool 'Vuurvast'": the name in quotes after its kind)
@@ -180,7 +181,11 @@ def _rules() -> dict:
         # ("bij bonenfixers terecht, zo'n klein bedrijfje": "zo'n" and a diminutive too)
         # ("mijn ervaring met groefwerk, de vinylwebshop uit Nijmegen": a compound of a kind too;
         # not a bare head: "gezinnen met kinderwagens, een groep scouts")
-        ("apposition", re.compile(rf"\b(?:[Bb]ij|van|met|door)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}})(?:\s+(?:{landed}))?,\s+(?:de|het|een|zo'n|zo’n)\s+(?:[a-zà-ÿ]+\s+){{0,2}}?(?P<kind>[a-zà-ÿ]*(?i:{kinds_before})|[a-zà-ÿ]+(?:{compound_heads}))(?:s|en|je|jes|tje|tjes)?\b")),
+        # ("naar pimp & ride gegaan, het fietswinkeltje": where the writer went, a name joined by
+        # "&"; "met klikfix, het pc-winkeltje": a kind with a hyphenated first part)
+        ("apposition", re.compile(rf"\b(?:[Bb]ij|van|met|door|naar)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}}(?:[ \t]+&[ \t]+[a-zà-ÿ][a-zà-ÿ0-9-]{{2,}})?)"
+                                  rf"(?:\s+(?:{landed}|{went_to}))?,\s+(?:de|het|een|zo'n|zo’n)\s+(?:[a-zà-ÿ]+\s+){{0,2}}?"
+                                  rf"(?P<kind>(?:[a-zà-ÿ]+-)?[a-zà-ÿ]*(?i:{kinds_before})|(?:[a-zà-ÿ]+-)?[a-zà-ÿ]+(?:{compound_heads}))(?:s|en|je|jes|tje|tjes)?\b")),
         # "voor wie ze niet kent: mottengat is zo'n klein vintage webshopje": a name typed in lower
         # case, said to be a kind of firm; only when the story names it again
         ("lower_predicate", re.compile(rf"(?<![\w@.-])(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}})[ \t]+is[ \t]+zo['’]n[ \t]+(?:[a-zà-ÿ]+[ \t]+){{0,3}}?(?P<kind>[a-zà-ÿ]*(?:{kinds_before_lower})|[a-zà-ÿ]+(?:{compound_heads}))(?:s|en|je|jes|tje|tjes)?\b")),
@@ -406,7 +411,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 # or a team; "Hypotheekkantoor Berkelland", "Bouwteam Hendriks" are firms
             if rule == "handle" and not _company_handle(name, text, rules):
                 continue
-            if _quoted_everywhere(name, text) and rule != "kind_lower":
+            if _quoted_everywhere(name, text) and rule not in ("kind_lower", "kind_before"):
                 continue  # "oude soorten zoals 'Insulinde' en 'Absalon'", "de 'Grutte Pier'": a variety, a boat
                 # ("boksschool 'Vuurvast'": a kind word before it says it is a firm)
             if (rule == "portal" or rule == "camel" and text[max(0, start - 5) : start] == "Mijn ") \
