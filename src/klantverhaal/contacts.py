@@ -3083,6 +3083,43 @@ TALLY_FILLERS_AFTER = resources.words("contacts.company_tally_fillers_after")
 TALLY_LIST_HEADS = resources.words("contacts.company_tally_list_heads")  # "elf keer contact, zes met ..."
 
 
+ADDRESS_PREPOSITIONS = resources.words("contacts.address_prepositions")
+COPY_WORDS = resources.words("contacts.copy_words")
+ARTICLES = frozenset({"de", "het", "'t"})
+
+
+def co_addressees(sent: Span, named: list[tuple[int, int, str]], reached: set[str]) -> set[str]:
+    """ "een mail gestuurd aan Brons en aan Kuiper", "een brief naar A en naar B", "met Otten in de
+    cc": one message to two firms is a contact with each. Given the companies the sentence's
+    contact went to (``reached``), the other firms it names as addressees beside them or as copied
+    in. ``named`` holds (first token, end token, company)."""
+    doc = sent.doc
+    out = set()
+    spans = sorted(named)
+    for start, end, company in spans:
+        if company in reached:
+            continue
+        after = [t.lower_ for t in doc[end : min(end + 3, sent.end)]]
+        before = [t.lower_ for t in doc[max(sent.start, start - 3) : start]]
+        if after[:1] == ["in"] and (after[1:2] and after[1] in COPY_WORDS or after[1:2] == ["de"] and after[2:3]
+                                     and after[2] in COPY_WORDS) \
+                or any(w in COPY_WORDS for w in before[-3:-1]) and before[-1:] and before[-1] in ADDRESS_PREPOSITIONS | ARTICLES:
+            out.add(company)  # "met Otten in de cc", "cc aan Otten"
+            continue
+        for other_start, other_end, other in spans:
+            if other not in reached:
+                continue
+            lo, hi = (other_end, start) if other_end <= start else (end, other_start)
+            first = min(other_start, start)
+            between = [t.lower_ for t in doc[lo:hi] if t.lower_ not in ARTICLES]
+            opener = next((t.lower_ for t in reversed(doc[sent.start : first]) if t.lower_ not in ARTICLES), "")
+            if between == ["en"] and opener in ADDRESS_PREPOSITIONS \
+                    or len(between) == 2 and between[0] == "en" and between[1] in ADDRESS_PREPOSITIONS:
+                out.add(company)  # "aan Brons en aan Kuiper", "een mail naar Verbeek en Hamers"
+                break
+    return out
+
+
 def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, tuple[int, bool]]:
     """ "Alles bij elkaar: negen keer Vueling, vijf keer Budgetair", "Ik heb Vattenfall zeven keer
     gesproken en Liander vijf keer": a count beside each of two or more companies in one sentence

@@ -150,6 +150,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             if company in facts:  # "Alles bij elkaar: negen keer Vueling, vijf keer Budgetair"
                 facts[company].tallies[sent.start] = n
                 facts[company].contact_sentences.append(sent)
+        reached: set[str] = set()
         for company, own in owned.items():
             if company in tallies or company not in told_to_third_party.get(number, {company}):
                 continue
@@ -159,8 +160,11 @@ def read_story(doc: Doc, story: StoryText) -> Story:
                 continue  # "ben ik eerst naar Reisbureau Zonnig gegaan": the visit is the place gone to's only
             if contact_rules.sentence_has_contact(sent, own):
                 facts[company].contact_sentences.append(sent)
+                reached.add(company)
             elif contact_rules.message_from_company(sent, own):
                 facts[company].sent_to_customer = True
+        if reached:
+            _share_with_co_addressees(doc, sent, sent_cues, facts, reached, _named_in_sentence(doc, sent, tally_names))
     if addressee is not None and addressee.company in facts:
         _count_own_letter(sentences, facts[addressee.company])
     _tally_to_contacted(facts)
@@ -204,6 +208,20 @@ def _count_own_letter(sentences: list[Span], f: _Facts) -> None:
     contact_rules.mark_own_letter(salutation)
     f.contact_sentences.append(salutation)
     f.channels["letter"].append(salutation[:1])
+
+
+def _share_with_co_addressees(doc: Doc, sent: Span, sent_cues: list[Span], facts: dict[str, "_Facts"],
+                              reached: set[str], named: list[tuple[int, int, str]]) -> None:
+    """ "een mail gestuurd aan Brons en aan Kuiper", "met Otten in de cc": the contact, and the
+    channels it used, go to every firm it was addressed to."""
+    for company in contact_rules.co_addressees(sent, named, reached):
+        f = facts.get(company)
+        if f is None or sent in f.contact_sentences:
+            continue
+        f.contact_sentences.append(sent)
+        for cue in sent_cues:
+            if cue.label_ == "channel" and contact_rules.channel_used(sent, cue, sent_cues):
+                f.channels[cue.id_].append(cue)
 
 
 def _named_in_sentence(doc: Doc, sent: Span, by_name: list[_Mention]) -> list[tuple[int, int, str]]:
