@@ -1043,7 +1043,8 @@ def _looked_up_on(before: str, after: str, cues: dict, sentence: str = "") -> bo
     """ "wat op FamilySearch gezocht", "de akte die ik op FamilySearch had gevonden": "op" before
     the name and a verb of looking up within four words after it, before any comma or stop; "op
     de site van GOCA opgezocht": a site named by its owner, within six words, when the sentence
-    tells no order or filing there."""
+    tells no order or filing there; "bij de KvK het nummer opgezocht": a register consulted,
+    within six words, when the sentence tells no order or filing."""
     stripped = _strip_article(before.rstrip())
     if stripped.endswith(tuple(" " + p for p in cues["lookup_site_before"])):
         if any(f" {w} " in sentence for w in cues["lookup_site_acts"]):
@@ -1051,6 +1052,10 @@ def _looked_up_on(before: str, after: str, cues: dict, sentence: str = "") -> bo
         reach = 6
     elif before.rstrip().endswith(" op"):
         reach = 4
+    elif stripped.endswith(" bij") and not any(f" {w} " in sentence for w in cues["lookup_site_acts"]):
+        # "bij de KvK het nummer van hun kantoor opgezocht": a register consulted, no exchange
+        words = re.split(r"[,.;:!?]", after, maxsplit=1)[0].split()[:6]
+        return any(w in cues["lookup_at_after"] for w in words)
     else:
         return False
     words = re.split(r"[,.;:!?]", after, maxsplit=1)[0].split()[:reach]

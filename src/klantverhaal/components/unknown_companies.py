@@ -196,7 +196,8 @@ def _rules() -> dict:
         ("kind_apposition_single", re.compile(rf"\b(?i:mijn|onze|ons|de|het|hun|zijn|haar)\s+(?P<kind>(?i:{kinds_before})),\s+(?P<name>{name}),")),
         ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b(?!\.[a-z])")),
         # "Aan: Gordijnenpaleis Achterhoek" on a letter's address line: the addressee, whole line
-        ("addressee", re.compile(rf"(?m)^[ \t]*Aan:[ \t]+(?P<name>{two_or_more})[ \t]*$")),
+        # ("Cc: Van Damme & De Wilde, Mechelen": a firm copied in, the town after a comma)
+        ("addressee", re.compile(rf"(?m)^[ \t]*(?:Aan|Cc|CC):[ \t]+(?P<name>{two_or_more})(?:,[ \t]+[A-Z][\w-]+)?[ \t]*$")),
         # "bij Van Rossum (Peugeot-dealer in Amersfoort)", "Groenrijk (de hovenier)": the kind in
         # brackets right after the name
         ("kind_bracket", re.compile(rf"(?<![\w@.])(?P<name>{multi})[ \t]+\((?:(?:de|het|een|onze|mijn)[ \t]+)?(?P<kind>[A-Za-zà-ÿ-]*(?i:{compound_heads}|{kinds_before_lower}))\b")),
