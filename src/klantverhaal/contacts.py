@@ -657,7 +657,8 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     the company or its premises gone back to, in a line with no finite verb and nobody else in it."""
     doc = sent.doc
     start = _after_date_prefix(sent)
-    opening = _opening_channel(sent, cues, start) or _opening_visit(sent, cues, start)
+    opening = _opening_channel(sent, cues, start) or _opening_visit(sent, cues, start) \
+        or _channel_heading(sent, cues, start)
     if opening is not None:
         return opening  # "Eerst de chat op de DHL-site, met zo'n chatbot ...": the note opens with it
     words = _note_words(sent, longest=15, allow_self=True)
@@ -759,6 +760,28 @@ def _opening_visit(sent: Span, cues: list[Span], start: int) -> str | None:
         return None
     shop = any(c.label_ == "channel" and c.id_ == "shop" and k < c.start < comma for c in cues)
     return "shop" if shop else None
+
+
+HEADING_PREPOSITIONS = resources.words("contacts.heading_prepositions")
+
+
+def _channel_heading(sent: Span, cues: list[Span], start: int) -> str | None:
+    """ "chat van dhl: chatbot bleef zeggen ...", "Chat met Wehkamp: meisje superaardig": a line
+    that opens with a channel the customer reaches out through and the company it was with, then
+    a colon, heads what happened there. Not a message channel: "Mail van Ziggo:" came in."""
+    doc = sent.doc
+    k = _past_fillers(sent, start)
+    cue = next((c for c in cues if c.label_ == "channel" and c.start == k and c.id_ in OUTGOING_CHANNELS
+                and c.id_ not in MESSAGE_CHANNELS), None)
+    if cue is None or not _opens_line(sent, start) or cue.end >= sent.end or doc[cue.end].lower_ not in HEADING_PREPOSITIONS:
+        return None
+    colon = next((t.i for t in doc[cue.end + 1 : min(cue.end + 7, sent.end)] if t.text == ":"), None)
+    if colon is None or colon == cue.end + 1:
+        return None
+    named = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if cue.end < s.start < colon]
+    covered = {i for s in named for i in range(s.start, s.end)}
+    rest = [t for t in doc[cue.end + 1 : colon] if t.i not in covered and t.lower_ not in OPENING_DETERMINERS]
+    return cue.id_ if named and not rest else None
 
 
 def _opening_channel(sent: Span, cues: list[Span], start: int) -> str | None:
