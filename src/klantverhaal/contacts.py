@@ -347,10 +347,21 @@ def contact_events(sent: Span, cues: list[Span]) -> list[str]:
     return memo[key]
 
 
+REPLY_VERBS = resources.words("contacts.reply_verbs")
+
+
+def _writer_replied(sent: Span, cue: Span) -> bool:
+    """ "Ik heb daar nog op gereageerd", "Daar heb ik per mail op gereageerd": the writer
+    answering what the company sent is a contact of the writer's, with or without a channel
+    named ("Ze hebben daar nooit op gereageerd" is the company's)."""
+    return cue.text.lower() in REPLY_VERBS and _clause_has_self(sent, cue)
+
+
 def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     if _not_the_writers(sent) or _counterfactual(sent) or _should_it_happen(sent):
         return []
-    initiated = [c for c in cues if c.label_ == "company_initiated"]
+    # ("Ik heb daar nog op gereageerd": a reply verb is the company's only with someone else as subject)
+    initiated = [c for c in cues if c.label_ == "company_initiated" and not _writer_replied(sent, c)]
     negations = [c for c in cues if c.label_ == "negation"]
     someone_else = _other_person_subject(sent)  # "Mijn buurman, die ..., heeft een brief gestuurd"
     events = []
@@ -367,7 +378,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             # too ("via de chat" + "chat geprobeerd" + "geprobeerd")
             taken.append(cue)
             continue
-        if cue.label_ == "comm_verb" and (not _names_a_channel_or_company(sent, cues) or _parcel_handed_in(sent, cue)):
+        if cue.label_ == "comm_verb" and (not _names_a_channel_or_company(sent, cues) and not _writer_replied(sent, cue)
+                                          or _parcel_handed_in(sent, cue)):
             continue
         tried = _attempt_on_channel(sent, cue, cues) if cue.text.lower() in ATTEMPT_VERBS else None
         if cue.label_ == "comm_verb" and cue.text.lower() in ATTEMPT_VERBS and tried is None:
