@@ -1601,7 +1601,8 @@ def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None
     end = sent.end
     if verb is not None:
         end = _first_comma(sent, verb.end)
-        if _participle(verb[-1].lower_):  # "gemeld", "nagevraagd"; "De monteurs belden ... en" is finite
+        # ("Naar het KBC-kantoor gegaan om te vragen of ze ...": a strong participle of motion too)
+        if _participle(verb[-1].lower_) or _motion_participle(verb[-1].lower_):  # "gemeld", "nagevraagd"; "De monteurs belden ... en" is finite
             end = min(end, _clause_opener(sent, verb.end))
     # (the line break a note ends with is no word: "- 7 februari: nog een mail.\n")
     words = [t.lower_ for t in sent.doc[_after_date_prefix(sent) : end] if not (t.is_punct or t.is_space)]
@@ -2437,6 +2438,11 @@ def _passive_clause(sent: Span, tok, auxiliaries: frozenset[str] = PASSIVE) -> b
 
 def _participle(word: str) -> bool:
     return "ge" in word[:6] and word.endswith(("d", "t"))
+
+
+def _motion_participle(word: str) -> bool:
+    """ "gegaan", "teruggegaan", "gereden": the strong participles of going somewhere."""
+    return word in MOTION_VERBS and "ge" in word[:8] and word.endswith("n")
 
 
 def _without_total(sent: Span, counted: list[tuple[str, int, str]], at: list[int]) -> list[tuple[str, int, str]]:
