@@ -1034,9 +1034,10 @@ def _anothers_document(text: str, m: "_Mention", named: list["_Mention"]) -> boo
 
 def _document_of(before: str, cues: dict) -> bool:
     """Does the text before a name end in a company's document ("de brief van", "een
-    bevestiging van")?"""
-    stripped = _strip_article(before.rstrip())
-    return any(stripped.endswith(" " + p) for p in cues["document_before"])
+    bevestiging van", "de aankoopfactuur van": a compound ending in a document noun)?"""
+    words = _strip_article(before.rstrip()).split()
+    return len(words) >= 2 and any(p.split()[-1] == words[-1] and words[-2].endswith(p.split()[0])
+                                   for p in cues["document_before"] if len(p.split()) == 2)
 
 
 def _looked_up_on(before: str, after: str, cues: dict, sentence: str = "") -> bool:
@@ -1062,12 +1063,17 @@ def _looked_up_on(before: str, after: str, cues: dict, sentence: str = "") -> bo
     return any(w in cues["lookup_after"] for w in words)
 
 
+CARRIED_REACH = 8  # words between "met" and the document noun: "met het pv en de aankoopfactuur van"
+
+
 def _carried_document(before: str, cues: dict) -> bool:
-    """Does the text before a name end in "met de verklaring van", "met een brief van"? The
-    writer took the company's document along to someone else."""
-    stripped = _strip_article(before.rstrip())
-    return any(stripped.endswith(f" {opener} {p}") for opener in cues["carried_document_openers"]
-               for p in cues["document_before"])
+    """Does the text before a company's document ("met de verklaring van", "met een brief van",
+    "met het pv en de aankoopfactuur van") hold "met" a few words before it, in the same clause?
+    The writer took the company's document along to someone else."""
+    words = _strip_article(before.rstrip()).split()
+    head = words[-2 - CARRIED_REACH : -2]
+    clause = head[max((i + 1 for i, w in enumerate(head) if w.endswith((",", ";", ":"))), default=0):]
+    return _document_of(before, cues) and "met" in clause
 
 
 def _own_job_at(near_before: str, sentence: str, cues: dict) -> bool:
