@@ -1073,7 +1073,15 @@ def _carried_document(before: str, cues: dict) -> bool:
     words = _strip_article(before.rstrip()).split()
     head = words[-2 - CARRIED_REACH : -2]
     clause = head[max((i + 1 for i, w in enumerate(head) if w.endswith((",", ";", ":"))), default=0):]
-    return _document_of(before, cues) and "met" in clause
+    if "met" not in clause or not _document_of(before, cues):
+        return False
+    # ("met de BelastingTelefoon gebeld en ook nog een brief van Stedin": a participle between
+    # ends what "met" went with)
+    between = clause[len(clause) - clause[::-1].index("met"):]
+    return not any(PARTICIPLE.fullmatch(w) for w in between)
+
+
+PARTICIPLE = re.compile(r"ge[a-zà-ÿ]{2,}[dt]")
 
 
 def _own_job_at(near_before: str, sentence: str, cues: dict) -> bool:
