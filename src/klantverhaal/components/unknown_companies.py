@@ -150,6 +150,9 @@ def _rules() -> dict:
         # next firm, a sentence of its own; one word only when the story names it again
         ("turned_to", re.compile(rf"(?:^|(?<=[.!?])[ \t]+|\n)(?P<name>{name})[ \t]+dan(?:[ \t]+maar)?[.!:]")),
         ("turned_to", re.compile(rf"(?:^|(?<=[.!?])[ \t]+|\n)Dan[ \t]+maar[ \t]+(?:naar[ \t]+)?(?P<name>{name})[.!:]")),
+        # "Via Werkspot kwamen we bij Mulder Vloerverwarming terecht": the firm the writer ended up
+        # with (two words or more: "bij Kees terecht" is a person)
+        ("landed_at", re.compile(rf"\bbij[ \t]+(?P<name>{two_or_more})[ \t]+(?:{landed})\b")),
         # "professional organizer onder de naam Opgeruimd Leven": the name a business trades under
         ("named_as", re.compile(rf"\b(?:{naming})[ \t]+(?P<name>{multi})(?![\w-])")),
         # "een bedrijf dat Zappix Media heet": the name given to a business
@@ -207,6 +210,8 @@ def _rules() -> dict:
         # "De Hooiberg" on a line of its own above a numbered or bulleted list: the organisation
         # the list is about (only when the story names it again)
         ("list_heading", re.compile(rf"(?m)^[ \t]*\**(?P<name>{multi})\**:?[ \t]*\n[ \t]*(?:1[.)]|[-•*])[ \t]")),
+        # "Aan: Koperklank, reparatie en onderhoud van blaasinstrumenten": one word, then what it does
+        ("addressee", re.compile(rf"(?m)^[ \t]*(?:Aan|Cc|CC):[ \t]+(?P<name>{name}),[ \t]+[a-zà-ÿ]")),
         # "Aan: Zorgfonds Noord, afdeling Klachten", "Aan: PFZW, t.a.v. ...": a department of it
         ("addressee", re.compile(rf"(?m)^[ \t]*Aan:[ \t]+(?P<name>{multi}),[ \t]+(?:{departments})(?!\w)")),
         # "via Mijn Omnia doorgegeven": a customer portal is named after its organisation (not
@@ -363,7 +368,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                     text[a:b].startswith(name + " ") for a, b in taken) or name in rules["surnames"]):
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
             if rule in ("contacted", "contacted_single", "went_to_single", "turned_to", "kind_before", "kind_lower", "kind_apposition",
-                        "kind_apposition_single", "ordered_at", "at_place", "hired", "named_as",
+                        "kind_apposition_single", "ordered_at", "at_place", "hired", "named_as", "landed_at",
                         "addressee", "service_of", "kind_bracket") and m.group("name").split()[0] in rules["first_names"] \
                     or rule == "apposition" and m.group("name") in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost", "de storm met de naam Henk",
