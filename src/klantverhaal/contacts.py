@@ -2117,6 +2117,8 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             continue
         if _read_after(tokens, i):
             continue  # "Ik heb de brief drie keer gelezen en toen gebeld": reading is counted, not writing
+        if _done_to_writer(tokens, i):
+            continue  # "een bot die me drie keer een link gaf": someone else did it to the writer
         # "twee keer via de chat", verb-final; not in a passive clause ("werd drie keer doorverbonden")
         # "Ik heb die brief drie keer gelezen": a message pointed back to is not what is counted
         usable = [] if _passive_clause(sent, tok) else [
@@ -2511,6 +2513,17 @@ def _repeated_contact(sent: Span, keer, verbs: list[Span], more_words: set[int],
     between = between[last_break:]
     return verb if all(w in (",", "en") or w in COORDINATION_ADVERBS or w in NOTE_FILLERS or w in REPEAT_TIME_WORDS
                        or numbers.parse(w) is not None for w in between) else None
+
+
+WRITER_OBJECTS = resources.words("contacts.writer_objects")
+RELATIVES = resources.words("experiences.relative_pronouns")
+
+
+def _done_to_writer(tokens: list, i: int) -> bool:
+    """ "een bot die me drie keer een link gaf", "de medewerker die ons twee keer doorverbond": a
+    relative clause with the writer as its object counts what someone else did (``i`` is "keer")."""
+    before = [t.lower_ for t in tokens[max(0, i - 4) : i - 1]]
+    return any(a in RELATIVES and b in WRITER_OBJECTS for a, b in zip(before, before[1:]))
 
 
 def _one_more(tokens: list, i: int, told: list[Span]) -> str | None:
