@@ -946,6 +946,8 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     after = doc[cue.end].lower_ if cue.end < sent.end else ""
     if before in SELF or after in SELF or any(t.lower_ in SELF for t in cue):
         return "self"  # "belde ik", "stuurde ik Simyo een sms"
+    if after == "van" and cue.end + 1 < sent.end and doc[cue.end + 1].lower_ in WRITER_OBJECTS:
+        return "self"  # "na een tweede telefoontje van mij": the writer's own call
     if before in PARTICIPLE_OBJECTS and _participle(cue[0].lower_) \
             and any(t.lower_ in SELF for t in doc[max(sent.start, cue.start - 4) : cue.start - 1]):
         return "self"  # "Ik heb ze gemaild en gebeld": "ze" is the object of the participle
@@ -1112,6 +1114,9 @@ def _hypothetical_question(sent: Span, cue: Span) -> bool:
     return start is not None and cue.start >= start
 
 
+QUESTION_CLAUSE_OPENERS = resources.words("contacts.question_clause_openers")
+
+
 def _question_start(sent: Span) -> int | None:
     """Where the sentence's modal question begins (after its last colon), or None; per sentence."""
     memo = sent.doc.user_data.setdefault("klantverhaal.question_start", {})
@@ -1119,6 +1124,12 @@ def _question_start(sent: Span) -> int | None:
         start = None
         if sent.text.rstrip().rstrip('"\'’”').endswith("?"):
             start = max([t.i + 1 for t in sent if t.text in (":", ";")], default=sent.start)
+            # "Intussen heb ik Samsung nog gebeld, want als Ziggo ..., zou Samsung dat toch moeten
+            # weten?": a question in the clause after ", want" leaves the clause before it told
+            doc = sent.doc
+            later = [t.i for t in doc[start + 1 : sent.end] if t.lower_ in QUESTION_CLAUSE_OPENERS and doc[t.i - 1].text == ","]
+            if later and any(t.lower_ in QUESTION_MODALS for t in doc[later[-1] : sent.end]):
+                start = later[-1]
             if not any(t.lower_ in QUESTION_MODALS for t in sent.doc[start : sent.end]):
                 start = None
         memo[sent.start] = start
