@@ -153,6 +153,8 @@ def _rules() -> dict:
         # "Via Werkspot kwamen we bij Mulder Vloerverwarming terecht": the firm the writer ended up
         # with (two words or more: "bij Kees terecht" is a person)
         ("landed_at", re.compile(rf"\bbij[ \t]+(?P<name>{two_or_more})[ \t]+(?:{landed})\b")),
+        # ("Via de buurvrouw kwam ik terecht bij Verbeek Lampenkappen": the word first)
+        ("landed_at", re.compile(rf"\b(?:{landed})[ \t]+bij[ \t]+(?P<name>{two_or_more})(?![\w-])")),
         # "professional organizer onder de naam Opgeruimd Leven": the name a business trades under
         ("named_as", re.compile(rf"\b(?:{naming})[ \t]+(?P<name>{multi})(?![\w-])")),
         # "een bedrijf dat Zappix Media heet": the name given to a business
@@ -721,7 +723,10 @@ def _other_occurrences(text: str, found: list[tuple[int, int, str, str]], rules:
             continue  # "Gemeente Meppel": "Meppel" alone is the town
         for part in (words[a:b] for a in range(len(words)) for b in range(a + 1, min(len(words), a + 2) + 1)):
             form = " ".join(part)
-            if form != name and form not in forms and _distinctive(form, rules):
+            # ("Verhuisbedrijf Kok ... Schadeformulier van Kok": after a kind word a short surname is
+            # the firm too)
+            short_ok = words[0].lower() in rules["kind_before"] and part == words[1:]
+            if form != name and form not in forms and _distinctive(form, rules, shortest=3 if short_ok else 4):
                 forms[form] = sector
                 parts.add(form)
     more = []
@@ -760,12 +765,12 @@ def _with_place_after(text: str, end: int, form: str, rules: dict) -> tuple[int,
     return end, form
 
 
-def _distinctive(form: str, rules: dict) -> bool:
+def _distinctive(form: str, rules: dict, shortest: int = 4) -> bool:
     """A part of a name that can stand for the organisation on its own: capitalised, not a
-    common or stop word, not a kind noun, not a first name."""
+    common or stop word, not a kind noun, not a first name, and ``shortest`` letters or more."""
     low = form.lower()
     words = low.split()
-    return (form[0].isupper() and len(form) >= 4 and not _is_stopword(form, rules["stop"])
+    return (form[0].isupper() and len(form) >= shortest and not _is_stopword(form, rules["stop"])
             and words[0] not in rules["joiners"] and form.split()[0] not in rules["first_names"]
             and not any(w in rules["org_suffixes"] or w in rules["kind_before"] or w in rules["kind_after"] for w in words))
 
