@@ -2175,13 +2175,17 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
                 counted.append(("vague more" if more else "vague", amount[0], channel))
                 at.append(tok.i)
     if counted:
+        either = _either_channel(sent, verbs)
+        if either:
+            # "vijftien keer gebeld of gemaild": one count over both ways, no extra mail beside it
+            counted = [(how, n, "any" if channel in either else channel) for how, n, channel in counted]
         counted = _with_dated_repeats(sent, counted)
         counted = _without_total(sent, counted, at)
         counted += _numbered_nouns(sent, verbs)
         # "... gebeld en zit ik op mijn vijfde mail": an ordinal before another channel's noun
         counted += [item for item in _ordinal_nouns(sent, contact) if item[2] not in {c[2] for c in counted}]
         # "drie keer gebeld en daarnaast een mail gestuurd": a contact told beside the counted ones
-        told = {channel for _, _, channel in counted}
+        told = {channel for _, _, channel in counted} | either
         return counted + [("one", 1, channel) for channel in sorted(set(contact_events(sent, cues)) - told - {"any"})]
     noted = _counted_note(sent, cues)
     if noted:
@@ -2244,6 +2248,18 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
 
 
 PLACE_PHRASES = resources.phrases("contacts.place_phrases")
+
+
+def _either_channel(sent: Span, verbs: list[Span]) -> set[str]:
+    """ "gebeld of gemaild", "mailen of bellen": the channels of contact verbs joined by "of",
+    which a count before them covers together."""
+    doc = sent.doc
+    out = set()
+    for a in verbs:
+        for b in verbs:
+            if a.end < sent.end and doc[a.end].lower_ == "of" and b.start == a.end + 1:
+                out |= {_channel(a), _channel(b)} - {"any"}
+    return out
 
 
 def _only_place_phrase(sent: Span, cues: list[Span]) -> bool:
