@@ -26,6 +26,8 @@ NEGATION_WINDOW = 3
 ZONDER_FILLERS = resources.words("contacts.zonder_fillers")  # "zonder te bellen", "zonder een mail"
 CLAUSE_BREAKS = resources.words("contacts.clause_breaks")
 JOINED_SELF = resources.words("contacts.self")  # "mijn zoon en ik": a subject joined by "en"
+WRITER_OBJECTS = resources.words("contacts.writer_objects")  # "die me ...", "telefoontje van mij"
+RELATIVES = resources.words("experiences.relative_pronouns")
 
 
 def _tokens_between(sent: Span, start: int, end: int) -> list[str]:
@@ -2542,10 +2544,6 @@ def _repeated_contact(sent: Span, keer, verbs: list[Span], more_words: set[int],
                        or numbers.parse(w) is not None for w in between) else None
 
 
-WRITER_OBJECTS = resources.words("contacts.writer_objects")
-RELATIVES = resources.words("experiences.relative_pronouns")
-
-
 def _done_to_writer(tokens: list, i: int) -> bool:
     """ "een bot die me drie keer een link gaf", "de medewerker die ons twee keer doorverbond": a
     relative clause with the writer as its object counts what someone else did (``i`` is "keer")."""
@@ -3166,7 +3164,7 @@ TALLY_LIST_HEADS = resources.words("contacts.company_tally_list_heads")  # "elf 
 
 ADDRESS_PREPOSITIONS = resources.words("contacts.address_prepositions")
 COPY_WORDS = resources.words("contacts.copy_words")
-ARTICLES = frozenset({"de", "het", "'t"})
+ARTICLES = resources.words("experiences.articles")
 
 
 def co_addressees(sent: Span, named: list[tuple[int, int, str]], reached: set[str]) -> set[str]:

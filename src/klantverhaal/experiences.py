@@ -1047,6 +1047,7 @@ def _looked_up_on(before: str, after: str, cues: dict, sentence: str = "") -> bo
     tells no order or filing there; "bij de KvK het nummer opgezocht": a register consulted,
     within six words, when the sentence tells no order or filing."""
     stripped = _strip_article(before.rstrip())
+    verbs = cues["lookup_after"]
     if stripped.endswith(tuple(" " + p for p in cues["lookup_site_before"])):
         if any(f" {w} " in sentence for w in cues["lookup_site_acts"]):
             return False
@@ -1055,15 +1056,15 @@ def _looked_up_on(before: str, after: str, cues: dict, sentence: str = "") -> bo
         reach = 4
     elif stripped.endswith(" bij") and not any(f" {w} " in sentence for w in cues["lookup_site_acts"]):
         # "bij de KvK het nummer van hun kantoor opgezocht": a register consulted, no exchange
-        words = re.split(r"[,.;:!?]", after, maxsplit=1)[0].split()[:6]
-        return any(w in cues["lookup_at_after"] for w in words)
+        reach, verbs = 6, cues["lookup_at_after"]
     else:
         return False
     words = re.split(r"[,.;:!?]", after, maxsplit=1)[0].split()[:reach]
-    return any(w in cues["lookup_after"] for w in words)
+    return any(w in verbs for w in words)
 
 
 CARRIED_REACH = 8  # words between "met" and the document noun: "met het pv en de aankoopfactuur van"
+PARTICIPLE = re.compile(r"ge[a-zà-ÿ]{2,}[dt]")  # "gebeld", "gestuurd": a verb that ends a "met" phrase
 
 
 def _carried_document(before: str, cues: dict) -> bool:
@@ -1079,9 +1080,6 @@ def _carried_document(before: str, cues: dict) -> bool:
     # ends what "met" went with)
     between = clause[len(clause) - clause[::-1].index("met"):]
     return not any(PARTICIPLE.fullmatch(w) for w in between)
-
-
-PARTICIPLE = re.compile(r"ge[a-zà-ÿ]{2,}[dt]")
 
 
 def _own_job_at(near_before: str, sentence: str, cues: dict) -> bool:
