@@ -446,7 +446,9 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     # week bellen" and "Henk belde me elke week" (the company) do not: the contact word beside a
     # vague amount must be one taken above as the customer's
     events += ["any" for cue in vague if _vague_about_contact(sent, cue, cues, near=taken)]
-    if not events and not someone_else and _went_to_company(sent, negations):
+    # ("Ik heb Lefier gemaild en ben de volgende ochtend naar hun kantoor gegaan": a visit beside
+    # another contact in the same sentence)
+    if "shop" not in events and not someone_else and _went_to_company(sent, negations):
         events.append("shop")
     if not events and not someone_else:
         channel = _verbless_channel(sent, cues)
