@@ -235,6 +235,7 @@ def _rules() -> dict:
             "place_compounds": frozenset(table["place_compounds"]), "premises_where": frozenset(table["premises_where"]),
             "part_or_scheme": re.compile(rf"(?i:\b(?:{'|'.join(table['part_or_scheme_before'])})|{'|'.join(table['scheme_compound_heads'])})[ \t]+$"),
             "streets": tuple(table["street_suffixes"]), "adjectives": frozenset(table["adjectives"]),
+            "street_adjectives": frozenset(table["street_adjectives"]),
             "regions": frozenset(table["name_regions"]), "surnames": frozenset(table["common_surnames"]),
             "places": resources.word_lines("places.txt"),
             "particle_before": re.compile(rf"(?<![\w:])(?:{'|'.join(re.escape(p) for p in table['surname_particles'])})[ \t]+$"),
@@ -361,6 +362,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue
             if not (name[:1].isalnum() or name.startswith(("'", "’"))) and rule != "handle":
                 continue  # "Internet & Bellen": a name never opens with a joiner
+            if "_" in name and rule not in ("handle", "domain"):
+                continue  # "geplaatst door Harm_D": a forum user's name
             if rule == "kind_after_lower" and len(words) == 1 and (
                     len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 and not re.search(
                         r"\b(?:bij|van|met|door|via|naar)[ \t]+$", text[max(0, start - 6) : start])
@@ -399,9 +402,10 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 while len(words) > 1 and words[-1] in rules["joiners"]:
                     words = words[:-1]  # "Gemeente Lochem op X": no joiner left at the end
                 name = " ".join(words)
-            if len(words) == 1 and name.lower().endswith(rules["streets"]) \
+            if (len(words) == 1 or len(words) == 2 and words[0].lower() in rules["street_adjectives"]) \
+                    and name.lower().endswith(rules["streets"]) \
                     and re.search(r"\b(?:aan|van|op|bij|naar|in|over|langs)[ \t]+(?:de|het)[ \t]+$", text[max(0, start - 12) : start]):
-                continue  # "hun kantoor aan de Turfmarkt", "een zijstraatje van de Botermarkt": a street or square
+                continue  # "hun kantoor aan de Turfmarkt", "een zijstraatje van de Botermarkt", "aan de Oude Markt": a street or square
             if _premises_of_taken(text, name, taken, rules):
                 continue  # "in de Lijnwinkel aan het station": De Lijn's own shop
             if re.match(r"Mijn[A-Z]", name) or _portal_of_taken(text, name, taken):
