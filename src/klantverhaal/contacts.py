@@ -2995,15 +2995,25 @@ TAKE_UP_FORMS = resources.words("contacts.take_up_forms")
 
 
 COUNTED_IN_MARKERS = resources.words("contacts.counted_in_markers")
+COUNTED_IN_PARTICIPLES = resources.words("contacts.counted_in_participles")  # "..., X meegerekend"
 
 
 def _counted_in(sent: Span, cue: Span) -> bool:
-    """ "..., als ik het weggevallen telefoontje meetel": a contact named in an "als"-clause that
-    says the count holds it is inside the count, no contact of its own."""
+    """ "..., als ik het weggevallen telefoontje meetel", "..., de twee telefoontjes van mijn
+    moeder meegerekend": a contact named in a clause that says the count holds it is inside the
+    count, no contact of its own ("..., de opzegging niet meegeteld" leaves it out)."""
     doc = sent.doc
     start = next((t.i for t in reversed(doc[sent.start : cue.start]) if t.text in (",", ";", ":")), sent.start - 1) + 1
-    return start < cue.start and doc[start].lower_ == "als" \
-        and any(t.lower_ in COUNTED_IN_MARKERS for t in doc[cue.end : sent.end])
+    if start < cue.start and doc[start].lower_ == "als" \
+            and any(t.lower_ in COUNTED_IN_MARKERS for t in doc[cue.end : sent.end]):
+        return True
+    # ("elf keer gecontacteerd, de twee telefoontjes van mijn moeder meegerekend": a phrase of its
+    # own after a comma or bracket, with no count in it)
+    start = next((t.i for t in reversed(doc[sent.start : cue.start]) if t.text in (",", ";", ":", "(")), None)
+    end = next((t.i for t in doc[cue.end : sent.end] if t.text in (",", ";", ":", ")")), sent.end)
+    clause = [t.lower_ for t in doc[start + 1 : end]] if start is not None and doc[start].text in (",", "(") else []
+    return any(w in COUNTED_IN_PARTICIPLES for w in clause) and "niet" not in clause \
+        and not any(w in TALLY_WORDS for w in clause)
 
 
 def _general_contact(cue: Span) -> bool:
