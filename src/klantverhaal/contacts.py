@@ -28,6 +28,7 @@ CLAUSE_BREAKS = resources.words("contacts.clause_breaks")
 JOINED_SELF = resources.words("contacts.self")  # "mijn zoon en ik": a subject joined by "en"
 WRITER_OBJECTS = resources.words("contacts.writer_objects")  # "die me ...", "telefoontje van mij"
 RELATIVES = resources.words("experiences.relative_pronouns")
+TALLY_WORDS = resources.words("contacts.company_tally_words")
 
 
 def _tokens_between(sent: Span, start: int, end: int) -> list[str]:
@@ -3167,7 +3168,6 @@ def _recap_item(item: list, cues: list[Span]) -> tuple[int, bool, str]:
     return 1, True, channel
 
 
-TALLY_WORDS = resources.words("contacts.company_tally_words")
 TALLY_ENDS = resources.words("contacts.company_tally_ends")
 TALLY_FILLERS = resources.words("contacts.company_tally_fillers")
 TALLY_FILLERS_AFTER = resources.words("contacts.company_tally_fillers_after")
