@@ -1135,7 +1135,7 @@ def _question_start(sent: Span) -> int | None:
             later = [t.i for t in doc[start + 1 : sent.end] if t.lower_ in QUESTION_CLAUSE_OPENERS and doc[t.i - 1].text == ","]
             if later and any(t.lower_ in QUESTION_MODALS for t in doc[later[-1] : sent.end]):
                 start = later[-1]
-            if not any(t.lower_ in QUESTION_MODALS for t in sent.doc[start : sent.end]):
+            if not any(t.lower_ in QUESTION_MODALS for t in doc[start : sent.end]):
                 start = None
         memo[sent.start] = start
     return memo[sent.start]

@@ -53,6 +53,7 @@ def _rules() -> dict:
     subscriptions = "|".join(table["subscription_nouns"])
     places = "|".join(table["place_prepositions"])
     departments = "|".join(re.escape(w) for w in table["addressee_departments"])
+    address_line = rf"(?m)^[ \t]*(?:{'|'.join(re.escape(w) for w in table['address_line_labels'])}):[ \t]+"
     served_by = "|".join(re.escape(w) for w in table["served_by_participles"])
     orders_with_object = "|".join(re.escape(w) for w in table["order_verbs_with_object"])
     kind_heads = "|".join(sorted(table["compound_kind_heads"], key=len, reverse=True))
@@ -202,7 +203,7 @@ def _rules() -> dict:
         ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b(?!\.[a-z])")),
         # "Aan: Gordijnenpaleis Achterhoek" on a letter's address line: the addressee, whole line
         # ("Cc: Van Damme & De Wilde, Mechelen": a firm copied in, the town after a comma)
-        ("addressee", re.compile(rf"(?m)^[ \t]*(?:Aan|Cc|CC):[ \t]+(?P<name>{two_or_more})(?:,[ \t]+[A-Z][\w-]+)?[ \t]*$")),
+        ("addressee", re.compile(rf"{address_line}(?P<name>{two_or_more})(?:,[ \t]+[A-Z][\w-]+)?[ \t]*$")),
         # "bij Van Rossum (Peugeot-dealer in Amersfoort)", "Groenrijk (de hovenier)": the kind in
         # brackets right after the name
         ("kind_bracket", re.compile(rf"(?<![\w@.])(?P<name>{multi})[ \t]+\((?:(?:de|het|een|onze|mijn)[ \t]+)?(?P<kind>[A-Za-zà-ÿ-]*(?i:{compound_heads}|{kinds_before_lower}))\b")),
@@ -213,7 +214,7 @@ def _rules() -> dict:
         # the list is about (only when the story names it again)
         ("list_heading", re.compile(rf"(?m)^[ \t]*\**(?P<name>{multi})\**:?[ \t]*\n[ \t]*(?:1[.)]|[-•*])[ \t]")),
         # "Aan: Koperklank, reparatie en onderhoud van blaasinstrumenten": one word, then what it does
-        ("addressee", re.compile(rf"(?m)^[ \t]*(?:Aan|Cc|CC):[ \t]+(?P<name>{name}),[ \t]+[a-zà-ÿ]")),
+        ("addressee", re.compile(rf"{address_line}(?P<name>{name}),[ \t]+[a-zà-ÿ]")),
         # "Aan: Zorgfonds Noord, afdeling Klachten", "Aan: PFZW, t.a.v. ...": a department of it
         ("addressee", re.compile(rf"(?m)^[ \t]*Aan:[ \t]+(?P<name>{multi}),[ \t]+(?:{departments})(?!\w)")),
         # "via Mijn Omnia doorgegeven": a customer portal is named after its organisation (not
