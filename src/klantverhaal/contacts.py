@@ -1384,11 +1384,16 @@ def _quote_marks(sent: Span) -> list[int]:
 FUTURE_IN_PAST = resources.words("contacts.future_in_past")
 
 
+INDIRECT_QUESTION_OPENERS = resources.words("contacts.indirect_question_openers")
+
+
 def _not_yet_done(sent: Span, cue: Span) -> bool:
     """ "ik zou binnen een dag een mail krijgen", "dat ik de foto's op de mail zou zetten": "zou"
-    in the cue's clause makes it a promise or a plan, not something done."""
-    clause = list(docindex.words_back(cue, SUBCLAUSE_BREAKS)) + [t.lower_ for t in _clause_ahead(sent, cue)]
-    return bool(FUTURE_IN_PAST & set(clause))
+    in the cue's clause makes it a promise or a plan, not something done ("gebeld om te vragen
+    hoe lang het nog zou duren" asks about the future; the call was made)."""
+    ahead = [t.lower_ for t in _clause_ahead(sent, cue)]
+    ahead = ahead[: next((k for k, w in enumerate(ahead) if w in INDIRECT_QUESTION_OPENERS), len(ahead))]
+    return bool(FUTURE_IN_PAST & (set(docindex.words_back(cue, SUBCLAUSE_BREAKS)) | set(ahead)))
 
 
 def _clause_ahead(sent: Span, cue: Span) -> list:

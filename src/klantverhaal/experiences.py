@@ -925,9 +925,10 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "aside"  # "Ik had al zelf wat op FamilySearch gezocht": a site used, no exchange
     if _document_of(before, cues) \
             and (any(f" {v} " in f" {after.split('.')[0]} " for v in cues["document_verbs_after"])
-                 or _carried_document(before, cues)):
+                 or _carried_document(before, cues) or _requested_document(before, after, cues)):
         # "mijn inschrijving bij de KvK geüpload", "bezwaar ingediend, met de verklaring van
-        # Felyx": a document sent or taken along, not an exchange
+        # Felyx", "vroegen ze om een verklaring van NS": a document sent, taken along or asked
+        # for, not an exchange
         return "aside"
     if _in_brackets(text, start, end):
         return "aside"  # "de fietsen (Gazelle Ultimate)", "vooraf betaald via iDEAL (ING)"
@@ -1051,6 +1052,8 @@ def _looked_up_on(before: str, after: str, cues: dict, sentence: str = "") -> bo
     if stripped.endswith(tuple(" " + p for p in cues["lookup_site_before"])):
         if any(f" {w} " in sentence for w in cues["lookup_site_acts"]):
             return False
+        if _fetched_from_site(stripped, cues):
+            return True  # "Die kon ik downloaden op de site van NS"
         reach = 6
     elif before.rstrip().endswith(" op"):
         reach = 4
@@ -1061,6 +1064,32 @@ def _looked_up_on(before: str, after: str, cues: dict, sentence: str = "") -> bo
         return False
     words = re.split(r"[,.;:!?]", after, maxsplit=1)[0].split()[:reach]
     return any(w in verbs for w in words)
+
+
+REQUEST_REACH = 6  # words between a request verb and the document noun: "vroegen ze om een verklaring van"
+NEED_REACH = 4  # words between the name and "nodig": "een verklaring van de huisarts nodig"
+
+
+def _requested_document(before: str, after: str, cues: dict) -> bool:
+    """ "Na tien dagen vroegen ze om een verklaring van NS", "ze hadden een verklaring van de
+    huisarts nodig": the company the story is about asks for another's paper; the writer had
+    no exchange with the one that wrote it. A request verb a few words before the document
+    noun, in the same clause, or a need word a few words after the name."""
+    words = _strip_article(before.rstrip()).split()
+    head = words[-2 - REQUEST_REACH : -2]
+    clause = head[max((i + 1 for i, w in enumerate(head) if w.endswith((",", ";", ":"))), default=0):]
+    if any(w in cues["document_request_before"] for w in clause):
+        return True
+    return any(w in cues["document_request_after"] for w in re.split(r"[,.;:!?]", after, maxsplit=1)[0].split()[:NEED_REACH])
+
+
+def _fetched_from_site(stripped: str, cues: dict) -> bool:
+    """ "Die kon ik downloaden op de site van NS", "Ik heb op hun site gelezen": a verb of
+    fetching or reading a few words before "op de site (van)", in the same clause."""
+    site = next(p for p in cues["lookup_site_before"] if stripped.endswith(" " + p))
+    words = stripped[: -len(site)].split()[-REQUEST_REACH:]
+    clause = words[max((i + 1 for i, w in enumerate(words) if w.endswith((",", ";", ":", "."))), default=0):]
+    return any(w in cues["lookup_verbs_before"] for w in clause)
 
 
 CARRIED_REACH = 8  # words between "met" and the document noun: "met het pv en de aankoopfactuur van"
@@ -1296,6 +1325,7 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
             topic = active[-1].company
     first_topic = next((t for t in topic_before[1:] + [topic] if t in named_set), None)
     sections = _section_heads(doc, mentions)
+    paragraphs = _paragraph_heads(doc, mentions)
 
     def owner(char: int, name_after: bool = True) -> str | None:
         token = doc.char_span(char, char + 1, alignment_mode="expand")
@@ -1308,6 +1338,9 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         if section is not None and not any(m.named and m.role == "" and not m.subordinate and m.company != section
                                            for m in here):
             return section  # "Zilveren Kruis" on a line of its own, then "- juli: gebeld."
+        head = _paragraph_head_of(doc, char, paragraphs, mentions, i)
+        if head is not None:
+            return head  # "Allianz, mijn reisverzekering. Claim ingediend in de app. ..."
         if topic_before[i] is not None and not _object_company(doc, char, here):
             # a company named in a reported or subordinate clause, or only as the means of
             # payment, the product or an aside ("via ING teruggeboekt en ... per brief opgezegd"),
@@ -1348,6 +1381,49 @@ def _section_heads(doc: Doc, mentions: list[_Mention]) -> dict[int, str]:
             continue
         heads[line_start] = m.company
     return heads
+
+
+PARAGRAPH_HEAD = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\))?(?:,[^.,:;!?\n]{1,40})?[.:][ \t]*\S")
+
+
+def _paragraph_heads(doc: Doc, mentions: list[_Mention]) -> dict[int, _Mention]:
+    """Paragraph starts headed by a company's name alone ("NS. Via het formulier ...",
+    "Allianz Global Assistance, mijn reisverzekering. Claim ingediend ...", "Eneco (mijn
+    leverancier): ..."): a story told company by company, each paragraph about the one it
+    opens with."""
+    text = docindex.text(doc)
+    heads = {}
+    for m in mentions:
+        if not m.named or not m.company or m.role != "" or m.subordinate:
+            continue
+        start = text.rfind("\n\n", 0, m.start)
+        start = 0 if start < 0 else start + 2
+        if text[start : m.start].strip().lower() in ("", "bij", "met") and PARAGRAPH_HEAD.match(text, m.end):
+            heads.setdefault(start, m)
+    return heads
+
+
+def _paragraph_head_of(doc: Doc, char: int, heads: dict[int, _Mention], mentions: list[_Mention],
+                       sentence: int) -> str | None:
+    """The company heading the paragraph ``char`` stands in, while no other company has been
+    named plainly in the paragraph up to the end of this sentence, and this sentence points to
+    no other company by a noun ("de luchtvaartmaatschappij gebeld")."""
+    if not heads:
+        return None
+    text = docindex.text(doc)
+    start = text.rfind("\n\n", 0, char)
+    head = heads.get(0 if start < 0 else start + 2)
+    if head is None or char < head.end:
+        return None
+    end = docindex.sentences(doc)[sentence].end_char
+    for m in mentions:
+        if m.company in (None, head.company) or not head.end <= m.start < end:
+            continue
+        plain = m.named and m.role == "" and not m.subordinate
+        pointing = m.role == "ref" and m.start >= docindex.sentences(doc)[sentence].start_char
+        if plain or pointing:
+            return None
+    return head.company
 
 
 def _section_of(text: str, char: int, heads: dict[int, str]) -> str | None:
