@@ -1918,6 +1918,16 @@ def left_out(sent: Span) -> int:
     return int(any(w in LEFT_OUT_CONTACTS for w in thing))
 
 
+SEVERAL_COMPANIES = resources.phrases("contacts.several_companies")
+
+
+def over_several_companies(sent: Span) -> bool:
+    """ "Alles bij elkaar elf keer contact met twee bedrijven", "met beide partijen": the
+    sentence counts companies together; a tally in it is the story's, not one company's."""
+    words = docindex.lower_words(sent)
+    return any(f" {p} " in words for p in SEVERAL_COMPANIES)
+
+
 def stated_total(sent: Span) -> int | None:
     """The number of contacts a sentence says there were in all, over every channel, when it
     says so ("in totaal", "bij elkaar") and names no company or addressee: "Elf contactmomenten

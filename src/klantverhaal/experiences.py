@@ -907,7 +907,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         # took the booking, like a carrier that only delivered ("Dus bestellen bij Goudgeel, via
         # Thuisbezorgd": the platform the order went through)
         return "carrier"
-    if any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["place_before"]) \
+    if any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["place_before"]) and not _chased(before, after, cues) \
             or _strip_article(before.rstrip()).endswith(" in") and any(
                 re.match(rf"\s*{re.escape(w)}\b", after) for w in cues["located_after"]):
         # ("de winkel in Hoorn, die in de Bruna zit": where another firm's shop sits)
@@ -1017,6 +1017,13 @@ def _cheaper_elsewhere(text: str, start: int, end: int, cues: dict) -> bool:
     return " geweest " in clause or " maar " in " " + text[end:right].lower() + " " \
         or any(f" {w} " in clause for w in cues["dearer_comparatives"]) \
         and any(f" {w} " in clause for w in cues["comparison_copulas"])  # "Boels was iets duurder" ("werd duurder" is a rise)
+
+
+def _chased(before: str, after: str, cues: dict) -> bool:
+    """ "Intussen bleef ik achter Wehkamp aan zitten": "achter X aan" chases the company; the
+    writer is dealing with it, not telling where something stands."""
+    return _strip_article(before.rstrip()).endswith(tuple(" " + w for w in cues["chase_before"])) \
+        and next(iter(re.split(r"[,.;:!?]", after, maxsplit=1)[0].split()), "") in cues["chase_after"]
 
 
 def _anothers_document(text: str, m: "_Mention", named: list["_Mention"]) -> bool:
@@ -1767,6 +1774,9 @@ def _story_totals_apart(facts: dict[str, "_Facts"]) -> None:
         return
     for name, f in contacted.items():
         for sent in list(f.contact_sentences):
+            if contact_rules.only_a_tally(sent) and contact_rules.over_several_companies(sent):
+                f.contact_sentences.remove(sent)  # "Alles bij elkaar elf keer contact met twee bedrijven"
+                continue
             total = contact_rules.stated_total(sent)
             if total is None:
                 continue
