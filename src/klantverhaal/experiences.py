@@ -677,9 +677,12 @@ def _introduced_as(text: str, mention: _Mention, kind_id: str) -> bool:
 
 def _introduced_by_word(text: str, mention: _Mention, kind_id: str, kind_word: str) -> bool:
     """Is the name written right after a lower-case word of this kind, or one that holds the
-    kind noun ("notariskantoor Keizer & Brandsma" for "de notaris")?"""
+    kind noun ("notariskantoor Keizer & Brandsma" for "de notaris")? A name that opens with
+    the kind word ("Notaris Dewulf" for "het notariskantoor") is introduced by it too."""
     word = _word_before(text, mention)
-    return word.islower() and (_kind_words().get(word) == kind_id or kind_word in word)
+    first = mention.company.split()[0].lower() if mention.company else ""
+    return word.islower() and (_kind_words().get(word) == kind_id or kind_word in word) \
+        or _kind_words().get(first) == kind_id
 
 
 def _introduced_as_other(text: str, mention: _Mention, kind_id: str, kind_word: str) -> bool:

@@ -53,12 +53,15 @@ def _rules() -> dict:
     subscriptions = "|".join(table["subscription_nouns"])
     places = "|".join(table["place_prepositions"])
     departments = "|".join(re.escape(w) for w in table["addressee_departments"])
-    address_line = rf"(?m)^[ \t]*(?:{'|'.join(re.escape(w) for w in table['address_line_labels'])}):[ \t]+"
+    address_labels = '|'.join(re.escape(w) for w in table['address_line_labels'])
+    address_line = rf"(?m)^[ \t]*(?:{address_labels}):[ \t]+"
+    address_label_alone = rf"(?m)^[ \t]*(?:{address_labels}):?[ \t]*\n[ \t]*"  # "Aan:" on a line of its own
     served_by = "|".join(re.escape(w) for w in table["served_by_participles"])
     orders_with_object = "|".join(re.escape(w) for w in table["order_verbs_with_object"])
     kind_heads = "|".join(sorted(table["compound_kind_heads"], key=len, reverse=True))
     # "bij Steekvast terechtgekomen, een borduuratelier": where the writer ended up, then its kind
     landed = "|".join(re.escape(w) for w in table["landed_at_words"])
+    landed_or_called = "|".join(re.escape(w) for w in table["landed_at_words"] + table["apposition_after_verbs"])
     # a name of two or more capitalised words as the object of a contact verb: "Ik heb Tuinhuis
     # Direct drie keer gebeld"; one word alone could be a person ("Ik heb Kees gebeld")
     two_or_more = rf"{name}(?:[ \t]+(?:(?:{joiners})[ \t]+)?{name}){{1,3}}"
@@ -180,7 +183,7 @@ def _rules() -> dict:
         # ("Zuiderstroom, mijn kleine groene energieleverancier": a possessive and two adjectives too)
         # ("De Wilgenhoeve, een biologisch boerenbedrijf": a compound ending in an organisation word;
         # "Polair, een airco-installateur": one written with a hyphen too)
-        ("apposition", re.compile(rf"(?P<name>{multi})(?:\s+(?:{landed}))?,\s+(?:de|het|een|mijn|onze|ons|hun)\s+(?:[a-zà-ÿ]+e\s+){{0,2}}(?P<kind>(?i:{kinds_before}))\b")),
+        ("apposition", re.compile(rf"(?P<name>{multi})(?:\s+(?:{landed_or_called}))?,\s+(?:de|het|een|mijn|onze|ons|hun)\s+(?:[a-zà-ÿ]+e\s+){{0,2}}(?P<kind>(?i:{kinds_before}))\b")),
         ("apposition", re.compile(rf"(?P<name>{multi})(?:\s+(?:{landed}))?,\s+(?:de|het|een|mijn|onze|ons)\s+(?:[a-zà-ÿ]+\s+){{0,2}}(?P<kind>[a-zà-ÿ][a-zà-ÿ-]{{1,}}(?:{compound_heads})(?:je|tje)?)\b")),
         # "een abonnement bij zichtklaar, de glazenwassers met de groene busjes": a name typed in
         # lower case, set off by the kind it is
@@ -213,6 +216,10 @@ def _rules() -> dict:
         # "De Hooiberg" on a line of its own above a numbered or bulleted list: the organisation
         # the list is about (only when the story names it again)
         ("list_heading", re.compile(rf"(?m)^[ \t]*\**(?P<name>{multi})\**:?[ \t]*\n[ \t]*(?:1[.)]|[-•*])[ \t]")),
+        # "Aan:" on a line of its own, the firm on the line under it ("Aan:\nStemwerk Verhoef\nt.a.v.
+        # de heer A. Verhoef"): the whole line, or one word with a department line under it
+        ("addressee", re.compile(rf"{address_label_alone}(?P<name>{two_or_more})[ \t]*$")),
+        ("addressee", re.compile(rf"{address_label_alone}(?P<name>{name})[ \t]*\n[ \t]*(?:{departments})(?!\w)")),
         # "Aan: Koperklank, reparatie en onderhoud van blaasinstrumenten": one word, then what it does
         ("addressee", re.compile(rf"{address_line}(?P<name>{name}),[ \t]+[a-zà-ÿ]")),
         # "Aan: Zorgfonds Noord, afdeling Klachten", "Aan: PFZW, t.a.v. ...": a department of it
