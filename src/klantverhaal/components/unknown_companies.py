@@ -22,7 +22,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from klantverhaal import docindex, numbers, resources
+from klantverhaal import docindex, lexicon, numbers, resources
 from klantverhaal.components import company_filter, lower_case_brands
 
 SPANS_KEY = "companies"
@@ -229,7 +229,25 @@ def _rules() -> dict:
         # is one word with the brand inside)
         ("portal", re.compile(r"(?<=[a-zà-ÿ,] )Mijn[ \t]+(?P<name>[A-Z][\w&']*\w)(?![\w.-])")),
     ]
-    return {"patterns": patterns, "stop": stop, "first_names": frozenset(table["first_names"]),
+    lower_word = r"(?P<name>[a-zà-ÿ][a-zà-ÿ0-9]{3,})"
+    before_bij = "|".join(re.escape(w) for w in table["lower_unknown_before_bij"])
+    after_bij = "|".join(re.escape(w) for w in table["lower_unknown_after_bij"])
+    of_nouns = "|".join(re.escape(w) for w in table["lower_unknown_of_nouns"])
+    by = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in table["lower_unknown_by"])
+    lower_contacted = "|".join(re.escape(w) for w in table["lower_unknown_contact_verbs"])
+    messages = "|".join(re.escape(w) for w in table["lower_unknown_message_nouns"])
+    lower_unknown = [re.compile(p) for p in (
+        rf"\b(?:{before_bij})\s+bij\s+{lower_word}\b",
+        rf"\bbij\s+{lower_word}\s+(?:\w+\s+){{0,3}}?(?:{after_bij})\b",
+        rf"\b(?:{of_nouns})\s+van\s+{lower_word}\b",
+        rf"\b(?:{by})\s+{lower_word}\b",
+        rf"{writer_did}\s+{lower_word}\s+(?:\w+\s+){{0,4}}?(?:{lower_contacted})\b",
+        rf"\b(?:naar|aan)\s+{lower_word}\s+(?:\w+\s+){{0,2}}?(?:{lower_contacted}|geschreven|gestuurd)\b",
+        rf"\b(?:{messages})\s+(?:naar|aan)\s+{lower_word}\b",
+    )]
+    return {"patterns": patterns, "lower_unknown": lower_unknown, "tlds": tlds,
+            "lower_common": frozenset(table["lower_unknown_common_words"]),
+            "stop": stop, "first_names": frozenset(table["first_names"]),
             "tld_after": re.compile(rf"\.(?:{tlds})\b"),
             "joiners": frozenset(table["name_joiners"]), "org_suffixes": frozenset(table["org_suffixes"]),
             "org_suffixes_longest_first": tuple(sorted(table["org_suffixes"], key=len, reverse=True)),
@@ -459,6 +477,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
         item[2] in other[2].split() and other[2] != item[2] for other in out)]
     out = [_with_own_kind(item, kinds, out) for item in out]
     out = _without_headline_word(text, out)
+    out = out + _lower_case_names(text, [*taken, *((a, b) for a, b, _, _ in out)], rules)
     out = out + _other_occurrences(text, out, rules)
     merged = _merge_spellings([_with_article(text, item) for item in out + _handle_written_out(text, out, taken)])
     return _known_by_abbreviation(text, merged, taken)
@@ -709,6 +728,34 @@ def _with_article(text: str, item: tuple[int, int, str, str]) -> tuple[int, int,
     if m is None or "." in name or name.split()[0] in ("De", "Het", "'t"):
         return item
     return m.start("article"), end, f"{m.group('article')} {name}", sector
+
+
+LOWER_DETERMINERS = re.compile(r"\b(?:de|het|een|die|deze|dat|mijn|onze|ons|hun|zijn|haar|jullie|zo'n|zo’n)\s+$", re.I)
+
+
+def _lower_case_names(text: str, taken: list[tuple[int, int]], rules: dict) -> list[tuple[int, int, str, str]]:
+    """ "een abonnement bij brokkenbox ... Ik heb brokkenbox gemaild": a name typed only in lower
+    case, with no kind word, where a firm stands. It must be no Dutch word, be written at least
+    twice, never follow an article or possessive ("de keukenstudio"), never stand right before a
+    capitalised name ("bij keukenstudio Van Wely") and never be the story's web address (the
+    domain rule names "brokkenbox.nl")."""
+    out = []
+    seen: set[str] = set()
+    for pattern in rules["lower_unknown"]:
+        for m in pattern.finditer(text):
+            name, start, end = m.group("name"), m.start("name"), m.end("name")
+            if name in seen or name in rules["lower_common"] or name in rules["stop"] \
+                    or name.capitalize() in rules["first_names"] or name in rules["places"] \
+                    or re.match(r"[ \t]+[A-Z]", text[end : end + 2]) or lexicon.is_dutch_word(name):
+                continue
+            occurrences = [o.start() for o in re.finditer(rf"(?<![\w@.-]){re.escape(name)}(?![\w-])", text)]
+            if len(occurrences) < 2 or any(LOWER_DETERMINERS.search(text, max(0, o - 10), o) for o in occurrences) \
+                    or re.search(rf"\b{re.escape(name)}\.(?:{rules['tlds']})\b", text, re.I) \
+                    or any(a < end and start < b for a, b in taken):
+                continue
+            seen.add(name)
+            out.append((start, end, name, "other"))
+    return out
 
 
 def _other_occurrences(text: str, found: list[tuple[int, int, str, str]], rules: dict) -> list[tuple[int, int, str, str]]:

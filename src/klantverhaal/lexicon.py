@@ -1,0 +1,43 @@
+"""Is this a Dutch word? From the Dutch lemma lists of spacy-lookups-data (161k nouns, 22k
+adjectives, 19k verbs, 213k inflected forms) and spaCy's Dutch stop words.
+
+A name typed in lower case ("een abonnement bij brokkenbox") looks like any other word; that
+it is no word of the language is what sets it apart. The words are kept as sorted 8-byte
+hashes in data/dutch_words.npy (built by scripts/build_lexicon.py), read with a memory map:
+3 MB shared by every worker instead of 400k strings in each.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+LEXICON_FILE = Path(__file__).parent / "data" / "dutch_words.npy"
+# plural, diminutive, adjective and verb endings: "winkels", "winkeltje", "snelle", "belt"
+ENDINGS = ("s", "'s", "en", "n", "e", "je", "tje", "jes", "tjes", "pje", "etje", "er", "ste", "st", "t", "d")
+
+
+def word_hash(word: str) -> int:
+    """The stable 64-bit hash a word is stored under."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+@cache
+def _hashes() -> np.ndarray:
+    return np.load(LEXICON_FILE, mmap_mode="r")
+
+
+def _known(word: str) -> bool:
+    hashes = _hashes()
+    h = np.uint64(word_hash(word))
+    i = int(np.searchsorted(hashes, h))
+    return bool(i < len(hashes) and hashes[i] == h)
+
+
+def is_dutch_word(word: str) -> bool:
+    """Is ``word`` (lower case) a Dutch word, or one with a plural, diminutive or inflected
+    ending on a Dutch word?"""
+    return _known(word) or any(word.endswith(e) and _known(word[: -len(e)]) for e in ENDINGS)
