@@ -9,6 +9,7 @@ from klantverhaal import lexicon
 @pytest.mark.parametrize("word, dutch", [
     ("winkel", True), ("winkels", True), ("winkeltje", True), ("klantenservice", True),
     ("gebeld", True), ("opnieuw", True), ("abonnement", True), ("verzekeraar", True),
+    ("meteen", True), ("erbij", True), ("daarover", True), ("ombouwers", True),
     ("knabbelkist", False), ("kleiwolkje", False), ("brokkenbox", False), ("velodokter", False),
 ])
 def test_is_dutch_word(word, dutch):

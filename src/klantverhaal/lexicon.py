@@ -15,9 +15,11 @@ from pathlib import Path
 
 import numpy as np
 
+from klantverhaal import resources
+
 LEXICON_FILE = Path(__file__).parent / "data" / "dutch_words.npy"
 # plural, diminutive, adjective and verb endings: "winkels", "winkeltje", "snelle", "belt"
-ENDINGS = ("s", "'s", "en", "n", "e", "je", "tje", "jes", "tjes", "pje", "etje", "er", "ste", "st", "t", "d")
+ENDINGS = ("s", "'s", "en", "n", "e", "je", "tje", "jes", "tjes", "pje", "etje", "er", "ers", "ste", "st", "t", "d")
 
 
 def word_hash(word: str) -> int:
@@ -37,7 +39,19 @@ def _known(word: str) -> bool:
     return bool(i < len(hashes) and hashes[i] == h)
 
 
+# adverbs the lemma lists lack ("meteen", "gisteren"), and the pronominal adverbs ("erbij",
+# "daarmee", "waarover"): grammar.json lexicon.*
+EXTRA_WORDS = resources.words("lexicon.extra_words")
+PRONOMINAL_HEADS = resources.phrases("lexicon.pronominal_heads")
+PRONOMINAL_PREPOSITIONS = resources.words("lexicon.pronominal_prepositions")
+
+
+def _pronominal_adverb(word: str) -> bool:
+    return any(word.startswith(h) and word[len(h):] in PRONOMINAL_PREPOSITIONS for h in PRONOMINAL_HEADS)
+
+
 def is_dutch_word(word: str) -> bool:
     """Is ``word`` (lower case) a Dutch word, or one with a plural, diminutive or inflected
     ending on a Dutch word?"""
-    return _known(word) or any(word.endswith(e) and _known(word[: -len(e)]) for e in ENDINGS)
+    return word in EXTRA_WORDS or _pronominal_adverb(word) or _known(word) \
+        or any(word.endswith(e) and _known(word[: -len(e)]) for e in ENDINGS)

@@ -236,17 +236,19 @@ def _rules() -> dict:
     by = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in table["lower_unknown_by"])
     lower_contacted = "|".join(re.escape(w) for w in table["lower_unknown_contact_verbs"])
     messages = "|".join(re.escape(w) for w in table["lower_unknown_message_nouns"])
+    about = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in table["lower_unknown_about"])
+    went = "|".join(re.escape(w) for w in table["lower_unknown_went"])
+    word = r"[\w'’-]+\s+"  # a word between ("een 20-badenkaart gekocht")
     lower_unknown = [re.compile(p) for p in (
         rf"\b(?:{before_bij})\s+bij\s+{lower_word}\b",
-        rf"\bbij\s+{lower_word}\s+(?:\w+\s+){{0,3}}?(?:{after_bij})\b",
-        rf"\b(?:{of_nouns})\s+van\s+{lower_word}\b",
-        rf"\b(?:{by})\s+{lower_word}\b",
-        rf"{writer_did}\s+{lower_word}\s+(?:\w+\s+){{0,4}}?(?:{lower_contacted})\b",
-        rf"\b(?:naar|aan)\s+{lower_word}\s+(?:\w+\s+){{0,2}}?(?:{lower_contacted}|geschreven|gestuurd)\b",
+        rf"\bbij\s+{lower_word}\s+(?:{word}){{0,3}}?(?:{after_bij})\b",
+        rf"\b\w*(?:{of_nouns})\s+van\s+{lower_word}\b",
+        rf"\b(?:{by}|{about})\s+{lower_word}\b",
+        rf"{writer_did}\s+{lower_word}\s+(?:{word}){{0,4}}?(?:{lower_contacted})\b",
+        rf"\b(?:naar|aan)\s+{lower_word}\s+(?:{word}){{0,2}}?(?:{lower_contacted}|{went}|geschreven)\b",
         rf"\b(?:{messages})\s+(?:naar|aan)\s+{lower_word}\b",
     )]
     return {"patterns": patterns, "lower_unknown": lower_unknown, "tlds": tlds,
-            "lower_common": frozenset(table["lower_unknown_common_words"]),
             "stop": stop, "first_names": frozenset(table["first_names"]),
             "tld_after": re.compile(rf"\.(?:{tlds})\b"),
             "joiners": frozenset(table["name_joiners"]), "org_suffixes": frozenset(table["org_suffixes"]),
@@ -744,7 +746,7 @@ def _lower_case_names(text: str, taken: list[tuple[int, int]], rules: dict) -> l
     for pattern in rules["lower_unknown"]:
         for m in pattern.finditer(text):
             name, start, end = m.group("name"), m.start("name"), m.end("name")
-            if name in seen or name in rules["lower_common"] or name in rules["stop"] \
+            if name in seen or name in rules["stop"] \
                     or name.capitalize() in rules["first_names"] or name in rules["places"] \
                     or re.match(r"[ \t]+[A-Z]", text[end : end + 2]) or lexicon.is_dutch_word(name):
                 continue
