@@ -220,6 +220,8 @@ def _rules() -> dict:
         # de heer A. Verhoef"): the whole line, or one word with a department line under it
         ("addressee", re.compile(rf"{address_label_alone}(?P<name>{two_or_more})[ \t]*$")),
         ("addressee", re.compile(rf"{address_label_alone}(?P<name>{name})[ \t]*\n[ \t]*(?:{departments})(?!\w)")),
+        # a letter's address block without a label: the firm's line with "t.a.v. ..." under it
+        ("addressee", re.compile(rf"(?m)^[ \t]*(?P<name>{two_or_more})[ \t]*\n[ \t]*(?:{departments})(?!\w)")),
         # "Aan: Koperklank, reparatie en onderhoud van blaasinstrumenten": one word, then what it does
         ("addressee", re.compile(rf"{address_line}(?P<name>{name}),[ \t]+[a-zà-ÿ]")),
         # "Aan: Zorgfonds Noord, afdeling Klachten", "Aan: PFZW, t.a.v. ...": a department of it
@@ -451,6 +453,9 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 # or a team; "Hypotheekkantoor Berkelland", "Bouwteam Hendriks" are firms
             if rule == "handle" and not _company_handle(name, text, rules):
                 continue
+            if rule in ("kind_lower", "kind_before") and text[m.end("kind") : start].strip() \
+                    and re.search(r"\been[ \t]+$", text[max(0, m.start("kind") - 5) : m.start("kind")]):
+                continue  # 'een workshop "Voorjaar aan de Middellandse Zee"': the title of one thing, no firm
             if _quoted_everywhere(name, text) and rule not in ("kind_lower", "kind_before"):
                 continue  # "oude soorten zoals 'Insulinde' en 'Absalon'", "de 'Grutte Pier'": a variety, a boat
                 # ("boksschool 'Vuurvast'": a kind word before it says it is a firm)
