@@ -397,8 +397,9 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if _imperative_taken_up(sent, cue):
             adopted = True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
-        elif _quoted(sent, cue) or _called_to(sent, cue, cues) or _passive_clause(sent, cue[0]):
-            continue  # "werd ik al gebeld door een medewerker": the company called
+        elif _quoted(sent, cue) or _called_to(sent, cue, cues) or _passive_clause(sent, cue[0]) \
+                or _perfect_passive(sent, cue[-1]) or _seen_in_inbox(sent, cue):
+            continue  # "werd ik al gebeld door een medewerker", "ben ik gebeld door": the company called
         elif _said_or_planned(sent, cue) or _verb_as_noun(sent, cue):
             continue  # "Mail maar naar ...", "ik zou een mail krijgen", "de mail van Booking.com"
         channel, _, form = cue.id_.partition("/")
@@ -514,7 +515,11 @@ def _attempt_on_channel(sent: Span, verb: Span, cues: list[Span]) -> str | None:
     after = [t.lower_ for t in doc[verb.end : sent.end]]
     clause = after[: next((k for k, w in enumerate(after) if w in CLAUSE_BREAKS), len(after))]
     if "te" in clause:
-        return None  # "geprobeerd de app te installeren", "geprobeerd te bellen": the infinitive is tried
+        # "Vijf keer heb ik geprobeerd iemand van InPost te spreken": trying to reach someone is
+        # an attempt on no channel in particular
+        infinitive = clause[clause.index("te") + 1 : clause.index("te") + 2]
+        return "any" if infinitive and infinitive[0] in REACH_INFINITIVES else None
+        # ("geprobeerd de app te installeren", "geprobeerd te bellen": the infinitive is tried)
     for cue in cues:
         if cue.label_ != "channel" or cue.id_ not in ATTEMPT_CHANNELS:
             continue
@@ -522,6 +527,9 @@ def _attempt_on_channel(sent: Span, verb: Span, cues: list[Span]) -> str | None:
         if gap is not None and 0 <= gap <= ATTEMPT_WINDOW:
             return cue.id_
     return None
+
+
+REACH_INFINITIVES = resources.words("contacts.reach_infinitives")
 
 
 def _opener_between(a: Span, b: Span) -> bool:
@@ -2423,7 +2431,8 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if any(_received(sent, i, cue) for i in initiated) or _negated(sent, cue, negations) \
                 or _offered(sent, cue, cues) or _quoted(sent, cue):
             continue
-        if _passive_clause(sent, cue[0]) or _cited(sent, cue) or _said_or_planned(sent, cue) \
+        if _passive_clause(sent, cue[0]) or _perfect_passive(sent, cue[-1]) or _seen_in_inbox(sent, cue) \
+                or _cited(sent, cue) or _said_or_planned(sent, cue) \
                 or _pointed_back(sent, cue) or _from_company(sent, cue) or _as_told_before(cue) \
                 or cue.start > sent.start and sent.doc[cue.start - 1].lower_ == "die" \
                 or cue.text.lower() in COMPANY_MESSAGES or _about_company_messages(sent, cue):
@@ -2483,6 +2492,40 @@ def _passive_clause(sent: Span, tok, auxiliaries: frozenset[str] = PASSIVE) -> b
         k -= 1
     return k - 1 > sent.start and doc[k].lower_ == "en" and _participle(tok.lower_) \
         and _participle(doc[k - 1].lower_) and _passive_clause(sent, doc[k - 1], PASSIVE | STATE_PASSIVE)
+
+
+HEBBEN_PARTICIPLES = resources.words("contacts.hebben_participles")
+ZIJN_AUXILIARIES = resources.words("contacts.zijn_auxiliaries")
+HEBBEN_AUXILIARIES = resources.words("contacts.hebben_auxiliaries")
+
+
+def _perfect_passive(sent: Span, tok) -> bool:
+    """ "Half september ben ik gebeld door een verkoper", "we zijn nooit teruggebeld": calling
+    and mailing take "hebben" ("ik heb gebeld"), so "zijn" beside their participle, in its own
+    clause, makes it passive: the writer was called."""
+    if tok.lower_ not in HEBBEN_PARTICIPLES:
+        return False
+    clause = set(docindex.words_back(sent.doc[tok.i : tok.i + 1], SUBCLAUSE_BREAKS))
+    # ("Toen ik thuis was heb ik meteen gebeld", "Op zijn vraag heb ik gemaild": "heb" is the verb's)
+    return bool(clause & ZIJN_AUXILIARIES) and not clause & HEBBEN_AUXILIARIES
+
+
+SEEN_IN_VERBS = resources.words("contacts.seen_in_verbs")
+
+
+def _seen_in_inbox(sent: Span, cue: Span) -> bool:
+    """ "Gisteren zag ik in mijn mail een bevestiging": a message noun after "in", in a clause
+    about seeing or finding something, is the writer's inbox, no message sent."""
+    doc = sent.doc
+    if cue.id_.split("/")[0] not in MESSAGE_CHANNELS:
+        return False  # ("toen ik in hun showroom stond": a place stood in is a visit)
+    k = cue.start - 1
+    if k > sent.start and doc[k].lower_ in NOUN_DETERMINERS:
+        k -= 1  # "in mijn mail": the channel word after its determiner
+    if k < sent.start or doc[k].lower_ != "in":
+        return False
+    clause = set(docindex.words_back(cue, SUBCLAUSE_BREAKS)) | {t.lower_ for t in _clause_ahead(sent, cue)}
+    return bool(clause & SEEN_IN_VERBS)
 
 
 def _participle(word: str) -> bool:
