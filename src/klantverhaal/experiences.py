@@ -387,6 +387,9 @@ def _login_means(text: str, start: int, end: int) -> bool:
 LOGIN_BEFORE = re.compile(r"\b(?i:met|via)\s+$")
 
 
+SERVICE_HEADS = tuple(resources.read_json("mentions.json")["service_heads"])
+
+
 def _thing_of(text: str, start: int) -> bool:
     """ "een vaatwasser van Bosch", "kookplaat en vaatwasser van Bosch", "mijn telefoon van Samsung":
     a thing of the brand, unless the
@@ -395,7 +398,8 @@ def _thing_of(text: str, start: int) -> bool:
     if m is None:
         return False
     noun = m.group("noun").lower()  # "Apparatuur van ATAG" opens its sentence
-    return noun not in _service_words()
+    # ("de serviceafdeling van Bauknecht": a compound of a service word is the company's own)
+    return noun not in _service_words() and not noun.endswith(SERVICE_HEADS)
 
 
 @cache
