@@ -19,7 +19,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from klantverhaal import dates, docindex, numbers, resources
+from klantverhaal import dates, docindex, forum, numbers, resources
 from klantverhaal.records import Contacts
 
 NEGATION_WINDOW = 3
@@ -1101,7 +1101,16 @@ QUOTED_POST_OPENERS = resources.phrases("contacts.quoted_post_openers")
 def _not_the_writers(sent: Span) -> bool:
     """A sentence about the writer's own job, or in an earlier post quoted by the writer
     ('> Citaat van Marloes_83: "Ik heb gebeld ..."'), tells no contact of this customer."""
-    return _about_own_work(sent) or _in_quoted_post(sent)
+    return _about_own_work(sent) or _in_quoted_post(sent) or _in_anothers_post(sent)
+
+
+def _in_anothers_post(sent: Span) -> bool:
+    """ "Re: · Sanne_K · 3 oktober 2024 / Ik heb wel tien keer gebeld": a reply by another forum
+    user tells that user's contacts, not the writer's."""
+    others = sent.doc.user_data.get("klantverhaal.others_posts")
+    if others is None:
+        others = sent.doc.user_data["klantverhaal.others_posts"] = forum.others_posts(docindex.text(sent.doc))
+    return any(a <= sent.start_char < b for a, b in others)
 
 
 def _in_quoted_post(sent: Span) -> bool:
