@@ -200,7 +200,10 @@ def _rules() -> dict:
         ("lower_predicate", re.compile(rf"(?<![\w@.-])(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}})[ \t]+is[ \t]+zo['’]n[ \t]+(?:[a-zà-ÿ]+[ \t]+){{0,3}}?(?P<kind>[a-zà-ÿ]*(?:{kinds_before_lower})|[a-zà-ÿ]+(?:{compound_heads}))(?:s|en|je|jes|tje|tjes)?\b")),
         # "Ons hotel, Casa do Rio, hadden we via Booking geboekt", "de aannemer, Bouwbedrijf
         # Smit, kwam": a kind noun with its name set off in commas after it
-        ("kind_apposition", re.compile(rf"\b(?i:mijn|onze|ons|de|het|hun|zijn|haar)\s+(?P<kind>(?i:{kinds_before})),\s+(?P<name>{two_or_more}),")),
+        ("kind_apposition", re.compile(rf"\b(?i:mijn|onze|ons|de|het|hun|zijn|haar)\s+(?P<kind>(?i:{kinds_before})|[a-zà-ÿ]+(?:{kinds_before_lower})),\s+(?P<name>{two_or_more}),")),
+        # "Slotenmaker gezocht op internet, Sleutelhulp Amstel gebeld": a diary's participle
+        # after a name of two or more words that opens its clause
+        ("contacted", re.compile(rf"[,:;–][ \t]+(?P<name>{two_or_more})[ \t]+(?:gebeld|gemaild|geappt|gecontacteerd)\b")),
         # "Onze schoorsteenveger, Roetvrij, kwam": one word only when the story names it again
         ("kind_apposition_single", re.compile(rf"\b(?i:mijn|onze|ons|de|het|hun|zijn|haar)\s+(?P<kind>(?i:{kinds_before})),\s+(?P<name>{name}),")),
         ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b(?!\.[a-z])")),
@@ -249,8 +252,12 @@ def _rules() -> dict:
         rf"{writer_did}\s+{lower_word}\s+(?:{word}){{0,4}}?(?:{lower_contacted})\b",
         rf"\b(?:naar|aan)\s+{lower_word}\s+(?:{word}){{0,2}}?(?:{lower_contacted}|{went}|geschreven)\b",
         rf"\b(?:{messages})\s+(?:naar|aan)\s+{lower_word}\b",
+        rf"\b(?:{lower_contacted}|geschreven)\s+naar\s+{lower_word}\b",
+        rf"\bbij\s+{lower_word}\s+(?:in|aan|op)\s+(?:de\s+|het\s+)?[A-Z]",
     )]
+    posted_by = "|".join(re.escape(w) for w in table["posted_by_words"])
     return {"patterns": patterns, "lower_unknown": lower_unknown, "tlds": tlds,
+            "posted_by": re.compile(rf"(?m)^[ \t]*(?:{posted_by})\b[^\n]{{0,40}}\bdoor[ \t]+$"),
             "stop": stop, "first_names": frozenset(table["first_names"]),
             "tld_after": re.compile(rf"\.(?:{tlds})\b"),
             "joiners": frozenset(table["name_joiners"]), "org_suffixes": frozenset(table["org_suffixes"]),
@@ -392,6 +399,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue
             if not (name[:1].isalnum() or name.startswith(("'", "’"))) and rule != "handle":
                 continue  # "Internet & Bellen": a name never opens with a joiner
+            if rules["posted_by"].search(text, max(0, start - 60), start):
+                continue  # "Gepost op 14/02/2024 door GrietVDB": the post's author
             if "_" in name and rule not in ("handle", "domain"):
                 continue  # "geplaatst door Harm_D": a forum user's name
             if rule == "kind_after_lower" and len(words) == 1 and (
