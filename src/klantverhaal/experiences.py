@@ -701,9 +701,10 @@ def _introduced_as_other(text: str, mention: _Mention, kind_id: str, kind_word: 
 
 def _named_as_other_kind(name: str, kind_id: str, kind_word: str) -> bool:
     """ "BENU Apotheek" is a pharmacy: "de huisartsenpraktijk" (same sector) is not it; but
-    "de kliniek" is "Dierenkliniek Hoogland"."""
+    "de kliniek" is "Dierenkliniek Hoogland", and "de tandarts" is "Tandartspraktijk Molenzicht"."""
     words = _kind_words()
-    return any(words.get(w) not in (None, kind_id) and not w.endswith(kind_word) for w in name.lower().split())
+    return any(words.get(w) not in (None, kind_id) and not w.endswith(kind_word) and not w.startswith(kind_word)
+               for w in name.lower().split())
 
 
 @cache
@@ -814,7 +815,10 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
     before = [m for m in same if m.end <= kind.start_char]
     # "Gemeente Amersfoort ... het Kadaster ... de gemeente": the company whose name holds the
     # noun, before the nearest one of the sector
-    by_name = [m for m in before if any(w.endswith(kind.text.lower()) for w in m.company.lower().split())]
+    # ("Tandartspraktijk Molenzicht ... de tandarts": a compound that opens with the noun too)
+    word = kind.text.lower()
+    by_name = [m for m in before if any(w.endswith(word) or w.startswith(word) and len(w) > len(word) + 3
+                                        for w in m.company.lower().split())]
     if by_name:
         return by_name[-1]
     # "autobedrijf Scholten ... de ANWB ... de garage": the company introduced by a kind word of
