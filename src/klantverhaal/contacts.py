@@ -516,10 +516,10 @@ def _attempt_on_channel(sent: Span, verb: Span, cues: list[Span]) -> str | None:
     clause = after[: next((k for k, w in enumerate(after) if w in CLAUSE_BREAKS), len(after))]
     if "te" in clause:
         # "Vijf keer heb ik geprobeerd iemand van InPost te spreken": trying to reach someone is
-        # an attempt on no channel in particular
+        # an attempt on no channel in particular ("geprobeerd de app te installeren",
+        # "geprobeerd te bellen": the infinitive is what was tried)
         infinitive = clause[clause.index("te") + 1 : clause.index("te") + 2]
         return "any" if infinitive and infinitive[0] in REACH_INFINITIVES else None
-        # ("geprobeerd de app te installeren", "geprobeerd te bellen": the infinitive is tried)
     for cue in cues:
         if cue.label_ != "channel" or cue.id_ not in ATTEMPT_CHANNELS:
             continue

@@ -1088,15 +1088,20 @@ REQUEST_REACH = 6  # words between a request verb and the document noun: "vroege
 NEED_REACH = 4  # words between the name and "nodig": "een verklaring van de huisarts nodig"
 
 
+def _clause_before_document(before: str, reach: int) -> list[str]:
+    """The words before a document phrase ("... de verklaring van"), up to ``reach`` of them,
+    in its own clause (after the last comma, semicolon or colon)."""
+    words = _strip_article(before.rstrip()).split()
+    head = words[-2 - reach : -2]
+    return head[max((i + 1 for i, w in enumerate(head) if w.endswith((",", ";", ":"))), default=0):]
+
+
 def _requested_document(before: str, after: str, cues: dict) -> bool:
     """ "Na tien dagen vroegen ze om een verklaring van NS", "ze hadden een verklaring van de
     huisarts nodig": the company the story is about asks for another's paper; the writer had
     no exchange with the one that wrote it. A request verb a few words before the document
     noun, in the same clause, or a need word a few words after the name."""
-    words = _strip_article(before.rstrip()).split()
-    head = words[-2 - REQUEST_REACH : -2]
-    clause = head[max((i + 1 for i, w in enumerate(head) if w.endswith((",", ";", ":"))), default=0):]
-    if any(w in cues["document_request_before"] for w in clause):
+    if any(w in cues["document_request_before"] for w in _clause_before_document(before, REQUEST_REACH)):
         return True
     return any(w in cues["document_request_after"] for w in re.split(r"[,.;:!?]", after, maxsplit=1)[0].split()[:NEED_REACH])
 
@@ -1118,9 +1123,7 @@ def _carried_document(before: str, cues: dict) -> bool:
     """Does the text before a company's document ("met de verklaring van", "met een brief van",
     "met het pv en de aankoopfactuur van") hold "met" a few words before it, in the same clause?
     The writer took the company's document along to someone else."""
-    words = _strip_article(before.rstrip()).split()
-    head = words[-2 - CARRIED_REACH : -2]
-    clause = head[max((i + 1 for i, w in enumerate(head) if w.endswith((",", ";", ":"))), default=0):]
+    clause = _clause_before_document(before, CARRIED_REACH)
     if "met" not in clause or not _document_of(before, cues):
         return False
     # ("met de BelastingTelefoon gebeld en ook nog een brief van Stedin": a participle between
@@ -1383,6 +1386,9 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
     return owner
 
 
+HEADING_PREFIXES = ("", "bij", "met")  # "Zilveren Kruis", "Bij Fysiotherapie De Esch:", "Met CZ:"
+
+
 def _section_heads(doc: Doc, mentions: list[_Mention]) -> dict[int, str]:
     """Line starts of headings that are only a company's name ("Zilveren Kruis", "Bij
     Fysiotherapie De Esch:") above a bulleted list: the list under it is that company's."""
@@ -1395,7 +1401,7 @@ def _section_heads(doc: Doc, mentions: list[_Mention]) -> dict[int, str]:
         line_end = text.find("\n", m.end)
         line_end = len(text) if line_end < 0 else line_end
         rest = (text[line_start : m.start] + text[m.end : line_end]).strip(" \t:").lower()
-        if rest not in ("", "bij", "met") or not contact_rules.LIST_BULLET.match(text, line_end + 1):
+        if rest not in HEADING_PREFIXES or not contact_rules.LIST_BULLET.match(text, line_end + 1):
             continue
         heads[line_start] = m.company
     return heads
@@ -1416,7 +1422,7 @@ def _paragraph_heads(doc: Doc, mentions: list[_Mention]) -> dict[int, _Mention]:
             continue
         start = text.rfind("\n\n", 0, m.start)
         start = 0 if start < 0 else start + 2
-        if text[start : m.start].strip().lower() in ("", "bij", "met") and PARAGRAPH_HEAD.match(text, m.end):
+        if text[start : m.start].strip().lower() in HEADING_PREFIXES and PARAGRAPH_HEAD.match(text, m.end):
             heads.setdefault(start, m)
     return heads
 

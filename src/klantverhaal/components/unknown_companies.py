@@ -61,6 +61,7 @@ def _rules() -> dict:
     kind_heads = "|".join(sorted(table["compound_kind_heads"], key=len, reverse=True))
     # "bij Steekvast terechtgekomen, een borduuratelier": where the writer ended up, then its kind
     landed = "|".join(re.escape(w) for w in table["landed_at_words"])
+    diary_participles = "|".join(re.escape(w) for w in table["diary_contact_participles"])
     landed_or_called = "|".join(re.escape(w) for w in table["landed_at_words"] + table["apposition_after_verbs"])
     # a name of two or more capitalised words as the object of a contact verb: "Ik heb Tuinhuis
     # Direct drie keer gebeld"; one word alone could be a person ("Ik heb Kees gebeld")
@@ -203,7 +204,7 @@ def _rules() -> dict:
         ("kind_apposition", re.compile(rf"\b(?i:mijn|onze|ons|de|het|hun|zijn|haar)\s+(?P<kind>(?i:{kinds_before})|[a-zà-ÿ]+(?:{kinds_before_lower})),\s+(?P<name>{two_or_more}),")),
         # "Slotenmaker gezocht op internet, Sleutelhulp Amstel gebeld": a diary's participle
         # after a name of two or more words that opens its clause
-        ("contacted", re.compile(rf"[,:;–][ \t]+(?P<name>{two_or_more})[ \t]+(?:gebeld|gemaild|geappt|gecontacteerd)\b")),
+        ("contacted", re.compile(rf"[,:;–][ \t]+(?P<name>{two_or_more})[ \t]+(?:{diary_participles})\b")),
         # "Onze schoorsteenveger, Roetvrij, kwam": one word only when the story names it again
         ("kind_apposition_single", re.compile(rf"\b(?i:mijn|onze|ons|de|het|hun|zijn|haar)\s+(?P<kind>(?i:{kinds_before})),\s+(?P<name>{name}),")),
         ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b(?!\.[a-z])")),
@@ -256,7 +257,9 @@ def _rules() -> dict:
         rf"\bbij\s+{lower_word}\s+(?:in|aan|op)\s+(?:de\s+|het\s+)?[A-Z]",
     )]
     posted_by = "|".join(re.escape(w) for w in table["posted_by_words"])
+    lower_determiners = "|".join(re.escape(w) for w in table["lower_unknown_determiners"])
     return {"patterns": patterns, "lower_unknown": lower_unknown, "tlds": tlds,
+            "lower_determiner": re.compile(rf"\b(?:{lower_determiners})\s+$", re.I),
             "posted_by": re.compile(rf"(?m)^[ \t]*(?:{posted_by})\b[^\n]{{0,40}}\bdoor[ \t]+$"),
             "stop": stop, "first_names": frozenset(table["first_names"]),
             "tld_after": re.compile(rf"\.(?:{tlds})\b"),
@@ -746,9 +749,6 @@ def _with_article(text: str, item: tuple[int, int, str, str]) -> tuple[int, int,
     return m.start("article"), end, f"{m.group('article')} {name}", sector
 
 
-LOWER_DETERMINERS = re.compile(r"\b(?:de|het|een|die|deze|dat|mijn|onze|ons|hun|zijn|haar|jullie|zo'n|zo’n)\s+$", re.I)
-
-
 def _lower_case_names(text: str, taken: list[tuple[int, int]], rules: dict) -> list[tuple[int, int, str, str]]:
     """ "een abonnement bij brokkenbox ... Ik heb brokkenbox gemaild": a name typed only in lower
     case, with no kind word, where a firm stands. It must be no Dutch word, be written at least
@@ -765,7 +765,7 @@ def _lower_case_names(text: str, taken: list[tuple[int, int]], rules: dict) -> l
                     or re.match(r"[ \t]+[A-Z]", text[end : end + 2]) or lexicon.is_dutch_word(name):
                 continue
             occurrences = [o.start() for o in re.finditer(rf"(?<![\w@.-]){re.escape(name)}(?![\w-])", text)]
-            if len(occurrences) < 2 or any(LOWER_DETERMINERS.search(text, max(0, o - 10), o) for o in occurrences) \
+            if len(occurrences) < 2 or any(rules["lower_determiner"].search(text, max(0, o - 10), o) for o in occurrences) \
                     or re.search(rf"\b{re.escape(name)}\.(?:{rules['tlds']})\b", text, re.I) \
                     or any(a < end and start < b for a, b in taken):
                 continue
