@@ -397,8 +397,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if _imperative_taken_up(sent, cue):
             adopted = True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
-        elif _quoted(sent, cue) or _called_to(sent, cue, cues) or _passive_clause(sent, cue[0]) \
-                or _perfect_passive(sent, cue[-1]) or _seen_in_inbox(sent, cue):
+        elif _quoted(sent, cue) or _called_to(sent, cue, cues) or _writer_received(sent, cue):
             continue  # "werd ik al gebeld door een medewerker", "ben ik gebeld door": the company called
         elif _said_or_planned(sent, cue) or _verb_as_noun(sent, cue):
             continue  # "Mail maar naar ...", "ik zou een mail krijgen", "de mail van Booking.com"
@@ -2440,8 +2439,7 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if any(_received(sent, i, cue) for i in initiated) or _negated(sent, cue, negations) \
                 or _offered(sent, cue, cues) or _quoted(sent, cue):
             continue
-        if _passive_clause(sent, cue[0]) or _perfect_passive(sent, cue[-1]) or _seen_in_inbox(sent, cue) \
-                or _cited(sent, cue) or _said_or_planned(sent, cue) \
+        if _writer_received(sent, cue) or _cited(sent, cue) or _said_or_planned(sent, cue) \
                 or _pointed_back(sent, cue) or _from_company(sent, cue) or _as_told_before(cue) \
                 or cue.start > sent.start and sent.doc[cue.start - 1].lower_ == "die" \
                 or cue.text.lower() in COMPANY_MESSAGES or _about_company_messages(sent, cue):
@@ -2501,6 +2499,12 @@ def _passive_clause(sent: Span, tok, auxiliaries: frozenset[str] = PASSIVE) -> b
         k -= 1
     return k - 1 > sent.start and doc[k].lower_ == "en" and _participle(tok.lower_) \
         and _participle(doc[k - 1].lower_) and _passive_clause(sent, doc[k - 1], PASSIVE | STATE_PASSIVE)
+
+
+def _writer_received(sent: Span, cue: Span) -> bool:
+    """ "werd ik gebeld", "ben ik gebeld door een verkoper", "zag ik in mijn mail": the writer
+    was on the receiving end of the call or message."""
+    return _passive_clause(sent, cue[0]) or _perfect_passive(sent, cue[-1]) or _seen_in_inbox(sent, cue)
 
 
 HEBBEN_PARTICIPLES = resources.words("contacts.hebben_participles")

@@ -1034,7 +1034,7 @@ def _chased(before: str, after: str, cues: dict) -> bool:
     """ "Intussen bleef ik achter Wehkamp aan zitten": "achter X aan" chases the company; the
     writer is dealing with it, not telling where something stands."""
     return _strip_article(before.rstrip()).endswith(tuple(" " + w for w in cues["chase_before"])) \
-        and next(iter(re.split(r"[,.;:!?]", after, maxsplit=1)[0].split()), "") in cues["chase_after"]
+        and next(iter(_first_clause_words(after)), "") in cues["chase_after"]
 
 
 def _anothers_document(text: str, m: "_Mention", named: list["_Mention"]) -> bool:
@@ -1080,7 +1080,7 @@ def _looked_up_on(before: str, after: str, cues: dict, sentence: str = "") -> bo
         reach, verbs = 6, cues["lookup_at_after"]
     else:
         return False
-    words = re.split(r"[,.;:!?]", after, maxsplit=1)[0].split()[:reach]
+    words = _first_clause_words(after)[:reach]
     return any(w in verbs for w in words)
 
 
@@ -1088,12 +1088,21 @@ REQUEST_REACH = 6  # words between a request verb and the document noun: "vroege
 NEED_REACH = 4  # words between the name and "nodig": "een verklaring van de huisarts nodig"
 
 
+def _first_clause_words(after: str) -> list[str]:
+    """The words of the text after a name up to the first comma or stop."""
+    return re.split(r"[,.;:!?]", after, maxsplit=1)[0].split()
+
+
+def _after_last_break(words: list[str], breaks: tuple[str, ...]) -> list[str]:
+    """The words after the last one that ends in a clause break ("," ";" ...)."""
+    return words[max((i + 1 for i, w in enumerate(words) if w.endswith(breaks)), default=0):]
+
+
 def _clause_before_document(before: str, reach: int) -> list[str]:
     """The words before a document phrase ("... de verklaring van"), up to ``reach`` of them,
     in its own clause (after the last comma, semicolon or colon)."""
     words = _strip_article(before.rstrip()).split()
-    head = words[-2 - reach : -2]
-    return head[max((i + 1 for i, w in enumerate(head) if w.endswith((",", ";", ":"))), default=0):]
+    return _after_last_break(words[-2 - reach : -2], (",", ";", ":"))
 
 
 def _requested_document(before: str, after: str, cues: dict) -> bool:
@@ -1103,15 +1112,14 @@ def _requested_document(before: str, after: str, cues: dict) -> bool:
     noun, in the same clause, or a need word a few words after the name."""
     if any(w in cues["document_request_before"] for w in _clause_before_document(before, REQUEST_REACH)):
         return True
-    return any(w in cues["document_request_after"] for w in re.split(r"[,.;:!?]", after, maxsplit=1)[0].split()[:NEED_REACH])
+    return any(w in cues["document_request_after"] for w in _first_clause_words(after)[:NEED_REACH])
 
 
 def _fetched_from_site(stripped: str, cues: dict) -> bool:
     """ "Die kon ik downloaden op de site van NS", "Ik heb op hun site gelezen": a verb of
     fetching or reading a few words before "op de site (van)", in the same clause."""
     site = next(p for p in cues["lookup_site_before"] if stripped.endswith(" " + p))
-    words = stripped[: -len(site)].split()[-REQUEST_REACH:]
-    clause = words[max((i + 1 for i, w in enumerate(words) if w.endswith((",", ";", ":", "."))), default=0):]
+    clause = _after_last_break(stripped[: -len(site)].split()[-REQUEST_REACH:], (",", ";", ":", "."))
     return any(w in cues["lookup_verbs_before"] for w in clause)
 
 
@@ -1410,6 +1418,12 @@ def _section_heads(doc: Doc, mentions: list[_Mention]) -> dict[int, str]:
 PARAGRAPH_HEAD = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\))?(?:,[^.,:;!?\n]{1,40})?[.:][ \t]*\S")
 
 
+def _paragraph_start(text: str, char: int) -> int:
+    """Where the paragraph (text after a blank line) holding ``char`` starts."""
+    start = text.rfind("\n\n", 0, char)
+    return 0 if start < 0 else start + 2
+
+
 def _paragraph_heads(doc: Doc, mentions: list[_Mention]) -> dict[int, _Mention]:
     """Paragraph starts headed by a company's name alone ("NS. Via het formulier ...",
     "Allianz Global Assistance, mijn reisverzekering. Claim ingediend ...", "Eneco (mijn
@@ -1420,8 +1434,7 @@ def _paragraph_heads(doc: Doc, mentions: list[_Mention]) -> dict[int, _Mention]:
     for m in mentions:
         if not m.named or not m.company or m.role != "" or m.subordinate:
             continue
-        start = text.rfind("\n\n", 0, m.start)
-        start = 0 if start < 0 else start + 2
+        start = _paragraph_start(text, m.start)
         if text[start : m.start].strip().lower() in HEADING_PREFIXES and PARAGRAPH_HEAD.match(text, m.end):
             heads.setdefault(start, m)
     return heads
@@ -1434,17 +1447,15 @@ def _paragraph_head_of(doc: Doc, char: int, heads: dict[int, _Mention], mentions
     no other company by a noun ("de luchtvaartmaatschappij gebeld")."""
     if not heads:
         return None
-    text = docindex.text(doc)
-    start = text.rfind("\n\n", 0, char)
-    head = heads.get(0 if start < 0 else start + 2)
+    head = heads.get(_paragraph_start(docindex.text(doc), char))
     if head is None or char < head.end:
         return None
-    end = docindex.sentences(doc)[sentence].end_char
+    sent = docindex.sentences(doc)[sentence]
     for m in mentions:
-        if m.company in (None, head.company) or not head.end <= m.start < end:
+        if m.company in (None, head.company) or not head.end <= m.start < sent.end_char:
             continue
         plain = m.named and m.role == "" and not m.subordinate
-        pointing = m.role == "ref" and m.start >= docindex.sentences(doc)[sentence].start_char
+        pointing = m.role == "ref" and m.start >= sent.start_char
         if plain or pointing:
             return None
     return head.company

@@ -19,7 +19,7 @@ from klantverhaal import resources
 
 LEXICON_FILE = Path(__file__).parent / "data" / "dutch_words.npy"
 # plural, diminutive, adjective and verb endings: "winkels", "winkeltje", "snelle", "belt"
-ENDINGS = ("s", "'s", "en", "n", "e", "je", "tje", "jes", "tjes", "pje", "etje", "er", "ers", "ste", "st", "t", "d")
+ENDINGS = resources.phrases("lexicon.endings")
 
 
 def word_hash(word: str) -> int:
