@@ -148,7 +148,15 @@ def _imperative_taken_up(sent: Span, cue: Span) -> bool:
     """ '"Mail maar naar het algemene adres." Dat heb ik gedaan.': staff's order, quoted as the
     sentence's first word, and the writer's next sentence says it was done."""
     first = next((t for t in sent if t.text not in QUOTE_TOKENS), None)
-    return first is not None and first.i == cue.start and _offer_taken_up(sent)
+    return first is not None and (first.i == cue.start or _said_before_colon(sent, cue)) and _offer_taken_up(sent)
+
+
+def _said_before_colon(sent: Span, cue: Span) -> bool:
+    """ "Mijn zus zei: bel ze zelf." The order opens what someone said, after a speech verb
+    and a colon."""
+    doc = sent.doc
+    return cue.start - 2 >= sent.start and doc[cue.start - 1].text == ":" \
+        and doc[cue.start - 2].lower_ in SPEECH_VERBS
 
 
 # "Dat heb ik diezelfde middag gedaan.", "Dat deed ik de volgende ochtend.", "Ook gedaan.": a
@@ -395,7 +403,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         adopted = offer and _offer_taken_up(sent)  # "u kunt mailen" + "..., wat ik ook deed"
         if _negated(sent, cue, negations) or offer and not adopted:
             continue
-        if _imperative_taken_up(sent, cue):
+        ordered = _imperative_taken_up(sent, cue)
+        if ordered:
             adopted = True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
         elif _quoted(sent, cue) or _called_to(sent, cue, cues) or _writer_received(sent, cue):
             continue  # "werd ik al gebeld door een medewerker", "ben ik gebeld door": the company called
@@ -407,7 +416,9 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         if reported_from is not None and cue.start > reported_from \
                 and not any(t.lower_ in SELF for t in sent.doc[reported_from : cue.start]):
             continue  # "mailde hun klachtenteam: lijst verstuurd": what their message said
-        agent = "unknown" if form == "noun" else _adjacent_agent(sent, cue)
+        # "Mijn zus zei: bel ze. Gedaan.": the order's speaker is not who made the call
+        agent = "unknown" if form == "noun" or ordered and _said_before_colon(sent, cue) \
+            else _adjacent_agent(sent, cue)
         if agent == "other" and _household_subject(sent, cue):
             agent = "self"  # "Mijn man belt ze op": "ze" after the verb is the object here
         if agent == "other" or someone_else:
@@ -858,8 +869,17 @@ def _told_again(sent: Span, cue: Span) -> bool:
     """ "Die tweet staat er nu tien dagen", "Op dat mailtje kwam nooit antwoord": a contact
     pointed back to is one told before; so is "Ik schreef daarin dat ...": what a message told
     before says."""
-    return cue.start > sent.start and sent.doc[cue.start - 1].lower_ in DEMONSTRATIVES or _retold(sent, cue) \
+    return _demonstrative_before(sent, cue) or _retold(sent, cue) \
         or _pointed_back(sent, cue) or cue.end < sent.end and sent.doc[cue.end].lower_ in INSIDE_WORDS
+
+
+def _demonstrative_before(sent: Span, cue: Span) -> bool:
+    """ "die mail", "dat telefoontje": a demonstrative before a channel noun points back. Before a
+    participle it is the object ("foto's gemaakt en die gemaild", "het nummer opgezocht en dat
+    gebeld"): the thing sent or rung, and the contact is a new one."""
+    if cue.start == sent.start or sent.doc[cue.start - 1].lower_ not in DEMONSTRATIVES:
+        return False
+    return not (cue.label_ == "contact_verb" and _participle(cue[0].lower_))
 
 
 SAME_WORDS = resources.words("contacts.same_words")
@@ -1733,8 +1753,12 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             listed = doc[k].text == "," and k > sent.start and k + 1 < sent.end \
                 and _date_word(doc[k - 1]) and _date_word(doc[k + 1])
             adverbial = cue.label_ in ("contact_verb", "comm_verb") and _adverbial_maar(doc, k, cue)
+            # "foto's gemaakt en die gemaild": a demonstrative between "en" and a bare participle
+            # is its object, no relative clause
+            object_pronoun = doc[k].lower_ in DEMONSTRATIVES and k + 1 == cue.start and k > sent.start \
+                and doc[k - 1].lower_ == "en" and _participle(cue[0].lower_)
             shared_before = shared
-            if not (shared or adverb or comma_of_en or determiner or listed or adverbial):  # "heb toen": "toen" is "then" here, no clause break
+            if not (shared or adverb or comma_of_en or determiner or listed or adverbial or object_pronoun):  # "heb toen": "toen" is "then" here, no clause break
                 break
         elif doc[k].lower_ in SELF:
             return True

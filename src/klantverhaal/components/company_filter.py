@@ -60,6 +60,15 @@ def _last_word_of_a_longer_name(doc: Doc, span) -> bool:
         not before.is_sent_start or doc.text.count(f"{before.text} {span.text}") > 1)
 
 
+def _postcode_letters(doc: Doc, span) -> bool:
+    """ "Dorpsstraat 4, 8442 CM Heerenveen", "3511 NS Utrecht": two capitals after four digits
+    are the letters of a Dutch postcode, not the acronym of a firm."""
+    if span.start == 0 or len(span) != 1 or len(span.text) != 2 or not span.text.isupper():
+        return False
+    before = doc[span.start - 1].text
+    return len(before) == 4 and before.isdigit()
+
+
 def _product_model(doc: Doc, span) -> bool:
     """ "een Sony WH-1000XM4", "mijn Philips 55PUS8507", "een refurbished Lenovo ThinkPad": an
     electronics brand followed by a model number or a product line written with an inner
@@ -147,7 +156,7 @@ class CompanyFilter:
                 after = doc[span.end]
                 doc.user_data.setdefault(PRODUCTS_KEY, []).append((span.start_char, after.idx + len(after.text)))
                 continue
-            if product_compound(doc, span) or _venue(doc, span):
+            if product_compound(doc, span) or _venue(doc, span) or _postcode_letters(doc, span):
                 continue
             kept.append(span)
         doc.spans[self.spans_key] = kept
