@@ -894,7 +894,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     # "bij mijn vorige provider, Ziggo", "Mijn werkgever, de gemeente Zwolle,"
     near_before = _strip_article(before[-40:].rstrip(" ,")).rstrip(" ,")
     if _works_at(near_before, cues) \
-            or any(after.lstrip().startswith(p) for p in cues["employer_after"]) \
+            or any(after.lstrip(" ,").startswith(p) for p in cues["employer_after"]) \
             or _employer_clause(text, start, end, cues) or _speaks_as_staff(sentence, cues) \
             or any(sentence.lstrip().startswith(p) for p in cues["employer_sentence_start"]) \
             or _strip_article(before).endswith(" bij") and WHERE_FIRST.sub("", after.lstrip()).startswith(tuple(

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
 from klantverhaal import resources
-from klantverhaal.components import company_filter, unknown_companies, wait_finder  # noqa: F401  (registers factories)
+from klantverhaal.components import company_filter, platform_messages, unknown_companies, wait_finder  # noqa: F401  (registers factories)
 
 COMPANIES = "companies"
 KINDS = "kinds"
@@ -52,6 +52,7 @@ def build_nlp(*, lemmatizer: bool = True) -> Language:
                  config={"spans_key": KINDS, "overwrite": False, "phrase_matcher_attr": "LOWER"})
     nlp.add_pipe("span_ruler", name="cue_ruler",
                  config={"spans_key": CUES, "overwrite": False, "phrase_matcher_attr": "LOWER"})
+    nlp.add_pipe("klantverhaal_platform_messages")
     nlp.add_pipe("klantverhaal_waits")
     nlp.initialize()
     exact, lower = company_patterns()

@@ -4,4 +4,4 @@ Importing this package registers the factories with spaCy; the package's
 entry points (pyproject) make ``spacy.load`` find them too.
 """
 
-from klantverhaal.components import company_filter, unknown_companies, wait_finder  # noqa: F401
+from klantverhaal.components import company_filter, platform_messages, unknown_companies, wait_finder  # noqa: F401

@@ -31,7 +31,8 @@ SPANS_KEY = "companies"
 @cache
 def _rules() -> dict:
     table = resources.read_json("unknown_companies.json")
-    name = table["name_token"]
+    abbreviations = "|".join(re.escape(a) for a in table["name_abbreviations"])
+    name = rf"(?:(?:{abbreviations})(?=[ \t])|{table['name_token']})"  # "Gebr. Kok": an abbreviation keeps its stop
     joiners = "|".join(re.escape(j) for j in table["name_joiners"])
     multi = rf"{name}(?:[ \t]+(?:(?:{joiners})[ \t]+)?{name}){{0,3}}"  # a name never crosses a line
     kinds_before = "|".join(sorted((re.escape(k) for k in table["kind_before"]), key=len, reverse=True))
@@ -100,7 +101,8 @@ def _rules() -> dict:
         # "bij vzw Wuif", "met de vzw Kookpret": the Flemish legal form before the name
         ("legal", re.compile(rf"(?<![\w.])(?:{prefixes})[ \t]+(?P<name>{multi})(?![\w-])")),
         ("domain", re.compile(rf"(?<![\w@.-])(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))(?![\w.]*@)\b")),
-        ("handle", re.compile(rf"(?<![\w])@(?P<name>[A-Za-z][\w]{{2,}})(?![\w-]*\.(?:{tlds})\b)")),
+        # ("@dogs.by.dewi": an Instagram handle with dots; "@mail.com" ends in a domain, no handle)
+        ("handle", re.compile(rf"(?<![\w])@(?P<name>[A-Za-z][\w]{{2,}}(?:\.[A-Za-z]\w*)*)(?![\w-]*\.(?:{tlds})\b)")),
         # "een mail naar info@zeewindfietsen.nl": the address names the organisation's site
         ("domain", re.compile(rf"\b[\w.-]+@(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))\b")),
         ("service_of", re.compile(rf"\b(?:{service})\s+van\s+(?P<name>{multi})")),
@@ -113,12 +115,13 @@ def _rules() -> dict:
         # "mijn aanvraag voor een uitkering ingediend bij het ABVV": where a request was filed
         ("ordered_at", re.compile(rf"\b(?i:{requests})\b[^.!?\n]{{0,60}}?\bingediend\s+bij\s+(?:(?:het|de)\s+)?(?P<name>{multi})(?![\w-])")),
         # "kozen we voor Van Dijk Isolatie", "uiteindelijk gekozen voor Zonnig Dak": the firm chosen
-        ("ordered_at", re.compile(rf"\b(?:{choices})\s+(?:(?:we|wij|ik)\s+)?(?:(?:{choice_fillers})\s+)?voor\s+(?P<name>{multi})(?![\w-])")),
+        ("ordered_at", re.compile(rf"\b(?:{choices})\s+(?:(?:we|wij|ik)\s+)?(?:(?:{choice_fillers})\s+)?voor\s+(?:['‘“\"](?=[A-Z]))?(?P<name>{multi})(?![\w-])")),
         # "mijn bestelling bij Tegelhuis Verbeek", "ons abonnement bij Kabelnet Oost", "een
         # koffieabonnement bij Bonenbus" (a compound ending in the noun)
         ("ordered_at", re.compile(rf"\b(?i:mijn|onze|ons|de|het|een)\s+[a-zà-ÿ]*(?i:{order_nouns})\s+bij\s+(?P<name>{multi})(?![\w-])")),
         ("ordered_at", re.compile(rf"\b(?i:mijn|onze|ons|het|een)\s+(?i:{subscriptions})\s+op\s+(?P<name>{multi})(?![\w-])")),
-        ("at_place", re.compile(rf"\b(?:[Bb]ij|van|met)\s+(?P<name>{multi})\s+(?:{places})\s+[A-Z]")),
+        # ('bij "Lichtflits" in Almere': the name in quotes, where the firm is)
+        ("at_place", re.compile(rf"\b(?:[Bb]ij|van|met)\s+(?:['‘“\"](?=[A-Z]))?(?P<name>{multi})['’”\"]?\s+(?:{places})\s+[A-Z]")),
         # "bij pianostemmer hofstede uit Deventer", "bij banketbakkerij van der sluis aan de
         # Hoogstraat": a name typed in lower case, held between a kind word and a place
         ("lower_name", re.compile(rf"\b(?:[Bb]ij|van|met|naar)\s+(?P<kind>[a-zà-ÿ]*(?:{kinds_before_lower}))[ \t]+"
@@ -463,14 +466,18 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if len(bare) == 1 and (bare[0].lower().endswith(rules["needs_name"]) or bare[0].lower() in rules["place_compounds"]):
                 continue  # "Stadskantoor", "Rabobankkantoor", "in het Gemeenschapshuis", "Het Huurteam": a place
                 # or a team; "Hypotheekkantoor Berkelland", "Bouwteam Hendriks" are firms
-            if rule == "handle" and not _company_handle(name, text, rules):
+            if rule == "handle" and "." in name and not _spelled_out(name, text):
+                name = name.split(".")[0]  # "@inktkraai.studio" beside "Inktkraai": the handle's first part
+            if rule == "handle" and (not _company_handle(name, text, rules) or _ends_in_domain(name)):
                 continue
             if rule in ("kind_lower", "kind_before") and text[m.end("kind") : start].strip() \
                     and re.search(r"\been[ \t]+$", text[max(0, m.start("kind") - 5) : m.start("kind")]):
                 continue  # 'een workshop "Voorjaar aan de Middellandse Zee"': the title of one thing, no firm
-            if _quoted_everywhere(name, text) and rule not in ("kind_lower", "kind_before"):
+            if _quoted_everywhere(name, text) and rule not in ("kind_lower", "kind_before") \
+                    and not _quoted_in_town(text, start + len(name), rules):
                 continue  # "oude soorten zoals 'Insulinde' en 'Absalon'", "de 'Grutte Pier'": a variety, a boat
-                # ("boksschool 'Vuurvast'": a kind word before it says it is a firm)
+                # ("boksschool 'Vuurvast'": a kind word before it says it is a firm; "gekozen voor
+                # 'De Laserkelder' in Zwolle": so does the town it is in)
             if (rule == "portal" or rule == "camel" and text[max(0, start - 5) : start] == "Mijn ") \
                     and _portal_topic(name, text):
                 continue  # "via Mijn Inburgering" beside "inburgeringsexamen": a portal named after its topic
@@ -570,7 +577,12 @@ def _spells(letters: str, words: list[str]) -> bool:
         inside, used = inside[at + 1:], used + 1
 
 
-CAPITALISED_RUN = re.compile(r"(?<![\w@.])[A-Z][\w&'-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'-]*){0,2}")
+@cache
+def _capitalised_run() -> re.Pattern:
+    """Up to three capitalised words, joined by "&" or a name joiner ("Pootjes en Poes", "Hair
+    by Lien", "Bakkerij van Dam")."""
+    joiners = "|".join(re.escape(j) for j in resources.read_json("unknown_companies.json")["name_joiners"])
+    return re.compile(rf"(?<![\w@.])[A-Z][\w&'-]*(?:[ \t]+(?:(?:{joiners})[ \t]+)?[A-Z][\w&'-]*){{0,2}}")
 
 
 def _handle_written_out(text: str, found: list[tuple[int, int, str, str]],
@@ -583,13 +595,22 @@ def _handle_written_out(text: str, found: list[tuple[int, int, str, str]],
         return []
     seen = {(a, b) for a, b, _, _ in found}
     out = []
-    for m in CAPITALISED_RUN.finditer(text):
-        words = m.group().split()
-        for n in range(len(words), 1, -1):  # two or more words: one word alone is the handle's own form
-            run = " ".join(words[:n])
-            start, end = m.start(), m.start() + len(run)
-            if _key(run) in handles and (start, end) not in seen and not any(a < end and start < b for a, b in taken):
-                out.append((start, end, run, handles[_key(run)]))
+    for m in _capitalised_run().finditer(text):
+        spans = [(m.start() + w.start(), m.start() + w.end()) for w in re.finditer(r"\S+", m.group())]
+        words = [text[a:b] for a, b in spans]
+        # ("Fenna van De Zeepzusjes": the name may start after a person and a joiner)
+        for first in range(len(words) - 1):
+            if not words[first][:1].isupper():
+                continue
+            found_here = False
+            for n in range(len(words), first + 1, -1):  # two or more words: one word alone is the handle's own form
+                run = " ".join(words[first:n])
+                start, end = spans[first][0], spans[n - 1][1]
+                if _key(run) in handles and (start, end) not in seen and not any(a < end and start < b for a, b in taken):
+                    out.append((start, end, run, handles[_key(run)]))
+                    found_here = True
+                    break
+            if found_here:
                 break
     return out
 
@@ -682,6 +703,13 @@ def _premises_of_taken(text: str, name: str, taken: list[tuple[int, int]], rules
 
 
 QUOTE_MARKS = "'\"‘’“”"
+
+
+def _quoted_in_town(text: str, end: int, rules: dict) -> bool:
+    """ "'De Laserkelder' in Zwolle": a quoted name followed by "in" and a town (places.txt) is
+    a business where it stands; a show "in Theater Carré" or a boat "uit Scheveningen" is not."""
+    m = re.match(r"['’”\"][ \t]+in[ \t]+([A-Z][a-zà-ÿ-]+)\b", text[end : end + 40])
+    return m is not None and m.group(1).lower() in rules["places"]
 
 
 def _quoted_everywhere(name: str, text: str) -> bool:
@@ -848,6 +876,18 @@ def _distinctive(form: str, rules: dict, shortest: int = 4) -> bool:
     return (form[0].isupper() and len(form) >= shortest and not _is_stopword(form, rules["stop"])
             and words[0] not in rules["joiners"] and form.split()[0] not in rules["first_names"]
             and not any(w in rules["org_suffixes"] or w in rules["kind_before"] or w in rules["kind_after"] for w in words))
+
+
+def _spelled_out(handle: str, text: str) -> bool:
+    """ "@dogs.by.dewi" and "heet officieel Dogs by Dewi": the dotted handle's letters stand in
+    the text as a name written out, so the whole handle is the name."""
+    squashed = re.sub(r"[^a-z0-9à-ÿ]", "", text.lower().replace("@" + handle.lower(), ""))
+    return _key(handle) in squashed
+
+
+def _ends_in_domain(handle: str) -> bool:
+    """ "@gmail.com" is the end of a mail address, not an Instagram handle with dots."""
+    return "." in handle and handle.rsplit(".", 1)[1].lower() in resources.read_json("unknown_companies.json")["domain_tlds"]
 
 
 def _company_handle(handle: str, text: str, rules: dict) -> bool:

@@ -1,0 +1,61 @@
+"""Direct messages on Instagram are `chat`, not `twitter`.
+
+    "Ik heb @pootjes.en.poes op Instagram een DM gestuurd."   -> chat
+    "Ik stuurde een DM naar @NS_online op X."                   -> twitter
+
+The cue table reads "DM" as Twitter's, which is what most stories mean. A story
+that names Instagram and never Twitter or X sends its DMs there, and an Instagram
+DM is `chat` (corpus/README.md decision 168). Runs after the cue ruler and
+relabels those cues in place, so every reader downstream sees one channel.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from klantverhaal import resources
+
+CUES = "cues"
+
+
+@cache
+def _words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    return (resources.words("channels.instagram_words"), resources.words("channels.dm_words"),
+            resources.phrases("channels.twitter_words"))
+
+
+@Language.factory("klantverhaal_platform_messages")
+def make_platform_messages(nlp: Language, name: str):
+    return PlatformMessages()
+
+
+class PlatformMessages:
+    def __call__(self, doc: Doc) -> Doc:
+        if CUES not in doc.spans or not self._instagram_story(doc):
+            return doc
+        _, dm_words, _ = _words()
+        cues = []
+        for cue in doc.spans[CUES]:
+            channel, slash, form = cue.id_.partition("/")
+            if channel == "twitter" and any(t.lower_ in dm_words for t in cue):
+                # (a span read from a group is a copy: the group is rebuilt with the new id)
+                cue = Span(doc, cue.start, cue.end, label=cue.label_, span_id="chat" + slash + form)
+            cues.append(cue)
+        doc.spans[CUES] = cues
+        return doc
+
+    @staticmethod
+    def _instagram_story(doc: Doc) -> bool:
+        """Instagram named, and no word of Twitter or X ("op X", "via X", "tweet")."""
+        instagram, _, twitter = _words()
+        lower = " " + " ".join(t.lower_ for t in doc) + " "
+        return any(t.lower_ in instagram for t in doc) and not any(f" {w} " in lower for w in twitter)
+
+    def to_disk(self, path, *, exclude=()):  # noqa: D102
+        pass
+
+    def from_disk(self, path, *, exclude=()):  # noqa: D102
+        return self
