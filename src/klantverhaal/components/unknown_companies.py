@@ -271,6 +271,7 @@ def _rules() -> dict:
             "legal": frozenset(s.rstrip(".") for s in table["legal_suffixes"]),
             "needs_name": tuple(table["suffixes_needing_name"]),
             "short_form_said": "|".join(re.escape(p) for p in sorted(table["short_form_phrases"], key=len, reverse=True)),
+            "long_form_said": "|".join(re.escape(p) for p in sorted(table["long_form_phrases"], key=len, reverse=True)),
             "handle_words": tuple(table["handle_company_words"]),
             "handle_contact": frozenset(table["handle_contact_words"]), "kind_before": table["kind_before"],
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"],
@@ -523,7 +524,7 @@ def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]],
         if len(initials) < 2 or len(initials) != len(name.split()) \
                 or f"{name} ({initials})" not in text and f"{initials} ({name})" not in text \
                 and f"{initials} staat voor {name}" not in text:
-            initials = _letters_in_brackets(text, name)
+            initials = _letters_in_brackets(text, name) or _initials_spelled_out(text, name)
             if not initials:
                 continue
         short = len(re.findall(rf"(?<![\w-]){initials}(?![\w-])", text))
@@ -538,6 +539,16 @@ def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]],
                     and not any(a < m.end() and m.start() < b for a, b in taken):
                 out.append((m.start(), m.end(), initials, sector))
     return out
+
+
+def _initials_spelled_out(text: str, name: str) -> str:
+    """ "bij de ZBS, voluit Zeilschool Braassemermeer", "TCO, oftewel Tennisclub Oosterpark": capitals
+    first, then the name they spell."""
+    said = _rules()["long_form_said"]
+    for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}}),?[ \t]+\(?(?:{said})[ \t]+{re.escape(name)}", text):
+        if _spells(m.group(1), name.split()):
+            return m.group(1)
+    return ""
 
 
 def _letters_in_brackets(text: str, name: str) -> str:
@@ -1134,6 +1145,12 @@ class UnknownCompanies:
         places = _rules()["place_kinds"]
         known.update({_key(s.id_.split()[-1]): s for s in existing
                       if len(s.id_.split()) == 2 and s.id_.split()[0].lower() in places})
+        # "Dienst Toeslagen ... Ik heb Toeslagen gebeld": a found name that is the last word of a
+        # longer brand the story names is that brand's short form
+        for s in existing:
+            last = s.id_.split()[-1] if len(s.id_.split()) > 1 else ""
+            if len(last) >= 5 and last[0].isupper():
+                known.setdefault(_key(last), s)
         for start, end, name, sector in find(docindex.text(doc), covered):
             if any(a < end and start < b for a, b in covered) or (start, end) in taken:
                 continue
