@@ -2708,8 +2708,10 @@ def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]
     doc = sent.doc
     # "na elf telefoontjes, twee bezoeken aan het kantoor en ...": a numbered channel noun too
     # (a phrase of its own: "bezoeken aan het kantoor"; "vier mails gestuurd" is counted by its verb)
-    nouns = [c for c in docindex.cues_in(sent) if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS and len(c) > 1
-             and c[0].lower_.endswith(("en", "s")) and not any(v.start <= c.start < v.end for v in verbs)]
+    # ("vier keer gebeld, twee mails, één chat.": a bare noun in the list, nothing after it)
+    nouns = [c for c in docindex.cues_in(sent) if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS
+             and (len(c) > 1 and c[0].lower_.endswith(("en", "s")) or _bare_list_noun(sent, c))
+             and not any(v.start <= c.start < v.end for v in verbs)]
     for cue in list(verbs) + nouns:
         if cue.start <= sent.start:
             continue
@@ -2728,6 +2730,18 @@ def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]
             channel = _channel(cue) if _channel(cue) != "any" else _nearest_channel(cue, docindex.cues_in(sent))
             extra.append(("more" if _channel(cue) == "any" else "exact", int(value), channel))
     return extra
+
+
+def _bare_list_noun(sent: Span, cue: Span) -> bool:
+    """ "..., twee mails, één chat.": a channel noun with a number before it and a list break or
+    the sentence's end right after it, so no verb of its own counts it."""
+    doc = sent.doc
+    if cue.start - 1 <= sent.start or cue.end > sent.end:
+        return False
+    prev = doc[cue.start - 1].lower_
+    if not (prev in ("één", "eén") or (numbers.parse(prev) or 0) >= 2):
+        return False
+    return cue.end == sent.end or doc[cue.end].text in (",", ".", ";", "!") or doc[cue.end].lower_ in ("en", "plus")
 
 
 def _ordinal_nouns(sent: Span, contact: list[Span]) -> list[tuple[str, int, str]]:

@@ -56,6 +56,7 @@ def _rules() -> dict:
     departments = "|".join(re.escape(w) for w in table["addressee_departments"])
     address_labels = '|'.join(re.escape(w) for w in table['address_line_labels'])
     address_line = rf"(?m)^[ \t]*(?:{address_labels}):[ \t]+"
+    role_labels = "|".join(re.escape(w) for w in table["role_labels"])
     address_label_alone = rf"(?m)^[ \t]*(?:{address_labels}):?[ \t]*\n[ \t]*"  # "Aan:" on a line of its own
     served_by = "|".join(re.escape(w) for w in table["served_by_participles"])
     orders_with_object = "|".join(re.escape(w) for w in table["order_verbs_with_object"])
@@ -214,6 +215,9 @@ def _rules() -> dict:
         # "Aan: Gordijnenpaleis Achterhoek" on a letter's address line: the addressee, whole line
         # ("Cc: Van Damme & De Wilde, Mechelen": a firm copied in, the town after a comma)
         ("addressee", re.compile(rf"{address_line}(?P<name>{two_or_more})(?:,[ \t]+[A-Z][\w-]+)?[ \t]*$")),
+        # "Organisator: Noorderlicht Concerten.", "Aannemer: Bouwbedrijf Kok": a role label and the
+        # firm in it, at a sentence's or line's start, the name ending the clause
+        ("role_label", re.compile(rf"(?:^|(?<=[.!?])[ \t]+|(?<=\n))(?:{role_labels}):[ \t]+(?P<name>{multi})(?=[ \t]*(?:[.,;]|$))", re.M)),
         # "bij Van Rossum (Peugeot-dealer in Amersfoort)", "Groenrijk (de hovenier)": the kind in
         # brackets right after the name
         ("kind_bracket", re.compile(rf"(?<![\w@.])(?P<name>{multi})[ \t]+\((?:(?:de|het|een|onze|mijn)[ \t]+)?(?P<kind>[A-Za-zà-ÿ-]*(?i:{compound_heads}|{kinds_before_lower}))\b")),
