@@ -883,6 +883,9 @@ def _for_own_policy(before: str) -> bool:
     return FOR_OWN_POLICY.search(_strip_article(before.rstrip()) + " ") is not None
 
 
+SENTENCE_MARKS = re.compile(r"([,;:!?()\"])")
+
+
 def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     """Why a company named here is only mentioned: employer, carrier, comparison, advert or a
     hypothetical ("dan leg ik het voor aan de Huurcommissie"); "" when nothing says so."""
@@ -890,7 +893,8 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     window = cues["window"]
     before = " " + text[max(0, start - window) : start].lower().replace("\n", " ")
     after = text[end : end + window].lower().replace("\n", " ") + " "
-    sentence = " " + _sentence_around(text, start, end).lower() + " "
+    # (a comma or bracket stands apart, so "teruggeboekt, waarna" still holds the word " teruggeboekt ")
+    sentence = " " + SENTENCE_MARKS.sub(r" \1 ", _sentence_around(text, start, end).lower()) + " "
     # "bij mijn vorige provider, Ziggo", "Mijn werkgever, de gemeente Zwolle,"
     near_before = _strip_article(before[-40:].rstrip(" ,")).rstrip(" ,")
     if _works_at(near_before, cues) \

@@ -73,7 +73,7 @@ def applies(cue: Span) -> bool:
         return False
     if (cue.label_, cue.text.lower()) in _staff_only() and _customer_in_clause(cue):
         return False
-    if _about_someone_else(cue) or _writer_described(cue):
+    if _about_someone_else(cue) or _writer_described(cue) or _own_message_tone(cue):
         return False
     rule = _companions().get((cue.label_, cue.text.lower()))
     if rule is None:
@@ -135,6 +135,52 @@ def _writer_described(cue: Span) -> bool:
             between = back[:k]
             return not set(between) & NOT_THE_WRITER and not any(_done_to(w) for w in between)
     return False
+
+
+OWN_MESSAGE_CHANNELS = resources.words("judgements.own_message_channels")
+OWN_MESSAGE_BLOCKERS = resources.words("judgements.own_message_blockers")
+REPLY_NOUNS = resources.words("judgements.reply_nouns")
+
+
+def _own_message_tone(cue: Span) -> bool:
+    """ "Dus heb ik nog een mail gestuurd, iets minder vriendelijk geformuleerd", "Tweede mail,
+    nu wat minder vriendelijk.": the tone of the writer's own mail or letter, right after it,
+    judges no staff. ("Ik mailde en kreeg een vriendelijk antwoord", "Een andere medewerker,
+    een stuk minder vriendelijk": a reply or a person between, or a reply noun after, do.)"""
+    if cue.label_ not in ("friendly", "unfriendly"):
+        return False
+    doc = cue.doc
+    sent = docindex.sentence_of(cue)
+    cues = docindex.cues_in(sent)
+    if any(c.label_ == "company_initiated" for c in cues):
+        return False  # "kreeg ik een mail, heel vriendelijk": their message
+    messages = [c for c in cues if c.end <= cue.start and c.id_.partition("/")[0] in OWN_MESSAGE_CHANNELS
+                and (c.label_ == "contact_verb" and _sent_by_writer(c, sent) or c.label_ == "channel" and _own_message_noun(c))]
+    if not messages or cue.end < sent.end and doc[cue.end].lower_ in REPLY_NOUNS:
+        return False
+    between = [t.lower_ for t in doc[max(c.end for c in messages) : cue.start]]
+    return len(between) <= 10 and not set(between) & (OWN_MESSAGE_BLOCKERS | CLAUSE_BREAKS - {","})
+
+
+def _sent_by_writer(message: Span, sent: Span) -> bool:
+    """ "Ik heb nog een mail gestuurd", "Ik mail opnieuw", "Gemaild, ...": the writer in the
+    message's clause, or no subject before it at all; "de dame die me mailde" is staff."""
+    back = list(docindex.words_back(message, CLAUSE_BREAKS | OWN_MESSAGE_BLOCKERS))
+    before = sent.doc[sent.start : message.start]
+    words = {t.lower_ for t in before}
+    # ("Ik heb gemaild, en een week later nog een mail gestuurd": the "ik" of the clause before,
+    # with no one else named in between)
+    shared = bool(words & CUSTOMER_SUBJECTS) and not words & OWN_MESSAGE_BLOCKERS \
+        and not any(t.text[:1].isupper() for t in before[1:])
+    return bool(set(back) & CUSTOMER_SUBJECTS) or not words or shared
+
+
+OWN_MESSAGE_OPENERS = resources.words("judgements.own_message_openers")
+
+
+def _own_message_noun(cue: Span) -> bool:
+    """ "Tweede mail", "mijn brief": a message noun the writer sent."""
+    return cue.start > 0 and cue.doc[cue.start - 1].lower_ in OWN_MESSAGE_OPENERS
 
 
 def _done_to(word: str) -> bool:
