@@ -147,6 +147,10 @@ def _rules() -> dict:
         # the story names it again
         ("contacted_single", re.compile(writer_did +
                                         rf"\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{hired_after})\b")),
+        # "Ik mail Klasreis Compleet zelf ook", "belde ik Fietsflits Noord": the verb first, a
+        # name of two words or more
+        ("contacted", re.compile(rf"\b(?:(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:{single_before})|(?:{single_before})\s+(?:ik|we|wij))"
+                                 rf"\s+(?P<name>{two_or_more})(?![\w-])")),
         # "Ik bel Spaakwerk: ...", "belde ik Fietsflits opnieuw": the verb first, one word only
         # when the story names it again
         ("contacted_single", re.compile(rf"\b(?:(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:{single_before})|(?:{single_before})\s+(?:ik|we|wij))"
@@ -563,8 +567,11 @@ def _letters_in_brackets(text: str, name: str) -> str:
     for m in re.finditer(re.escape(name) + r"([^\n.,;:()]{0,40}?) \(([A-Z]{2,6})\)", text):
         if _spells(m.group(2), (name + m.group(1)).split()):
             return m.group(2)
-    # (said rather than bracketed: "..., kortweg STZ")
-    for m in re.finditer(re.escape(name) + rf",?[ \t]+(?:{_rules()['short_form_said']})[ \t]+([A-Z]{{2,6}})\b", text):
+    # (said rather than bracketed: "..., kortweg STZ"; "..., hier noemt iedereen het gewoon de
+    # RTCW": a few small words and "gewoon" or "kortweg" before the capitals)
+    said = _rules()['short_form_said']
+    for m in re.finditer(re.escape(name) + rf",?[ \t]+(?:(?:{said})|(?:[a-z]+[ \t]+){{1,6}}?(?:gewoon|kortweg))"
+                         rf"(?:[ \t]+(?:de|het))?[ \t]+([A-Z]{{2,6}})\b", text):
         if _spells(m.group(1), name.split()):
             return m.group(1)
     return ""
