@@ -466,7 +466,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         channel = _verbless_channel(sent, cues)
         if channel:
             events.append(channel)
-    if not events and not someone_else and _tries_again(sent):
+    if not events and not someone_else and _tries_again(sent, negations):
         events.append("any")  # "Een dag later probeer ik het opnieuw", "Even later nog eens geprobeerd"
     return events
 
@@ -486,7 +486,7 @@ def _colon_after(sent: Span, cue: Span) -> int | None:
     return next((t.i for t in sent.doc[cue.end : sent.end] if t.text == ":"), None)
 
 
-def _tries_again(sent: Span) -> bool:
+def _tries_again(sent: Span, negations: list[Span] = ()) -> bool:
     """ "Woensdag heb ik het nog een keer geprobeerd, weer de voicemail": the writer tries the
     contact told before once more. A try verb beside a repeat word ("opnieuw", "nog eens") in the
     writer's clause or a note; not quoted ("probeer het later opnieuw" on an error page), not
@@ -505,7 +505,10 @@ def _tries_again(sent: Span) -> bool:
             continue
         again = any(f" {m} " in " " + " ".join(words[max(0, k - 6) : k + 6]) + " " for m in REPEAT_MARKERS)
         mine = clause_words & SELF or _participle(word) and not (clause_words & SUBJECT_PRONOUNS)
-        if again and mine and word != "proberen":
+        # ("Niet opnieuw geprobeerd, ik moest werken": a retry the writer did not make)
+        negated = any(n.start < sent.start + k and not any(t.lower_ in CLAUSE_BREAKS for t in sent.doc[n.end : sent.start + k])
+                      for n in negations)
+        if again and mine and word != "proberen" and not negated:
             return True
     return False
 
@@ -969,6 +972,11 @@ THERE_SUBJECTS = resources.words("contacts.there_subjects")
 PARTICIPLE_OBJECTS = resources.words("contacts.participle_objects")
 
 
+POSSESSIVE_PREPOSITIONS = resources.words("contacts.possessive_prepositions")
+# "binnengestapt", "teruggebeld": a participle behind a separable prefix is no finite verb
+PREFIXED_PARTICIPLE = re.compile(rf"^(?:{'|'.join(sorted(resources.words('judgements.separable_prefixes')))})ge[a-zà-ÿ]{{2,}}[dt]$")
+
+
 def _adjacent_agent(sent: Span, cue: Span) -> str:
     """Who does it, read next to the verb (Dutch puts the subject just before or, after a
     fronted phrase, just after it): "ik belde", "belde ik" -> self; "meldde de operator",
@@ -996,7 +1004,7 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     # weak forms by their ending, strong ones ("schreef", "vroeg") by having no infinitive "-en"
     # ("ingevuld", "opgezegd" are participles)
     finite = word.endswith(("t", "de", "te", "den", "ten")) or not word.endswith(("en", "d", "t")) and word.isalpha()
-    finite = finite and not word.startswith("ge") and len(cue) == 1
+    finite = finite and not word.startswith("ge") and not PREFIXED_PARTICIPLE.match(word) and len(cue) == 1
     if finite and any(c.end == cue.start and (c.start == sent.start or doc[c.start - 1].lower_ not in SELF)
                       for c in companies):
         return "other"  # "Ziggo belt zelf!", "Menzis schreef terug" ("dat ik KPN belde" is mine)
@@ -1018,8 +1026,8 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     for tok in doc[cue.end : min(sent.end, cue.end + 5)]:
         if tok.lower_ in CLAUSE_BREAKS or tok.lower_ in SELF:
             break
-        if tok.lower_ in CUSTOMER_AS_OBJECT:
-            return "other"
+        if tok.lower_ in CUSTOMER_AS_OBJECT and doc[tok.i - 1].lower_ not in POSSESSIVE_PREPOSITIONS:
+            return "other"  # ("Binnengestapt in ons kantoor": "ons" after a preposition is a possessive)
     if _customer_object_before(sent, cue):
         return "other"
     return "unknown"

@@ -816,9 +816,10 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
     # "Gemeente Amersfoort ... het Kadaster ... de gemeente": the company whose name holds the
     # noun, before the nearest one of the sector
     # ("Tandartspraktijk Molenzicht ... de tandarts": a compound that opens with the noun too)
+    # ("Notariaat Lembeke ... de notaris": a name word that is a kind word of the same kind)
     word = kind.text.lower()
     by_name = [m for m in before if any(w.endswith(word) or w.startswith(word) and len(w) > len(word) + 3
-                                        for w in m.company.lower().split())]
+                                        or _kind_words().get(w) == kind.id_ for w in m.company.lower().split())]
     if by_name:
         return by_name[-1]
     # "autobedrijf Scholten ... de ANWB ... de garage": the company introduced by a kind word of
@@ -1359,6 +1360,7 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
     first_topic = next((t for t in topic_before[1:] + [topic] if t in named_set), None)
     sections = _section_heads(doc, mentions)
     paragraphs = _paragraph_heads(doc, mentions)
+    staff = _staff_names(doc, per_sentence, topic_before)
 
     def owner(char: int, name_after: bool = True) -> str | None:
         token = doc.char_span(char, char + 1, alignment_mode="expand")
@@ -1390,12 +1392,46 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
             # behind a comma ("..., dat ze me naar Transavia zouden sturen") does not
             if name_after and _close_after(doc, char, here[0]) or topic_before[i] is None:
                 return here[0].company
+        # ("de foto's van Marco", "de mail van Ilse": what the person made, sent along, is no contact with her)
+        known = next((staff[t.text] for t in sentences[i] if t.text in staff and (
+            t.i == 0 or doc[t.i - 1].lower_ != "van")), None)
+        if known is not None:
+            return known  # "onze adviseur, Sofie" (at KBC) ... "Ik heb Sofie gemaild": Sofie's firm
         if topic_before[i] is not None:
             return topic_before[i]
         # "Ik heb de klantenservice gebeld." before any company is named: what the writer did is
         # with the story's first named company, further on (an advert retold first is not)
         return first_topic if any(t.lower_ in CUSTOMER_WORDS for t in sentences[i]) else None
     return owner
+
+
+STAFF_NOUNS = frozenset(resources.read_json("mentions.json")["staff_nouns"])
+
+
+def _staff_names(doc: Doc, per_sentence: dict, topic_before: list) -> dict[str, str]:
+    """First names of a company's staff: "zei onze adviseur, Sofie" while the story is about KBC,
+    "Sofie van KBC". A later "Ik heb Sofie gemaild" is with her firm, whatever the story turned to
+    in between. A name given to staff of two firms is left out."""
+    from klantverhaal.components import unknown_companies
+
+    first_names = unknown_companies.first_names()
+    found: dict[str, set[str]] = defaultdict(set)
+    for i, sent in enumerate(docindex.sentences(doc)):
+        named = [m for m in per_sentence.get(i, []) if m.company and m.role in ("", "ref") and not m.subordinate]
+        owner = named[-1].company if named else topic_before[i] if i < len(topic_before) else None
+        tokens = list(sent)
+        for k, tok in enumerate(tokens):
+            if tok.text not in first_names:
+                continue
+            before = [t.lower_ for t in tokens[max(0, k - 2) : k] if t.text != ","]
+            if before and before[-1] in STAFF_NOUNS and owner is not None:
+                found[tok.text].add(owner)  # "onze adviseur, Sofie", "medewerker Ahmed"
+            elif k + 2 < len(tokens) and tokens[k + 1].lower_ == "van":
+                after = [m for m in per_sentence.get(i, []) if m.company and _tokens_of(doc, m) is not None
+                         and _tokens_of(doc, m).start in (tokens[k + 2].i, tokens[k + 2].i + 1)]
+                if after:
+                    found[tok.text].add(after[0].company)  # "Sofie van KBC"
+    return {name: next(iter(firms)) for name, firms in found.items() if len(firms) == 1}
 
 
 HEADING_PREFIXES = ("", "bij", "met")  # "Zilveren Kruis", "Bij Fysiotherapie De Esch:", "Met CZ:"

@@ -930,6 +930,12 @@ def _company_handle(handle: str, text: str, rules: dict) -> bool:
     return _key(handle) in re.sub(r"[^a-z0-9à-ÿ]", "", text.lower().replace("@" + low, "").replace("&", "en"))
 
 
+def first_names() -> frozenset[str]:
+    """The capitalised first names the finder knows (unknown_companies.json), shared with the
+    experience reader, which follows staff by name."""
+    return _rules()["first_names"]
+
+
 @cache
 def opening_address() -> re.Pattern:
     """How a post opens when it addresses someone ("Oké @X", "Beste @X"), shared with the
