@@ -1847,6 +1847,9 @@ def _names_a_channel_or_company(sent: Span, cues: list[Span]) -> bool:
 BY_WAY_OF = resources.words("contacts.by_way_of")
 
 
+AFTERTHOUGHT_WORDS = resources.words("contacts.afterthought_words")
+
+
 def _received(sent: Span, initiated: Span, cue: Span) -> bool:
     """The company started it: "ze belden me terug", "ik kreeg een brief" (the cue overlaps
     or follows a company-initiated phrase in the same clause)."""
@@ -1855,7 +1858,9 @@ def _received(sent: Span, initiated: Span, cue: Span) -> bool:
     if initiated.start <= cue.start < initiated.end or cue.start <= initiated.start < cue.end:
         return True
     if initiated.end <= cue.start and cue.start - initiated.end <= 5:
-        return not CLAUSE_BREAKS & set(_tokens_between(sent, initiated.end, cue.start))
+        between = _tokens_between(sent, initiated.end, cue.start)
+        # ("kwam het antwoord, weer per mail": how their message came, added after a comma)
+        return not CLAUSE_BREAKS & set(between) or set(between) <= AFTERTHOUGHT_WORDS and bool(set(between) & BY_WAY_OF)
     first = cue.start
     while first > sent.start and not sent.doc[first - 1].whitespace_:
         first -= 1  # ("per e-mail": the cue "mail" is the end of one written word)

@@ -267,6 +267,9 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         if not role and span.label_ == "UNKNOWN" and A_THING.search(text, max(0, span.start_char - 6), span.start_char) \
                 and THING_AFTER.match(text, span.end_char):
             role = "product"  # "een KitchenAid keukenmachine besteld": a make found from context
+        if not role and span.label_ in PRODUCT_SECTORS and A_THING.search(text, max(0, span.start_char - 6), span.start_char) \
+                and WITH_PART.match(text, span.end_char):
+            role = "product"  # "een Gazelle met Bosch-middenmotor": one thing of the make, with its parts
         if not role and span.label_ in PRODUCT_SECTORS and _product_head_after(text, span.end_char):
             role = "product"  # "met Bosch middenmotor", "een Miele wasmachine": a part or appliance of the make
         if not role and PRODUCT_ADJECTIVE.search(text, max(0, span.start_char - 30), span.start_char) \
@@ -328,9 +331,13 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
             or (_principal(span, named, kinds) if definite else None)
         if target is not None:
             # "zag dat de opticien een fout maakte": a kind in a subordinate clause does not
-            # take the story either
-            kinds.append(_Mention(span.start_char, span.end_char, target.company, target.sector, True, "ref",
-                                  subordinate=subordinate))
+            # take the story either; nor does one whose document is sent along ("met de
+            # facturen en het verslag van de dierenarts")
+            window = _mention_cues()["window"]
+            aside = _carried_document(" " + text[max(0, span.start_char - window) : span.start_char].lower().replace("\n", " "),
+                                      _mention_cues())
+            kinds.append(_Mention(span.start_char, span.end_char, target.company, target.sector, True,
+                                  "aside" if aside else "ref", subordinate=subordinate))
         elif span.id_ in _refers_only_kinds() or not _may_create(doc, span):
             continue
         else:
@@ -417,6 +424,7 @@ A_THING = re.compile(r"(?:\b(?i:een|twee|drie)|(?i:zo'n|zo’n))[ \t]+$")
 PRODUCT_ADJECTIVE = re.compile(
     r"(?:(?:^|[.!?:]\s+)|(?:\b(?i:een|mijn|m'n|onze|ons|zijn|haar|de|het|die|deze)|(?i:zo'n|zo’n))[ \t]+)(?i:"
     + "|".join(re.escape(w) for w in resources.read_json("mentions.json")["product_adjectives"]) + r")[ \t]+$")
+WITH_PART = re.compile(r"[ \t]+met[ \t]+")  # "een Gazelle met Bosch-middenmotor"
 A_DESCRIBED_THING = re.compile(r"\b(?i:een)[ \t]+[a-zà-ÿ-]{3,}e[ \t]+$")  # "een rode", "een crèmekleurige"
 PRODUCT_HEADS = tuple(resources.read_json("mentions.json")["product_heads"])
 WORD_AFTER = re.compile(r"[ \t]+(?P<word>[a-zà-ÿ]{3,})\b")
@@ -939,9 +947,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         # ("Op de site van de gemeente Haarlem vond ik ...": the council's own site, where the
         # writer's dealings with it begin)
         return "aside"  # "Ik had al zelf wat op FamilySearch gezocht": a site used, no exchange
-    if _document_of(before, cues) \
-            and (any(f" {v} " in f" {after.split('.')[0]} " for v in cues["document_verbs_after"])
-                 or _carried_document(before, cues) or _requested_document(before, after, cues)):
+    if _document_aside(before, after, cues):
         # "mijn inschrijving bij de KvK geüpload", "bezwaar ingediend, met de verklaring van
         # Felyx", "vroegen ze om een verklaring van NS": a document sent, taken along or asked
         # for, not an exchange
@@ -1054,6 +1060,15 @@ def _anothers_document(text: str, m: "_Mention", named: list["_Mention"]) -> boo
     if any(f" {w} " in after for w in cues["document_received_after"]):
         return False  # "ook nog een brief van Stedin gekregen": Stedin's own letter to the writer
     return any(o.company != m.company and not o.role and left <= o.start < m.start for o in named)
+
+
+def _document_aside(before: str, after: str, cues: dict) -> bool:
+    """A company's document sent, taken along or asked for: "mijn inschrijving bij de KvK
+    geüpload", "met de facturen en het verslag van de dierenarts", "vroegen ze om een verklaring
+    van NS"; not an exchange with the company."""
+    return _document_of(before, cues) and (
+        any(f" {v} " in f" {after.split('.')[0]} " for v in cues["document_verbs_after"])
+        or _carried_document(before, cues) or _requested_document(before, after, cues))
 
 
 def _document_of(before: str, cues: dict) -> bool:
