@@ -2087,6 +2087,31 @@ def _tally(sent: Span, cues: list[Span]) -> int | None:
             n = int(value) if value is not None and float(value).is_integer() else numbers.ordinal(before)
         if n is not None and n >= 2:
             return n
+    return _counter_reading(sent)
+
+
+COUNTER_PHRASES = resources.phrases("contacts.counter_phrases")
+SUM_PHRASES = resources.phrases("contacts.sum_phrases")
+COUNTED_AFTER = resources.words("contacts.counted_after")
+
+
+def _counter_reading(sent: Span) -> int | None:
+    """ "de teller staat op twaalf", "stond de teller op elf": the writer's own counter of
+    contacts; "Dat maakt twaalf." right after a contact: the sum so far (the number closes the
+    sentence, so "Dat maakt twaalf euro" is no count)."""
+    words = docindex.lower_words(sent)
+    for phrase in COUNTER_PHRASES + SUM_PHRASES:
+        at = words.find(f" {phrase} ")
+        if at < 0:
+            continue
+        rest = words[at + len(phrase) + 2 :].split()
+        value = numbers.parse(rest[0]) if rest else None
+        if value is None or value < 2 or not float(value).is_integer():
+            continue
+        # ("staat de teller op zes weken", "Teller staat op 143 euro": a unit after the number)
+        if len(rest) > 1 and rest[1] not in (".", "!", ",", ";") and rest[1] not in COUNTED_AFTER:
+            continue
+        return int(value)
     return None
 
 
@@ -2482,14 +2507,16 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
                 or cue.text.lower() in COMPANY_MESSAGES or _about_company_messages(sent, cue):
             continue  # "werd ik gebeld door", "volgens de brief", "ik zou een mail krijgen", "die brief"
             # (not "deze brief": the letter being written)
-        if cue.id_ == "shop" and any(t.lower_ in PURCHASE_VERBS for t in sent):
-            continue  # "kochten we in de vestiging van Trendhopper een hoekbank": buying is no contact
+        if cue.id_ == "shop" and any(t.lower_ in PURCHASE_VERBS or t.lower_ in PICKUP_VERBS for t in sent):
+            continue  # "kochten we in de vestiging van Trendhopper een hoekbank", "hem opgehaald bij
+            # de bagagebalie": buying or picking up is no contact
         if _clause_has_self(sent, cue) or _household_subject(sent, cue) or _from_own_side(sent, cue):
             uses.append(cue.id_)  # "Ons zoon heeft namens ons een bericht op hun Facebookpagina gezet"
     return uses
 
 
 PURCHASE_VERBS = resources.words("contacts.purchase_verbs")
+PICKUP_VERBS = resources.words("contacts.pickup_verbs")
 OWN_SIDE = resources.phrases("contacts.own_side_phrases")
 
 
@@ -3482,6 +3509,11 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
                 listed[channel] = max(listed.get(channel, 0), n) if how.startswith("ordinal") else listed.get(channel, 0) + n
                 per_channel[channel] = max(told_before.get(channel, 0), listed[channel])
                 exact = exact and how in ("exact", "one", "weak", "more", "ordinal")
+            if told_before.get("any", 0) >= 2:  # (a total, not one contact on an unnamed channel)
+                # ("de teller stond op elf. Een greep:" and a line per contact: the lines fill the
+                # total told over every channel before they add to it)
+                beyond = sum(max(0, v - told_before.get(c, 0)) for c, v in listed.items() if c != "any")
+                per_channel["any"] = max(0, told_before["any"] - beyond)
             log.append({"channel": items[0][2], "by": "customer", "count": "recap line",
                         "added": sum(per_channel.values()) - before,
                         "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
@@ -3559,8 +3591,11 @@ def _recap_list_head(sent: Span) -> int | None:
         return None
     line_end = text.find("\n", start)
     line = text[start : len(text) if line_end < 0 else line_end].strip()
+    # (a paragraph above the list: its last two sentences head it, "... stond de teller op
+    # elf, de telefoontjes van Sanne meegerekend. Een greep:")
+    line = " ".join(re.split(r"(?<=[.!?])\s+", line)[-2:])
     head = " " + re.sub(r"[^\w\s]", " ", line.lower()) + " "
-    return start if line.endswith(":") and len(line.split()) <= 16 and any(f" {m} " in head for m in RECAP_LIST_MARKERS) \
+    return start if line.endswith(":") and len(line.split()) <= 24 and any(f" {m} " in head for m in RECAP_LIST_MARKERS) \
         else None
 
 
