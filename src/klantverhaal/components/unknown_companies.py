@@ -213,6 +213,10 @@ def _rules() -> dict:
         # "Slotenmaker gezocht op internet, Sleutelhulp Amstel gebeld": a diary's participle
         # after a name of two or more words that opens its clause
         ("contacted", re.compile(rf"[,:;–][ \t]+(?P<name>{two_or_more})[ \t]+(?:{diary_participles})\b")),
+        # ("28 aug – Hagelstein gebeld", "Mail naar Hagelstein": one word only when the story names it again)
+        ("contacted_single", re.compile(rf"[,:;–][ \t]+(?P<name>{name})[ \t]+(?:{diary_participles})\b")),
+        ("contacted_single", re.compile(rf"(?:^|(?<=[.!?:–])[ \t]+|(?<=\n))(?:[Mm]ail|[Mm]ailtje|[Bb]rief|[Bb]ericht|[Aa]ppje)[ \t]+"
+                                        rf"(?:gestuurd[ \t]+)?naar[ \t]+(?P<name>{name})(?![\w-])", re.M)),
         # "Onze schoorsteenveger, Roetvrij, kwam": one word only when the story names it again
         ("kind_apposition_single", re.compile(rf"\b(?i:mijn|onze|ons|de|het|hun|zijn|haar)\s+(?P<kind>(?i:{kinds_before})),\s+(?P<name>{name}),")),
         ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b(?!\.[a-z])")),
@@ -475,8 +479,14 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if len(bare) == 1 and (bare[0].lower().endswith(rules["needs_name"]) or bare[0].lower() in rules["place_compounds"]):
                 continue  # "Stadskantoor", "Rabobankkantoor", "in het Gemeenschapshuis", "Het Huurteam": a place
                 # or a team; "Hypotheekkantoor Berkelland", "Bouwteam Hendriks" are firms
+            if rule == "contacted_single" and text[m.start()] in ",:;–" and lexicon.is_dutch_word(name.lower()):
+                continue  # "12 maart – Opnieuw gemaild": a capital after a diary's dash proves nothing
             if rule == "handle" and "." in name and not _spelled_out(name, text):
-                name = name.split(".")[0]  # "@inktkraai.studio" beside "Inktkraai": the handle's first part
+                # "@lotus.nails.zwolle" beside "Lotus Nails": the longest first parts spelled out in
+                # the story; "@inktkraai.studio" beside "Inktkraai": the first part
+                parts = name.split(".")
+                name = next((".".join(parts[:k]) for k in range(len(parts) - 1, 1, -1)
+                             if _spelled_out(".".join(parts[:k]), text)), parts[0])
             if rule == "handle" and (not _company_handle(name, text, rules) or _ends_in_domain(name)):
                 continue
             if rule in ("kind_lower", "kind_before") and text[m.end("kind") : start].strip() \
@@ -514,8 +524,27 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
     out = _without_headline_word(text, out)
     out = out + _lower_case_names(text, [*taken, *((a, b) for a, b, _, _ in out)], rules)
     out = out + _other_occurrences(text, out, rules)
+    out = out + _longer_forms(text, out, taken, rules)
     merged = _merge_spellings([_with_article(text, item) for item in out + _handle_written_out(text, out, taken)])
     return _known_by_abbreviation(text, merged, taken)
+
+
+def _longer_forms(text: str, found: list[tuple[int, int, str, str]], taken: list[tuple[int, int]],
+                  rules: dict) -> list[tuple[int, int, str, str]]:
+    """ "door Teamsport Hagelstein wordt gedraaid ... Hagelstein gebeld": a one-word name found
+    from context, written elsewhere mid-sentence after a capitalised word that is no sentence
+    word, first name or stop word, is that longer name (the spellings are merged after)."""
+    singles = {name for _, _, name, _ in found if " " not in name and name[:1].isupper() and "." not in name}
+    out = []
+    for name in singles:
+        sector = next(sec for _, _, n, sec in found if n == name)
+        for m in re.finditer(rf"(?<=[a-zà-ÿ,] )([A-Z][a-zà-ÿ]{{3,}})[ \t]+{re.escape(name)}(?![\w-])", text):
+            word = m.group(1)
+            if word.lower() in rules["stop"] or word in rules["first_names"] or word.lower() in rules["places"] \
+                    or any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            out.append((m.start(1), m.end(), f"{word} {name}", sector))
+    return out
 
 
 def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]],
@@ -553,7 +582,8 @@ def _initials_spelled_out(text: str, name: str) -> str:
     """ "bij de ZBS, voluit Zeilschool Braassemermeer", "TCO, oftewel Tennisclub Oosterpark": capitals
     first, then the name they spell."""
     said = _rules()["long_form_said"]
-    for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}}),?[ \t]+\(?(?:{said})[ \t]+{re.escape(name)}", text):
+    # (", de Oratoriumvereniging Zuid-Veluwe": the name in apposition after the capitals, too)
+    for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}})(?:,?[ \t]+\(?(?:{said})|,[ \t]+(?:de|het))[ \t]+{re.escape(name)}", text):
         if _spells(m.group(1), name.split()):
             return m.group(1)
     return ""
