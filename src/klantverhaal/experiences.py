@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from klantverhaal import contacts as contact_rules
 from klantverhaal import docindex, durations, judgements, pipeline, resources
-from klantverhaal.components.unknown_companies import opening_address
+from klantverhaal.components.unknown_companies import first_names, opening_address
 from klantverhaal.corpus import StoryText
 from klantverhaal.records import Experience, Story, Wait
 
@@ -1427,16 +1427,14 @@ def _staff_names(doc: Doc, per_sentence: dict, topic_before: list) -> dict[str, 
     """First names of a company's staff: "zei onze adviseur, Sofie" while the story is about KBC,
     "Sofie van KBC". A later "Ik heb Sofie gemaild" is with her firm, whatever the story turned to
     in between. A name given to staff of two firms is left out."""
-    from klantverhaal.components import unknown_companies
-
-    first_names = unknown_companies.first_names()
+    names = first_names()
     found: dict[str, set[str]] = defaultdict(set)
     for i, sent in enumerate(docindex.sentences(doc)):
         named = [m for m in per_sentence.get(i, []) if m.company and m.role in ("", "ref") and not m.subordinate]
         owner = named[-1].company if named else topic_before[i] if i < len(topic_before) else None
         tokens = list(sent)
         for k, tok in enumerate(tokens):
-            if tok.text not in first_names:
+            if tok.text not in names:
                 continue
             before = [t.lower_ for t in tokens[max(0, k - 2) : k] if t.text != ","]
             if before and before[-1] in STAFF_NOUNS and owner is not None:

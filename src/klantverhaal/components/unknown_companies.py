@@ -931,10 +931,9 @@ def _distinctive(form: str, rules: dict, shortest: int = 4) -> bool:
 
 
 def _spelled_out(handle: str, text: str) -> bool:
-    """ "@dogs.by.dewi" and "heet officieel Dogs by Dewi": the dotted handle's letters stand in
-    the text as a name written out, so the whole handle is the name."""
-    squashed = re.sub(r"[^a-z0-9à-ÿ]", "", text.lower().replace("@" + handle.lower(), ""))
-    return _key(handle) in squashed
+    """ "@dogs.by.dewi" and "heet officieel Dogs by Dewi", "@NoorderNet_help" and "NoorderNet":
+    the handle's letters stand in the text as a name written out ("&" said "en")."""
+    return _key(handle) in re.sub(r"[^a-z0-9à-ÿ]", "", text.lower().replace("@" + handle.lower(), "").replace("&", "en"))
 
 
 def _ends_in_domain(handle: str) -> bool:
@@ -957,7 +956,7 @@ def _company_handle(handle: str, text: str, rules: dict) -> bool:
     greeted = opening_address().match(text.lstrip())
     if greeted and text.lstrip()[greeted.end() - 1 : greeted.end() + len(handle)] == "@" + handle:
         return True  # "Hoi @StallingPlus, even een draadje": a complaint post opens by addressing the firm
-    return _key(handle) in re.sub(r"[^a-z0-9à-ÿ]", "", text.lower().replace("@" + low, "").replace("&", "en"))
+    return _spelled_out(handle, text)
 
 
 def first_names() -> frozenset[str]:
