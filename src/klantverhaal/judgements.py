@@ -170,9 +170,13 @@ def _sent_by_writer(message: Span, sent: Span) -> bool:
     words = {t.lower_ for t in before}
     # ("Ik heb gemaild, en een week later nog een mail gestuurd": the "ik" of the clause before,
     # with no one else named in between)
+    # ("Zuiderlicht heeft ... een mail gestuurd met excuses": a company opening the sentence is
+    # its subject)
+    companies = list(sent.doc.spans.get("companies", [])) + list(sent.doc.spans.get("kinds", []))
     shared = bool(words & CUSTOMER_SUBJECTS) and not words & OWN_MESSAGE_BLOCKERS \
-        and not any(t.text[:1].isupper() for t in before[1:])
-    return bool(set(back) & CUSTOMER_SUBJECTS) or not words or shared
+        and not any(t.text[:1].isupper() for t in before[1:]) and not any(c.start == sent.start for c in companies)
+    # ("Tweede mail naar het hotel, ...": only an ordinal or "mijn" before the message)
+    return bool(set(back) & CUSTOMER_SUBJECTS) or not words or words <= OWN_MESSAGE_OPENERS or shared
 
 
 OWN_MESSAGE_OPENERS = resources.words("judgements.own_message_openers")
