@@ -882,7 +882,13 @@ def _demonstrative_before(sent: Span, cue: Span) -> bool:
     gebeld"): the thing sent or rung, and the contact is a new one."""
     if cue.start == sent.start or sent.doc[cue.start - 1].lower_ not in DEMONSTRATIVES:
         return False
-    return not (cue.label_ == "contact_verb" and _participle(cue[0].lower_))
+    return not (cue.label_ == "contact_verb" and _object_demonstrative(sent.doc, cue.start - 1, cue))
+
+
+def _object_demonstrative(doc, k: int, cue: Span) -> bool:
+    """Is the word at ``k`` a demonstrative right before a participle cue, and so its object
+    ("foto's gemaakt en die gemaild")?"""
+    return doc[k].lower_ in DEMONSTRATIVES and k + 1 == cue.start and _participle(cue[0].lower_)
 
 
 SAME_WORDS = resources.words("contacts.same_words")
@@ -1763,8 +1769,7 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             adverbial = cue.label_ in ("contact_verb", "comm_verb") and _adverbial_maar(doc, k, cue)
             # "foto's gemaakt en die gemaild": a demonstrative between "en" and a bare participle
             # is its object, no relative clause
-            object_pronoun = doc[k].lower_ in DEMONSTRATIVES and k + 1 == cue.start and k > sent.start \
-                and doc[k - 1].lower_ == "en" and _participle(cue[0].lower_)
+            object_pronoun = k > sent.start and doc[k - 1].lower_ == "en" and _object_demonstrative(doc, k, cue)
             shared_before = shared
             if not (shared or adverb or comma_of_en or determiner or listed or adverbial or object_pronoun):  # "heb toen": "toen" is "then" here, no clause break
                 break

@@ -334,8 +334,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
             # take the story either; nor does one whose document is sent along ("met de
             # facturen en het verslag van de dierenarts")
             window = _mention_cues()["window"]
-            aside = _carried_document(" " + text[max(0, span.start_char - window) : span.start_char].lower().replace("\n", " "),
-                                      _mention_cues())
+            aside = _carried_document(_lowered_before(text, span.start_char, window), _mention_cues())
             kinds.append(_Mention(span.start_char, span.end_char, target.company, target.sector, True,
                                   "aside" if aside else "ref", subordinate=subordinate))
         elif span.id_ in _refers_only_kinds() or not _may_create(doc, span):
@@ -892,6 +891,12 @@ def _for_own_policy(before: str) -> bool:
     return FOR_OWN_POLICY.search(_strip_article(before.rstrip()) + " ") is not None
 
 
+def _lowered_before(text: str, start: int, width: int) -> str:
+    """The ``width`` characters before ``start``, lower-cased, on one line and padded in front:
+    what the mention cues ("brief van", "werkgever") are read from."""
+    return " " + text[max(0, start - width) : start].lower().replace("\n", " ")
+
+
 SENTENCE_MARKS = re.compile(r"([,;:!?()\"])")
 
 
@@ -900,7 +905,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     hypothetical ("dan leg ik het voor aan de Huurcommissie"); "" when nothing says so."""
     cues = _mention_cues()
     window = cues["window"]
-    before = " " + text[max(0, start - window) : start].lower().replace("\n", " ")
+    before = _lowered_before(text, start, window)
     after = text[end : end + window].lower().replace("\n", " ") + " "
     # (a comma or bracket stands apart, so "teruggeboekt, waarna" still holds the word " teruggeboekt ")
     sentence = " " + SENTENCE_MARKS.sub(r" \1 ", _sentence_around(text, start, end).lower()) + " "
@@ -1053,7 +1058,7 @@ def _anothers_document(text: str, m: "_Mention", named: list["_Mention"]) -> boo
     document of one company in a sentence about another, named plainly before it, is a paper
     in that other company's case; the sentence stays with the company named first."""
     cues = _mention_cues()
-    if not _document_of(" " + text[max(0, m.start - 40) : m.start].lower().replace("\n", " "), cues):
+    if not _document_of(_lowered_before(text, m.start, 40), cues):
         return False
     left, right = _sentence_bounds(text, m.start, m.end)
     after = f" {text[m.end : right].lower()} "

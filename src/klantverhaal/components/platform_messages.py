@@ -17,8 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from klantverhaal import resources
-
-CUES = "cues"
+from klantverhaal.docindex import CUES
 
 
 @cache

@@ -938,7 +938,7 @@ def _spelled_out(handle: str, text: str) -> bool:
 
 def _ends_in_domain(handle: str) -> bool:
     """ "@gmail.com" is the end of a mail address, not an Instagram handle with dots."""
-    return "." in handle and handle.rsplit(".", 1)[1].lower() in resources.read_json("unknown_companies.json")["domain_tlds"]
+    return _key_patterns()[1].search(handle.lower()) is not None
 
 
 def _company_handle(handle: str, text: str, rules: dict) -> bool:
