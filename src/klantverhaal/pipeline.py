@@ -184,7 +184,24 @@ def cue_patterns() -> list[dict]:
             # nouns ("telefoontje", "mail naar") ride in the id, so span.id_ is "phone" or "phone/noun"
             ident = f"{row['id']}/noun" if row.get("noun") else row["id"]
             out.append({"label": row["label"], "pattern": row["pattern"], "id": ident})
-    return out + arrival_patterns() + portal_patterns() + take_up_patterns()
+    return out + arrival_patterns() + portal_patterns() + take_up_patterns() + compound_patterns(out)
+
+
+def compound_patterns(listed: list[dict]) -> list[dict]:
+    """ "het reparatieformulier", "een standaardmail", "een excuusbrief": Dutch writes a kind of
+    form, mail or letter as one word, and no phrase list can hold them all. A word that ends in a
+    channel's head noun (grammar.json channels.compound_heads, "webform:formulier") is that
+    channel, unless it names no contact ("voicemail", "nieuwsbrief": channels.compound_not_channels)
+    or is listed already."""
+    known = {row["pattern"].lower() for row in listed if isinstance(row["pattern"], str)}
+    skip = sorted(known | resources.words("channels.compound_not_channels"))
+    heads: dict[str, list[str]] = {}
+    for entry in resources.phrases("channels.compound_heads"):
+        channel, head = entry.split(":")
+        heads.setdefault(channel, []).append(head)
+    return [{"label": "channel", "id": channel,
+             "pattern": [{"LOWER": {"REGEX": rf"^[a-zà-ÿ]{{3,}}-?(?:{'|'.join(nouns)})$", "NOT_IN": skip}}]}
+            for channel, nouns in heads.items()]
 
 
 def take_up_patterns() -> list[dict]:
