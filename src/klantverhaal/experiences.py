@@ -60,6 +60,14 @@ class _Mention:
     subordinate: str = ""  # "reported" ("zei dat ... Stedin") or "subordinate" ("want ... KLM"), see below
 
 
+def _via_a_deal(before: str, cues: dict) -> bool:
+    """ "escape room 'De Kelder' geboekt, via een deal op Groupon", "besteld, via een actie van
+    Social Deal": after a comma, "via", a few words and a preposition: the platform the order went
+    through, told after the firm that served it."""
+    preps = "|".join(cues["intermediary_deal_prepositions"])
+    return re.search(rf",[ \t]+via[ \t]+(?:[\w-]+[ \t]+){{1,3}}(?:{preps})[ \t]*$", before) is not None
+
+
 @cache
 def _mention_cues() -> dict:
     return resources.read_json("mentions.json")
@@ -931,10 +939,11 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         # ("Plaat komt binnen (PostNL, netjes in een stevige doos)": the carrier named in passing)
         return "carrier"
     if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["intermediary_before"]) \
-            or before.rstrip().endswith(", via") and any(f" {v} " in sentence for v in cues["order_verbs"]):
+            or before.rstrip().endswith(", via") and any(f" {v} " in sentence for v in cues["order_verbs"]) \
+            or _via_a_deal(before, cues):
         # "een chalet bij vakantiepark De Eekhoorn, geboekt via Booking.com": the platform only
         # took the booking, like a carrier that only delivered ("Dus bestellen bij Goudgeel, via
-        # Thuisbezorgd": the platform the order went through)
+        # Thuisbezorgd": the platform the order went through; "geboekt, via een deal op Groupon")
         return "carrier"
     if any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["place_before"]) and not _chased(before, after, cues) \
             or _strip_article(before.rstrip()).endswith(" in") and any(

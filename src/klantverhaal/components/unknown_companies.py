@@ -53,6 +53,7 @@ def _rules() -> dict:
     order_nouns = "|".join(table["order_nouns"])
     subscriptions = "|".join(table["subscription_nouns"])
     places = "|".join(table["place_prepositions"])
+    street_words = "|".join(re.escape(w) for w in table["street_suffixes"])
     departments = "|".join(re.escape(w) for w in table["addressee_departments"])
     address_labels = '|'.join(re.escape(w) for w in table['address_line_labels'])
     address_line = rf"(?m)^[ \t]*(?:{address_labels}):[ \t]+"
@@ -123,6 +124,8 @@ def _rules() -> dict:
         ("ordered_at", re.compile(rf"\b(?i:mijn|onze|ons|het|een)\s+(?i:{subscriptions})\s+op\s+(?P<name>{multi})(?![\w-])")),
         # ('bij "Lichtflits" in Almere': the name in quotes, where the firm is)
         ("at_place", re.compile(rf"\b(?:[Bb]ij|van|met)\s+(?:['‘“\"](?=[A-Z]))?(?P<name>{multi})['’”\"]?\s+(?:{places})\s+[A-Z]")),
+        # "mijn kaas bij De Rijpkamer aan de Voorstraat": the premises on a street (a street word ends it)
+        ("at_place", re.compile(rf"\b[Bb]ij\s+(?P<name>{multi})\s+aan\s+(?:de|het)\s+[A-Z][a-zà-ÿ]*(?:{street_words})\b")),
         # "bij pianostemmer hofstede uit Deventer", "bij banketbakkerij van der sluis aan de
         # Hoogstraat": a name typed in lower case, held between a kind word and a place
         ("lower_name", re.compile(rf"\b(?:[Bb]ij|van|met|naar)\s+(?P<kind>[a-zà-ÿ]*(?:{kinds_before_lower}))[ \t]+"
@@ -295,7 +298,10 @@ def _rules() -> dict:
             "regions": frozenset(table["name_regions"]), "surnames": frozenset(table["common_surnames"]),
             "places": resources.word_lines("places.txt"),
             "particle_before": re.compile(rf"(?<![\w:])(?:{'|'.join(re.escape(p) for p in table['surname_particles'])})[ \t]+$"),
-            "titled": re.compile(rf"(?i:\b(?:{'|'.join(re.escape(t) for t in table['person_titles'])}))[ \t]+$")}
+            "titled": re.compile(rf"(?i:\b(?:{'|'.join(re.escape(t) for t in table['person_titles'])}))[ \t]+$"),
+            # "belde ik Wolters schoorsteenveger", "Ik mailde Dirks glaszetter": a contact verb and
+            # its subject just before a name
+            "contacted_before": re.compile(rf"\b(?:(?:[Ii]k|[Ww]e|[Ww]ij)[ \t]+(?:{single_before})|(?:{single_before})[ \t]+(?:ik|we|wij))[ \t]+$")}
 
 
 def _kind_sector(kind: str, rules: dict) -> str:
@@ -425,8 +431,10 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if rule == "kind_after_lower" and len(words) == 1 and (
                     len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 and not re.search(
                         r"\b(?:bij|van|met|door|via|naar)[ \t]+$", text[max(0, start - 6) : start])
+                    and not rules["contacted_before"].search(text, max(0, start - 16), start)
                     or numbers.ordinal(name.lower())):
                 continue  # "een Deense webwinkel", "Top winkel!", "Tweede installateur kwam ...": an adjective
+                # (once is enough after a contact verb: "belde ik Wolters schoorsteenveger")
             if rule in ("contacted_single", "kind_apposition_single", "went_to_single", "turned_to", "lower_predicate", "list_heading") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
                     text[a:b].startswith(name + " ") for a, b in taken) or name in rules["surnames"]):
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
