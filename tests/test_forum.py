@@ -15,6 +15,8 @@ from klantverhaal import forum
     ("Re: door festivalfenna, vr 23 augustus", "festivalfenna"),
     ("kneuterbeer · 12-04-2024 om 21:13", "kneuterbeer"),
     ("**Wim_van_de_Dijk** schreef:", "wim_van_de_dijk"),
+    ("ruud_k – 14-03-2024, 21:12", "ruud_k"),
+    ("Anouk88 - 3 mei 2024", "anouk88"),
 ])
 def test_header_author(header, author):
     text = f"{header}\nIk heb gisteren gebeld.\n"
@@ -26,6 +28,8 @@ def test_header_author(header, author):
     "> Marloes_83 schreef: Heeft iemand ervaring met nummerbehoud?",
     "Vorige week is onze laadpaal geplaatst door Laadwerk Noord.",
     "★★☆☆☆ · Priya R. · 4 reviews · een week geleden",
+    "maandag – 3 keer gebeld, niemand nam op",
+    "dinsdag – 12 mei 2024",
 ])
 def test_no_header(line):
     assert forum.posts(f"{line}\nIk heb gisteren gebeld.\n") == []

@@ -26,14 +26,18 @@ BY_HEADER = re.compile(
     rf"(?m)^[ \t]*(?:(?:{_HEAD_WORDS})[^\n]{{0,30}}?)?(?:{_BY_WORDS})[ \t]*:?[ \t]*{HANDLE}"
     rf"(?=[ \t]*(?:[·,»|(]|op\b|$))[^\n]{{0,60}}$")
 # "kneuterbeer · 12-04-2024 om 21:13", "**Wim_van_de_Dijk** schreef:": the handle first
+# ("marloes_d – 14-03-2024, 21:12", "tom_b - 3 mei 2024": after a dash only a handle with an
+# underscore or a digit and a full date, so a diary's "dinsdag – 12 mei 2024" is no header)
 HANDLE_HEADER = re.compile(rf"(?m)^[ \t]*{HANDLE}[ \t]*(?:·[^\n]{{0,60}}|schreef:[ \t]*)$")
+DASH_HEADER = re.compile(rf"(?m)^[ \t]*@?(?P<author>[A-Za-z][\w.]*?(?:_[\w.]*|\d+))[ \t]*[–—|-][ \t]*"
+                         rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}[ \t]+[a-z]{{3,9}}[ \t]+\d{{4}})[^\n]{{0,30}}$")
 NOT_HANDLES = resources.words("forum.not_handles")
 
 
 def posts(text: str) -> list[tuple[int, int, str]]:
     """(start, end, author) of each post that opens with a header line naming its author."""
     found = sorted((m.start(), m.group("author").strip("*@").lower())
-                   for pattern in (BY_HEADER, HANDLE_HEADER) for m in pattern.finditer(text))
+                   for pattern in (BY_HEADER, HANDLE_HEADER, DASH_HEADER) for m in pattern.finditer(text))
     heads = [(start, author) for start, author in found if not text[start : start + 3].lstrip().startswith(">")]
     heads = [(start, author) for start, author in heads if author and author not in NOT_HANDLES]
     return [(start, heads[k + 1][0] if k + 1 < len(heads) else len(text), author)
