@@ -1461,10 +1461,15 @@ NOUN_DETERMINERS = resources.words("contacts.noun_determiners")
 
 def _verb_as_noun(sent: Span, cue: Span) -> bool:
     """ "de mail van Booking.com", "een mail krijgen": a one-word verb cue that is also a noun
-    ("mail") is the noun after a determiner; the message is counted through its own verb."""
-    return cue.label_ == "contact_verb" and not cue.id_.endswith("/noun") and cue.text.lower() in VERB_NOUNS \
-        and cue.start > sent.start \
-        and sent.doc[cue.start - 1].lower_ in NOUN_DETERMINERS
+    ("mail") is the noun after a determiner; the message is counted through its own verb. A
+    note's first word followed by "van" is the noun too ("Mail van Vattenfall: ...", a message
+    received; "Mail naar Dyson" stays the writer's)."""
+    if cue.label_ != "contact_verb" or cue.id_.endswith("/noun") or cue.text.lower() not in VERB_NOUNS:
+        return False
+    if cue.start > sent.start and sent.doc[cue.start - 1].lower_ in NOUN_DETERMINERS:
+        return True
+    return cue.start - _after_date_prefix(sent) <= 0 and cue.end < sent.end \
+        and sent.doc[cue.end].lower_ in FROM_AFTER_NOUN
 
 
 VERB_NOUNS = resources.words("contacts.verb_nouns")
@@ -3052,12 +3057,19 @@ def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     per_channel: dict[str, int] = {}
     exact, items = True, 0
     numbered = 0
+    listed: list[tuple[int, str]] = []
     for item in _recap_items(tokens[colon + 1 :]):
         n, sure, channel = _recap_item(item, cues)
         if n:
             per_channel[channel] = per_channel.get(channel, 0) + n
             items, exact = items + 1, exact and sure
             numbered += any(t.like_num and t.lower_ not in ("een", "één", "eén") for t in item)
+            listed.append((n, channel))
+    if numbered == 1 and len(listed) >= 3 and listed[0][1] == "any" \
+            and sum(n for n, _ in listed[1:]) <= listed[0][0] and marked:
+        # "Dus: zeven keer heb ik contact gezocht, via mail, telefoon, een formulier en een brief":
+        # a total of no channel, then the ways it went, unnumbered: the total holds them
+        return {"any": listed[0][0]}, exact, False
     # under a company's name only a tally of numbers is a recap ("Carglass: gebeld, en na een
     # keuzemenu ..." is a note of one call), or a company's line of a list under a recap heading
     # ("Even op een rij:" then "- Zonwering Rijnmond: gebeld (2x), gemaild, showroom")
