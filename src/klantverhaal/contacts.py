@@ -105,8 +105,8 @@ def _offer_words(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     """An offer, advice or hypothesis word governs the cue ("u kunt ook mailen")."""
     for other in sent_cues:
         if other.label_ == "offered" and other.start < cue.start:
-            between = set(_tokens_between(sent, other.end, cue.start))
-            if not {".", ";", "maar"} & between and _modal_near(sent, other, cue):
+            between = _tokens_between(sent, other.end, cue.start)
+            if not {".", ";"} & set(between) and not _but_between(between) and _modal_near(sent, other, cue):
                 return True
         if other.label_ == "offered" and other.text.lower() in _offers_after() and cue.end <= other.start <= cue.end + 3 \
                 and not REQUEST_VERBS & set(_tokens_between(sent, cue.end, other.start)):
@@ -116,6 +116,21 @@ def _offer_words(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
                 and not set(_tokens_between(sent, cue.end, other.start)) & (CLAUSE_BREAKS | {"."}):
             return True  # "Een brief naar de directie heb ik overwogen"
     return False
+
+
+def _but_between(words: list[str]) -> bool:
+    """ "dat ik moest bellen, maar ik heb gemaild", "Had ik maar eerder gebeld, want toen ik
+    belde ...": a joiner after a comma, or "maar" before its subject, starts a clause of its own
+    and ends the offer; the particle in "ik moest maar mailen", "het maar mailen" does not."""
+    return any(w in CLAUSE_JOINERS and k > 0 and words[k - 1] == ","
+               or w == "maar" and (k + 1 < len(words) and words[k + 1] in SUBJECT_PRONOUNS
+                                   or k + 1 == len(words) and k > 0 and words[k - 1] not in MODAL_PARTICLE_BEFORE)
+               for k, w in enumerate(words))
+
+
+SUBJECT_PRONOUNS = frozenset({"ik", "we", "wij", "ze", "zij", "hij", "u", "jij", "je"})
+CLAUSE_JOINERS = frozenset({"maar", "want", "dus", "en", "omdat", "toen"})
+MODAL_PARTICLE_BEFORE = frozenset({"moest", "moet", "moesten", "moeten", "het", "ze", "hem", "dat", "dan", "even", "gewoon"})
 
 
 CONSIDER_WORDS = resources.words("contacts.consider_words")
@@ -1485,12 +1500,21 @@ def message_from_company(sent: Span, cues: list[Span]) -> bool:
 
 
 def _from_company(sent: Span, cue: Span) -> bool:
-    """ "de mail van Booking.com", "de brief van de gemeente": a message the company sent."""
+    """ "de mail van Booking.com", "de brief van de gemeente": a message the company sent. So is
+    one from whoever else an article and a noun name ("een brief van een incassobureau", "de mail
+    van de klantenservice"), but not a time ("de mail van vorige week", "de brief van de week")."""
     doc = sent.doc
     if cue.id_ not in MESSAGE_CHANNELS or cue.end + 1 >= sent.end or doc[cue.end].lower_ != "van":
         return False
     starts = {s.start for key in ("companies", "kinds") for s in doc.spans.get(key, [])}
-    return cue.end + 1 in starts or doc[cue.end + 1].lower_ in ("de", "het") and cue.end + 2 in starts
+    if cue.end + 1 in starts or doc[cue.end + 1].lower_ in ("de", "het") and cue.end + 2 in starts:
+        return True
+    sender = doc[cue.end + 2] if cue.end + 2 < sent.end else None
+    return doc[cue.end + 1].lower_ in ("de", "het", "een") and sender is not None and sender.is_alpha \
+        and sender.is_lower and sender.lower_ not in NOT_SENDERS
+
+
+NOT_SENDERS = resources.words("contacts.not_senders")
 
 
 SOURCE_WORDS = resources.words("contacts.source_words")
