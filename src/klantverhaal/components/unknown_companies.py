@@ -108,6 +108,9 @@ def _rules() -> dict:
         # "een mail naar info@zeewindfietsen.nl": the address names the organisation's site
         ("domain", re.compile(rf"\b[\w.-]+@(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))\b")),
         ("service_of", re.compile(rf"\b(?:{service})\s+van\s+(?P<name>{multi})")),
+        # "Na vier dagen belde Ruud van De Fietsambulance": a first name, then "van" and a
+        # capital article: someone of a firm (a surname keeps "van de" in lower case)
+        ("staff_of", re.compile(rf"\b(?P<first>[A-Z][a-zà-ÿ]+)[ \t]+van[ \t]+(?P<name>(?:De|Het)[ \t]+{name}(?:[ \t]+{name})?)(?![\w-])")),
         ("ordered_at", re.compile(rf"\b[Bb]ij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,8}}?(?:{orders})\b")),
         # "een theeset besteld bij Theepot & Co": the verb first ("ingediend bij het ABVV")
         ("ordered_at", re.compile(rf"\b(?:{orders})\s+bij\s+(?:(?:het|de)\s+)?(?P<name>{multi})(?![\w-])")),
@@ -448,6 +451,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if rule == "kind_bracket" and (name in rules["regions"] or name.lower() in rules["places"]
                                            or m.group("kind").lower().endswith(rules["needs_name"])):
                 continue  # "in de Achterhoek (kantoor in Lichtenvoorde)": a region, and where an office is
+            if rule == "staff_of" and m.group("first") not in rules["first_names"]:
+                continue  # "Vanaf van De ...": no person before "van"
             if rule == "kind_after_lower" and re.sub(r"(?:'s|’s)$", "", m.group("name")) in rules["first_names"]:
                 continue  # "Saar's schade": a person's or a pet's first name before a lower-case word
             if rule == "at_place" and text[m.start() : m.start() + 4] == "van " \
@@ -610,9 +615,16 @@ def _letters_in_brackets(text: str, name: str) -> str:
     said = _rules()['short_form_said']
     for m in re.finditer(re.escape(name) + rf",?[ \t]+(?:(?:{said})|(?:[a-z]+[ \t]+){{1,6}}?(?:gewoon|kortweg))"
                          rf"(?:[ \t]+(?:de|het))?[ \t]+([A-Z]{{2,6}})\b", text):
-        if _spells(m.group(1), name.split()):
+        if _spells(m.group(1), name.split()) or _spells(m.group(1), _word_before(text, m.start()) + name.split()):
             return m.group(1)
     return ""
+
+
+def _word_before(text: str, start: int) -> list[str]:
+    """The capitalised word just before a name, which the name left out ("Leidse" in "de Leidse
+    Studenten Toneelvereniging De Coulisse, gewoon de LSTV"): the short form may spell it too."""
+    m = re.search(r"([A-Z][a-zà-ÿ]+)[ \t]+$", text[max(0, start - 30) : start])
+    return [m.group(1)] if m else []
 
 
 def _spells(letters: str, words: list[str]) -> bool:
