@@ -3486,6 +3486,7 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
     floor: dict[str, int] = {}
     own_message: set[str] = set()  # channels of the story's own message, counted already
     recap_lists: dict[int, tuple[dict[str, int], dict[str, int]]] = {}  # heading -> (counted before, listed)
+    prefilled: dict[str, int] = {}  # a split told first: contacts per channel still to be told one by one
     for sent in sorted(sentences, key=lambda s: s.start):
         if sent.start in seen:
             continue
@@ -3522,6 +3523,12 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
             log.append({"channel": "any", "by": "customer", "count": "recap", "added": told[0]["any"],
                         "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
             continue
+        if told is not None:
+            before = sum(per_channel.values())
+            if not per_channel and not log and not told[2]:
+                # "Wehkamp heb ik zes keer benaderd: vier keer gebeld en twee keer gechat.", told
+                # before any contact: the calls and chats told after it one by one are these
+                prefilled.update({c: n for c, n in told[0].items() if c != "any"})
         if told is not None:
             before = sum(per_channel.values())
             if told[2] and "any" not in told[0]:
@@ -3571,6 +3578,9 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
                 if channel in told_before:
                     continue  # the same call or mail, told on
                 how = "one"
+            if how == "one" and prefilled.get(channel, 0) > 0:
+                prefilled[channel] -= 1
+                continue  # one of the split told first
             if how in ("exact", "ordinal") and _alone_but_firsts(items, (how, n, channel)) \
                     and _summary_first(sent, how, n, channel, log):
                 floor[channel] = max(floor.get(channel, 0), n)
