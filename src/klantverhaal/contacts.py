@@ -1886,7 +1886,10 @@ AFTERTHOUGHT_WORDS = resources.words("contacts.afterthought_words")
 
 def _received(sent: Span, initiated: Span, cue: Span) -> bool:
     """The company started it: "ze belden me terug", "ik kreeg een brief" (the cue overlaps
-    or follows a company-initiated phrase in the same clause)."""
+    or follows a company-initiated phrase in the same clause). Getting the voicemail is the
+    writer's call that found no one ("Ik kreeg steeds de voicemail")."""
+    if cue.text.lower() in REACHED_NOT_SENT:
+        return False
     if cue.start <= initiated.start and initiated.end <= cue.end and len(cue) > len(initiated):
         return False  # "contact opgenomen" holds "opgenomen" but is the customer's phrase
     if initiated.start <= cue.start < initiated.end or cue.start <= initiated.start < cue.end:
@@ -1907,6 +1910,9 @@ def _received(sent: Span, initiated: Span, cue: Span) -> bool:
         # dezelfde dag per mail kreeg" ("Via de chat kreeg ik iemand" is the customer's chat)
         return not CLAUSE_BREAKS & set(_tokens_between(sent, cue.end, initiated.start))
     return False
+
+
+REACHED_NOT_SENT = resources.words("contacts.reached_not_sent")
 
 
 def _call_back(sent: Span, cue: Span) -> bool:
