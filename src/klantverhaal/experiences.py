@@ -1635,6 +1635,10 @@ def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> st
             told = True
         if low in SUBORDINATORS and t.i > sentence.start and not _dat_opens_no_report(doc, t.i):
             opener = low
+        elif low == "of" and t.i > sentence.start and doc[t.i - 1].lower_ in QUESTION_VERBS:
+            # "Menzis gebeld om te vragen of mijn praktijk gecontracteerd was": the writer asks
+            # in the main clause; what the question is about is not dealt with
+            opener, clause_has_self = low, False
         elif low in SPEECH_VERBS and t.i > sentence.start and _infinitive_after(doc, name.end, sentence.end):
             opener = low
     if opener is not None and (not clause_has_self or told and opener == "dat"):
@@ -1645,6 +1649,7 @@ def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> st
     return "reported" if any(after.endswith(tag) for tag in SPEECH_TAGS) else ""
 
 
+QUESTION_VERBS = resources.words("experiences.question_verbs")
 # "Els heeft dat nummer ... doorgegeven": after a form of "hebben", "dat" points at a thing
 HAVE_FORMS = resources.words("experiences.have_before_demonstrative")
 # "De derde keer dat ik de RDW belde": after a word of time, "dat" says when
