@@ -596,8 +596,11 @@ def _initials_spelled_out(text: str, name: str) -> str:
     first, then the name they spell."""
     said = _rules()["long_form_said"]
     # (", de Oratoriumvereniging Zuid-Veluwe": the name in apposition after the capitals, too)
-    for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}})(?:,?[ \t]+\(?(?:{said})|,[ \t]+(?:de|het))[ \t]+{re.escape(name)}", text):
-        if _spells(m.group(1), name.split()):
+    # ("het USKA, voluit het Utrechts Studenten Kamerkoor Arioso": an article after the phrase,
+    # and a capitalised word the name left out, which the capitals spell too)
+    for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}})(?:,?[ \t]+\(?(?:{said})(?:[ \t]+(?:de|het))?|,[ \t]+(?:de|het))"
+                         rf"[ \t]+((?:[A-Z][a-zà-ÿ]+[ \t]+)?){re.escape(name)}", text):
+        if _spells(m.group(1), name.split()) or m.group(2) and _spells(m.group(1), m.group(2).split() + name.split()):
             return m.group(1)
     return ""
 
