@@ -128,9 +128,9 @@ def _but_between(words: list[str]) -> bool:
                for k, w in enumerate(words))
 
 
-SUBJECT_PRONOUNS = frozenset({"ik", "we", "wij", "ze", "zij", "hij", "u", "jij", "je"})
-CLAUSE_JOINERS = frozenset({"maar", "want", "dus", "en", "omdat", "toen"})
-MODAL_PARTICLE_BEFORE = frozenset({"moest", "moet", "moesten", "moeten", "het", "ze", "hem", "dat", "dan", "even", "gewoon"})
+SUBJECT_PRONOUNS = resources.words("contacts.subject_pronouns")
+CLAUSE_JOINERS = resources.words("contacts.offer_clause_joiners")
+MODAL_PARTICLE_BEFORE = resources.words("contacts.modal_particle_before")
 
 
 CONSIDER_WORDS = resources.words("contacts.consider_words")
@@ -3535,8 +3535,6 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
                 # "Wehkamp heb ik zes keer benaderd: vier keer gebeld en twee keer gechat.", told
                 # before any contact: the calls and chats told after it one by one are these
                 prefilled.update({c: n for c, n in told[0].items() if c != "any"})
-        if told is not None:
-            before = sum(per_channel.values())
             if told[2] and "any" not in told[0]:
                 # "Alles bij elkaar heb ik Stedin vijf keer gebeld": the total of the channels it
                 # names (vague estimates included); a form told before still counts

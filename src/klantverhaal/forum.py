@@ -17,7 +17,8 @@ from klantverhaal import resources
 
 # a forum handle: a word with an underscore or a digit ("Sanne_K", "dirkjan_84"), or an
 # all-lower-case word ("kneuterbeer", "tomvdb")
-HANDLE = r"@?\**(?P<author>[A-Za-z][\w.]*?(?:_[\w.]*|\d+)|[a-z][a-z0-9_.]{3,})\**"
+MARKED_HANDLE = r"[A-Za-z][\w.]*?(?:_[\w.]*|\d+)"  # with an underscore or a digit
+HANDLE = rf"@?\**(?P<author>{MARKED_HANDLE}|[a-z][a-z0-9_.]{{3,}})\**"
 _HEAD_WORDS = "|".join(re.escape(w) for w in resources.phrases("forum.header_openers"))
 _BY_WORDS = "|".join(re.escape(w) for w in resources.phrases("forum.author_markers"))
 # "Re: · Sanne_K · 3 oktober 2024", "Reactie van dirkjan_84, 2 maart 2023", "Geplaatst door:
@@ -29,7 +30,7 @@ BY_HEADER = re.compile(
 # ("marloes_d – 14-03-2024, 21:12", "tom_b - 3 mei 2024": after a dash only a handle with an
 # underscore or a digit and a full date, so a diary's "dinsdag – 12 mei 2024" is no header)
 HANDLE_HEADER = re.compile(rf"(?m)^[ \t]*{HANDLE}[ \t]*(?:·[^\n]{{0,60}}|schreef:[ \t]*)$")
-DASH_HEADER = re.compile(rf"(?m)^[ \t]*@?(?P<author>[A-Za-z][\w.]*?(?:_[\w.]*|\d+))[ \t]*[–—|-][ \t]*"
+DASH_HEADER = re.compile(rf"(?m)^[ \t]*@?(?P<author>{MARKED_HANDLE})[ \t]*[–—|-][ \t]*"
                          rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}[ \t]+[a-z]{{3,9}}[ \t]+\d{{4}})[^\n]{{0,30}}$")
 NOT_HANDLES = resources.words("forum.not_handles")
 

@@ -72,6 +72,8 @@ def _rules() -> dict:
     contact_before = "|".join(re.escape(v) for v in table["contact_verbs_before"])
     contact_after = "|".join(re.escape(v) for v in table["contact_verbs_after"])
     single_before = "|".join(re.escape(v) for v in table["contact_verbs_single_before"])
+    # "Ik bel", "belde ik", "mailden we": the writer and a contact verb, either order
+    writer_calls = rf"\b(?:(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:{single_before})|(?:{single_before})\s+(?:ik|we|wij))"
     hired_after = "|".join(re.escape(v) for v in table["hired_single_after"])
     outsourced = "|".join(re.escape(v) for v in table["outsourced_verbs"])
     org_suffixes = "|".join(sorted(table["org_suffixes"], key=len, reverse=True))
@@ -155,12 +157,10 @@ def _rules() -> dict:
                                         rf"\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{hired_after})\b")),
         # "Ik mail Klasreis Compleet zelf ook", "belde ik Fietsflits Noord": the verb first, a
         # name of two words or more
-        ("contacted", re.compile(rf"\b(?:(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:{single_before})|(?:{single_before})\s+(?:ik|we|wij))"
-                                 rf"\s+(?P<name>{two_or_more})(?![\w-])")),
+        ("contacted", re.compile(rf"{writer_calls}\s+(?P<name>{two_or_more})(?![\w-])")),
         # "Ik bel Spaakwerk: ...", "belde ik Fietsflits opnieuw": the verb first, one word only
         # when the story names it again
-        ("contacted_single", re.compile(rf"\b(?:(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:{single_before})|(?:{single_before})\s+(?:ik|we|wij))"
-                                        rf"\s+(?P<name>{name})(?![\w-])")),
+        ("contacted_single", re.compile(rf"{writer_calls}\s+(?P<name>{name})(?![\w-])")),
         # "heb hem naar Fixpunt in de Kruisstraat gebracht", "ben naar Kemper gegaan": one word only
         # when the story names it again
         ("went_to_single", re.compile(rf"\bnaar[ \t]+(?P<name>{name})(?:[ \t]+(?:in|aan|op)[ \t]+(?:de[ \t]+|het[ \t]+)?[A-Z][\w-]+)?"
