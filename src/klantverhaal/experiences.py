@@ -60,14 +60,6 @@ class _Mention:
     subordinate: str = ""  # "reported" ("zei dat ... Stedin") or "subordinate" ("want ... KLM"), see below
 
 
-def _via_a_deal(before: str, cues: dict) -> bool:
-    """ "escape room 'De Kelder' geboekt, via een deal op Groupon", "besteld, via een actie van
-    Social Deal": after a comma, "via", a few words and a preposition: the platform the order went
-    through, told after the firm that served it."""
-    preps = "|".join(cues["intermediary_deal_prepositions"])
-    return re.search(rf",[ \t]+via[ \t]+(?:[\w-]+[ \t]+){{1,3}}(?:{preps})[ \t]*$", before) is not None
-
-
 @cache
 def _mention_cues() -> dict:
     return resources.read_json("mentions.json")
@@ -893,6 +885,20 @@ FOR_OWN_POLICY = re.compile(
     + r")[ \t]+[a-zà-ÿ-]+[ \t]+(?:bij|van)[ \t]+$")
 
 
+# ", via een deal op", ", via een actie van": see _via_a_deal
+VIA_A_DEAL = re.compile(
+    r",[ \t]+via[ \t]+(?:[\w-]+[ \t]+){1,3}(?:"
+    + "|".join(re.escape(p) for p in resources.read_json("mentions.json")["intermediary_deal_prepositions"])
+    + r")[ \t]*$")
+
+
+def _via_a_deal(before: str) -> bool:
+    """ "escape room 'De Kelder' geboekt, via een deal op Groupon", "besteld, via een actie van
+    Social Deal": after a comma, "via", a few words and a preposition: the platform the order went
+    through, told after the firm that served it."""
+    return VIA_A_DEAL.search(before) is not None
+
+
 def _for_own_policy(before: str) -> bool:
     """ "voor onze brandverzekering bij Ethias": "voor", a possessive and a noun right before the
     name tell what the writer needs something for, not a company dealt with."""
@@ -940,7 +946,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "carrier"
     if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["intermediary_before"]) \
             or before.rstrip().endswith(", via") and any(f" {v} " in sentence for v in cues["order_verbs"]) \
-            or _via_a_deal(before, cues):
+            or _via_a_deal(before):
         # "een chalet bij vakantiepark De Eekhoorn, geboekt via Booking.com": the platform only
         # took the booking, like a carrier that only delivered ("Dus bestellen bij Goudgeel, via
         # Thuisbezorgd": the platform the order went through; "geboekt, via een deal op Groupon")

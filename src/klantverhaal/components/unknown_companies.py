@@ -72,8 +72,11 @@ def _rules() -> dict:
     contact_before = "|".join(re.escape(v) for v in table["contact_verbs_before"])
     contact_after = "|".join(re.escape(v) for v in table["contact_verbs_after"])
     single_before = "|".join(re.escape(v) for v in table["contact_verbs_single_before"])
-    # "Ik bel", "belde ik", "mailden we": the writer and a contact verb, either order
-    writer_calls = rf"\b(?:(?:[Ii]k|[Ww]e|[Ww]ij)\s+(?:{single_before})|(?:{single_before})\s+(?:ik|we|wij))"
+    # "Ik bel", "belde ik", "mailden we": the writer and a contact verb, either order, the words
+    # apart by ``gap``
+    def writer_calls_with(gap: str) -> str:
+        return rf"\b(?:(?:[Ii]k|[Ww]e|[Ww]ij){gap}(?:{single_before})|(?:{single_before}){gap}(?:ik|we|wij))"
+    writer_calls = writer_calls_with(r"\s+")
     hired_after = "|".join(re.escape(v) for v in table["hired_single_after"])
     outsourced = "|".join(re.escape(v) for v in table["outsourced_verbs"])
     org_suffixes = "|".join(sorted(table["org_suffixes"], key=len, reverse=True))
@@ -304,7 +307,7 @@ def _rules() -> dict:
             "titled": re.compile(rf"(?i:\b(?:{'|'.join(re.escape(t) for t in table['person_titles'])}))[ \t]+$"),
             # "belde ik Wolters schoorsteenveger", "Ik mailde Dirks glaszetter": a contact verb and
             # its subject just before a name
-            "contacted_before": re.compile(rf"\b(?:(?:[Ii]k|[Ww]e|[Ww]ij)[ \t]+(?:{single_before})|(?:{single_before})[ \t]+(?:ik|we|wij))[ \t]+$")}
+            "contacted_before": re.compile(writer_calls_with(r"[ \t]+") + r"[ \t]+$")}
 
 
 def _kind_sector(kind: str, rules: dict) -> str:
