@@ -280,9 +280,16 @@ def _rules() -> dict:
         rf"\b(?:{lower_contacted}|geschreven)\s+naar\s+{lower_word}\b",
         rf"\bbij\s+{lower_word}\s+(?:in|aan|op)\s+(?:de\s+|het\s+)?[A-Z]",
     )]
+    # "bij muziekschool klankkast", "zwemschool aqua kids blijft afschrijven": a bare lower-case
+    # kind and one or two lower-case words after it (read by _lower_names_after_kind)
+    lower_after_kind = re.compile(rf"(?<![\w@.-])(?P<kind>[a-zà-ÿ]*(?:{kinds_before_lower})|[a-zà-ÿ]{{2,}}(?:{compound_heads}))"
+                                  rf"[ \t]+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9'-]{{2,}}(?:[ \t]+(?:&[ \t]+)?[a-zà-ÿ][a-zà-ÿ0-9-]{{2,}})?)")
+    again_after = "|".join(re.escape(w) for w in table["lower_after_kind_again_after"])
     posted_by = "|".join(re.escape(w) for w in table["posted_by_words"])
     lower_determiners = "|".join(re.escape(w) for w in table["lower_unknown_determiners"])
-    return {"patterns": patterns, "lower_unknown": lower_unknown, "tlds": tlds,
+    return {"patterns": patterns, "lower_unknown": lower_unknown, "tlds": tlds, "lower_after_kind": lower_after_kind,
+            "again_after": re.compile(rf"\b(?:{again_after})[ \t]+$"),
+            "participle": re.compile(rf"(?:{'|'.join(table['lower_after_kind_participle_prefixes'])})[a-zà-ÿ]{{2,}}[dt]"),
             "lower_determiner": re.compile(rf"\b(?:{lower_determiners})\s+$", re.I),
             "posted_by": re.compile(rf"(?m)^[ \t]*(?:{posted_by})\b[^\n]{{0,40}}\bdoor[ \t]+$"),
             "stop": stop, "first_names": frozenset(table["first_names"]),
@@ -539,6 +546,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
     out = [_with_own_kind(item, kinds, out) for item in out]
     out = _without_headline_word(text, out)
     out = out + _lower_case_names(text, [*taken, *((a, b) for a, b, _, _ in out)], rules)
+    out = out + _lower_names_after_kind(text, [*taken, *((a, b) for a, b, _, _ in out)], rules)
     out = out + _other_occurrences(text, out, rules)
     out = out + _longer_forms(text, out, taken, rules)
     merged = _merge_spellings([_with_article(text, item) for item in out + _handle_written_out(text, out, taken)])
@@ -877,6 +885,42 @@ def _lower_case_names(text: str, taken: list[tuple[int, int]], rules: dict) -> l
                 continue
             seen.add(name)
             out.append((start, end, name, "other"))
+    return out
+
+
+def _lower_names_after_kind(text: str, taken: list[tuple[int, int]], rules: dict) -> list[tuple[int, int, str, str]]:
+    """ "lessen bij muziekschool klankkast ... De voicemail van klankkast is vol": one or two
+    lower-case words right after a bare kind word name that firm when the story writes them
+    again after a preposition or the same kind. The kind vouches for the name, so here it may
+    be a Dutch word ("klankkast", "spetters"). A kind after an article or possessive ("uw
+    klantenservice gebeld"), an ordinal ("Tweede installateur kwam") or a name ("de odido
+    winkel") names no firm after it, and neither is a participle ("een nieuwe bank besteld")."""
+    out = []
+    seen: set[str] = set()
+    for m in rules["lower_after_kind"].finditer(text):
+        kind, start = m.group("kind"), m.start("name")
+        before = text[max(0, m.start() - 14) : m.start()]
+        previous = (before.split() or [""])[-1]
+        if rules["lower_determiner"].search(before) or numbers.ordinal(previous.lower()) \
+                or any(a <= m.start() <= b + 1 for a, b in taken) or previous[:1].isupper() and previous[-1:].isalpha():
+            continue
+        words = m.group("name").split()
+        candidates = [" ".join(words)] + ([words[0]] if len(words) > 1 else [])
+        for name in candidates:
+            first = name.split()[0]
+            if name in seen or first in rules["stop"] or name.split()[-1] in rules["stop"] or first in rules["places"] \
+                    or first.capitalize() in rules["first_names"] or first in rules["kind_before"] \
+                    or rules["participle"].fullmatch(first) and lexicon.is_dutch_word(first) \
+                    or re.match(r"[ \t]+[A-Z]", text[start + len(name) : start + len(name) + 2]):
+                continue
+            again = [o for o in re.finditer(rf"(?<![\w@.-]){re.escape(name)}(?![\w-])", text) if o.start() != start
+                     and (rules["again_after"].search(text, max(0, o.start() - 8), o.start())
+                          or text[max(0, o.start() - len(kind) - 1) : o.start()].strip() == kind)]
+            if not again or any(a < start + len(name) and start < b for a, b in taken):
+                continue
+            seen.add(name)
+            out.append((start, start + len(name), name, _kind_sector(kind, rules)))
+            break
     return out
 
 
