@@ -2840,17 +2840,30 @@ def _ordinal_nouns(sent: Span, contact: list[Span]) -> list[tuple[str, int, str]
 
 
 def _numbered_contact(sent: Span, contact: list[Span]) -> list[tuple[str, int, str]]:
-    """ "Mail nummer drie", "Telefoontje nummer 4": at least that many of that channel."""
+    """ "Mail nummer drie", "Telefoontje nummer 4": at least that many of that channel; so is a
+    label noun with the number right after it ("Na een week mail twee, iets korter", "Mail drie
+    heb ik niet netjes geschreven"), when a comma, the sentence's end or a verb of the writer
+    follows ("mail twee keer" counts otherwise)."""
     doc = sent.doc
     out = []
     for cue in contact:
-        if cue.text.lower() in COMPANY_MESSAGES:
+        if cue.text.lower() in COMPANY_MESSAGES or cue.label_ != "channel":
             continue
-        if cue.label_ == "channel" and cue.end + 1 < sent.end and doc[cue.end].lower_ in NUMBER_WORDS:
+        if cue.end + 1 < sent.end and doc[cue.end].lower_ in NUMBER_WORDS:
             value = numbers.parse(doc[cue.end + 1].lower_)
-            if value is not None and value >= 2:
-                out.append(("ordinal", int(value), _channel(cue)))
+        elif cue.text.lower() in LABEL_NOUNS and cue.end < sent.end and not doc[cue.end].is_digit \
+                and (cue.end + 1 == sent.end or doc[cue.end + 1].is_punct or doc[cue.end + 1].lower_ in LABEL_FOLLOWERS):
+            value = numbers.parse(doc[cue.end].lower_)
+        else:
+            continue
+        if value is not None and 2 <= value <= MOST_LABELLED:
+            out.append(("ordinal", int(value), _channel(cue)))
     return out
+
+
+LABEL_NOUNS = resources.words("contacts.numbered_label_nouns")
+LABEL_FOLLOWERS = resources.words("contacts.numbered_label_followers")
+MOST_LABELLED = 30  # "mail 2024" is a year, no contact's number
 
 
 COUNTED_NOUNS = resources.words("contacts.counted_nouns")
