@@ -20,6 +20,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from klantverhaal import dates, docindex, forum, numbers, resources
+from klantverhaal.components.unknown_companies import first_names
 from klantverhaal.records import Contacts
 
 NEGATION_WINDOW = 3
@@ -1029,6 +1030,8 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     if finite and any(c.end == cue.start and (c.start == sent.start or doc[c.start - 1].lower_ not in SELF)
                       for c in companies):
         return "other"  # "Ziggo belt zelf!", "Menzis schreef terug" ("dat ik KPN belde" is mine)
+    if _named_person_replies(sent, cue):
+        return "other"  # "Griet mailde binnen het uur terug", "Na een week belde Sanne terug"
     # "Om half vier belde de garage: ...": after a fronted phrase the subject follows the finite
     # verb ("Belde de garage, geen gehoor", "Dinsdag: belde de garage" open with the verb: the
     # writer's note)
@@ -1052,6 +1055,30 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     if _customer_object_before(sent, cue):
         return "other"
     return "unknown"
+
+
+def _named_person_replies(sent: Span, cue: Span) -> bool:
+    """ "Griet mailde binnen het uur terug", "Na een week schreef Ilse terug": a first name as the
+    subject of a finite contact verb, just before it or just after a fronted phrase, with "terug"
+    later in the clause, is someone of the company answering; the writer is not in the clause
+    ("toen ik Griet terugbelde" is the writer's)."""
+    doc = sent.doc
+    word = cue[0].lower_
+    if word.startswith("ge") or PREFIXED_PARTICIPLE.match(word) or word.endswith("en") and not word.endswith(("den", "ten")):
+        return False  # "Griet had teruggemaild", "gemaild": no finite verb of her own
+    names = first_names()
+    before = doc[cue.start - 1] if cue.start > sent.start else None
+    after = doc[cue.end] if cue.end < sent.end else None
+    subject = before is not None and before.text in names \
+        or after is not None and after.text in names and any(t.is_alpha for t in doc[sent.start : cue.start])
+    if not subject or any(w in SELF for w in docindex.words_back(cue, CLAUSE_BREAKS)):
+        return False
+    for tok in doc[cue.start + 1 : sent.end]:
+        if tok.lower_ in CLAUSE_BREAKS or tok.lower_ in SELF:
+            return False
+        if tok.lower_ == "terug":
+            return True
+    return False
 
 
 def _rings_at_door(sent: Span, cue: Span) -> bool:
