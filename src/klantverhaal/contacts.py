@@ -384,6 +384,20 @@ def _writer_replied(sent: Span, cue: Span) -> bool:
     return cue.text.lower() in REPLY_VERBS and _clause_has_self(sent, cue)
 
 
+WRITER_CALL_BACK = resources.words("contacts.writer_call_back_participles")
+WRITER_HAVE = resources.words("contacts.writer_have_auxiliaries")
+
+
+def _writer_called_back(sent: Span, cue: Span) -> bool:
+    """ "Ik heb meteen teruggebeld om te vragen ...": "teruggebeld" with the writer as subject
+    of "hebben" is the writer's own call; "Ik werd/ben niet teruggebeld", "ze hebben me
+    teruggebeld" are the company's."""
+    if cue.text.lower() not in WRITER_CALL_BACK or not _clause_has_self(sent, cue):
+        return False
+    clause = set(docindex.words_back(cue, CLAUSE_BREAKS))
+    return bool(clause & WRITER_HAVE) and not clause & (PASSIVE | STATE_PASSIVE | SELF_OBJECTS)
+
+
 def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     if _not_the_writers(sent) or _counterfactual(sent) or _should_it_happen(sent):
         return []
@@ -478,6 +492,9 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     # another contact in the same sentence)
     if "shop" not in events and not someone_else and _went_to_company(sent, negations):
         events.append("shop")
+    if "phone" not in events and not someone_else and any(
+            c.label_ == "company_initiated" and _writer_called_back(sent, c) and not _negated(sent, c, negations) for c in cues):
+        events.append("phone")  # "Ik heb meteen teruggebeld om te vragen ...": the writer's own call
     if not events and not someone_else:
         channel = _verbless_channel(sent, cues)
         if channel:
