@@ -915,13 +915,21 @@ def _lower_names_after_kind(text: str, taken: list[tuple[int, int]], rules: dict
                 continue
             again = [o for o in re.finditer(rf"(?<![\w@.-]){re.escape(name)}(?![\w-])", text) if o.start() != start
                      and (rules["again_after"].search(text, max(0, o.start() - 8), o.start())
-                          or text[max(0, o.start() - len(kind) - 1) : o.start()].strip() == kind)]
+                          or _after_bare_kind(text, o.start(), kind, rules))]
             if not again or any(a < start + len(name) and start < b for a, b in taken):
                 continue
             seen.add(name)
             out.append((start, start + len(name), name, _kind_sector(kind, rules)))
             break
     return out
+
+
+def _after_bare_kind(text: str, at: int, kind: str, rules: dict) -> bool:
+    """Is the word at ``at`` written right after ``kind`` with no article or possessive before
+    it ("zwemschool aqua kids" again, but not "geen internet hebben")?"""
+    begin = at - len(kind) - 1
+    return begin >= 0 and text[begin : at].strip() == kind \
+        and not rules["lower_determiner"].search(text, max(0, begin - 14), begin)
 
 
 def _other_occurrences(text: str, found: list[tuple[int, int, str, str]], rules: dict) -> list[tuple[int, int, str, str]]:
