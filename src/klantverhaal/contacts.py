@@ -751,7 +751,8 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     # ("De bevestiging via de mail.": what came in, not what the writer sent)
     came_in = bool(REPLY_NOUNS & set(words) or COMPANY_MESSAGES & set(words))
     for cue in cues:
-        if cue.label_ == "channel" and cue.id_ in OUTGOING_CHANNELS and cue.start > start and not came_in and (
+        if cue.label_ == "channel" and cue.id_ in OUTGOING_CHANNELS and cue.start > start and not came_in \
+                and not _quoted(sent, cue) and (
                 doc[cue.start - 1].lower_ in ("via", "per") or cue.start - 1 > start
                 and doc[cue.start - 1].lower_ in ("de", "het", "hun", "een") and doc[cue.start - 2].lower_ == "via"):
             return cue.id_  # "Tweede poging via de chat.", "Een reparatieverzoek via het online formulier."
@@ -1519,19 +1520,25 @@ NOUN_DETERMINERS = resources.words("contacts.noun_determiners")
 
 
 def _verb_as_noun(sent: Span, cue: Span) -> bool:
-    """ "de mail van Booking.com", "een mail krijgen": a one-word verb cue that is also a noun
-    ("mail") is the noun after a determiner; the message is counted through its own verb. A
+    """ "de mail van Booking.com", "een mail krijgen", "per mail": a one-word verb cue that is
+    also a noun ("mail") is the noun after a determiner or a preposition; the message is counted through its own verb. A
     note's first word followed by "van" is the noun too ("Mail van Vattenfall: ...", a message
     received; "Mail naar Dyson" stays the writer's)."""
     if cue.label_ != "contact_verb" or cue.id_.endswith("/noun") or cue.text.lower() not in VERB_NOUNS:
         return False
-    if cue.start > sent.start and sent.doc[cue.start - 1].lower_ in NOUN_DETERMINERS:
-        return True
+    doc = sent.doc
+    if cue.start > sent.start and doc[cue.start - 1].lower_ in NOUN_DETERMINERS | NOUN_PREPOSITIONS:
+        return True  # ("dit keer per mail": after a preposition too)
+    if cue.start - 2 > _after_date_prefix(sent) and doc[cue.start - 1].text == "-" and not doc[cue.start - 2].whitespace_ \
+            and doc[cue.start - 2].lower_ in NOUN_DETERMINERS | NOUN_PREPOSITIONS | {"e"} \
+            and cue.start - 3 >= sent.start and doc[cue.start - 3].lower_ in NOUN_DETERMINERS | NOUN_PREPOSITIONS:
+        return True  # "ontving ik per e-mail": the end of the noun "e-mail" ("12 december: e-mail met ..." is a note's)
     return cue.start - _after_date_prefix(sent) <= 0 and cue.end < sent.end \
         and sent.doc[cue.end].lower_ in FROM_AFTER_NOUN
 
 
 VERB_NOUNS = resources.words("contacts.verb_nouns")
+NOUN_PREPOSITIONS = resources.words("contacts.verb_noun_prepositions")
 
 
 MESSAGE_CHANNELS = resources.words("contacts.message_channels")
@@ -1938,13 +1945,13 @@ def _received(sent: Span, initiated: Span, cue: Span) -> bool:
         return False  # "contact opgenomen" holds "opgenomen" but is the customer's phrase
     if initiated.start <= cue.start < initiated.end or cue.start <= initiated.start < cue.end:
         return True
-    if initiated.end <= cue.start and cue.start - initiated.end <= 5:
-        between = _tokens_between(sent, initiated.end, cue.start)
-        # ("kwam het antwoord, weer per mail": how their message came, added after a comma)
-        return not CLAUSE_BREAKS & set(between) or set(between) <= AFTERTHOUGHT_WORDS and bool(set(between) & BY_WAY_OF)
     first = cue.start
     while first > sent.start and not sent.doc[first - 1].whitespace_:
         first -= 1  # ("per e-mail": the cue "mail" is the end of one written word)
+    if initiated.end <= first and first - initiated.end <= 5:
+        between = _tokens_between(sent, initiated.end, first)
+        # ("kwam het antwoord, weer per mail": how their message came, added after a comma)
+        return not CLAUSE_BREAKS & set(between) or set(between) <= AFTERTHOUGHT_WORDS and bool(set(between) & BY_WAY_OF)
     by_way_of = first > sent.start and sent.doc[first - 1].lower_ in BY_WAY_OF or cue[0].lower_ in BY_WAY_OF
     clause_final = initiated.end >= sent.end or sent.doc[initiated.end].is_punct \
         or sent.doc[initiated.end].lower_ in SUBCLAUSE_BREAKS
