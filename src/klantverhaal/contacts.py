@@ -2834,6 +2834,20 @@ def _fronted_count_verb(tokens: list, i: int, verbs: list[Span]) -> Span | None:
                  and _gap_in_clause(count, verb) is not None), None)
 
 
+def _phone_number_before(sent: Span, cue: Span) -> bool:
+    """Is the token before ``cue`` (part of) a number that was called: digits after "naar",
+    "op" or "met", after more digits, or written with a dash ("0800-1234")?"""
+    doc = sent.doc
+    prev = doc[cue.start - 1]
+    if not any(ch.isdigit() for ch in prev.text):
+        return False
+    before = doc[cue.start - 2] if cue.start - 2 >= sent.start else None
+    return "-" in prev.text or before is not None and (before.lower_ in CALLED_AT or any(ch.isdigit() for ch in before.text))
+
+
+CALLED_AT = resources.words("contacts.number_called_prepositions")
+
+
 def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]:
     """In a sentence that counts ("drie keer gebeld, twee keer gechat en één klacht ingediend"),
     a number right before a contact phrase counts that phrase too."""
@@ -2858,7 +2872,9 @@ def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]
             continue  # "Op dag vier stuurde ik een mail": a day, no count
         if cue.start - 3 > sent.start and _about(doc, cue.start - 3) is not None:
             continue  # "een keer of vijf gebeld": the number belongs to "keer", counted there
-        if value is not None and value >= 1 and prev not in ("een",):
+        if _phone_number_before(sent, cue):
+            continue  # "vier keer naar 1765 gebeld", "naar 14 020 gebeld": the number called, no count
+        if value is not None and 1 <= value <= MOST_CONTACTS and prev not in ("een",):
             # "één klacht ingediend" beside counts per channel is one more, not a total
             channel = _channel(cue) if _channel(cue) != "any" else _nearest_channel(cue, docindex.cues_in(sent))
             extra.append(("more" if _channel(cue) == "any" else "exact", int(value), channel))
