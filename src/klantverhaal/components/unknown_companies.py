@@ -109,7 +109,8 @@ def _rules() -> dict:
         ("legal", re.compile(rf"(?<![\w.])(?:{prefixes})[ \t]+(?P<name>{multi})(?![\w-])")),
         ("domain", re.compile(rf"(?<![\w@.-])(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))(?![\w.]*@)\b")),
         # ("@dogs.by.dewi": an Instagram handle with dots; "@mail.com" ends in a domain, no handle)
-        ("handle", re.compile(rf"(?<![\w])@(?P<name>[A-Za-z][\w]{{2,}}(?:\.[A-Za-z]\w*)*)(?![\w-]*\.(?:{tlds})\b)")),
+        # ("@de.natte.poot_": a first part of two letters when dotted parts follow)
+        ("handle", re.compile(rf"(?<![\w])@(?P<name>(?:[A-Za-z][\w]{{2,}}|[A-Za-z]\w(?=\.[A-Za-z]))(?:\.[A-Za-z]\w*)*)(?![\w-]*\.(?:{tlds})\b)")),
         # "een mail naar info@zeewindfietsen.nl": the address names the organisation's site
         ("domain", re.compile(rf"\b[\w.-]+@(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))\b")),
         ("service_of", re.compile(rf"\b(?:{service})\s+van\s+(?P<name>{multi})")),
@@ -269,6 +270,7 @@ def _rules() -> dict:
     about = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in table["lower_unknown_about"])
     went = "|".join(re.escape(w) for w in table["lower_unknown_went"])
     word = r"[\w'’-]+\s+"  # a word between ("een 20-badenkaart gekocht")
+    ordered = "|".join(re.escape(w) for w in table["lower_unknown_order_verbs"])
     lower_unknown = [re.compile(p) for p in (
         rf"\b(?:{before_bij})\s+bij\s+{lower_word}\b",
         rf"\bbij\s+{lower_word}\s+(?:{word}){{0,3}}?(?:{after_bij})\b",
@@ -279,6 +281,8 @@ def _rules() -> dict:
         rf"\b(?:{messages})\s+(?:naar|aan)\s+{lower_word}\b",
         rf"\b(?:{lower_contacted}|geschreven)\s+naar\s+{lower_word}\b",
         rf"\bbij\s+{lower_word}\s+(?:in|aan|op)\s+(?:de\s+|het\s+)?[A-Z]",
+        # "bestelde ik eind oktober bij theeschuur een proefdoos": a finite order verb before "bij"
+        rf"\b(?:{ordered})\s+(?:{word}){{0,4}}?bij\s+{lower_word}\b",
     )]
     # "bij muziekschool klankkast", "zwemschool aqua kids blijft afschrijven": a bare lower-case
     # kind and one or two lower-case words after it (read by _lower_names_after_kind)
@@ -604,7 +608,7 @@ def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]],
 
 def _initials_spelled_out(text: str, name: str) -> str:
     """ "bij de ZBS, voluit Zeilschool Braassemermeer", "TCO, oftewel Tennisclub Oosterpark": capitals
-    first, then the name they spell."""
+    first, then the name they spell; or the name, then "zoals de HSTV voluit heet"."""
     said = _rules()["long_form_said"]
     # (", de Oratoriumvereniging Zuid-Veluwe": the name in apposition after the capitals, too)
     # ("het USKA, voluit het Utrechts Studenten Kamerkoor Arioso": an article after the phrase,
@@ -613,6 +617,12 @@ def _initials_spelled_out(text: str, name: str) -> str:
                          rf"[ \t]+((?:[A-Z][a-zà-ÿ]+[ \t]+)?){re.escape(name)}", text):
         if _spells(m.group(1), name.split()) or m.group(2) and _spells(m.group(1), m.group(2).split() + name.split()):
             return m.group(1)
+    # "aan de Hofstadse Studenten Toneelvereniging, zoals de HSTV voluit heet": the name first,
+    # then the capitals it spells out
+    for m in re.finditer(rf"((?:[A-Z][a-zà-ÿ]+[ \t]+)?){re.escape(name)},?[ \t]+zoals[ \t]+(?:de[ \t]+|het[ \t]+)?"
+                         rf"([A-Z]{{2,6}})[ \t]+(?:(?:{said})[ \t]+)?(?:heet|heten)\b", text):
+        if _spells(m.group(2), name.split()) or m.group(1) and _spells(m.group(2), m.group(1).split() + name.split()):
+            return m.group(2)
     return ""
 
 
@@ -734,12 +744,23 @@ def _without_headline_word(text: str, found: list[tuple[int, int, str, str]]) ->
             # capital is the sentence's ("aan Het Baken College betaald" keeps it)
             start += len(first) + 1
             name = rest
-        elif rest.startswith("van ") and _key(rest[4:]) in names:
+        elif rest.startswith("van ") and (_key(rest[4:]) in names or _line_initial(text, start)
+                                          and _written_alone(text, rest[4:], start)):
             # "Jasmijn van Zilverlicht Fotografie" beside "Zilverlicht Fotografie": a person of the firm
+            # ("Kerstschotel van Kraaijeveld:" heading a story that says "heb ik Kraaijeveld gebeld":
+            # the heading's thing of the firm)
             start += len(first) + 5
             name = rest[4:]
         out.append((start, end, name, sector))
     return out
+
+
+def _written_alone(text: str, name: str, heading: int) -> bool:
+    """Is ``name`` written somewhere away from the heading at ``heading`` without a "van" (or
+    "Van") right before it ("heb ik Kraaijeveld gebeld")?"""
+    line_end = text.find("\n", heading)
+    return any(not (heading <= m.start() < (line_end if line_end >= 0 else len(text)))
+               for m in re.finditer(rf"(?<![\w-])(?<![Vv]an ){re.escape(name)}(?![\w-])", text))
 
 
 def _capital_inside(text: str, name: str) -> bool:
@@ -1064,7 +1085,7 @@ def _key(name: str) -> str:
     handle_suffix, tld = _key_patterns()
     low = handle_suffix.sub("", name.lower())
     low = tld.sub("", low)
-    low = re.sub(r"^(?:de|het|'t)\s+", "", low)
+    low = re.sub(r"^(?:de|het|'t)[\s._]+", "", low)  # ("@de.natte.poot_": a handle's article too)
     # "Bol & Breinaald" is "@bolenbreinaald" and "bolenbreinaald.nl": "&" is said and spelled "en"
     return re.sub(r"[^a-z0-9à-ÿ]", "", low.replace("&", "en"))
 
