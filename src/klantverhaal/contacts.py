@@ -398,6 +398,35 @@ def _writer_called_back(sent: Span, cue: Span) -> bool:
     return bool(clause & WRITER_HAVE) and not clause & (PASSIVE | STATE_PASSIVE | SELF_OBJECTS)
 
 
+# "doorgemaild:email": a forwarding participle and the channel it names ("any" for none)
+FORWARD_VERBS = dict(item.split(":") for item in resources.phrases("contacts.forward_participles"))
+THIRD_PARTIES = resources.word_lines("third_parties.txt")
+
+
+def _writer_forwarded(sent: Span) -> str | None:
+    """ "Die verklaring heb ik doorgestuurd naar Parkmobile", "De mail doorgemaild naar
+    Kotwijs": the writer forwarding something to a company named right after "naar" is a
+    message to it (email for "doorgemaild", else no channel of its own). The writer is the
+    subject of "hebben", or the note has no subject; "Ik werd doorgestuurd naar de afdeling
+    klachten" (a passive), "ze hebben de foto doorgestuurd naar DPD", a quoted letter and a
+    disputes body or consumer programme ("naar Test Aankoop") are not the writer's contact with it."""
+    doc = sent.doc
+    verb = next((t for t in sent if t.lower_ in FORWARD_VERBS), None)
+    if verb is None or verb.i + 2 >= sent.end or doc[verb.i + 1].lower_ != "naar":
+        return None
+    target = doc[verb.i + 2 : min(sent.end, verb.i + 5)]
+    named = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if target.start <= s.start < target.end]
+    if not named or any(s.text.lower() in THIRD_PARTIES or doc[s.start - 1].lower_ in ("een", "ander", "andere")
+                        for s in named) or _quoted(sent, doc[verb.i : verb.i + 1]):
+        return None  # "naar Test Aankoop", "'Wij hebben uw klacht doorgestuurd naar ...'": no contact of the writer's
+    clause = set(docindex.words_back(doc[verb.i : verb.i + 1], CLAUSE_BREAKS))
+    if clause & (PASSIVE | STATE_PASSIVE) or clause & (SUBJECT_PRONOUNS - SELF):
+        return None
+    if not (clause & SELF and clause & WRITER_HAVE or not clause & (SUBJECT_PRONOUNS | SELF)):
+        return None
+    return FORWARD_VERBS[verb.lower_]
+
+
 def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     if _not_the_writers(sent) or _counterfactual(sent) or _should_it_happen(sent):
         return []
@@ -492,6 +521,10 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     # another contact in the same sentence)
     if "shop" not in events and not someone_else and _went_to_company(sent, negations):
         events.append("shop")
+    if not events and not someone_else and not negations:
+        channel = _writer_forwarded(sent)
+        if channel:
+            events.append(channel)  # "Die verklaring heb ik doorgestuurd naar Parkmobile"
     if "phone" not in events and not someone_else and any(
             c.label_ == "company_initiated" and _writer_called_back(sent, c) and not _negated(sent, c, negations) for c in cues):
         events.append("phone")  # "Ik heb meteen teruggebeld om te vragen ...": the writer's own call
