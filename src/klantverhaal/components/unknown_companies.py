@@ -211,7 +211,7 @@ def _rules() -> dict:
         # not a bare head: "gezinnen met kinderwagens, een groep scouts")
         # ("naar pimp & ride gegaan, het fietswinkeltje": where the writer went, a name joined by
         # "&"; "met klikfix, het pc-winkeltje": a kind with a hyphenated first part)
-        ("apposition", re.compile(rf"\b(?:[Bb]ij|van|met|door|naar)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}}(?:[ \t]+&[ \t]+[a-zà-ÿ][a-zà-ÿ0-9-]{{2,}})?)"
+        ("apposition", re.compile(rf"\b(?:[Bb]ij|van|met|door|naar|over)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}}(?:[ \t]+(?:&|en)[ \t]+[a-zà-ÿ][a-zà-ÿ0-9-]{{2,}})?)"
                                   rf"(?:\s+(?:{landed}|{went_to}))?,\s+(?:de|het|een|zo'n|zo’n)\s+(?:[a-zà-ÿ]+\s+){{0,2}}?"
                                   rf"(?P<kind>(?:[a-zà-ÿ]+-)?[a-zà-ÿ]*(?i:{kinds_before})|(?:[a-zà-ÿ]+-)?[a-zà-ÿ]+(?:{compound_heads}))(?:s|en|je|jes|tje|tjes)?\b")),
         # "voor wie ze niet kent: mottengat is zo'n klein vintage webshopje": a name typed in lower
@@ -613,7 +613,8 @@ def _initials_spelled_out(text: str, name: str) -> str:
     # (", de Oratoriumvereniging Zuid-Veluwe": the name in apposition after the capitals, too)
     # ("het USKA, voluit het Utrechts Studenten Kamerkoor Arioso": an article after the phrase,
     # and a capitalised word the name left out, which the capitals spell too)
-    for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}})(?:,?[ \t]+\(?(?:{said})(?:[ \t]+(?:de|het))?|,[ \t]+(?:de|het))"
+    # ("het DSKC geboekt, het Delfts Studenten Kamerkoor Cantare": a participle may end the clause first)
+    for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}})(?:,?[ \t]+\(?(?:{said})(?:[ \t]+(?:de|het))?|(?:[ \t]+ge[a-zà-ÿ]+[dt])?,[ \t]+(?:de|het))"
                          rf"[ \t]+((?:[A-Z][a-zà-ÿ]+[ \t]+)?){re.escape(name)}", text):
         if _spells(m.group(1), name.split()) or m.group(2) and _spells(m.group(1), m.group(2).split() + name.split()):
             return m.group(1)
@@ -1219,6 +1220,8 @@ def _sentence_initial_only(text: str, start: int, name: str, rule: str) -> bool:
     line's "Aan: X, afdeling ..." is a frame of its own)."""
     if rule == "kind_cap":  # "Scooterdealer Kolkman" opening a line may be "scooterdealer Kolkman"
         return _at_sentence_start(text, start)
+    if rule == "kind_after_lower" and not lexicon.is_dutch_word(name.lower()):
+        return False  # "Hoogendoorn glaszetter kon de volgende ochtend komen": no Dutch word opens it
     if rule == "turned_to":  # "Omron dan maar.": a name only when the story writes it inside a sentence too
         return not any(not _at_sentence_start(text, m.start()) for m in re.finditer(rf"\b{re.escape(name)}\b", text))
     if rule in ("domain", "handle", "legal", "kind_before", "kind_lower", "camel", "addressee", "tally_heading") \
