@@ -1984,7 +1984,8 @@ def _received(sent: Span, initiated: Span, cue: Span) -> bool:
     if initiated.end <= first and first - initiated.end <= 5:
         between = _tokens_between(sent, initiated.end, first)
         # ("kwam het antwoord, weer per mail": how their message came, added after a comma)
-        return not CLAUSE_BREAKS & set(between) or set(between) <= AFTERTHOUGHT_WORDS and bool(set(between) & BY_WAY_OF)
+        return not CLAUSE_BREAKS & set(between) or set(between) <= AFTERTHOUGHT_WORDS and bool(set(between) & BY_WAY_OF) \
+            or _coordinated_noun(between)  # "kregen we een sms en een mail": both came in
     by_way_of = first > sent.start and sent.doc[first - 1].lower_ in BY_WAY_OF or cue[0].lower_ in BY_WAY_OF
     clause_final = initiated.end >= sent.end or sent.doc[initiated.end].is_punct \
         or sent.doc[initiated.end].lower_ in SUBCLAUSE_BREAKS
@@ -1997,6 +1998,15 @@ def _received(sent: Span, initiated: Span, cue: Span) -> bool:
 
 
 REACHED_NOT_SENT = resources.words("contacts.reached_not_sent")
+NOUN_COORDINATORS = resources.words("contacts.noun_coordinators")
+
+
+def _coordinated_noun(between: list[str]) -> bool:
+    """Do the words between a receive verb and a channel noun join two nouns ("een sms en een",
+    "een brief of een"): the only clause break is "en"/"of", with nothing but an article after it?"""
+    breaks = [k for k, w in enumerate(between) if w in CLAUSE_BREAKS]
+    after = between[breaks[0] + 1 :] if len(breaks) == 1 else []
+    return bool(after) and between[breaks[0]] in NOUN_COORDINATORS and all(w in INDEFINITE or w in ("de", "het") for w in after)
 
 
 def _call_back(sent: Span, cue: Span) -> bool:
