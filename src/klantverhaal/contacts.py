@@ -419,12 +419,38 @@ def _writer_forwarded(sent: Span) -> str | None:
     if not named or any(s.text.lower() in THIRD_PARTIES or doc[s.start - 1].lower_ in ("een", "ander", "andere")
                         for s in named) or _quoted(sent, doc[verb.i : verb.i + 1]):
         return None  # "naar Test Aankoop", "'Wij hebben uw klacht doorgestuurd naar ...'": no contact of the writer's
-    clause = set(docindex.words_back(doc[verb.i : verb.i + 1], CLAUSE_BREAKS))
+    return FORWARD_VERBS[verb.lower_] if _writer_did_it(sent, verb) else None
+
+
+SENT_BACK = resources.words("contacts.sent_back_participles")
+# "mail:email": a message noun and the channel it names ("any" for none)
+SENT_BACK_MESSAGES = dict(item.split(":") for item in resources.phrases("contacts.sent_back_messages"))
+
+
+def _writer_sent_back(sent: Span) -> str | None:
+    """ "Toen heb ik een bericht teruggestuurd", "Ik heb het formulier ingevuld teruggestuurd": a
+    message the writer sent back is a contact (a reply, decision 56); goods sent back ("de accu
+    teruggestuurd") are not. The message noun stands just before the participle; the writer is
+    the subject of "hebben", or the note has no subject."""
+    doc = sent.doc
+    verb = next((t for t in sent if t.lower_ in SENT_BACK), None)
+    if verb is None:
+        return None
+    noun = next((t for t in doc[max(sent.start, verb.i - 2) : verb.i] if t.lower_ in SENT_BACK_MESSAGES
+                 and doc[t.i - 1].lower_ not in ("per", "via")), None)  # not "per mail, oude laptop teruggestuurd"
+    if noun is None:
+        return None
+    return SENT_BACK_MESSAGES[noun.lower_] if _writer_did_it(sent, verb) and not _quoted(sent, doc[verb.i : verb.i + 1]) else None
+
+
+def _writer_did_it(sent: Span, verb) -> bool:
+    """Is the writer the one who did what the participle ``verb`` tells: the writer as subject of
+    "hebben" in its clause, or a note with no subject at all; never a passive or another subject
+    ("Ik werd doorgestuurd", "ze hebben de foto doorgestuurd")?"""
+    clause = set(docindex.words_back(sent.doc[verb.i : verb.i + 1], CLAUSE_BREAKS))
     if clause & (PASSIVE | STATE_PASSIVE) or clause & (SUBJECT_PRONOUNS - SELF):
-        return None
-    if not (clause & SELF and clause & WRITER_HAVE or not clause & (SUBJECT_PRONOUNS | SELF)):
-        return None
-    return FORWARD_VERBS[verb.lower_]
+        return False
+    return bool(clause & SELF and clause & WRITER_HAVE) or not clause & (SUBJECT_PRONOUNS | SELF)
 
 
 def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
@@ -522,7 +548,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     if "shop" not in events and not someone_else and _went_to_company(sent, negations):
         events.append("shop")
     if not events and not someone_else and not negations:
-        channel = _writer_forwarded(sent)
+        channel = _writer_forwarded(sent) or _writer_sent_back(sent)
         if channel:
             events.append(channel)  # "Die verklaring heb ik doorgestuurd naar Parkmobile"
     if "phone" not in events and not someone_else and any(
