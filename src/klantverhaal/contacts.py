@@ -401,6 +401,7 @@ def _writer_called_back(sent: Span, cue: Span) -> bool:
 # "doorgemaild:email": a forwarding participle and the channel it names ("any" for none)
 FORWARD_VERBS = dict(item.split(":") for item in resources.phrases("contacts.forward_participles"))
 THIRD_PARTIES = resources.word_lines("third_parties.txt")
+ANOTHER_FIRM = resources.words("contacts.another_firm_words")  # "naar een ander bedrijf": not this one
 
 
 def _writer_forwarded(sent: Span) -> str | None:
@@ -416,7 +417,7 @@ def _writer_forwarded(sent: Span) -> str | None:
         return None
     target = doc[verb.i + 2 : min(sent.end, verb.i + 5)]
     named = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if target.start <= s.start < target.end]
-    if not named or any(s.text.lower() in THIRD_PARTIES or doc[s.start - 1].lower_ in ("een", "ander", "andere")
+    if not named or any(s.text.lower() in THIRD_PARTIES or doc[s.start - 1].lower_ in ANOTHER_FIRM
                         for s in named) or _quoted(sent, doc[verb.i : verb.i + 1]):
         return None  # "naar Test Aankoop", "'Wij hebben uw klacht doorgestuurd naar ...'": no contact of the writer's
     return FORWARD_VERBS[verb.lower_] if _writer_did_it(sent, verb) else None
@@ -437,7 +438,7 @@ def _writer_sent_back(sent: Span) -> str | None:
     if verb is None:
         return None
     noun = next((t for t in doc[max(sent.start, verb.i - 2) : verb.i] if t.lower_ in SENT_BACK_MESSAGES
-                 and doc[t.i - 1].lower_ not in ("per", "via")), None)  # not "per mail, oude laptop teruggestuurd"
+                 and doc[t.i - 1].lower_ not in NOUN_PREPOSITIONS), None)  # not "per mail, oude laptop teruggestuurd"
     if noun is None:
         return None
     return SENT_BACK_MESSAGES[noun.lower_] if _writer_did_it(sent, verb) and not _quoted(sent, doc[verb.i : verb.i + 1]) else None
@@ -1150,8 +1151,14 @@ def _named_person_replies(sent: Span, cue: Span) -> bool:
         or after is not None and after.text in names and any(t.is_alpha for t in doc[sent.start : cue.start])
     if not subject or any(w in SELF for w in docindex.words_back(cue, CLAUSE_BREAKS)):
         return False
-    for tok in doc[cue.start + 1 : sent.end]:
-        if tok.lower_ in CLAUSE_BREAKS or tok.lower_ in SELF:
+    return _back_later(sent, cue.start + 1, CLAUSE_BREAKS)
+
+
+def _back_later(sent: Span, start: int, breaks: frozenset[str]) -> bool:
+    """Does "terug" close the clause from ``start`` on, before a clause break or the writer
+    ("belde ... terug", "mailde binnen het uur terug")?"""
+    for tok in sent.doc[start : sent.end]:
+        if tok.lower_ in breaks or tok.lower_ in SELF:
             return False
         if tok.lower_ == "terug":
             return True
@@ -1589,7 +1596,7 @@ def _verb_as_noun(sent: Span, cue: Span) -> bool:
     if cue.start > sent.start and doc[cue.start - 1].lower_ in NOUN_DETERMINERS | NOUN_PREPOSITIONS:
         return True  # ("dit keer per mail": after a preposition too)
     if cue.start - 2 > _after_date_prefix(sent) and doc[cue.start - 1].text == "-" and not doc[cue.start - 2].whitespace_ \
-            and doc[cue.start - 2].lower_ in NOUN_DETERMINERS | NOUN_PREPOSITIONS | {"e"} \
+            and doc[cue.start - 2].lower_ in NOUN_DETERMINERS | NOUN_PREPOSITIONS | NOUN_PREFIXES \
             and cue.start - 3 >= sent.start and doc[cue.start - 3].lower_ in NOUN_DETERMINERS | NOUN_PREPOSITIONS:
         return True  # "ontving ik per e-mail": the end of the noun "e-mail" ("12 december: e-mail met ..." is a note's)
     return cue.start - _after_date_prefix(sent) <= 0 and cue.end < sent.end \
@@ -1598,6 +1605,7 @@ def _verb_as_noun(sent: Span, cue: Span) -> bool:
 
 VERB_NOUNS = resources.words("contacts.verb_nouns")
 NOUN_PREPOSITIONS = resources.words("contacts.verb_noun_prepositions")
+NOUN_PREFIXES = resources.words("contacts.verb_noun_prefixes")  # the "e" of "e-mail"
 
 
 MESSAGE_CHANNELS = resources.words("contacts.message_channels")
@@ -2025,6 +2033,7 @@ def _received(sent: Span, initiated: Span, cue: Span) -> bool:
 
 REACHED_NOT_SENT = resources.words("contacts.reached_not_sent")
 NOUN_COORDINATORS = resources.words("contacts.noun_coordinators")
+ARTICLES = resources.words("experiences.articles")
 
 
 def _coordinated_noun(between: list[str]) -> bool:
@@ -2032,21 +2041,13 @@ def _coordinated_noun(between: list[str]) -> bool:
     "een brief of een"): the only clause break is "en"/"of", with nothing but an article after it?"""
     breaks = [k for k, w in enumerate(between) if w in CLAUSE_BREAKS]
     after = between[breaks[0] + 1 :] if len(breaks) == 1 else []
-    return bool(after) and between[breaks[0]] in NOUN_COORDINATORS and all(w in INDEFINITE or w in ("de", "het") for w in after)
+    return bool(after) and between[breaks[0]] in NOUN_COORDINATORS and all(w in ARTICLES for w in after)
 
 
 def _call_back(sent: Span, cue: Span) -> bool:
     """ "Daarop belde een medewerker van de klachtenafdeling terug": "terug" closes the clause
     of a phone verb the customer did not start."""
-    if not cue.id_.startswith("phone"):
-        return False
-    doc = sent.doc
-    for tok in doc[cue.end : sent.end]:
-        if tok.lower_ in SUBCLAUSE_BREAKS or tok.lower_ in SELF:
-            return False
-        if tok.lower_ == "terug":
-            return True
-    return False
+    return cue.id_.startswith("phone") and _back_later(sent, cue.end, SUBCLAUSE_BREAKS)
 
 
 def _after_writer_colon(sent: Span, cue: Span) -> bool:

@@ -293,6 +293,8 @@ def _rules() -> dict:
     lower_determiners = "|".join(re.escape(w) for w in table["lower_unknown_determiners"])
     return {"patterns": patterns, "lower_unknown": lower_unknown, "tlds": tlds, "lower_after_kind": lower_after_kind,
             "again_after": re.compile(rf"\b(?:{again_after})[ \t]+$"),
+            "as_initials": "|".join(re.escape(w) for w in table["initials_after_name"]["as"]),
+            "is_called": "|".join(re.escape(w) for w in table["initials_after_name"]["called"]),
             "participle": re.compile(rf"(?:{'|'.join(table['lower_after_kind_participle_prefixes'])})[a-zà-ÿ]{{2,}}[dt]"),
             "lower_determiner": re.compile(rf"\b(?:{lower_determiners})\s+$", re.I),
             "posted_by": re.compile(rf"(?m)^[ \t]*(?:{posted_by})\b[^\n]{{0,40}}\bdoor[ \t]+$"),
@@ -609,7 +611,8 @@ def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]],
 def _initials_spelled_out(text: str, name: str) -> str:
     """ "bij de ZBS, voluit Zeilschool Braassemermeer", "TCO, oftewel Tennisclub Oosterpark": capitals
     first, then the name they spell; or the name, then "zoals de HSTV voluit heet"."""
-    said = _rules()["long_form_said"]
+    rules = _rules()
+    said = rules["long_form_said"]
     # (", de Oratoriumvereniging Zuid-Veluwe": the name in apposition after the capitals, too)
     # ("het USKA, voluit het Utrechts Studenten Kamerkoor Arioso": an article after the phrase,
     # and a capitalised word the name left out, which the capitals spell too)
@@ -620,8 +623,8 @@ def _initials_spelled_out(text: str, name: str) -> str:
             return m.group(1)
     # "aan de Hofstadse Studenten Toneelvereniging, zoals de HSTV voluit heet": the name first,
     # then the capitals it spells out
-    for m in re.finditer(rf"((?:[A-Z][a-zà-ÿ]+[ \t]+)?){re.escape(name)},?[ \t]+zoals[ \t]+(?:de[ \t]+|het[ \t]+)?"
-                         rf"([A-Z]{{2,6}})[ \t]+(?:(?:{said})[ \t]+)?(?:heet|heten)\b", text):
+    for m in re.finditer(rf"((?:[A-Z][a-zà-ÿ]+[ \t]+)?){re.escape(name)},?[ \t]+(?:{rules['as_initials']})[ \t]+(?:de[ \t]+|het[ \t]+)?"
+                         rf"([A-Z]{{2,6}})[ \t]+(?:(?:{said})[ \t]+)?(?:{rules['is_called']})\b", text):
         if _spells(m.group(2), name.split()) or m.group(1) and _spells(m.group(2), m.group(1).split() + name.split()):
             return m.group(2)
     return ""
@@ -921,9 +924,8 @@ def _lower_names_after_kind(text: str, taken: list[tuple[int, int]], rules: dict
     seen: set[str] = set()
     for m in rules["lower_after_kind"].finditer(text):
         kind, start = m.group("kind"), m.start("name")
-        before = text[max(0, m.start() - 14) : m.start()]
-        previous = (before.split() or [""])[-1]
-        if rules["lower_determiner"].search(before) or numbers.ordinal(previous.lower()) \
+        previous = (text[max(0, m.start() - 14) : m.start()].split() or [""])[-1]
+        if not _no_determiner_before(text, m.start(), rules) or numbers.ordinal(previous.lower()) \
                 or any(a <= m.start() <= b + 1 for a, b in taken) or previous[:1].isupper() and previous[-1:].isalpha():
             continue
         words = m.group("name").split()
@@ -950,8 +952,13 @@ def _after_bare_kind(text: str, at: int, kind: str, rules: dict) -> bool:
     """Is the word at ``at`` written right after ``kind`` with no article or possessive before
     it ("zwemschool aqua kids" again, but not "geen internet hebben")?"""
     begin = at - len(kind) - 1
-    return begin >= 0 and text[begin : at].strip() == kind \
-        and not rules["lower_determiner"].search(text, max(0, begin - 14), begin)
+    return begin >= 0 and text[begin : at].strip() == kind and _no_determiner_before(text, begin, rules)
+
+
+def _no_determiner_before(text: str, begin: int, rules: dict) -> bool:
+    """Does no article or possessive stand right before ``begin`` ("de", "uw", "geen")? A kind
+    word after one is the common noun, not the kind a name follows."""
+    return not rules["lower_determiner"].search(text[max(0, begin - 14) : begin])
 
 
 def _other_occurrences(text: str, found: list[tuple[int, int, str, str]], rules: dict) -> list[tuple[int, int, str, str]]:
