@@ -87,3 +87,18 @@ def test_grammar_word_lists_are_lists_of_strings():
 def test_missing_grammar_entry_names_itself():
     with pytest.raises(resources.DataFileError, match="no entry 'contacts.no_such_list'"):
         resources.words("contacts.no_such_list")
+
+
+@pytest.mark.parametrize("key, pair", [
+    ("channels.compound_heads", ("webform", "formulier")),
+    ("contacts.forward_participles", ("doorgemaild", "email")),
+    ("contacts.sent_back_messages", ("brief", "letter")),
+])
+def test_pair_lists_read_as_pairs(key, pair):
+    assert pair in resources.pairs(key)
+
+
+def test_pair_entry_without_colon_is_named(monkeypatch):
+    monkeypatch.setattr(resources, "_grammar_entry", lambda key: ["doorgemaild:email", "doorgestuurd"])
+    with pytest.raises(resources.DataFileError, match="'doorgestuurd' is not 'left:right'"):
+        resources.pairs("contacts.forward_participles")

@@ -399,7 +399,7 @@ def _writer_called_back(sent: Span, cue: Span) -> bool:
 
 
 # "doorgemaild:email": a forwarding participle and the channel it names ("any" for none)
-FORWARD_VERBS = dict(item.split(":") for item in resources.phrases("contacts.forward_participles"))
+FORWARD_VERBS = dict(resources.pairs("contacts.forward_participles"))
 THIRD_PARTIES = resources.word_lines("third_parties.txt")
 ANOTHER_FIRM = resources.words("contacts.another_firm_words")  # "naar een ander bedrijf": not this one
 
@@ -417,15 +417,14 @@ def _writer_forwarded(sent: Span) -> str | None:
         return None
     target = doc[verb.i + 2 : min(sent.end, verb.i + 5)]
     named = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if target.start <= s.start < target.end]
-    if not named or any(s.text.lower() in THIRD_PARTIES or doc[s.start - 1].lower_ in ANOTHER_FIRM
-                        for s in named) or _quoted(sent, doc[verb.i : verb.i + 1]):
-        return None  # "naar Test Aankoop", "'Wij hebben uw klacht doorgestuurd naar ...'": no contact of the writer's
+    if not named or any(s.text.lower() in THIRD_PARTIES or doc[s.start - 1].lower_ in ANOTHER_FIRM for s in named):
+        return None  # "naar Test Aankoop", "naar een andere winkel": no contact with this firm
     return FORWARD_VERBS[verb.lower_] if _writer_did_it(sent, verb) else None
 
 
 SENT_BACK = resources.words("contacts.sent_back_participles")
 # "mail:email": a message noun and the channel it names ("any" for none)
-SENT_BACK_MESSAGES = dict(item.split(":") for item in resources.phrases("contacts.sent_back_messages"))
+SENT_BACK_MESSAGES = dict(resources.pairs("contacts.sent_back_messages"))
 
 
 def _writer_sent_back(sent: Span) -> str | None:
@@ -441,15 +440,17 @@ def _writer_sent_back(sent: Span) -> str | None:
                  and doc[t.i - 1].lower_ not in NOUN_PREPOSITIONS), None)  # not "per mail, oude laptop teruggestuurd"
     if noun is None:
         return None
-    return SENT_BACK_MESSAGES[noun.lower_] if _writer_did_it(sent, verb) and not _quoted(sent, doc[verb.i : verb.i + 1]) else None
+    return SENT_BACK_MESSAGES[noun.lower_] if _writer_did_it(sent, verb) else None
 
 
 def _writer_did_it(sent: Span, verb) -> bool:
     """Is the writer the one who did what the participle ``verb`` tells: the writer as subject of
     "hebben" in its clause, or a note with no subject at all; never a passive or another subject
-    ("Ik werd doorgestuurd", "ze hebben de foto doorgestuurd")?"""
-    clause = set(docindex.words_back(sent.doc[verb.i : verb.i + 1], CLAUSE_BREAKS))
-    if clause & (PASSIVE | STATE_PASSIVE) or clause & (SUBJECT_PRONOUNS - SELF):
+    ("Ik werd doorgestuurd", "ze hebben de foto doorgestuurd"), and never inside quotes ("'Wij
+    hebben uw klacht doorgestuurd naar ...'": a letter of the company's)?"""
+    word = sent.doc[verb.i : verb.i + 1]
+    clause = set(docindex.words_back(word, CLAUSE_BREAKS))
+    if clause & (PASSIVE | STATE_PASSIVE) or clause & (SUBJECT_PRONOUNS - SELF) or _quoted(sent, word):
         return False
     return bool(clause & SELF and clause & WRITER_HAVE) or not clause & (SUBJECT_PRONOUNS | SELF)
 

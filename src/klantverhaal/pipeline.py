@@ -196,8 +196,7 @@ def compound_patterns(listed: list[dict]) -> list[dict]:
     known = {row["pattern"].lower() for row in listed if isinstance(row["pattern"], str)}
     skip = sorted(known | resources.words("channels.compound_not_channels"))
     heads: dict[str, list[str]] = {}
-    for entry in resources.phrases("channels.compound_heads"):
-        channel, head = entry.split(":")
+    for channel, head in resources.pairs("channels.compound_heads"):
         heads.setdefault(channel, []).append(head)
     return [{"label": "channel", "id": channel,
              "pattern": [{"LOWER": {"REGEX": rf"^[a-zà-ÿ]{{3,}}-?(?:{'|'.join(nouns)})$", "NOT_IN": skip}}]}

@@ -98,6 +98,18 @@ def phrases(key: str) -> tuple[str, ...]:
     return tuple(_grammar_entry(key))
 
 
+def pairs(key: str) -> tuple[tuple[str, str], ...]:
+    """A list of "left:right" entries from grammar.json ("webform:formulier", "doorgemaild:email")
+    as pairs in file order; an entry without its colon is a data error, named."""
+    out = []
+    for entry in _grammar_entry(key):
+        left, colon, right = entry.partition(":")
+        if not colon or not left or not right:
+            raise DataFileError(f"grammar.json: {key} entry {entry!r} is not 'left:right'")
+        out.append((left, right))
+    return tuple(out)
+
+
 def fingerprint() -> str:
     """A short hash of every data file: changes whenever a pattern or word list changes."""
     import hashlib

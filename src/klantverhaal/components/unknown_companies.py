@@ -619,15 +619,21 @@ def _initials_spelled_out(text: str, name: str) -> str:
     # ("het DSKC geboekt, het Delfts Studenten Kamerkoor Cantare": a participle may end the clause first)
     for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}})(?:,?[ \t]+\(?(?:{said})(?:[ \t]+(?:de|het))?|(?:[ \t]+ge[a-zà-ÿ]+[dt])?,[ \t]+(?:de|het))"
                          rf"[ \t]+((?:[A-Z][a-zà-ÿ]+[ \t]+)?){re.escape(name)}", text):
-        if _spells(m.group(1), name.split()) or m.group(2) and _spells(m.group(1), m.group(2).split() + name.split()):
+        if _spells_name(m.group(1), name, m.group(2).split()):
             return m.group(1)
     # "aan de Hofstadse Studenten Toneelvereniging, zoals de HSTV voluit heet": the name first,
     # then the capitals it spells out
     for m in re.finditer(rf"((?:[A-Z][a-zà-ÿ]+[ \t]+)?){re.escape(name)},?[ \t]+(?:{rules['as_initials']})[ \t]+(?:de[ \t]+|het[ \t]+)?"
                          rf"([A-Z]{{2,6}})[ \t]+(?:(?:{said})[ \t]+)?(?:{rules['is_called']})\b", text):
-        if _spells(m.group(2), name.split()) or m.group(1) and _spells(m.group(2), m.group(1).split() + name.split()):
+        if _spells_name(m.group(2), name, m.group(1).split()):
             return m.group(2)
     return ""
+
+
+def _spells_name(initials: str, name: str, left_out: list[str]) -> bool:
+    """Do the capitals spell the name, or the name with the capitalised word it left out in
+    front ("Hofstadse" of "Hofstadse Studenten Toneelvereniging" for HSTV)?"""
+    return _spells(initials, name.split()) or bool(left_out) and _spells(initials, [*left_out, *name.split()])
 
 
 def _letters_in_brackets(text: str, name: str) -> str:
@@ -643,7 +649,7 @@ def _letters_in_brackets(text: str, name: str) -> str:
     said = _rules()['short_form_said']
     for m in re.finditer(re.escape(name) + rf",?[ \t]+(?:(?:{said})|(?:[a-z]+[ \t]+){{1,6}}?(?:gewoon|kortweg))"
                          rf"(?:[ \t]+(?:de|het))?[ \t]+([A-Z]{{2,6}})\b", text):
-        if _spells(m.group(1), name.split()) or _spells(m.group(1), _word_before(text, m.start()) + name.split()):
+        if _spells_name(m.group(1), name, _word_before(text, m.start())):
             return m.group(1)
     return ""
 
