@@ -291,7 +291,9 @@ def _rules() -> dict:
     again_after = "|".join(re.escape(w) for w in table["lower_after_kind_again_after"])
     posted_by = "|".join(re.escape(w) for w in table["posted_by_words"])
     lower_determiners = "|".join(re.escape(w) for w in table["lower_unknown_determiners"])
+    heading_labels = "|".join(re.escape(w) for w in table["heading_labels"])
     return {"patterns": patterns, "lower_unknown": lower_unknown, "tlds": tlds, "lower_after_kind": lower_after_kind,
+            "heading_label": re.compile(rf"^[^\w\[]*(?:\[[^\]\n]*\]\W*)?(?:(?:{heading_labels})[ \t]*:\W*)*", re.I),
             "again_after": re.compile(rf"\b(?:{again_after})[ \t]+$"),
             "as_initials": "|".join(re.escape(w) for w in table["initials_after_name"]["as"]),
             "is_called": "|".join(re.escape(w) for w in table["initials_after_name"]["called"]),
@@ -316,6 +318,7 @@ def _rules() -> dict:
             "street_adjectives": frozenset(table["street_adjectives"]),
             "regions": frozenset(table["name_regions"]), "surnames": frozenset(table["common_surnames"]),
             "places": resources.word_lines("places.txt"),
+            "particles": frozenset(p for p in table["surname_particles"] if " " not in p),
             "particle_before": re.compile(rf"(?<![\w:])(?:{'|'.join(re.escape(p) for p in table['surname_particles'])})[ \t]+$"),
             "titled": re.compile(rf"(?i:\b(?:{'|'.join(re.escape(t) for t in table['person_titles'])}))[ \t]+$"),
             # "belde ik Wolters schoorsteenveger", "Ik mailde Dirks glaszetter": a contact verb and
@@ -480,8 +483,10 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if len(words) > 1 and words[-1].rstrip(".") in rules["legal"]:
                 name = " ".join(words[:-1])  # "Keukenstudio Meulenbelt B.V": the legal form is no part of the name
                 words = words[:-1]
-            # "Drukkerij Van Houten": a town after a capitalised "Van" is a surname
-            surname = len(words) > 1 and words[-2][0].isupper() and words[-2].lower() in rules["joiners"]
+            # "Drukkerij Van Houten", "Klompenmakerij Ter Haar": a town or a common word after a
+            # capitalised particle is a surname
+            surname = len(words) > 1 and words[-2][0].isupper() and (words[-2].lower() in rules["joiners"]
+                                                                      or words[-2] in rules["particles"])
             if len(words) > 2 and not surname and (words[-1].lower() in rules["stop"] or words[-1].lower() in rules["places"]
                                                    and _town_not_in_name(text, words, rules["joiners"])):
                 name = " ".join(words[:-1])  # "Hofstede Kamerverhuur Groningen": the place is not the name
@@ -574,6 +579,22 @@ def _longer_forms(text: str, found: list[tuple[int, int, str, str]], taken: list
                     or any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             out.append((m.start(1), m.end(), f"{word} {name}", sector))
+        out += _longer_form_after(text, name, sector, taken, rules)
+    return out
+
+
+def _longer_form_after(text: str, name: str, sector: str, taken: list[tuple[int, int]],
+                       rules: dict) -> list[tuple[int, int, str, str]]:
+    """ "hebben we Hoekman Montage ingehuurd ... Hoekman gebeld", "een kastje van AlarmZorg
+    Friesland": a one-word name written once with an organisation word ("Montage", "Keukens",
+    "Zonne-energie") or a region after it is that longer name; a town is not part of it."""
+    out = []
+    for m in re.finditer(rf"(?<![\w@.-]){re.escape(name)}[ \t]+([A-Z][a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)(?![\w-])", text):
+        word = m.group(1)
+        if not (word.lower().endswith(rules["org_suffixes_longest_first"]) or word in rules["regions"]) \
+                or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        out.append((m.start(), m.end(), f"{name} {word}", sector))
     return out
 
 
@@ -865,9 +886,10 @@ def _portal_of_taken(text: str, name: str, taken: list[tuple[int, int]]) -> bool
 
 def _line_initial(text: str, start: int) -> bool:
     """Only stars, quotes or other signs stand between the line start and ``start`` (or a tag in
-    brackets: "[Update onderaan] Taalschool Lingua Viva: ...")."""
+    brackets: "[Update onderaan] Taalschool Lingua Viva: ...", or a heading label: "Re: Ervaringen
+    Poolbouw Achterhoek?", "Topic: Storing ...")."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    return not any(ch.isalnum() for ch in re.sub(r"^\W*\[[^\]\n]*\]", "", line))
+    return not any(ch.isalnum() for ch in _rules()["heading_label"].sub("", line, count=1))
 
 
 def _with_own_kind(item: tuple[int, int, str, str], kinds: dict[int, tuple[str, int]],
