@@ -1799,7 +1799,9 @@ def _fragment(sent: Span, verb: Span) -> bool:
     infinitive, tells what the writer did. A finite contact verb ("Milan belt") has a subject of
     its own, and a company or person before it may be that subject."""
     word = verb[-1].lower_
-    participle = _participle(word)
+    # ("Dezelfde dag een melding gedaan in de app.", "Daarna contact opgenomen met de winkel.": the
+    # strong participle of a phrase with a noun)
+    participle = _participle(word) or len(verb) > 1 and "ge" in word[:6] and word.endswith("n")
     infinitive = word.endswith("en") and not word.startswith("ge")
     if not (participle or infinitive):
         return False
