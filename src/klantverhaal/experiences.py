@@ -55,7 +55,7 @@ class _Mention:
     company: str
     sector: str
     named: bool
-    role: str = ""  # "", "employer", "carrier", "payment", "aside", "product", "comparison", "advert", "ref"
+    role: str = ""  # "", "employer", "carrier", "payment", "aside", "product", "comparison", "advert", "errand", "ref"
     from_context: bool = False  # found by the unknown-organisation rules, not the brand table
     subordinate: str = ""  # "reported" ("zei dat ... Stedin") or "subordinate" ("want ... KLM"), see below
 
@@ -67,7 +67,8 @@ def _mention_cues() -> dict:
 
 TONE_LABELS = frozenset({"friendly", "unfriendly"})
 CONTACT_CUE_LABELS = frozenset({"channel", "contact_verb", "comm_verb"})
-ASIDE_ROLES = frozenset({"aside", "payment", "product", "comparison", "advert", "hypothetical", "employer", "background"})
+ASIDE_ROLES = frozenset({"aside", "payment", "product", "comparison", "advert", "hypothetical", "employer", "background",
+                         "errand"})
 MAKER_SECTORS = frozenset(resources.read_json("mentions.json")["maker_sectors"])
 RETAIL_SECTORS = frozenset(resources.read_json("mentions.json")["retail_sectors"])
 
@@ -935,6 +936,8 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         # "Wij bij KPN ..." speaks for the company ("hebben wij bij KozijnPlus besteld" does not);
         # "mijn broer, die bij Eneco werkt": someone's employer
         return "employer"
+    if _stopgap_errand(text, start, end, cues):
+        return "errand"  # "dan maar naar de Jumbo gegaan om toch iets te halen": a stopgap bought elsewhere
     if _cheaper_elsewhere(text, start, end, cues):
         return "comparison"  # "Bij Domstad Koeriers waren we goedkoper uit geweest, maar ...": not chosen, not even as carrier
     if sector == "delivery" and (
@@ -1015,6 +1018,17 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     if sector == "retail" and any(p in sentence for p in cues["order_verbs"] + cues["delivery_verbs"]):
         return "seller"
     return ""
+
+
+def _stopgap_errand(text: str, start: int, end: int, cues: dict) -> bool:
+    """ "Op de terugweg ben ik langs de Albert Heijn gereden voor een paar bakken saté", "dan
+    maar naar de delhaize gereden en daar vlees bijgekocht": the writer bought a stopgap at another
+    shop; buying is no contact, and the shop only shows how the writer worked around the problem."""
+    before = _strip_article(_lowered_before(text, start, 20).rstrip())
+    if not before.endswith(tuple(" " + w for w in cues["errand_before"])):
+        return False
+    sentence = " " + SENTENCE_MARKS.sub(r" \1 ", _sentence_around(text, start, end).lower()) + " "
+    return any(w in sentence for w in cues["errand_purchase"]) and any(w in sentence for w in cues["errand_stopgap"])
 
 
 def _functioning(after: str, cues: dict) -> bool:
@@ -1828,6 +1842,8 @@ def _is_experience(f: _Facts) -> bool:
     has_facts = bool(f.channels or f.contact_sentences or f.waits or f.judgement_cues)
     if not has_facts:
         return False
+    if "errand" in f.roles and f.roles <= ASIDE_ROLES | {"reported"}:
+        return False  # a stopgap bought there: the visit was a purchase, no contact about the problem
     if f.roles <= {"comparison", "advert", "hypothetical", "reported", "background", "payment", "aside", "product"}:
         # "mijn zus zegt dat bij Ziggo ...": named only in someone's speech or a subordinate
         # clause, it is an experience only when the customer contacted it

@@ -560,8 +560,27 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
     out = out + _lower_names_after_kind(text, [*taken, *((a, b) for a, b, _, _ in out)], rules)
     out = out + _other_occurrences(text, out, rules)
     out = out + _longer_forms(text, out, taken, rules)
+    out = _listed_apart(text, out)
     merged = _merge_spellings([_with_article(text, item) for item in out + _handle_written_out(text, out, taken)])
     return _known_by_abbreviation(text, merged, taken)
+
+
+def _listed_apart(text: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "een avond met NS, Taxi Schreuder en Hotel De Zuiderpoort" in a heading, with both firms
+    found on their own in the story: the "en" lists two names ("Lont en Was", never written
+    apart, stays one)."""
+    names = {_key(name) for _, _, name, _ in found}
+    out = []
+    for start, end, name, sector in found:
+        left, joined, right = name.partition(" en ")
+        at = text.find(" en ", start, end)
+        if joined and at > start and _key(left) in names and _key(right) in names:
+            out += [(start, at, text[start:at], sector), (at + 4, end, text[at + 4 : end], sector)]
+        elif joined and at > start and _key(left) in names and any(n.startswith(_key(right)) for n in names):
+            out.append((start, at, text[start:at], sector))  # ("Taxi Schreuder en Hotel", cut short)
+        else:
+            out.append((start, end, name, sector))
+    return out
 
 
 def _longer_forms(text: str, found: list[tuple[int, int, str, str]], taken: list[tuple[int, int]],
@@ -704,14 +723,6 @@ def _spells(letters: str, words: list[str]) -> bool:
         inside, used = inside[at + 1:], used + 1
 
 
-@cache
-def _capitalised_run() -> re.Pattern:
-    """Up to three capitalised words, joined by "&" or a name joiner ("Pootjes en Poes", "Hair
-    by Lien", "Bakkerij van Dam")."""
-    joiners = "|".join(re.escape(j) for j in resources.read_json("unknown_companies.json")["name_joiners"])
-    return re.compile(rf"(?<![\w@.])[A-Z][\w&'-]*(?:[ \t]+(?:(?:{joiners})[ \t]+)?[A-Z][\w&'-]*){{0,2}}")
-
-
 def _handle_written_out(text: str, found: list[tuple[int, int, str, str]],
                         taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
     """ "@plaagvrij_oost, oftewel Plaagvrij Oost": a run of capitalised words whose letters are
@@ -722,7 +733,9 @@ def _handle_written_out(text: str, found: list[tuple[int, int, str, str]],
         return []
     seen = {(a, b) for a, b, _, _ in found}
     out = []
-    for m in _capitalised_run().finditer(text):
+    # ("@fit_met_femke ... Voluit heet het Fit met Femke": any short word may join the run, since
+    # its letters must be the handle's)
+    for m in re.finditer(r"(?<![\w@.])[A-Z][\w&'-]*(?:[ \t]+(?:[a-zà-ÿ&]{1,4}[ \t]+)?[A-Z][\w&'-]*){0,2}", text):
         spans = [(m.start() + w.start(), m.start() + w.end()) for w in re.finditer(r"\S+", m.group())]
         words = [text[a:b] for a, b in spans]
         # ("Fenna van De Zeepzusjes": the name may start after a person and a joiner)
