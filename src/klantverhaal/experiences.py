@@ -987,7 +987,8 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
                              or (after.startswith("-app") or _strip_article(before).endswith(" via")) and paid
                              or any(f" {p} " in before[-30:] for p in cues["payment_app_before"])
                              and any(f" {v} " in sentence for v in cues["payment_app_money_verbs"])) \
-            or paid and (text[start:end].lower() in cues["payment_services"] or before.rstrip().endswith(" via")):
+            or paid and (text[start:end].lower() in cues["payment_services"] or before.rstrip().endswith(" via")) \
+            or _payment_thing(text, start, end, before, cues):
         # "betaald vanaf mijn ING-rekening", "via ING teruggeboekt", "afgerekend via PayPal", "via
         # de app van mijn bank teruggeboekt":
         # the bank or payment service only carried the money
@@ -1018,6 +1019,14 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     if sector == "retail" and any(p in sentence for p in cues["order_verbs"] + cues["delivery_verbs"]):
         return "seller"
     return ""
+
+
+def _payment_thing(text: str, start: int, end: int, before: str, cues: dict) -> bool:
+    """ "via een Tikkie", "op het nummer van de Tikkie", "met payconiq aan de toonbank": a payment
+    service written as the request or the means it is (an article or "met" before it) carried
+    the money; "de PayPal-klantenservice" and "PayPal gebeld" name the firm."""
+    return text[start:end].lower() in cues["payment_services"] and not text[end : end + 1] in ("-", "@") \
+        and before.rstrip().endswith(tuple(" " + w for w in cues["payment_thing_before"]))
 
 
 def _stopgap_errand(text: str, start: int, end: int, cues: dict) -> bool:
