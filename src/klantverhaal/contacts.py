@@ -2725,7 +2725,9 @@ def _passive_clause(sent: Span, tok, auxiliaries: frozenset[str] = PASSIVE) -> b
     k = tok.i - 1
     while k > sent.start and doc[k].lower_ not in CLAUSE_BREAKS:
         k -= 1
+    # ("Het uitje werd afgelast en ik heb de zaal gebeld": a subject after "en" opens a clause of its own)
     return k - 1 > sent.start and doc[k].lower_ == "en" and _participle(tok.lower_) \
+        and doc[k + 1].lower_ not in SUBJECT_PRONOUNS \
         and _participle(doc[k - 1].lower_) and _passive_clause(sent, doc[k - 1], PASSIVE | STATE_PASSIVE)
 
 
