@@ -355,8 +355,44 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
                   for t in doc if t.lower_ in ("uw", "u") and t.idx not in taken and t.idx > addressee.end
                   and not _inside_quote(doc, t.i) and not (t.i > 0 and doc[t.i - 1].lower_ in LETTER_TIME_BEFORE_UW)
                   and not _recipient_of_other(doc, t)]
+    kinds += _own_word_refs(doc, text, named, kinds)
     _name_kinds_as_written(doc, kinds)
     return sorted(named + kinds, key=lambda m: m.start)
+
+
+def _organisation_words() -> frozenset[str]:
+    return frozenset(resources.read_json("unknown_companies.json")["kind_before"])
+
+
+def _own_word_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Mention]) -> list[_Mention]:
+    """ "Theater De Spiegelhal ... Dan het theater. ... we hebben het theater negen keer gebeld":
+    a name that opens with its own kind word ("Theater", "Bakkerij") is what "het theater" and
+    "de bakkerij" point back to, when no other named company opens with that word. Kinds of
+    the kind table ("het hotel") are read by it already; these words name no company alone.
+    Words that also name a thing ("de taxi" is the ride, "de zaak" the case) and words inside
+    quotes (the staff's own "voor de provincie") point nowhere."""
+    skip = frozenset(_mention_cues()["own_word_ref_skip"])
+    by_word: dict[str, set[str]] = defaultdict(set)
+    first_at: dict[str, _Mention] = {}
+    for m in named:
+        words = m.company.split()
+        if len(words) >= 2 and words[0][:1].isupper() and words[0].lower() in _organisation_words() and not m.role:
+            by_word[words[0].lower()].add(m.company)
+            first_at.setdefault(m.company, m)
+    taken = [(m.start, m.end) for m in named + kinds]
+    refs = []
+    for word, companies in by_word.items():
+        if len(companies) != 1 or word in _kind_words() or word in skip:
+            continue
+        m = first_at[next(iter(companies))]
+        for hit in re.finditer(rf"\b(?:de|het|die|dat|dit|deze)\s+({re.escape(word)})\b", text[m.end:]):
+            start, end = m.end + hit.start(1), m.end + hit.end(1)
+            token = doc.char_span(start, end, alignment_mode="expand")
+            if token is None or any(a < end and start < b for a, b in taken) or _inside_quote(doc, token.start):
+                continue
+            refs.append(_Mention(start, end, m.company, m.sector, True, "ref", subordinate=_in_subordinate_clause(
+                doc, docindex.sentence_of(token), start, end)))
+    return refs
 
 
 LETTER_TIME_BEFORE_UW = frozenset(resources.read_json("mentions.json")["letter_time_before_uw"])
