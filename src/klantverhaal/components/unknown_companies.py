@@ -300,6 +300,7 @@ def _rules() -> dict:
             "participle": re.compile(rf"(?:{'|'.join(table['lower_after_kind_participle_prefixes'])})[a-zà-ÿ]{{2,}}[dt]"),
             "lower_determiner": re.compile(rf"\b(?:{lower_determiners})\s+$", re.I),
             "posted_by": re.compile(rf"(?m)^[ \t]*(?:{posted_by})\b[^\n]{{0,40}}\bdoor[ \t]+$"),
+            "section_line": re.compile(rf"(?<=\n\n)[ \t]*(?P<name>{multi})[ \t]*(?=\n[ \t]*\n)"),
             "stop": stop, "first_names": frozenset(table["first_names"]),
             "tld_after": re.compile(rf"\.(?:{tlds})\b"),
             "joiners": frozenset(table["name_joiners"]), "org_suffixes": frozenset(table["org_suffixes"]),
@@ -556,6 +557,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
         item[2] in other[2].split() and other[2] != item[2] for other in out)]
     out = [_with_own_kind(item, kinds, out) for item in out]
     out = _without_headline_word(text, out)
+    out = out + _section_headings(text, taken, out, rules)
     out = out + _lower_case_names(text, [*taken, *((a, b) for a, b, _, _ in out)], rules)
     out = out + _lower_names_after_kind(text, [*taken, *((a, b) for a, b, _, _ in out)], rules)
     out = out + _other_occurrences(text, out, rules)
@@ -927,6 +929,28 @@ def _with_article(text: str, item: tuple[int, int, str, str]) -> tuple[int, int,
     if m is None or "." in name or name.split()[0] in ("De", "Het", "'t"):
         return item
     return m.start("article"), end, f"{m.group('article')} {name}", sector
+
+
+def _section_headings(text: str, taken: list[tuple[int, int]], found: list[tuple[int, int, str, str]],
+                      rules: dict) -> list[tuple[int, int, str, str]]:
+    """ "Univé" and "Verhoef Tuinhout" each on a line of their own, heading the part of the story
+    about that firm: a name on a line between blank lines, beside another such line that holds a
+    brand the table knows, is an organisation when the story writes it (or its first word) again."""
+    lines = [(m.start("name"), m.end("name"), m.group("name")) for m in rules["section_line"].finditer(text)]
+    known = {(a, b) for a, b in taken} | {(a, b) for a, b, _, _ in found}
+    if not any((a, b) in known or any(ka <= a and b <= kb for ka, kb in known) for a, b, _ in lines):
+        return []
+    out = []
+    for start, end, name in lines:
+        words = name.split()
+        if any(a < end and start < b for a, b in known) or words[0].lower() in rules["stop"] \
+                or words[0] in rules["first_names"] or name.lower() in rules["places"] or len(words) > 4 \
+                or len(words) == 1 and lexicon.is_dutch_word(name.lower()):
+            continue  # ("Conclusie", "Update": a part of the post, not a firm)
+        again = len(re.findall(rf"(?<![\w-]){re.escape(words[0])}(?![\w-])", text)) >= 2
+        if again:
+            out.append((start, end, name, "other"))
+    return out
 
 
 def _lower_case_names(text: str, taken: list[tuple[int, int]], rules: dict) -> list[tuple[int, int, str, str]]:
