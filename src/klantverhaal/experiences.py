@@ -206,6 +206,9 @@ def _count_own_letter(sentences: list[Span], f: _Facts) -> None:
     salutation = next((s for s in sentences[:12] if s[0].lower_ in LETTER_SALUTATIONS), None)
     if salutation is None:
         return
+    if any(span.start < salutation.start for span in f.channels.get("letter", [])) \
+            and any(s.start < salutation.start for s in f.contact_sentences):
+        return  # "Aangetekend" above "Geachte heer, mevrouw,": the letter's head told it already
     contact_rules.mark_own_letter(salutation)
     f.contact_sentences.append(salutation)
     f.channels["letter"].append(salutation[:1])
@@ -497,7 +500,11 @@ NOT_MODELS = frozenset(resources.read_json("mentions.json")["not_model_names"]) 
 MODEL_AFTER = re.compile(r"[ \t]+(?:[A-Z][a-z]+|[A-Z0-9][A-Z0-9-]{1,})\b")
 
 
-ADDRESS_LINE = re.compile(r"^[ \t]*(?:aan|t\.?a\.?v\.?|ter attentie van)\b", re.IGNORECASE | re.MULTILINE)
+ADDRESS_LINE = re.compile(r"^[ \t]*(?:aan|t\.?a\.?v\.?|ter attentie van)\b|^[^\n]{0,40}[ \t,](?:t\.a\.v\.|ter attentie van)",
+                          re.IGNORECASE | re.MULTILINE)
+# "Gemeente Haarlem / Afdeling Parkeren / Postbus 511 / 2003 PB Haarlem": a name at a line start with
+# a postbox or postcode line under it, in a letter's head, is where the letter goes
+POSTAL_LINES = re.compile(r"[^\n]*(?:\n[^\n]*){0,2}?\n[ \t]*(?:Postbus\b|\d{4}[ \t]?[A-Z]{2}\b)")
 
 
 def _addressee(text: str, named: list[_Mention]) -> _Mention | None:
@@ -521,6 +528,9 @@ def _addressee(text: str, named: list[_Mention]) -> _Mention | None:
             m for m in named if above <= m.start < line.start()]
         if here:
             return here[0]
+    for m in named:
+        if m.start < 600 and (m.start == 0 or text[m.start - 1] == "\n") and POSTAL_LINES.match(text, m.start):
+            return m
     return None
 
 
