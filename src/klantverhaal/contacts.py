@@ -2674,12 +2674,15 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if cue.id_ == "shop" and any(t.lower_ in PURCHASE_VERBS or t.lower_ in PICKUP_VERBS for t in sent):
             continue  # "kochten we in de vestiging van Trendhopper een hoekbank", "hem opgehaald bij
             # de bagagebalie": buying or picking up is no contact
+        if " ".join(t.lower_ for t in sent.doc[max(sent.start, cue.start - 2) : cue.start]) in ABOUT_BEFORE_CHANNEL:
+            continue  # "Of ik tevreden ben over mijn winkelbezoek": what was asked about, no use
         if _clause_has_self(sent, cue) or _household_subject(sent, cue) or _from_own_side(sent, cue):
             uses.append(cue.id_)  # "Ons zoon heeft namens ons een bericht op hun Facebookpagina gezet"
     return uses
 
 
 PURCHASE_VERBS = resources.words("contacts.purchase_verbs")
+ABOUT_BEFORE_CHANNEL = resources.phrases("contacts.about_before_channel")
 PICKUP_VERBS = resources.words("contacts.pickup_verbs")
 OWN_SIDE = resources.phrases("contacts.own_side_phrases")
 
