@@ -488,7 +488,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         offer = _offer_words(sent, cue, cues)
         adopted = offer and _offer_taken_up(sent)  # "u kunt mailen" + "..., wat ik ook deed"
-        if _negated(sent, cue, negations) or offer and not adopted:
+        if _negated(sent, cue, negations) or offer and not adopted or _almost_done(sent, cue):
             continue
         ordered = _imperative_taken_up(sent, cue)
         if ordered:
@@ -1377,6 +1377,23 @@ def _counterfactual(sent: Span) -> bool:
         if j + 1 < sent.end and doc[j].lower_ in IRREALIS_FINITES:
             return True
     return _unreal_without(sent)
+
+
+def _almost_done(sent: Span, cue: Span) -> bool:
+    """ "Ik had al bijna Interpolis gebeld, maar dat hoefde niet meer": a pluperfect with "bijna"
+    in the cue's own clause tells what nearly happened ("..., maar ik heb alleen gebeld" after it
+    is a call; "Ik had bijna een uur gewacht" measures a time)."""
+    words = list(docindex.words_back(cue, CLAUSE_BREAKS))[::-1]
+    for k, word in enumerate(words):
+        if word != "bijna":
+            continue
+        before = words[max(0, k - 3) : k]
+        helper = next((j for j, w in enumerate(before) if w in IRREALIS_FINITES), None)
+        after = words[k + 1] if k + 1 < len(words) else cue[0].lower_
+        if helper is not None and all(w == "al" or w in SUBJECT_PRONOUNS for w in before[helper + 1 :]) \
+                and numbers.parse(after) is None and not after.isdigit():
+            return True
+    return False
 
 
 UNREAL_WITHOUT = resources.words("contacts.unreal_without")
@@ -2663,7 +2680,7 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if any(c.label_ == "unfriendly" and c.start == cue.start for c in cues):
             continue  # "opgehangen" ends a call, it does not start one
         if any(_received(sent, i, cue) for i in initiated) or _negated(sent, cue, negations) \
-                or _offered(sent, cue, cues) or _quoted(sent, cue):
+                or _offered(sent, cue, cues) or _quoted(sent, cue) or _almost_done(sent, cue):
             continue
         if _writer_received(sent, cue) or _cited(sent, cue) or _said_or_planned(sent, cue) \
                 or _pointed_back(sent, cue) or _from_company(sent, cue) or _as_told_before(cue) \
