@@ -182,6 +182,9 @@ def _rules() -> dict:
         ("named_as", re.compile(rf"\b(?:{naming})[ \t]+(?P<name>{multi})(?![\w-])")),
         # "een bedrijf dat Zappix Media heet": the name given to a business
         ("named_as", re.compile(rf"\b(?:{named_that})[ \t]+(?:dat|die)[ \t]+(?P<name>{multi})[ \t]+(?:heet|heette|heten|heetten)\b")),
+        # "Het bedrijfje heet voluit Kwispelwerk", "Voluit heet het bedrijfje Fit met Femke"
+        ("named_as", re.compile(rf"\b(?:{named_that})[ \t]+(?:heet|heette)[ \t]+(?:voluit[ \t]+)?(?P<name>{multi})(?![\w-])")),
+        ("named_as", re.compile(rf"\b(?:heet|heette)[ \t]+(?:het|de)[ \t]+(?:{named_that})[ \t]+(?:voluit[ \t]+)?(?P<name>{multi})(?![\w-])")),
         ("outsourced", re.compile(rf"\b(?:{outsourced})\s+(?P<name>{multi})")),
         # "onze tuin laten ontwerpen door Groenwerk Marloes", "panelen laten leggen door SolarTeam
         # Oost": the firm hired for a job
@@ -661,6 +664,11 @@ def _initials_spelled_out(text: str, name: str) -> str:
     # ("het DSKC geboekt, het Delfts Studenten Kamerkoor Cantare": a participle may end the clause first)
     for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}})(?:,?[ \t]+\(?(?:{said})(?:[ \t]+(?:de|het))?|(?:[ \t]+ge[a-zà-ÿ]+[dt])?,[ \t]+(?:de|het))"
                          rf"[ \t]+((?:[A-Z][a-zà-ÿ]+[ \t]+)?){re.escape(name)}", text):
+        if _spells_name(m.group(1), name, m.group(2).split()):
+            return m.group(1)
+    # "de SZVK (Studenten Zeilvereniging Kielwater, voor wie niet in Leiden studeert)": the capitals,
+    # then the name in brackets that run on
+    for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}})[ \t]+\(((?:[A-Z][a-zà-ÿ]+[ \t]+)?){re.escape(name)}[,;)]", text):
         if _spells_name(m.group(1), name, m.group(2).split()):
             return m.group(1)
     # "aan de Hofstadse Studenten Toneelvereniging, zoals de HSTV voluit heet": the name first,
