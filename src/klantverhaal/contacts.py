@@ -1557,6 +1557,8 @@ def _advice_to_someone(sent: Span, cue: Span) -> bool:
     # at the start, or after a clause break ("..., maar bel dan even met DHL"); not after "en",
     # which may join a present tense to the writer's own verb ("Ik bel en mail ze")
     opens = cue.start == first or doc[cue.start - 1].lower_ in CLAUSE_BREAKS - {"en"}
+    # ("Mijn vader, die ..., belt dan ook nog": the comma closes a relative clause after the subject)
+    opens = opens and not (doc[cue.start - 1].text == "," and _relative_clause_closed(sent, cue.start - 1))
     if opens and len(cue) <= 2 and cue.end < sent.end and not word.startswith("ge") \
             and not word.endswith(("en", "de", "te")) and doc[cue.end].lower_ in IMPERATIVE_FOLLOWERS:
         return True
@@ -1690,6 +1692,7 @@ HOUSEHOLD = resources.words("contacts.household")
 HOUSEHOLD_OWNERS = resources.words("contacts.household_owners")
 SELF_OBJECTS = frozenset({"mij", "me", "ons"})
 HOUSEHOLD_BREAKS = frozenset({",", ";", ":", "(", ")", "!", "?", "want", "omdat"})
+RELATIVE_PRONOUNS = resources.words("contacts.relative_pronouns")
 
 
 def _household_subject(sent: Span, cue: Span) -> bool:
@@ -1707,6 +1710,11 @@ def _household_subject(sent: Span, cue: Span) -> bool:
     for tok in reversed(doc[max(sent.start, cue.start - HOUSEHOLD_REACH) : cue.start]):
         if _household_apposition(doc, tok.i):
             return True  # "Jeroen, mijn vriend, heeft gebeld", "Sanne (mijn vrouw) heeft gemaild"
+        if tok.text == "," and _relative_clause_closed(sent, tok.i) and not cue.id_.startswith("any"):
+            # "Mijn vader, die zelf dertig jaar bij een corporatie werkte, belt dan ook nog" (a verb
+            # of a channel: "Lotte, die les heeft bij X, klaagde dat ..." complained at home)
+            opener = _relative_clause_closed(sent, tok.i)
+            return _household_subject(sent, doc[opener : opener + 1])
         if tok.lower_ in HOUSEHOLD_BREAKS:  # ("toen maar zelf": adverbs, not clause breaks)
             return False
         if tok.lower_ in HOUSEHOLD and (tok.i in (sent.start, _after_date_prefix(sent)) or doc[tok.i - 1].lower_ in HOUSEHOLD_OWNERS
@@ -1715,6 +1723,16 @@ def _household_subject(sent: Span, cue: Span) -> bool:
         if tok.text in _household_names(doc):
             return True  # "Mijn zoon Ruud helpt me ... Ruud heeft via de app gechat"
     return False
+
+
+def _relative_clause_closed(sent: Span, comma: int) -> int:
+    """The comma that opens a relative clause (", die ..." or ", dat ...") closed by the comma at
+    ``comma``, with no other comma between them; 0 when there is none."""
+    doc = sent.doc
+    k = comma - 1
+    while k > sent.start and doc[k].text != ",":
+        k -= 1
+    return k if k > sent.start and doc[k].text == "," and doc[k + 1].lower_ in RELATIVE_PRONOUNS else 0
 
 
 def _household_names(doc) -> frozenset[str]:
