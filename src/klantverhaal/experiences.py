@@ -1672,6 +1672,7 @@ def _opens_sentence(doc: Doc, m: _Mention, sentence: Span) -> bool:
 
 SUBORDINATORS = resources.words("experiences.subordinators")
 MAIN_CLAUSE_OPENERS = resources.words("experiences.main_clause_openers")
+MAIN_CLAUSE_OPENERS_AFTER_COMMA = resources.words("experiences.main_clause_openers_after_comma")
 SPEECH_VERBS = resources.words("experiences.speech_verbs")
 CUSTOMER_WORDS = resources.words("contacts.self")
 SPEECH_TAGS = resources.phrases("experiences.speech_tags")
@@ -1698,10 +1699,13 @@ def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> st
             # "Om zeker te zijn dat het niet aan hen lag, heb ik ook de SVB gebeld": verb and
             # subject after the comma, the main clause is back
             opener = None
-        if low in MAIN_CLAUSE_OPENERS or low in (",", ";", ":"):
+        # ("staat dat de leverancier de facturen opmaakt, dus terug naar Engie": after a comma,
+        # "dus" opens a main clause too)
+        after_comma = low in MAIN_CLAUSE_OPENERS_AFTER_COMMA and t.i > sentence.start and doc[t.i - 1].text == ","
+        if low in MAIN_CLAUSE_OPENERS or low in (",", ";", ":") or after_comma:
             if opener is None:
                 clause_has_self = told = False
-            if low in MAIN_CLAUSE_OPENERS:
+            if low in MAIN_CLAUSE_OPENERS or after_comma:
                 opener = None  # "..., maar de Univé-medewerker hield ..." is a main clause again
             continue
         if low in CUSTOMER_WORDS and opener is None:
