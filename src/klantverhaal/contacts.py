@@ -1846,6 +1846,7 @@ def _fragment(sent: Span, verb: Span) -> bool:
 
 
 DROPPED_SUBJECT_AUXILIARIES = resources.words("contacts.dropped_subject_auxiliaries")
+POSSESSIVE_OR_SUBJECT = resources.words("contacts.possessive_or_subject")
 
 
 def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None = None) -> list[str] | None:
@@ -1865,6 +1866,9 @@ def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None
     if words[:1] and words[0] in DROPPED_SUBJECT_AUXILIARIES and len(words) > 1 and words[1] not in SUBJECT_PRONOUNS:
         words = words[1:]  # "heb vandaag per aangetekende brief opgezegd": forum Dutch drops the "ik"
     subjects = SUBJECT_PRONOUNS - SELF if allow_self else SUBJECT_PRONOUNS
+    # ("Jullie opzegformulier op de site ingevuld": "jullie" before a noun owns it, it is no subject)
+    words = [w for k, w in enumerate(words) if not (w in POSSESSIVE_OR_SUBJECT and k + 1 < len(words)
+                                                   and words[k + 1] not in FINITE_VERBS | SUBJECT_PRONOUNS)]
     if not words or len(words) > longest or (FINITE_VERBS | subjects) & set(words) \
             or OTHER_AGENTS & set(_without_possessors(words)):
         return None  # ("het nummer van de monteur gebeld": the fitter after "van" owns, not acts)
