@@ -373,14 +373,17 @@ def _own_word_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Ment
     "de bakkerij" point back to, when no other named company opens with that word. Kinds of
     the kind table ("het hotel") are read by it already; these words name no company alone.
     Words that also name a thing ("de taxi" is the ride, "de zaak" the case) and words inside
-    quotes (the staff's own "voor de provincie") point nowhere."""
+    quotes (the staff's own "voor de provincie") point nowhere. A shorter kind word the first
+    word starts with points back too ("de fysio" for "Fysiotherapie Molenwijk")."""
     skip = frozenset(_mention_cues()["own_word_ref_skip"])
     by_word: dict[str, set[str]] = defaultdict(set)
     first_at: dict[str, _Mention] = {}
     for m in named:
         words = m.company.split()
-        if len(words) >= 2 and words[0][:1].isupper() and words[0].lower() in _organisation_words() and not m.role:
-            by_word[words[0].lower()].add(m.company)
+        first = words[0].lower()
+        if len(words) >= 2 and words[0][:1].isupper() and first in _organisation_words() and not m.role:
+            for word in {first} | {w for w in _organisation_words() if len(w) >= 5 and first.startswith(w)}:
+                by_word[word].add(m.company)
             first_at.setdefault(m.company, m)
     taken = [(m.start, m.end) for m in named + kinds]
     refs = []
