@@ -1710,10 +1710,9 @@ def _household_subject(sent: Span, cue: Span) -> bool:
     for tok in reversed(doc[max(sent.start, cue.start - HOUSEHOLD_REACH) : cue.start]):
         if _household_apposition(doc, tok.i):
             return True  # "Jeroen, mijn vriend, heeft gebeld", "Sanne (mijn vrouw) heeft gemaild"
-        if tok.text == "," and _relative_clause_closed(sent, tok.i) and not cue.id_.startswith("any"):
+        if tok.text == "," and not cue.id_.startswith("any") and (opener := _relative_clause_closed(sent, tok.i)):
             # "Mijn vader, die zelf dertig jaar bij een corporatie werkte, belt dan ook nog" (a verb
             # of a channel: "Lotte, die les heeft bij X, klaagde dat ..." complained at home)
-            opener = _relative_clause_closed(sent, tok.i)
             return _household_subject(sent, doc[opener : opener + 1])
         if tok.lower_ in HOUSEHOLD_BREAKS:  # ("toen maar zelf": adverbs, not clause breaks)
             return False

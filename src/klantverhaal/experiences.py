@@ -363,6 +363,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
     return sorted(named + kinds, key=lambda m: m.start)
 
 
+@cache
 def _organisation_words() -> frozenset[str]:
     return frozenset(resources.read_json("unknown_companies.json")["kind_before"])
 
@@ -985,7 +986,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         # "Wij bij KPN ..." speaks for the company ("hebben wij bij KozijnPlus besteld" does not);
         # "mijn broer, die bij Eneco werkt": someone's employer
         return "employer"
-    if _stopgap_errand(text, start, end, cues):
+    if _stopgap_errand(before, sentence, cues):
         return "errand"  # "dan maar naar de Jumbo gegaan om toch iets te halen": a stopgap bought elsewhere
     if _cheaper_elsewhere(text, start, end, cues):
         return "comparison"  # "Bij Domstad Koeriers waren we goedkoper uit geweest, maar ...": not chosen, not even as carrier
@@ -1078,14 +1079,13 @@ def _payment_thing(text: str, start: int, end: int, before: str, cues: dict) -> 
         and before.rstrip().endswith(tuple(" " + w for w in cues["payment_thing_before"]))
 
 
-def _stopgap_errand(text: str, start: int, end: int, cues: dict) -> bool:
+def _stopgap_errand(before: str, sentence: str, cues: dict) -> bool:
     """ "Op de terugweg ben ik langs de Albert Heijn gereden voor een paar bakken saté", "dan
     maar naar de delhaize gereden en daar vlees bijgekocht": the writer bought a stopgap at another
-    shop; buying is no contact, and the shop only shows how the writer worked around the problem."""
-    before = _strip_article(_lowered_before(text, start, 20).rstrip())
-    if not before.endswith(tuple(" " + w for w in cues["errand_before"])):
+    shop; buying is no contact, and the shop only shows how the writer worked around the problem.
+    (``before`` and ``sentence`` as _mention_role reads them.)"""
+    if not _strip_article(before.rstrip()).endswith(tuple(" " + w for w in cues["errand_before"])):
         return False
-    sentence = " " + SENTENCE_MARKS.sub(r" \1 ", _sentence_around(text, start, end).lower()) + " "
     return any(w in sentence for w in cues["errand_purchase"]) and any(w in sentence for w in cues["errand_stopgap"])
 
 

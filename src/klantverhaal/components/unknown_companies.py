@@ -579,9 +579,10 @@ def _listed_apart(text: str, found: list[tuple[int, int, str, str]]) -> list[tup
     for start, end, name, sector in found:
         left, joined, right = name.partition(" en ")
         at = text.find(" en ", start, end)
-        if joined and at > start and _key(left) in names and _key(right) in names:
+        listed = bool(joined) and at > start and _key(left) in names
+        if listed and _key(right) in names:
             out += [(start, at, text[start:at], sector), (at + 4, end, text[at + 4 : end], sector)]
-        elif joined and at > start and _key(left) in names and any(n.startswith(_key(right)) for n in names):
+        elif listed and any(n.startswith(_key(right)) for n in names):
             out.append((start, at, text[start:at], sector))  # ("Taxi Schreuder en Hotel", cut short)
         else:
             out.append((start, end, name, sector))
