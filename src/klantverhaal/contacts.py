@@ -1823,7 +1823,6 @@ ELLIPTIC_FILLERS = resources.words("contacts.elliptic_fillers")
 
 
 FINITE_VERBS = resources.words("contacts.finite_verbs")
-SUBJECT_PRONOUNS = resources.words("contacts.subject_pronouns")
 
 
 def _fragment(sent: Span, verb: Span) -> bool:
@@ -1846,6 +1845,7 @@ def _fragment(sent: Span, verb: Span) -> bool:
 
 DROPPED_SUBJECT_AUXILIARIES = resources.words("contacts.dropped_subject_auxiliaries")
 POSSESSIVE_OR_SUBJECT = resources.words("contacts.possessive_or_subject")
+VERB_OR_SUBJECT = FINITE_VERBS | SUBJECT_PRONOUNS  # what may follow "jullie" as a subject
 
 
 def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None = None) -> list[str] | None:
@@ -1867,7 +1867,7 @@ def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None
     subjects = SUBJECT_PRONOUNS - SELF if allow_self else SUBJECT_PRONOUNS
     # ("Jullie opzegformulier op de site ingevuld": "jullie" before a noun owns it, it is no subject)
     words = [w for k, w in enumerate(words) if not (w in POSSESSIVE_OR_SUBJECT and k + 1 < len(words)
-                                                   and words[k + 1] not in FINITE_VERBS | SUBJECT_PRONOUNS)]
+                                                   and words[k + 1] not in VERB_OR_SUBJECT)]
     if not words or len(words) > longest or (FINITE_VERBS | subjects) & set(words) \
             or OTHER_AGENTS & set(_without_possessors(words)):
         return None  # ("het nummer van de monteur gebeld": the fitter after "van" owns, not acts)

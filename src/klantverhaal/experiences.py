@@ -382,10 +382,12 @@ def _own_word_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Ment
     for m in named:
         words = m.company.split()
         first = words[0].lower()
-        if len(words) >= 2 and words[0][:1].isupper() and first in _organisation_words() and not m.role:
-            for word in {first} | {w for w in _organisation_words() if len(w) >= 5 and first.startswith(w)}:
-                by_word[word].add(m.company)
-            first_at.setdefault(m.company, m)
+        if m.company in first_at or not (len(words) >= 2 and words[0][:1].isupper() and first in _organisation_words()
+                                         and not m.role):
+            continue
+        for word in {first} | {w for w in _organisation_words() if len(w) >= 5 and first.startswith(w)}:
+            by_word[word].add(m.company)
+        first_at[m.company] = m
     taken = [(m.start, m.end) for m in named + kinds]
     refs = []
     for word, companies in by_word.items():
