@@ -69,12 +69,17 @@ def _fronted_and_denied(sent: Span, cue: Span, negations: list[Span]) -> bool:
     that clause deny the contact, however far the negation stands ("maar" before "niet" is an
     adverb here, no clause break)."""
     doc = sent.doc
-    if cue.start != _past_fillers(sent, _after_date_prefix(sent)) or not cue[-1].lower_.endswith("en") \
+    participle = _participle(cue[-1].lower_)
+    if cue.start != _past_fillers(sent, _after_date_prefix(sent)) or not (cue[-1].lower_.endswith("en") or participle) \
             or cue.end >= sent.end or doc[cue.end].lower_ not in FRONTED_AUXILIARIES:
         return False
-    clause_end = next((t.i for t in doc[cue.end : sent.end] if t.lower_ in CLAUSE_BREAKS - {"maar"}), sent.end)
-    return any(cue.end < neg.start < clause_end and neg.text.lower() in ("niet", "nooit", "geen")
-               for neg in negations)
+    # ("Gebeld heeft niemand.", "Gemaild heb ik niet.": a participle put first too; then "maar"
+    # opens a clause of its own: "Gebeld heb ik wel, maar niemand nam op")
+    clause_end = next((t.i for t in doc[cue.end : sent.end] if t.lower_ in CLAUSE_BREAKS - ({"maar"} if not participle else set())), sent.end)
+    return any(cue.end < neg.start < clause_end and neg.text.lower() in FRONTED_DENIALS for neg in negations)
+
+
+FRONTED_DENIALS = resources.words("contacts.fronted_denials")
 
 
 def _fronted_object_denied(sent: Span, cue: Span, negations: list[Span]) -> bool:
@@ -105,6 +110,8 @@ def _offered(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
 def _offer_words(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     """An offer, advice or hypothesis word governs the cue ("u kunt ook mailen")."""
     for other in sent_cues:
+        if other.label_ == "offered" and other.start == cue.start and other.end > cue.end:
+            return True  # "hij belt liever dan ik": the verb inside a phrase of preference
         if other.label_ == "offered" and other.start < cue.start:
             between = _tokens_between(sent, other.end, cue.start)
             if not {".", ";"} & set(between) and not _but_between(between) and _modal_near(sent, other, cue):
@@ -392,8 +399,8 @@ def _writer_called_back(sent: Span, cue: Span) -> bool:
     """ "Ik heb meteen teruggebeld om te vragen ...": "teruggebeld" with the writer as subject
     of "hebben" is the writer's own call; "Ik werd/ben niet teruggebeld", "ze hebben me
     teruggebeld" are the company's."""
-    if cue.text.lower() not in WRITER_CALL_BACK or not _clause_has_self(sent, cue):
-        return False
+    if cue.text.lower() not in WRITER_CALL_BACK or not (_clause_has_self(sent, cue) or _household_subject(sent, cue)):
+        return False  # ("Mijn vrouw heeft de volgende ochtend teruggebeld": the household's call)
     clause = set(docindex.words_back(cue, CLAUSE_BREAKS))
     return bool(clause & WRITER_HAVE) and not clause & (PASSIVE | STATE_PASSIVE | SELF_OBJECTS)
 
@@ -484,10 +491,12 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if cue.label_ not in ("contact_verb", "comm_verb"):
             continue
-        if any(_received(sent, i, cue) for i in initiated) or _call_back(sent, cue):
-            continue
         offer = _offer_words(sent, cue, cues)
         adopted = offer and _offer_taken_up(sent)  # "u kunt mailen" + "..., wat ik ook deed"
+        # ("kreeg ik te horen dat ik moest mailen naar de eigenaar. Dat heb ik gedaan.": the advice
+        # came in, the mail it asked for went out)
+        if any(_received(sent, i, cue) for i in initiated) and not adopted or _call_back(sent, cue):
+            continue
         if _negated(sent, cue, negations) or offer and not adopted or _almost_done(sent, cue):
             continue
         ordered = _imperative_taken_up(sent, cue)
@@ -498,7 +507,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         elif _said_or_planned(sent, cue) or _verb_as_noun(sent, cue):
             continue  # "Mail maar naar ...", "ik zou een mail krijgen", "de mail van Booking.com"
         channel, _, form = cue.id_.partition("/")
-        if _told_again(sent, cue) or _within_same_session(sent, cue, cues):
+        if _told_again(sent, cue) or _within_same_session(sent, cue, cues) or _addressed_to_writer(sent, cue):
             continue
         if reported_from is not None and cue.start > reported_from \
                 and not any(t.lower_ in SELF for t in sent.doc[reported_from : cue.start]):
@@ -506,7 +515,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         # "Mijn zus zei: bel ze. Gedaan.": the order's speaker is not who made the call
         agent = "unknown" if form == "noun" or ordered and _said_before_colon(sent, cue) \
             else _adjacent_agent(sent, cue)
-        if agent == "other" and _household_subject(sent, cue):
+        if agent == "other" and _household_subject(sent, cue) and not _company_perfect_subject(sent, cue):
             agent = "self"  # "Mijn man belt ze op": "ze" after the verb is the object here
         if agent == "other" or someone_else:
             reported_from = _colon_after(sent, cue) if agent == "other" else reported_from
@@ -743,12 +752,16 @@ def visit_destination(sent: Span) -> str | None:
     if named:
         return named[-1].id_
     # "Ik ben toen naar het stadskantoor gegaan": the town hall is the municipality's
+    # ("naar de balie in het stadskantoor gegaan": the town hall after the counter in it)
     town_hall = any(t.lower_ in MUNICIPAL_PREMISES and doc[t.i - 1].lower_ in PLACE_DETERMINERS
-                    and doc[t.i - 2].lower_ in PLACE_PREPOSITIONS for t in doc[sent.start + 2 : verb.i])
+                    and (doc[t.i - 2].lower_ in PLACE_PREPOSITIONS or doc[t.i - 2].lower_ in INSIDE_PREPOSITIONS
+                         and any(x.lower_ in PLACE_PREPOSITIONS for x in doc[max(sent.start, t.i - 6) : t.i - 2]))
+                    for t in doc[sent.start + 2 : verb.i])
     return MUNICIPALITY if town_hall else None
 
 
 MUNICIPAL_PREMISES = resources.words("contacts.municipal_premises")
+INSIDE_PREPOSITIONS = resources.words("contacts.inside_prepositions")  # "in het stadskantoor"
 MUNICIPALITY = "(the municipality)"
 
 
@@ -783,6 +796,41 @@ NOTE_FILLERS = resources.words("contacts.note_fillers")
 POSTED_NOUNS = resources.words("contacts.posted_nouns")
 
 
+def _outcome_after_comma(sent: Span, cues: list[Span], start: int) -> int:
+    """Where a note's outcome begins: the first comma after its first channel word ("Toen via
+    Instagram een DM, ook niks.", "Chat, geen mens gesproken."); the sentence end when there is none."""
+    first = min((c.start for c in cues if c.label_ == "channel" and c.start >= start), default=sent.end)
+    return next((t.i for t in sent.doc[first : sent.end] if t.text == ","), sent.end)
+
+
+def _addressed_channel(sent: Span, cues: list[Span], start: int) -> str | None:
+    """A note's message addressed "aan" or "naar" someone ("Een brief aan de directie.", "Een
+    berichtje aan Ziggo op X, daarna nog een paar DM's") is one the writer sent. Its channel is
+    the message word's own (brief, mail) or the one the note names after it ("op X", "via
+    WhatsApp"); a message "aan mij" came in."""
+    doc = sent.doc
+    outgoing = [c for c in cues if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS and not _quoted(sent, c)]
+    for tok in doc[start : sent.end - 1]:
+        if tok.lower_ not in ADDRESSED_NOUNS or doc[tok.i + 1].lower_ not in ADDRESSED_TO \
+                or tok.i + 2 < sent.end and doc[tok.i + 2].lower_ in ADDRESSED_SELF:
+            continue
+        own = next((c.id_ for c in outgoing if c.start <= tok.i < c.end), None)
+        named = next((c.id_ for c in outgoing if c.start > tok.i), None)
+        return own or named
+    return None
+
+
+def _addressed_to_writer(sent: Span, cue: Span) -> bool:
+    """ "Een brief aan mij van Ziggo", "een mail naar ons": a message noun addressed to the writer
+    came in."""
+    return cue[-1].lower_ in ADDRESSED_TO and cue.end < sent.end and sent.doc[cue.end].lower_ in ADDRESSED_SELF
+
+
+ADDRESSED_NOUNS = resources.words("contacts.addressed_nouns")
+ADDRESSED_TO = resources.words("contacts.addressed_to")
+ADDRESSED_SELF = resources.words("contacts.addressed_self")
+
+
 def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     """Notes without any verb: "Tweede poging via de chat.", "4/ Dinsdag via DM.", "Ik terug
     naar Bosman.", "Dus met bon en doos terug naar het filiaal." -- a channel reached "via", or
@@ -792,11 +840,17 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     opening = _opening_channel(sent, cues, start) or _opening_visit(sent, cues, start) \
         or _channel_heading(sent, cues, start)
     if opening is not None:
+        if not _opens_line(sent, start) and _same_channel_before(sent, opening) \
+                and not any(f" {m} " in docindex.lower_words(sent) for m in REPEAT_MARKERS):
+            return None  # "3 juni – Chat in de Odido-app. Eerst de chatbot, daarna een medewerker ...": the same chat told on
         return opening  # "Eerst de chat op de DHL-site, met zo'n chatbot ...": the note opens with it
     words = _note_words(sent, longest=15, allow_self=True)
     if words is None:
         return None
-    if any(c.label_ in ("negation", "offered", "company_initiated") or c.label_ in ("contact_verb", "comm_verb")
+    # ("Toen via Instagram een DM, ook niks.": a negation after the comma is the answer's, not the DM's)
+    outcome_from = _outcome_after_comma(sent, cues, start)
+    if any(c.label_ in ("negation", "offered", "company_initiated") and not (c.label_ == "negation" and c.start >= outcome_from)
+           or c.label_ in ("contact_verb", "comm_verb")
            and not c.id_.endswith("/noun") and not c.text.lower().startswith(("via", "naar"))
            and not _verb_as_noun(sent, c) for c in cues):
         return None  # a verb of its own is read by the rules above
@@ -811,12 +865,17 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
         return channels[0].id_  # "Chat.", "Mail nummer twee.", "Weer een mail."
     # ("De bevestiging via de mail.": what came in, not what the writer sent)
     came_in = bool(REPLY_NOUNS & set(words) or COMPANY_MESSAGES & set(words))
+    addressed = None if came_in else _addressed_channel(sent, cues, start)
+    if addressed is not None:
+        return addressed  # "Een brief aan de directie.", "7. Een berichtje aan Ziggo op X."
     for cue in cues:
         if cue.label_ == "channel" and cue.id_ in OUTGOING_CHANNELS and cue.start > start and not came_in \
                 and not _quoted(sent, cue) and (
                 doc[cue.start - 1].lower_ in ("via", "per") or cue.start - 1 > start
-                and doc[cue.start - 1].lower_ in ("de", "het", "hun", "een") and doc[cue.start - 2].lower_ == "via"):
+                and doc[cue.start - 1].lower_ in ("de", "het", "hun", "een")
+                and "via" in {t.lower_ for t in doc[max(start, cue.start - 3) : cue.start - 1]}):
             return cue.id_  # "Tweede poging via de chat.", "Een reparatieverzoek via het online formulier."
+            # ("Toen via Instagram een DM": the platform named between "via" and the message)
         if cue.label_ == "channel" and cue.id_ in OUTGOING_CHANNELS and cue.start - 2 > start and not came_in \
                 and doc[cue.start - 2].lower_ == "op" and doc[cue.start - 1].lower_ in NOUN_DETERMINERS \
                 and any(t.lower_ in POSTED_NOUNS for t in doc[start : cue.start - 2]):
@@ -1078,6 +1137,23 @@ POSSESSIVE_PREPOSITIONS = resources.words("contacts.possessive_prepositions")
 PREFIXED_PARTICIPLE = re.compile(rf"^(?:{'|'.join(sorted(resources.words('judgements.separable_prefixes')))})ge[a-zà-ÿ]{{2,}}[dt]$")
 
 
+def _company_perfect_subject(sent: Span, cue: Span) -> bool:
+    """ "Vitakeur heeft het meteen opnieuw verstuurd", "Ziggo had de brief al gestuurd": a
+    company opening the participle's clause, with the auxiliary right after it, is its subject."""
+    doc = sent.doc
+    companies = list(doc.spans.get("companies", [])) + list(doc.spans.get("kinds", []))
+    if not cue[-1].lower_.endswith(("d", "t", "n")):  # ("verstuurd", "gebeld", "gestuurd": after the auxiliary)
+        return False
+    start = max((t.i + 1 for t in doc[sent.start : cue.start] if t.lower_ in CLAUSE_BREAKS), default=sent.start)
+    first = next((c for c in companies if c.start == start and c.end < cue.start), None)
+    # ("Ticketmaster had ik diezelfde dag al gemaild": a subject after the auxiliary, the company the object)
+    return first is not None and doc[first.end].lower_ in COMPANY_AUXILIARIES \
+        and not (first.end + 1 < sent.end and doc[first.end + 1].lower_ in SUBJECT_PRONOUNS | SELF)
+
+
+COMPANY_AUXILIARIES = resources.words("contacts.company_perfect_auxiliaries")
+
+
 def _adjacent_agent(sent: Span, cue: Span) -> str:
     """Who does it, read next to the verb (Dutch puts the subject just before or, after a
     fronted phrase, just after it): "ik belde", "belde ik" -> self; "meldde de operator",
@@ -1111,6 +1187,8 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
         return "other"  # "Ziggo belt zelf!", "Menzis schreef terug" ("dat ik KPN belde" is mine)
     if _named_person_replies(sent, cue):
         return "other"  # "Griet mailde binnen het uur terug", "Na een week belde Sanne terug"
+    if _company_perfect_subject(sent, cue):
+        return "other"  # "Vitakeur heeft het meteen opnieuw verstuurd"
     # "Om half vier belde de garage: ...": after a fronted phrase the subject follows the finite
     # verb ("Belde de garage, geen gehoor", "Dinsdag: belde de garage" open with the verb: the
     # writer's note)
@@ -1221,7 +1299,42 @@ def _quoted(sent: Span, cue: Span) -> bool:
     doc = sent.doc
     if sum(1 for t in doc[sent.start : cue.start] if t.text in QUOTE_TOKENS) % 2 == 1:
         return True
-    return _closed_by_speech_tag(sent, cue) or _tail_of_quote(sent, cue)
+    return _closed_by_speech_tag(sent, cue) or _tail_of_quote(sent, cue) or cue.start in _quoted_paragraph_tokens(doc, spoken=True)
+
+
+def _quoted_paragraph_tokens(doc, spoken: bool = False) -> frozenset[int]:
+    """The tokens inside a quote that runs over several sentences of one paragraph (a mail the
+    writer quotes: '"Beste pulsgym, ik heb op 20 februari aan de balie opgezegd. ..."'); with
+    ``spoken``, only quotes a speech tag closes ('"... Ge moogt dat gewoon naar mij mailen", zei
+    ze.'), which are someone else's words. A paragraph with an odd number of quote marks is
+    read as having none (a stray mark must not quote the rest of the story)."""
+    key = "kv.quoted_paragraph_tokens" + (".spoken" if spoken else "")
+    memo = doc.user_data.get(key)
+    if memo is not None:
+        return memo
+    inside: set[int] = set()
+    paragraph: list[int] = []
+
+    def close_paragraph():
+        nonlocal paragraph
+        marks = [k for k in paragraph if doc[k].text in QUOTE_TOKENS]
+        if len(marks) % 2 == 0:
+            for a, b in zip(marks[::2], marks[1::2]):
+                tag = [t.lower_ for t in doc[b + 1 : min(len(doc), b + 4)]]
+                if not spoken or tag[:1] == [","] and any(w in SPEECH_VERBS for w in tag):
+                    inside.update(range(a + 1, b))
+        paragraph = []
+
+    for tok in doc:
+        if "\n\n" in tok.text_with_ws or tok.is_space and tok.text.count("\n") >= 2:
+            paragraph.append(tok.i)
+            close_paragraph()
+            continue
+        paragraph.append(tok.i)
+    close_paragraph()
+    memo = frozenset(inside)
+    doc.user_data[key] = memo
+    return memo
 
 
 def _tail_of_quote(sent: Span, cue: Span) -> bool:
@@ -1230,8 +1343,10 @@ def _tail_of_quote(sent: Span, cue: Span) -> bool:
     tokens = [t for t in sent if not t.is_space]
     quotes = [t for t in tokens if t.text in QUOTE_TOKENS]
     # glued to the full stop before it, the mark closes; after a space ('gebeld. "') it opens the next
+    # ('Daarna heb ik gemaild:\n\n"': after a line break the mark opens what follows)
     return len(quotes) == 1 and len(tokens) > 1 and tokens[-1].text in QUOTE_TOKENS \
-        and not tokens[-2].whitespace_ and cue.end <= tokens[-1].i
+        and not tokens[-2].whitespace_ and not sent.doc.text[tokens[-1].idx - 1 : tokens[-1].idx].isspace() \
+        and cue.end <= tokens[-1].i
 
 
 SPEECH_VERBS = resources.words("experiences.speech_verbs")
@@ -1566,7 +1681,8 @@ def _advice_to_someone(sent: Span, cue: Span) -> bool:
     # a closing mark leans on the word or full stop before it ('adres."'); an opening mark of
     # the next sentence that the sentencizer left here stands apart ('was. "')
     return len(quotes) % 2 == 1 and quotes[0] >= cue.end and quotes[-1] > sent.start \
-        and not doc[quotes[-1] - 1].whitespace_ and all(t.is_punct for t in doc[quotes[-1] : sent.end])
+        and not doc[quotes[-1] - 1].whitespace_ and not doc[quotes[-1] - 1].is_space \
+        and all(t.is_punct for t in doc[quotes[-1] : sent.end])  # ('gemaild:\n\n"': a line break stands apart too)
 
 
 def _quote_marks(sent: Span) -> list[int]:
@@ -2278,6 +2394,8 @@ def _tally(sent: Span, cues: list[Span]) -> int | None:
     for cue in cues:
         if cue.label_ != "tally_noun" or cue.start <= sent.start:
             continue
+        if cue.text.lower() in ATTEMPT_NOUNS and not _own_attempt(sent, cue):
+            continue
         prev = sent.doc[cue.start - 1].lower_
         plural = cue.text.lower() != "contact" and not cue.text.lower().endswith(("moment", "poging"))
         value = numbers.parse(prev) if plural else None
@@ -2290,6 +2408,21 @@ def _tally(sent: Span, cues: list[Span]) -> int | None:
         if n is not None and n >= 2:
             return n
     return _counter_reading(sent)
+
+
+def _own_attempt(sent: Span, cue: Span) -> bool:
+    """ "@Parship dit is mijn zevende poging.", "Onze vierde poging, nu per brief": a bare
+    "poging" is the writer's contacts so far only as their own numbered attempt (an ordinal after
+    "mijn" or "onze"); "de tweede poging van de bezorger", "mijn tweede poging tot reparatie" are
+    about something else."""
+    doc = sent.doc
+    return cue.start - 2 >= sent.start and doc[cue.start - 2].lower_ in ATTEMPT_OWNERS \
+        and (cue.end == sent.end or doc[cue.end].lower_ not in ATTEMPT_NOT_FOLLOWED)
+
+
+ATTEMPT_NOUNS = resources.words("contacts.own_attempt_nouns")
+ATTEMPT_OWNERS = resources.words("contacts.own_attempt_owners")
+ATTEMPT_NOT_FOLLOWED = resources.words("contacts.own_attempt_not_followed")
 
 
 COUNTER_PHRASES = resources.phrases("contacts.counter_phrases")
@@ -2436,6 +2569,12 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             c for c in channels if not (c.start > sent.start and sent.doc[c.start - 1].lower_ in DEMONSTRATIVES)]
         following = [c for c in verbs + usable if c.start > tok.i]
         repeated = _repeated_contact(sent, tok, verbs, more_words, i)
+        if repeated is not None and i >= 1 and tokens[i - 1].lower_ in VAGUE_REPEAT_WORDS:
+            # "Om één uur heb ik gebeld, en daarna nog een paar keer die middag": that call and at
+            # least two more
+            counted += [("one", 1, _channel(repeated)), ("vague more", 2, _channel(repeated))]
+            at.append(tok.i)
+            continue
         if repeated is not None:
             counted.append(("one", 2, _channel(repeated)))  # "gemaild, en daarna nog een keer": two mails
             at.append(tok.i)
@@ -2690,8 +2829,9 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
     "Via WhatsApp heb ik drie keer naar de status gevraagd", "Ik kreeg een dame aan de telefoon".
     They count as a contact unless the sentence before told the same channel (one call told
     in two sentences)."""
-    if _not_the_writers(sent):
-        return []
+    if _not_the_writers(sent) or any(c.label_ in ("contact_verb", "comm_verb") and _company_perfect_subject(sent, c)
+                                     for c in cues):
+        return []  # ("Achmea heeft de brief meteen opnieuw verstuurd": the company sent it)
     initiated = [c for c in cues if c.label_ == "company_initiated"]
     negations = [c for c in cues if c.label_ == "negation"]
     uses = []
@@ -2705,7 +2845,7 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if _writer_received(sent, cue) or _cited(sent, cue) or _said_or_planned(sent, cue) \
                 or _pointed_back(sent, cue) or _from_company(sent, cue) or _as_told_before(cue) \
-                or cue.start > sent.start and sent.doc[cue.start - 1].lower_ == "die" \
+                or _pointed_at(sent, cue, cues) \
                 or cue.text.lower() in COMPANY_MESSAGES or _about_company_messages(sent, cue):
             continue  # "werd ik gebeld door", "volgens de brief", "ik zou een mail krijgen", "die brief"
             # (not "deze brief": the letter being written)
@@ -2717,6 +2857,14 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if _clause_has_self(sent, cue) or _household_subject(sent, cue) or _from_own_side(sent, cue):
             uses.append(cue.id_)  # "Ons zoon heeft namens ons een bericht op hun Facebookpagina gezet"
     return uses
+
+
+def _pointed_at(sent: Span, cue: Span, cues: list[Span]) -> bool:
+    """ "die brief", "Op die e-mail heb ik geen antwoord gekregen": "die" before the channel word
+    points back to a letter or mail told before; the word read is the whole channel phrase, so
+    "mail" inside "e-mail" has "die" before it too."""
+    start = min([c.start for c in cues if c.label_ == "channel" and c.start <= cue.start < c.end], default=cue.start)
+    return start > sent.start and sent.doc[start - 1].lower_ == "die"
 
 
 PURCHASE_VERBS = resources.words("contacts.purchase_verbs")
@@ -2864,6 +3012,8 @@ def _counted_note(sent: Span, cues: list[Span]) -> list[tuple[str, int, str]]:
 
 
 REPEAT_TIME_WORDS = resources.words("contacts.repeat_time_words")
+VAGUE_REPEAT_WORDS = resources.words("contacts.vague_repeat_words")  # "nog een paar keer"
+SAME_TIME_WORDS = resources.words("contacts.same_time_words")  # "die middag", "dezelfde dag"
 
 
 def _repeated_contact(sent: Span, keer, verbs: list[Span], more_words: set[int], i: int) -> Span | None:
@@ -2872,10 +3022,13 @@ def _repeated_contact(sent: Span, keer, verbs: list[Span], more_words: set[int],
     words of time between and nothing after it in its clause, is that contact once more (two in
     all); "nog een keer gebeld" (the count before its verb) is one. Returns the verb repeated."""
     tokens = list(sent)
-    if i < 2 or tokens[i - 1].lower_ != "een" or not any(i - 4 <= k < i for k in more_words):
+    vague = i >= 3 and tokens[i - 1].lower_ in VAGUE_REPEAT_WORDS and tokens[i - 2].lower_ == "een"
+    if i < 2 or tokens[i - 1].lower_ != "een" and not vague or not any(i - 4 <= k < i for k in more_words):
         return None
-    if i + 1 < len(tokens) and not tokens[i + 1].is_punct and tokens[i + 1].lower_ not in REPEAT_FOLLOWERS:
+    if i + 1 < len(tokens) and not tokens[i + 1].is_punct and tokens[i + 1].lower_ not in REPEAT_FOLLOWERS \
+            and not (i + 2 < len(tokens) and tokens[i + 1].lower_ in SAME_TIME_WORDS and tokens[i + 2].lower_ in REPEAT_TIME_WORDS):
         return None  # "gebeld en nog een keer uitgelegd ...": the count belongs to what follows
+        # ("..., en daarna nog een paar keer die middag": a time of the repeat may follow)
     before = [v for v in verbs if v.end <= keer.i and _channel(v) != "any"]
     if not before:
         return None
@@ -2888,7 +3041,7 @@ def _repeated_contact(sent: Span, keer, verbs: list[Span], more_words: set[int],
     last_break = max(k for k, w in enumerate(between) if w in (",", "en"))
     between = between[last_break:]
     return verb if all(w in (",", "en") or w in COORDINATION_ADVERBS or w in NOTE_FILLERS or w in REPEAT_TIME_WORDS
-                       or numbers.parse(w) is not None for w in between) else None
+                       or numbers.parse(w) is not None or vague and w in VAGUE_REPEAT_WORDS for w in between) else None
 
 
 def _done_to_writer(tokens: list, i: int) -> bool:
@@ -3017,9 +3170,25 @@ def _ordinal_nouns(sent: Span, contact: list[Span]) -> list[tuple[str, int, str]
             continue  # "aanmaning nummer drie", "de tweede factuur": the company's letters
         if cue.start > sent.start and cue.start not in out:
             ordinal = numbers.ordinal(sent.doc[cue.start - 1].lower_)
-            if ordinal and ordinal >= 2:
+            if ordinal and ordinal >= 2 or ordinal == 1 and _first_named_back(sent, cue):
                 out[cue.start] = ("ordinal", ordinal, _channel(cue))
     return [out[k] for k in sorted(out)]
+
+
+def _first_named_back(sent: Span, cue: Span) -> bool:
+    """ "Ook de toon van het eerste telefoongesprek vond ik onacceptabel", "Het eerste telefoontje:
+    de expert komt eraan.": "het eerste" before a contact noun, with no verb of contact beside
+    it, names the first contact of that channel; it is at least one, not one more."""
+    doc = sent.doc
+    if cue.end < sent.end and doc[cue.end].lower_ in FROM_AFTER_NOUN:
+        return False  # "Pas toen de eerste brief van Zilveren Kruis kwam": the company's
+    return cue.start - 2 >= sent.start and doc[cue.start - 2].lower_ in FIRST_BACK_ARTICLES \
+        and not any(c.label_ == "company_initiated" for c in docindex.cues_in(sent)) \
+        and not any(c.label_ in ("contact_verb", "comm_verb") and not c.id_.endswith("/noun")
+                    and not cue.start <= c.start < cue.end for c in docindex.cues_in(sent))
+
+
+FIRST_BACK_ARTICLES = resources.words("contacts.first_back_articles")
 
 
 def _numbered_contact(sent: Span, contact: list[Span]) -> list[tuple[str, int, str]]:
@@ -3158,8 +3327,11 @@ def _repeat_after(sent: Span) -> Span | None:
     if number >= len(sentences):
         return None
     nxt = sentences[number]
+    if _no_reply_note(nxt) and number + 1 < len(sentences):
+        nxt = sentences[number + 1]  # "eerst een mail gestuurd. Geen antwoord. De dag erna weer."
     clause, end = [], nxt.end
-    for tok in nxt:
+    # ("7 november – De dag erna weer.": a diary's date opens the line)
+    for tok in sent.doc[_after_date_prefix(nxt) : nxt.end]:
         if tok.lower_ in (",", "en") or tok.is_punct and tok.lower_ in (".", "!"):
             end = tok.i
             break
@@ -3173,6 +3345,17 @@ def _repeat_after(sent: Span) -> Span | None:
     if all(w in REPEAT_CLAUSE_WORDS or w in REPEAT_TIME_WORDS or numbers.parse(w) is not None for w in clause):
         return nxt
     return None
+
+
+def _no_reply_note(sent: Span) -> bool:
+    """ "Geen antwoord.", "Niks.", "Voicemail." between a contact and its elliptic repeat: a short
+    note of what came back, which tells no contact of its own."""
+    words = [t.lower_ for t in sent if not (t.is_punct or t.is_space)]
+    return 0 < len(words) <= 4 and set(words) <= NO_REPLY_NOTE_WORDS and bool(set(words) & NO_REPLY_CORE)
+
+
+NO_REPLY_NOTE_WORDS = resources.words("contacts.no_reply_note_words")
+NO_REPLY_CORE = resources.words("contacts.no_reply_core")
 
 
 def _sentence_number(sent: Span) -> int:
@@ -3202,6 +3385,8 @@ def _add(per_channel: dict[str, int], how: str, n: int, channel: str) -> bool:
         # "de zesde keer dat we ze benaderen" after five told: the count over every channel
         others = sum(v for k, v in per_channel.items() if k != "any")
         per_channel["any"] = max(current, n - others)
+    elif how == "ordinal" and n == 1 and per_channel.get("any", 0) > 0:
+        pass  # "Het eerste telefoontje met DPD ..." after a total over every channel: inside it
     elif how == "ordinal":
         # "mijn vijfde mail" after two told: the untold ones are counted, and the count is known
         # (corpus decisions md, pa)
@@ -3544,8 +3729,9 @@ def _recap_item(item: list, cues: list[Span]) -> tuple[int, bool, str]:
     if any(c.label_ == "company_initiated" for c in inside):
         return 0, True, "any"
     used = [c for c in inside if c.label_ == "contact_verb" or c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS]
-    if not used:
-        return 0, True, "any"
+    words = {t.lower_ for t in item}
+    if not used or words & COUNTED_IN_PARTICIPLES and "niet" not in words:
+        return 0, True, "any"  # ("..., de vier telefoontjes van Daan meegerekend": inside the count before it)
     channel = next((_channel(c) for c in used if _channel(c) != "any"), "any")
     doc = item[0].doc
     for tok in item:
@@ -3771,9 +3957,13 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
         index = _sentence_number(sent)
         told_before = previous[1] if previous[0] == index - 1 else set()
         this = _this_message(sent)
+        retold = sent.start in _quoted_paragraph_tokens(sent.doc)
         for how, n, channel in items:
             if channel == this and this in this_message:
                 continue  # "... na dagtekening van deze brief", "Deze brief verstuur ik aangetekend": one letter
+            if retold and how in ("one", "weak") and channel != "any" and per_channel.get(channel, 0) > 0:
+                continue  # a quoted mail retells: '"Beste pulsgym, ik heb op 20 februari aan de balie
+                # opgezegd."' after the visit was told (a contact it alone tells still counts)
             if how == "weak":
                 if channel in told_before:
                     continue  # the same call or mail, told on

@@ -333,6 +333,8 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         target = _refers_to(span, named, backward_only=heading) \
             or (_earlier_kind(span, kinds) if not _contacted_agency(span) else None) \
             or (_principal(span, named, kinds) if definite else None)
+        if target is not None and target.sector != span.label_ and span.start > 0 and doc[span.start - 1].lower_ == "hun":
+            target = None  # "de schade ging naar hun verzekeraar": the firm's own supplier, another kind of firm
         if target is not None:
             # "zag dat de opticien een fout maakte": a kind in a subordinate clause does not
             # take the story either; nor does one whose document is sent along ("met de

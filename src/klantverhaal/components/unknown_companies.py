@@ -119,7 +119,8 @@ def _rules() -> dict:
         ("staff_of", re.compile(rf"\b(?P<first>[A-Z][a-zà-ÿ]+)[ \t]+van[ \t]+(?P<name>(?:De|Het)[ \t]+{name}(?:[ \t]+{name})?)(?![\w-])")),
         ("ordered_at", re.compile(rf"\b[Bb]ij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,8}}?(?:{orders})\b")),
         # "een theeset besteld bij Theepot & Co": the verb first ("ingediend bij het ABVV")
-        ("ordered_at", re.compile(rf"\b(?:{orders})\s+bij\s+(?:(?:het|de)\s+)?(?P<name>{multi})(?![\w-])")),
+        # ('een kinderfeest geboekt bij "De Rollende Bal"': the name in quotes, where it was booked)
+        ("ordered_at", re.compile(rf"\b(?:{orders})\s+bij\s+(?:(?:het|de)\s+|['‘“\"](?=[A-Z]))?(?P<name>{multi})(?![\w-])")),
         # "kochten mijn broer en ik een ballonvaart voor twee bij Hemelsblauw": the verb, the
         # thing bought, then the seller (a short stretch, no clause break)
         ("ordered_at", re.compile(rf"\b(?:{orders_with_object})\s+(?:[a-zà-ÿ0-9'’-]+\s+){{1,12}}?bij\s+(?P<name>{multi})(?![\w-])")),
@@ -458,9 +459,11 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                     len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 and not re.search(
                         r"\b(?:bij|van|met|door|via|naar)[ \t]+$", text[max(0, start - 6) : start])
                     and not rules["contacted_before"].search(text, max(0, start - 16), start)
+                    and not re.match(r"[ \t]+uit[ \t]+[A-Z]", text[m.end("kind") : m.end("kind") + 8])
                     or numbers.ordinal(name.lower())):
                 continue  # "een Deense webwinkel", "Top winkel!", "Tweede installateur kwam ...": an adjective
-                # (once is enough after a contact verb: "belde ik Wolters schoorsteenveger")
+                # (once is enough after a contact verb: "belde ik Wolters schoorsteenveger", or with the
+                # town it is from: "Bosman schoorsteenveger uit Hoogeveen")
             if rule in ("contacted_single", "kind_apposition_single", "went_to_single", "turned_to", "lower_predicate", "list_heading") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
                     text[a:b].startswith(name + " ") for a, b in taken) or name in rules["surnames"]):
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
@@ -525,16 +528,27 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 parts = name.split(".")
                 name = next((".".join(parts[:k]) for k in range(len(parts) - 1, 1, -1)
                              if _spelled_out(".".join(parts[:k]), text)), parts[0])
+            if rule == "handle" and "_" in name.strip("_") and not _spelled_out(name, text):
+                # "@roedelwerk_training" beside "een eenmanszaak, Roedelwerk": the longest first
+                # parts the story spells out are the firm's name
+                parts = name.split("_")
+                name = next(("_".join(parts[:k]) for k in range(len(parts) - 1, 0, -1)
+                             if len("_".join(parts[:k])) >= 4 and _spelled_out("_".join(parts[:k]), text)), name)
+                written = re.search(rf"(?<![@\w]){re.escape(name)}(?!\w)", text, re.I) if "_" not in name else None
+                if written and written.group(0)[0].isupper():
+                    name = written.group(0)  # as the story writes it out
             if rule == "handle" and (not _company_handle(name, text, rules) or _ends_in_domain(name)):
                 continue
             if rule in ("kind_lower", "kind_before") and text[m.end("kind") : start].strip() \
                     and re.search(r"\been[ \t]+$", text[max(0, m.start("kind") - 5) : m.start("kind")]):
                 continue  # 'een workshop "Voorjaar aan de Middellandse Zee"': the title of one thing, no firm
             if _quoted_everywhere(name, text) and rule not in ("kind_lower", "kind_before") \
-                    and not _quoted_in_town(text, start + len(name), rules):
+                    and not _quoted_in_town(text, start + len(name), rules) \
+                    and not (rule == "ordered_at" and text[max(0, start - 5) : start - 1].endswith("bij ")):
                 continue  # "oude soorten zoals 'Insulinde' en 'Absalon'", "de 'Grutte Pier'": a variety, a boat
                 # ("boksschool 'Vuurvast'": a kind word before it says it is a firm; "gekozen voor
-                # 'De Laserkelder' in Zwolle": so does the town it is in)
+                # 'De Laserkelder' in Zwolle": so does the town it is in; so does 'geboekt bij
+                # "De Rollende Bal"', a place something was booked or bought)
             if (rule == "portal" or rule == "camel" and text[max(0, start - 5) : start] == "Mijn ") \
                     and _portal_topic(name, text):
                 continue  # "via Mijn Inburgering" beside "inburgeringsexamen": a portal named after its topic
@@ -640,8 +654,10 @@ def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]],
             initials = _letters_in_brackets(text, name) or _initials_spelled_out(text, name)
             if not initials:
                 continue
-        short = len(re.findall(rf"(?<![\w-]){initials}(?![\w-])", text))
-        if short > text.count(name):  # (each count holds the one in "Name (INITIALS)")
+        spots = [m.start() for m in re.finditer(rf"(?<![\w-]){initials}(?![\w-])", text)]
+        # (each count holds the one in "Name (INITIALS)"; as often as the name, the initials go
+        # first when the story writes them first: "bij de TSTV (voluit: Tilburgse ...)")
+        if len(spots) > text.count(name) or spots and len(spots) == text.count(name) and spots[0] < text.find(name):
             renamed[name] = initials
     out = [(a, b, renamed.get(name, name), sector) for a, b, name, sector in found]
     # each use of the initials is the organisation too ("Ik heb in de VFL-app een storing gemeld")
@@ -663,13 +679,15 @@ def _initials_spelled_out(text: str, name: str) -> str:
     # ("het USKA, voluit het Utrechts Studenten Kamerkoor Arioso": an article after the phrase,
     # and a capitalised word the name left out, which the capitals spell too)
     # ("het DSKC geboekt, het Delfts Studenten Kamerkoor Cantare": a participle may end the clause first)
-    for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}})(?:,?[ \t]+\(?(?:{said})(?:[ \t]+(?:de|het))?|(?:[ \t]+ge[a-zà-ÿ]+[dt])?,[ \t]+(?:de|het))"
+    # ("de TSTV (voluit: Tilburgse Studenten Toneelvereniging)": a colon after the word too)
+    for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}})(?:,?[ \t]+\(?(?:{said}):?(?:[ \t]+(?:de|het))?|(?:[ \t]+ge[a-zà-ÿ]+[dt])?,[ \t]+(?:de|het))"
                          rf"[ \t]+((?:[A-Z][a-zà-ÿ]+[ \t]+)?){re.escape(name)}", text):
         if _spells_name(m.group(1), name, m.group(2).split()):
             return m.group(1)
     # "de SZVK (Studenten Zeilvereniging Kielwater, voor wie niet in Leiden studeert)": the capitals,
     # then the name in brackets that run on
-    for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}})[ \t]+\(((?:[A-Z][a-zà-ÿ]+[ \t]+)?){re.escape(name)}[,;)]", text):
+    # ("de DSRG (het Deventer Studenten Roei Genootschap, ...)": an article may open the brackets)
+    for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}})[ \t]+\((?:(?:het|de)[ \t]+)?((?:[A-Z][a-zà-ÿ]+[ \t]+)?){re.escape(name)}[,;)]", text):
         if _spells_name(m.group(1), name, m.group(2).split()):
             return m.group(1)
     # "aan de Hofstadse Studenten Toneelvereniging, zoals de HSTV voluit heet": the name first,
