@@ -509,6 +509,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         channel, _, form = cue.id_.partition("/")
         if _told_again(sent, cue) or _within_same_session(sent, cue, cues) or _addressed_to_writer(sent, cue):
             continue
+        if form == "noun" and any(t.lower_ in SHOWN_BELOW for t in sent):
+            continue  # "Hieronder mijn mails, zodat jullie kunnen meelezen": the mails are told below
         if reported_from is not None and cue.start > reported_from \
                 and not any(t.lower_ in SELF for t in sent.doc[reported_from : cue.start]):
             continue  # "mailde hun klachtenteam: lijst verstuurd": what their message said
@@ -818,6 +820,9 @@ def _addressed_channel(sent: Span, cues: list[Span], start: int) -> str | None:
         named = next((c.id_ for c in outgoing if c.start > tok.i), None)
         return own or named
     return None
+
+
+SHOWN_BELOW = resources.words("contacts.shown_below_words")
 
 
 def _addressed_to_writer(sent: Span, cue: Span) -> bool:
@@ -2063,10 +2068,13 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             # "Ik heb die bevestiging gemaild", "Ik heb in die tijd talloze keren gebeld": "die"
             # after the auxiliary, or after a preposition ("naar die helpdesk gebeld"; "dat" only
             # before a time: "sinds dat eerste telefoontje" points back), is a determiner, no clause
+            # ("heb ik daarna ook nog dat opzegformulier op hun site ingevuld": right before a
+            # channel noun it is that noun's determiner)
             determiner = doc[k].lower_ in ("die", "dat") and k > sent.start and (
                 doc[k - 1].lower_ in FINITE_AUXILIARIES | SELF_AUXILIARIES
                 or doc[k - 1].lower_ in DETERMINER_PREPOSITIONS and k + 1 < cue.start
-                and (doc[k + 1].lower_ in TIME_NOUNS or doc[k].lower_ == "die"))
+                and (doc[k + 1].lower_ in TIME_NOUNS or doc[k].lower_ == "die")
+                or k + 1 < cue.start and any(c.label_ == "channel" and c.start == k + 1 for c in docindex.cues_in(sent)))
             # "Ik heb maandag, woensdag en vrijdag gebeld": a comma inside a list of days
             listed = doc[k].text == "," and k > sent.start and k + 1 < sent.end \
                 and _date_word(doc[k - 1]) and _date_word(doc[k + 1])
@@ -2636,7 +2644,10 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             if value is not None and value >= 2 and prev not in ("een", "één") and cue.text.lower().endswith(
                     ("s", "en", "jes", "ven")) and not _compared(sent, cue.start - 1):
                 more = any(cue.start - sent.start - 4 <= k < cue.start - sent.start for k in more_words)
-                return [("more" if more else "exact", int(value), _channel(cue))]
+                # ("twaalf telefoontjes en berichten": one count over both nouns, every channel)
+                joined = cue.end + 1 < sent.end and sent.doc[cue.end].lower_ in ("en", "of") \
+                    and sent.doc[cue.end + 1].lower_ in JOINED_MESSAGE_NOUNS
+                return [("more" if more else "exact", int(value), "any" if joined else _channel(cue))]
             if prev in ("één", "eén") and not any(cue.start - sent.start - 4 <= k < cue.start - sent.start
                                                    for k in more_words):
                 return [("exact", 1, _channel(cue))]  # "Eén telefoontje, en alles was geregeld": one in all
@@ -3173,6 +3184,9 @@ def _ordinal_nouns(sent: Span, contact: list[Span]) -> list[tuple[str, int, str]
             if ordinal and ordinal >= 2 or ordinal == 1 and _first_named_back(sent, cue):
                 out[cue.start] = ("ordinal", ordinal, _channel(cue))
     return [out[k] for k in sorted(out)]
+
+
+JOINED_MESSAGE_NOUNS = resources.words("contacts.joined_message_nouns")  # "telefoontjes en berichten"
 
 
 def _first_named_back(sent: Span, cue: Span) -> bool:

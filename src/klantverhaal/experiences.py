@@ -573,7 +573,14 @@ def _the_one_town(text: str) -> str | None:
     it names none or several: "de gemeente" of a story set in Haarlem is Gemeente Haarlem."""
     # ("Amersfoort-Noord", "Utrecht-Overvecht": the town before the district)
     towns = {w for w in re.findall(r"(?<![\w-])[A-Z][a-zà-ÿ]+\b", text) if w.lower() in resources.word_lines("places.txt")}
-    return next(iter(towns)) if len(towns) == 1 else None
+    if len(towns) > 1:
+        # ("Wij wonen in Kapellen ... de gemeente" beside a trip to Antwerpen: the town the writer lives in)
+        homes = {m.group(1) for m in HOME_TOWN.finditer(text)} & towns
+        return next(iter(homes)) if len(homes) == 1 else None
+    return next(iter(towns)) if towns else None
+
+
+HOME_TOWN = re.compile(rf"(?i:\b(?:{'|'.join(resources.phrases('experiences.home_town_phrases'))}))[ \t]+([A-Z][a-zà-ÿ]+)\b")
 
 
 DEFINITE = resources.words("experiences.definite")
@@ -687,7 +694,18 @@ def _may_describe(kind_word: str, name: str, kind_sector: str) -> bool:
     own = [o for w in name.lower().split() for o in _org_words() if w.endswith(o)]
     if own and kind_sector == "retail" and set(own) <= _shop_words():
         return True
-    return not own or any(o in kind_word for o in own)
+    # ("Merelhof College" ... "de school": words for the same kind of organisation)
+    return not own or any(o in kind_word or _same_kind_word(o, kind_word) for o in own)
+
+
+def _same_kind_word(name_word: str, kind_word: str) -> bool:
+    """ "college" of "Merelhof College" and "school": words for the same kind of organisation."""
+    return any(kind_word in group and name_word.endswith(tuple(group)) for group in _same_kind_words())
+
+
+@cache
+def _same_kind_words() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(group) for group in resources.read_json("unknown_companies.json")["same_kind_words"])
 
 
 @cache
@@ -860,7 +878,8 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
         text = docindex.text(kind.doc)
         word = kind.text.lower()
         own = [m for m in named if _introduced_by_word(text, m, kind.id_, word)
-               or points_back and any(w == word or len(w) >= 5 and word.startswith(w) for w in m.company.lower().split())]
+               or points_back and any(w == word or len(w) >= 5 and word.startswith(w) or _same_kind_word(w, word)
+                                      for w in m.company.lower().split())]
         return ([m for m in own if m.end <= kind.start_char] or own or [None])[-1]
     sectors = {kind.label_} | _also_sectors().get(kind.text.lower(), frozenset())
     named = [m for m in named if m.company.lower() not in _third_parties()]  # an ombudsman is never "de sportschool"

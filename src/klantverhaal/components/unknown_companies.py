@@ -153,7 +153,8 @@ def _rules() -> dict:
         ("contacted_single", re.compile(writer_did +
                                         rf"\s+(?:[a-z]+\s+){{0,2}}?naar\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{contact_after})\b")),
         # "gewoon rechtstreeks gebeld naar Kotterhuys": the participle first
-        ("contacted_single", re.compile(rf"\b(?:gebeld|gemaild|geschreven|gestapt)[ \t]+naar[ \t]+(?P<name>{name})(?![\w-])")),
+        # ("Gebeld naar Studietoelagen.": a diary note opens with the participle)
+        ("contacted_single", re.compile(rf"\b(?:[Gg]ebeld|[Gg]emaild|[Gg]eschreven|[Gg]estapt)[ \t]+naar[ \t]+(?P<name>{name})(?![\w-])")),
         # "een bericht gestuurd aan Gadgetgigant": a message addressed to it
         ("contacted_single", re.compile(rf"\b(?:bericht|berichtje|mail|mailtje|klacht|brief)[ \t]+(?:gestuurd|geschreven|gericht)[ \t]+aan[ \t]+(?P<name>{name})(?![\w-])")),
         # "hadden we Zazzo geboekt", "hebben we Roetvrij ingeschakeld": hired, one word only when
@@ -680,7 +681,8 @@ def _initials_spelled_out(text: str, name: str) -> str:
     # and a capitalised word the name left out, which the capitals spell too)
     # ("het DSKC geboekt, het Delfts Studenten Kamerkoor Cantare": a participle may end the clause first)
     # ("de TSTV (voluit: Tilburgse Studenten Toneelvereniging)": a colon after the word too)
-    for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}})(?:,?[ \t]+\(?(?:{said}):?(?:[ \t]+(?:de|het))?|(?:[ \t]+ge[a-zà-ÿ]+[dt])?,[ \t]+(?:de|het))"
+    # ("het NSKC gehoord, voluit het Nijmeegs ...": a participle may end the clause before the word)
+    for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}})(?:(?:[ \t]+ge[a-zà-ÿ]+[dt])?,?[ \t]+\(?(?:{said}):?(?:[ \t]+(?:de|het))?|(?:[ \t]+ge[a-zà-ÿ]+[dt])?,[ \t]+(?:de|het))"
                          rf"[ \t]+((?:[A-Z][a-zà-ÿ]+[ \t]+)?){re.escape(name)}", text):
         if _spells_name(m.group(1), name, m.group(2).split()):
             return m.group(1)
