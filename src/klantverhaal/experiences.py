@@ -1728,6 +1728,9 @@ def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> st
         # ("staat dat de leverancier de facturen opmaakt, dus terug naar Engie": after a comma,
         # "dus" opens a main clause too)
         after_comma = low in MAIN_CLAUSE_OPENERS_AFTER_COMMA and t.i > sentence.start and doc[t.i - 1].text == ","
+        if low == ":" and t.i > sentence.start and doc[t.i - 1].lower_ in CALLED_BEFORE_COLON \
+                and t.i + 1 < name.start and doc[t.i + 1].lower_ in ANSWERED_BY:
+            return "reported"  # "Maandag heb ik Rhenus gebeld: ze hadden van Loungeloods geen opdracht gekregen"
         if low in MAIN_CLAUSE_OPENERS or low in (",", ";", ":") or after_comma:
             if opener is None:
                 clause_has_self = told = False
@@ -1755,6 +1758,9 @@ def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> st
 
 
 QUESTION_VERBS = resources.words("experiences.question_verbs")
+# "gebeld: ze hadden ...": what a call or mail brought back, told after a colon by its subject
+CALLED_BEFORE_COLON = resources.words("experiences.called_before_colon")
+ANSWERED_BY = resources.words("experiences.answered_by")
 # "Els heeft dat nummer ... doorgegeven": after a form of "hebben", "dat" points at a thing
 HAVE_FORMS = resources.words("experiences.have_before_demonstrative")
 # "De derde keer dat ik de RDW belde": after a word of time, "dat" says when
