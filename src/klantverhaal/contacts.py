@@ -1145,12 +1145,12 @@ PREFIXED_PARTICIPLE = re.compile(rf"^(?:{'|'.join(sorted(resources.words('judgem
 def _company_perfect_subject(sent: Span, cue: Span) -> bool:
     """ "Vitakeur heeft het meteen opnieuw verstuurd", "Ziggo had de brief al gestuurd": a
     company opening the participle's clause, with the auxiliary right after it, is its subject."""
-    doc = sent.doc
-    companies = list(doc.spans.get("companies", [])) + list(doc.spans.get("kinds", []))
     if not cue[-1].lower_.endswith(("d", "t", "n")):  # ("verstuurd", "gebeld", "gestuurd": after the auxiliary)
         return False
+    doc = sent.doc
     start = max((t.i + 1 for t in doc[sent.start : cue.start] if t.lower_ in CLAUSE_BREAKS), default=sent.start)
-    first = next((c for c in companies if c.start == start and c.end < cue.start), None)
+    first = next((c for key in ("companies", "kinds") for c in doc.spans.get(key, [])
+                  if c.start == start and c.end < cue.start), None)
     # ("Ticketmaster had ik diezelfde dag al gemaild": a subject after the auxiliary, the company the object)
     return first is not None and doc[first.end].lower_ in COMPANY_AUXILIARIES \
         and not (first.end + 1 < sent.end and doc[first.end + 1].lower_ in SUBJECT_PRONOUNS | SELF)
@@ -1331,11 +1331,9 @@ def _quoted_paragraph_tokens(doc, spoken: bool = False) -> frozenset[int]:
         paragraph = []
 
     for tok in doc:
-        if "\n\n" in tok.text_with_ws or tok.is_space and tok.text.count("\n") >= 2:
-            paragraph.append(tok.i)
-            close_paragraph()
-            continue
         paragraph.append(tok.i)
+        if "\n\n" in tok.text_with_ws:  # (a space token of two line breaks holds them in its text)
+            close_paragraph()
     close_paragraph()
     memo = frozenset(inside)
     doc.user_data[key] = memo
@@ -1350,8 +1348,13 @@ def _tail_of_quote(sent: Span, cue: Span) -> bool:
     # glued to the full stop before it, the mark closes; after a space ('gebeld. "') it opens the next
     # ('Daarna heb ik gemaild:\n\n"': after a line break the mark opens what follows)
     return len(quotes) == 1 and len(tokens) > 1 and tokens[-1].text in QUOTE_TOKENS \
-        and not tokens[-2].whitespace_ and not sent.doc.text[tokens[-1].idx - 1 : tokens[-1].idx].isspace() \
-        and cue.end <= tokens[-1].i
+        and not tokens[-2].whitespace_ and not _after_line_break(sent.doc, tokens[-1].i) and cue.end <= tokens[-1].i
+
+
+def _after_line_break(doc, i: int) -> bool:
+    """Does a line break (a space token) stand right before token ``i``? A quote mark there
+    opens what follows ('Daarna heb ik gemaild:\n\n"'); it closes nothing."""
+    return i > 0 and doc[i - 1].is_space
 
 
 SPEECH_VERBS = resources.words("experiences.speech_verbs")
@@ -1686,8 +1689,8 @@ def _advice_to_someone(sent: Span, cue: Span) -> bool:
     # a closing mark leans on the word or full stop before it ('adres."'); an opening mark of
     # the next sentence that the sentencizer left here stands apart ('was. "')
     return len(quotes) % 2 == 1 and quotes[0] >= cue.end and quotes[-1] > sent.start \
-        and not doc[quotes[-1] - 1].whitespace_ and not doc[quotes[-1] - 1].is_space \
-        and all(t.is_punct for t in doc[quotes[-1] : sent.end])  # ('gemaild:\n\n"': a line break stands apart too)
+        and not doc[quotes[-1] - 1].whitespace_ and not _after_line_break(doc, quotes[-1]) \
+        and all(t.is_punct for t in doc[quotes[-1] : sent.end])
 
 
 def _quote_marks(sent: Span) -> list[int]:

@@ -333,7 +333,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         target = _refers_to(span, named, backward_only=heading) \
             or (_earlier_kind(span, kinds) if not _contacted_agency(span) else None) \
             or (_principal(span, named, kinds) if definite else None)
-        if target is not None and target.sector != span.label_ and span.start > 0 and doc[span.start - 1].lower_ == "hun":
+        if target is not None and target.sector != span.label_ and span.start > 0 and doc[span.start - 1].lower_ in THEIR_OWN:
             target = None  # "de schade ging naar hun verzekeraar": the firm's own supplier, another kind of firm
         if target is not None:
             # "zag dat de opticien een fout maakte": a kind in a subordinate clause does not
@@ -603,6 +603,7 @@ def _definite(doc: Doc, span: Span) -> bool:
 
 INTRODUCING = resources.phrases("experiences.introducing_indefinite")
 NO_NEW_COMPANY_BEFORE = resources.words("experiences.no_new_company_before")
+THEIR_OWN = resources.words("experiences.their_own_before")  # "hun verzekeraar": the firm's own supplier
 QUOTES = resources.words("judgements.quotes")
 
 

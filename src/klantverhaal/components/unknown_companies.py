@@ -533,8 +533,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 # "@roedelwerk_training" beside "een eenmanszaak, Roedelwerk": the longest first
                 # parts the story spells out are the firm's name
                 parts = name.split("_")
-                name = next(("_".join(parts[:k]) for k in range(len(parts) - 1, 0, -1)
-                             if len("_".join(parts[:k])) >= 4 and _spelled_out("_".join(parts[:k]), text)), name)
+                firsts = ["_".join(parts[:k]) for k in range(len(parts) - 1, 0, -1)]
+                name = next((first for first in firsts if len(first) >= 4 and _spelled_out(first, text)), name)
                 written = re.search(rf"(?<![@\w]){re.escape(name)}(?!\w)", text, re.I) if "_" not in name else None
                 if written and written.group(0)[0].isupper():
                     name = written.group(0)  # as the story writes it out
