@@ -3027,6 +3027,7 @@ def _counted_note(sent: Span, cues: list[Span]) -> list[tuple[str, int, str]]:
 
 REPEAT_TIME_WORDS = resources.words("contacts.repeat_time_words")
 VAGUE_REPEAT_WORDS = resources.words("contacts.vague_repeat_words")  # "nog een paar keer"
+JOINED_MESSAGE_NOUNS = resources.words("contacts.joined_message_nouns")  # "telefoontjes en berichten"
 SAME_TIME_WORDS = resources.words("contacts.same_time_words")  # "die middag", "dezelfde dag"
 
 
@@ -3189,9 +3190,6 @@ def _ordinal_nouns(sent: Span, contact: list[Span]) -> list[tuple[str, int, str]
     return [out[k] for k in sorted(out)]
 
 
-JOINED_MESSAGE_NOUNS = resources.words("contacts.joined_message_nouns")  # "telefoontjes en berichten"
-
-
 def _first_named_back(sent: Span, cue: Span) -> bool:
     """ "Ook de toon van het eerste telefoongesprek vond ik onacceptabel", "Het eerste telefoontje:
     de expert komt eraan.": "het eerste" before a contact noun, with no verb of contact beside
@@ -3199,10 +3197,11 @@ def _first_named_back(sent: Span, cue: Span) -> bool:
     doc = sent.doc
     if cue.end < sent.end and doc[cue.end].lower_ in FROM_AFTER_NOUN:
         return False  # "Pas toen de eerste brief van Zilveren Kruis kwam": the company's
-    return cue.start - 2 >= sent.start and doc[cue.start - 2].lower_ in FIRST_BACK_ARTICLES \
-        and not any(c.label_ == "company_initiated" for c in docindex.cues_in(sent)) \
-        and not any(c.label_ in ("contact_verb", "comm_verb") and not c.id_.endswith("/noun")
-                    and not cue.start <= c.start < cue.end for c in docindex.cues_in(sent))
+    if cue.start - 2 < sent.start or doc[cue.start - 2].lower_ not in FIRST_BACK_ARTICLES:
+        return False
+    cues = docindex.cues_in(sent)
+    return not any(c.label_ == "company_initiated" or c.label_ in ("contact_verb", "comm_verb")
+                   and not c.id_.endswith("/noun") and not cue.start <= c.start < cue.end for c in cues)
 
 
 FIRST_BACK_ARTICLES = resources.words("contacts.first_back_articles")
