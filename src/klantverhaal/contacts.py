@@ -253,6 +253,9 @@ def _not_their_arrival(sent: Span, cue: Span) -> bool:
     line ("Daarna kwam er een man aan de lijn", "kwam er een dame aan de telefoon"). A promised
     visit ("er zou iemand komen kijken") stays a visit, as "monteur" alone does: the corpus gold
     counts it (excluding it lost 8 true visits for 4 false ones)."""
+    if cue.id_ == "visit" and len(cue) == 1 and cue[0].lower_ in COME_BY:
+        # "Op maandag ben ik opnieuw langsgekomen"; "Mijn zoon is langsgekomen" came to the writer
+        return _writer_came_by(sent, cue) or _household_subject(sent, cue)
     if cue.id_ != "visit" or not {cue[0].lower_, cue[-1].lower_} & ARRIVAL_VERBS:
         return False
     back = set(docindex.words_back(cue, SUBCLAUSE_BREAKS))
@@ -261,6 +264,33 @@ def _not_their_arrival(sent: Span, cue: Span) -> bool:
         return True  # "Toen ik de auto kwam brengen"
     told_after = f" {' '.join(ahead)} "
     return any(f" {phrase} " in told_after for phrase in ARRIVAL_ELSEWHERE)
+
+
+COME_BY = frozenset(ARRIVALS["come_by_participles"])
+COME_BY_WRITER = frozenset(ARRIVALS["come_by_writer_auxiliaries"])
+COME_BY_PLURAL = frozenset(ARRIVALS["come_by_plural_auxiliaries"])
+
+
+def _writer_came_by(sent: Span, cue: Span) -> bool:
+    """ "Op maandag ben ik opnieuw langsgekomen", "we zijn zaterdag langsgekomen", "Mijn vrouw is
+    bij Bakkerij Smit langsgekomen": the writer (or household) came to the premises, a visit of
+    theirs, not the company's. "ben" is the writer's own auxiliary; "zijn" is only with "we"/"wij"
+    beside it ("zijn ze langsgekomen" is the company); a household member only "bij" a place."""
+    back = list(docindex.words_back(cue, SUBCLAUSE_BREAKS))
+    if any(w in COME_BY_WRITER for w in back):
+        return True
+    if any(a in COME_BY_PLURAL and b in SELF or a in SELF and b in COME_BY_PLURAL for a, b in zip(back, back[1:])):
+        return True
+    # a partner came by at the company's ("bij Bakkerij Smit"); "Mijn zoon is langsgekomen en had
+    # het verholpen" came to the writer's home
+    return "bij" in back and _household_subject(sent, cue)
+
+
+def _came_by_the_premises(sent: Span, negations: list[Span]) -> bool:
+    """A shop visit told with a participle of coming by, the writer as subject; see
+    _writer_came_by ("Ik ben niet meer langsgekomen" is none)."""
+    return any(t.lower_ in COME_BY and not any(n.start < t.i for n in negations)
+               and _writer_came_by(sent, sent.doc[t.i : t.i + 1]) for t in sent)
 
 
 def _compound_head(cue: Span) -> bool:
@@ -558,8 +588,9 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     events += ["any" for cue in vague if _vague_about_contact(sent, cue, cues, near=taken)]
     # ("Ik heb Lefier gemaild en ben de volgende ochtend naar hun kantoor gegaan": a visit beside
     # another contact in the same sentence)
-    if "shop" not in events and not someone_else and _went_to_company(sent, negations):
-        events.append("shop")
+    if "shop" not in events and not someone_else and (_went_to_company(sent, negations)
+                                                       or _came_by_the_premises(sent, negations)):
+        events.append("shop")  # ("Op maandag ben ik opnieuw langsgekomen": the writer came by)
     if not events and not someone_else and not negations:
         channel = _writer_forwarded(sent) or _writer_sent_back(sent)
         if channel:
@@ -2863,7 +2894,7 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
                 or cue.text.lower() in COMPANY_MESSAGES or _about_company_messages(sent, cue):
             continue  # "werd ik gebeld door", "volgens de brief", "ik zou een mail krijgen", "die brief"
             # (not "deze brief": the letter being written)
-        if cue.id_ == "shop" and any(t.lower_ in PURCHASE_VERBS or t.lower_ in PICKUP_VERBS for t in sent):
+        if cue.id_ == "shop" and (any(t.lower_ in PURCHASE_VERBS for t in sent) or _picked_up_only(sent, cue)):
             continue  # "kochten we in de vestiging van Trendhopper een hoekbank", "hem opgehaald bij
             # de bagagebalie": buying or picking up is no contact
         if " ".join(t.lower_ for t in sent.doc[max(sent.start, cue.start - 2) : cue.start]) in ABOUT_BEFORE_CHANNEL:
@@ -2884,6 +2915,25 @@ def _pointed_at(sent: Span, cue: Span, cues: list[Span]) -> bool:
 PURCHASE_VERBS = resources.words("contacts.purchase_verbs")
 ABOUT_BEFORE_CHANNEL = resources.phrases("contacts.about_before_channel")
 PICKUP_VERBS = resources.words("contacts.pickup_verbs")
+RAISED_ON_PICKUP = resources.words("contacts.raised_on_pickup")
+RAISED_ON_PICKUP_FINITE = resources.words("contacts.raised_on_pickup_finite")
+HANDOVER_OCCASIONS = resources.phrases("contacts.handover_occasions")
+
+
+def _picked_up_only(sent: Span, cue: Span) -> bool:
+    """ "hem opgehaald bij de bagagebalie", "Bij het ophalen zag hij er goed uit", "Bij het
+    inleveren hebben we de sleutel in de bus gegooid": picking up or handing back is no contact;
+    "Bij het ophalen heb ik meteen gezegd dat de vlek er nog in zat" raised the complaint at the
+    counter, and is one (decision 56). A finite verb of saying is the writer's only with the
+    writer beside it ("zei ik", "Ik wees hem erop"; not "zei het meisje achter de balie")."""
+    tokens = list(sent)
+    words = {t.lower_ for t in tokens}
+    if not (words & PICKUP_VERBS or cue.text.lower() in HANDOVER_OCCASIONS):
+        return False
+    if words & RAISED_ON_PICKUP:
+        return False
+    return not any(t.lower_ in RAISED_ON_PICKUP_FINITE and any(
+        0 <= j < len(tokens) and tokens[j].lower_ in SELF for j in (k - 1, k + 1)) for k, t in enumerate(tokens))
 OWN_SIDE = resources.phrases("contacts.own_side_phrases")
 
 
@@ -3998,9 +4048,11 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
                 own_message.add(this)
         previous = (index, {channel for _, _, channel in items})
         after = sum(per_channel.values())
+        told_channels = sorted({channel for _, _, channel in items})
         log.append({"channel": items[0][2], "by": "customer", "count": items[0][0].split()[0], "added": after - before,
                     "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char}
-                   | ({"own": True} if this is not None and this == items[0][2] or _opens_own_letter(sent, items) else {}))
+                   | ({"own": True} if this is not None and this == items[0][2] or _opens_own_letter(sent, items) else {})
+                   | ({"channels": told_channels} if len(told_channels) > 1 else {}))  # ("langsgekomen en twee keer gebeld")
         again = _repeat_after(sent)
         if again is not None and again.start not in seen and after > before and items[-1][2] != "vague":
             seen.add(again.start)

@@ -2045,7 +2045,9 @@ def _experience(f: _Facts, doc: Doc) -> Experience:
                 "channels": [{"label": label, "text": s.text, "start": s.start_char, "end": s.end_char}
                              for label, spans in f.channels.items() for s in spans[:3]]}
     # a visit told with a verb of motion ("naar IKEA Delft gereden") is a contact without a channel word
-    counted = {entry["channel"] for entry in log if entry["added"] > 0 and entry["channel"] == "shop"}
+    # (a sentence that told more than one channel lists them all: "Ik ben er zaterdag langsgegaan en heb
+    # daarna twee keer gebeld")
+    counted = {"shop" for entry in log if entry["added"] > 0 and "shop" in entry.get("channels", [entry["channel"]])}
     return Experience(company=f.company, sector=f.sector, channels=sorted(set(f.channels) | counted), contacts=contacts,
                       waits=waits, friendliness=friendliness, resolved=resolved, contact_log=log,
                       evidence=evidence)
