@@ -47,6 +47,8 @@ def _negated(sent: Span, cue: Span, negations: list[Span]) -> bool:
             return True  # "zonder dat ik hoefde te bellen"
         if neg.end <= cue.start and cue.start - neg.end <= NEGATION_WINDOW:
             between = _tokens_between(sent, neg.end, cue.start)
+            if _quote_closes_between(sent, neg, between):
+                continue  # 'In de app "container niet geleegd" gemeld': the "niet" is in the words reported
             if neg.text.lower() == "zonder" and not set(between) <= ZONDER_FILLERS:
                 continue  # "Na een week zonder reactie hebben we gebeld": "zonder" takes its noun only
             if not CLAUSE_BREAKS & set(between):
@@ -57,6 +59,13 @@ def _negated(sent: Span, cue: Span, negations: list[Span]) -> bool:
             if not (SUBCLAUSE_BREAKS | QUESTION_OPENERS) & set(_tokens_between(sent, cue.end, neg.start)):
                 return True
     return False
+
+
+def _quote_closes_between(sent: Span, neg: Span, between: list[str]) -> bool:
+    """A quote opened before the negation closes between it and the cue: the negation is
+    inside the words quoted ('"container niet geleegd" gemeld')."""
+    opened = sum(t.text in QUOTE_TOKENS for t in sent.doc[sent.start : neg.start]) % 2 == 1
+    return opened and any(w in QUOTE_TOKENS for w in between)
 
 
 FRONTED_AUXILIARIES = resources.words("contacts.fronted_auxiliaries")
@@ -226,7 +235,7 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue) \
             or _imperative_opening(sent, cue) or _tail_of_quote(sent, cue) or _counterfactual(sent) or _should_it_happen(sent) or _unwilling(sent, cue) \
             or _unreal_modal(sent, cue) or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) \
-            or _generic_infinitive(sent, cue):
+            or _generic_infinitive(sent, cue) or _almost_done(sent, cue) or _the_right_one(sent, cue):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet); "Bellen helpt niks": about calling
     if any(c.label_ == "contact_verb" and c.id_.startswith("any") and c.start <= cue.start and cue.end <= c.end
            and len(c) > len(cue) for c in sent_cues):
@@ -1533,10 +1542,16 @@ def _counterfactual(sent: Span) -> bool:
     return _unreal_without(sent)
 
 
+ABOUT_TO = resources.phrases("contacts.about_to_phrases")
+
+
 def _almost_done(sent: Span, cue: Span) -> bool:
     """ "Ik had al bijna Interpolis gebeld, maar dat hoefde niet meer": a pluperfect with "bijna"
     in the cue's own clause tells what nearly happened ("..., maar ik heb alleen gebeld" after it
     is a call; "Ik had bijna een uur gewacht" measures a time)."""
+    before_cue = f" {' '.join(t.lower_ for t in sent.doc[sent.start : cue.start])} "
+    if any(f" {phrase} " in before_cue for phrase in ABOUT_TO):
+        return True  # "Ik stond op het punt om de krant te mailen": about to, not done
     words = list(docindex.words_back(cue, CLAUSE_BREAKS))[::-1]
     for k, word in enumerate(words):
         if word != "bijna":
@@ -2331,6 +2346,13 @@ def left_out(sent: Span) -> int:
     return int(any(w in LEFT_OUT_CONTACTS for w in thing))
 
 
+def _left_out_of_total(sent: Span) -> bool:
+    """ "En dan tel ik de chats van mijn dochter nog niet mee: ...": the sentence tells contacts
+    the writer's total left out ("tel ik ... niet mee", "niet meegeteld")."""
+    words = docindex.lower_words(sent)
+    return any(f" {m} " in words for m in LEFT_OUT_MARKERS) and (" tel ik " in words or " meegeteld " in words)
+
+
 SEVERAL_COMPANIES = resources.phrases("contacts.several_companies")
 
 
@@ -2897,8 +2919,10 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if cue.id_ == "shop" and (any(t.lower_ in PURCHASE_VERBS for t in sent) or _picked_up_only(sent, cue)):
             continue  # "kochten we in de vestiging van Trendhopper een hoekbank", "hem opgehaald bij
             # de bagagebalie": buying or picking up is no contact
-        if " ".join(t.lower_ for t in sent.doc[max(sent.start, cue.start - 2) : cue.start]) in ABOUT_BEFORE_CHANNEL:
-            continue  # "Of ik tevreden ben over mijn winkelbezoek": what was asked about, no use
+        if " ".join(t.lower_ for t in sent.doc[max(sent.start, cue.start - 2) : cue.start]) in ABOUT_BEFORE_CHANNEL \
+                or _the_right_one(sent, cue):
+            continue  # "Of ik tevreden ben over mijn winkelbezoek": what was asked about, no use; "tijd
+            # verspild met het zoeken naar het juiste loket": the right place to turn to, no visit
         if _clause_has_self(sent, cue) or _household_subject(sent, cue) or _from_own_side(sent, cue):
             uses.append(cue.id_)  # "Ons zoon heeft namens ons een bericht op hun Facebookpagina gezet"
     return uses
@@ -2914,6 +2938,12 @@ def _pointed_at(sent: Span, cue: Span, cues: list[Span]) -> bool:
 
 PURCHASE_VERBS = resources.words("contacts.purchase_verbs")
 ABOUT_BEFORE_CHANNEL = resources.phrases("contacts.about_before_channel")
+RIGHT_ONE = resources.phrases("contacts.right_one_before_channel")
+
+
+def _the_right_one(sent: Span, cue: Span) -> bool:
+    """ "met het zoeken naar het juiste loket": the right place to turn to, no place visited."""
+    return " ".join(t.lower_ for t in sent.doc[max(sent.start, cue.start - 2) : cue.start]) in RIGHT_ONE
 PICKUP_VERBS = resources.words("contacts.pickup_verbs")
 RAISED_ON_PICKUP = resources.words("contacts.raised_on_pickup")
 RAISED_ON_PICKUP_FINITE = resources.words("contacts.raised_on_pickup_finite")
@@ -4048,6 +4078,10 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
                 own_message.add(this)
         previous = (index, {channel for _, _, channel in items})
         after = sum(per_channel.values())
+        if "any" in floor and after > before and _left_out_of_total(sent):
+            # "Ik heb in totaal acht keer contact gehad ... En dan tel ik de chats van mijn dochter
+            # nog niet mee: die heeft drie keer gechat": beyond the total told first, not inside it
+            floor["any"] += after - before
         told_channels = sorted({channel for _, _, channel in items})
         log.append({"channel": items[0][2], "by": "customer", "count": items[0][0].split()[0], "added": after - before,
                     "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char}

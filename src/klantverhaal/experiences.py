@@ -917,7 +917,9 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
     unsorted = [m for m in named if m.from_context and m.sector == "other" and m.role in ("", "seller")
                 and m.end <= kind.start_char and _may_describe(kind.text.lower(), m.company, kind.label_)
                 and not _introduced_as_other(text, m, kind.id_, kind.text.lower())]
-    if unsorted and kind.label_ != "other":
+    # ("onze rijwoning in Lochristi ... Ramen Vercruysse ... de gemeente": a council in a story
+    # that names the writer's one town is that town's, not a firm found from context)
+    if unsorted and kind.label_ != "other" and not (kind.text.lower() in TOWN_KINDS and _the_one_town(text)):
         return unsorted[-1]
     if backward_only:
         return None
@@ -961,16 +963,19 @@ FOR_OWN_POLICY = re.compile(
 
 
 # ", via een deal op", ", via een actie van": see _via_a_deal
+_DEAL_PREPOSITIONS = "|".join(re.escape(p) for p in resources.read_json("mentions.json")["intermediary_deal_prepositions"])
+_DEAL_NOUNS = "|".join(re.escape(p) for p in resources.read_json("mentions.json")["intermediary_deal_nouns"])
 VIA_A_DEAL = re.compile(
-    r",[ \t]+via[ \t]+(?:[\w-]+[ \t]+){1,3}(?:"
-    + "|".join(re.escape(p) for p in resources.read_json("mentions.json")["intermediary_deal_prepositions"])
-    + r")[ \t]*$")
+    rf",[ \t]+via[ \t]+(?:[\w-]+[ \t]+){{1,3}}(?:{_DEAL_PREPOSITIONS})[ \t]*$"
+    # ("hadden we via een deal op Groupon gekocht": no comma where a deal noun says what it was)
+    rf"|(?<![\w-])via[ \t]+(?:een|de|het)[ \t]+(?:[\w-]+[ \t]+)?(?:{_DEAL_NOUNS})[ \t]+(?:{_DEAL_PREPOSITIONS})[ \t]*$")
 
 
 def _via_a_deal(before: str) -> bool:
     """ "escape room 'De Kelder' geboekt, via een deal op Groupon", "besteld, via een actie van
     Social Deal": after a comma, "via", a few words and a preposition: the platform the order went
-    through, told after the firm that served it."""
+    through, told after the firm that served it. Without the comma only a deal noun says so
+    ("hadden we via een deal op Groupon gekocht"; not "via de site van Bol.com besteld")."""
     return VIA_A_DEAL.search(before) is not None
 
 
@@ -1076,7 +1081,9 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     clause = _clause_around(text, start, end)
     if _other_peoples_case(sentence, cues, clause) and not _person_only_in_later_subclause(text, start, end, cues):
         return "comparison"  # "De buren hadden hun kozijnen bij Gamma laten doen": someone else's case
-    sentence_start = text.rfind(".", 0, start) + 1
+    # (a line break ends what went before too: "(achteraf misschien ★★★)" on the rating line is
+    # no hedge of the booking told on the next line)
+    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
     advised = any(p in text[sentence_start:start].lower() for p in cues["advice_before"])
     # what leads up to the name and its own clause, not what follows: "Ik had hetzelfde met X in
     # Epe, misschien helpt mijn verhaal je" is no hypothetical X

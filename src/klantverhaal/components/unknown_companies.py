@@ -986,7 +986,8 @@ def _lower_case_names(text: str, taken: list[tuple[int, int]], rules: dict) -> l
     """ "een abonnement bij brokkenbox ... Ik heb brokkenbox gemaild": a name typed only in lower
     case, with no kind word, where a firm stands. It must be no Dutch word, be written at least
     twice, never follow an article or possessive ("de keukenstudio"), never stand right before a
-    capitalised name ("bij keukenstudio Van Wely") and never be the story's web address (the
+    capitalised name, quoted or not ("bij keukenstudio Van Wely"), never be a kind word, and never
+    be the story's web address (the
     domain rule names "brokkenbox.nl")."""
     out = []
     seen: set[str] = set()
@@ -995,8 +996,9 @@ def _lower_case_names(text: str, taken: list[tuple[int, int]], rules: dict) -> l
             name, start, end = m.group("name"), m.start("name"), m.end("name")
             if name in seen or name in rules["stop"] \
                     or name.capitalize() in rules["first_names"] or name in rules["places"] \
-                    or re.match(r"[ \t]+[A-Z]", text[end : end + 2]) or lexicon.is_dutch_word(name):
-                continue
+                    or re.match(r"[ \t]+['‘“\"]?[A-Z]", text[end : end + 3]) or lexicon.is_dutch_word(name) \
+                    or name in rules["kind_before"]:
+                continue  # ('bij escaperoom "De Vergeten Kluis"': a kind word before a quoted name)
             occurrences = [o.start() for o in re.finditer(rf"(?<![\w@.-]){re.escape(name)}(?![\w-])", text)]
             if len(occurrences) < 2 or any(rules["lower_determiner"].search(text, max(0, o - 10), o) for o in occurrences) \
                     or re.search(rf"\b{re.escape(name)}\.(?:{rules['tlds']})\b", text, re.I) \
@@ -1343,7 +1345,8 @@ def _short_forms(doc: Doc, existing: list, covered: list[tuple[int, int]]) -> li
     """ "Freedom Internet ... Daarna heb ik Freedom gemaild": a brand of two or more words, named
     in full, is called by its first word later in the same story ("MSC" of "MSC Cruises": a
     short first word only when it is an acronym). The first word counts only
-    where a capital proves a name (not at a sentence start), not before another capitalised
+    where a capital proves a name (not at a sentence start, unless it is a person's first name:
+    "Lieven De Clercq ... Lieven zei aan de deur"), not before another capitalised
     word ("Centraal Station"), and not when it is a kind, an org or a place word ("Gemeente")."""
     rules = _rules()
     text = docindex.text(doc)
@@ -1364,7 +1367,8 @@ def _short_forms(doc: Doc, existing: list, covered: list[tuple[int, int]]) -> li
         for m in re.finditer(rf"(?<![\w@.-]){re.escape(first)}(?![\w-])", text[span.end_char :]):
             start, end = span.end_char + m.start(), span.end_char + m.end()
             rest = text[end : end + 40].lstrip()
-            if rest[:1].isupper() or _at_sentence_start(text, start) \
+            # ("Lieven zei aan de deur ...": a person's first name is a name at a sentence start too)
+            if rest[:1].isupper() or _at_sentence_start(text, start) and first not in rules["first_names"] \
                     or any(a < end and start < b for a, b in covered):
                 continue
             short = doc.char_span(start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
