@@ -1035,6 +1035,8 @@ def _opening_channel(sent: Span, cues: list[Span], start: int) -> str | None:
     if cue is None or k == sent.start:
         return None  # "Chat ..." alone is read above; a first word may be the subject (after a
         # diary date it is not: "4 april: chat op de Garmin-site.")
+    if cue.id_ in MESSAGE_CHANNELS and _arrived(sent, cue):
+        return None  # "18 november — Brief in de bus!": a letter that came in
     if cue.end < sent.end and (doc[cue.end].lower_ in FROM_AFTER_NOUN and cue.id_ in MESSAGE_CHANNELS or not (
             doc[cue.end].is_punct or doc[cue.end].lower_ in OPENING_FOLLOWERS)) or sent[-1].text == "?" \
             or cue.end < sent.end and doc[cue.end].text == ":" and (k == start or cue.id_ in MESSAGE_CHANNELS):
@@ -1047,6 +1049,31 @@ def _opening_channel(sent: Span, cues: list[Span], start: int) -> str | None:
             and c is not cue and not (c.start == cue.start and c.end == cue.end) for c in cues):
         return None
     return cue.id_
+
+
+JOINT_COUNT_WORDS = resources.phrases("contacts.joint_count_words")
+
+
+def _household_own_count(sent: Span, verbs: list[Span]) -> bool:
+    """ "28 oktober — Papa heeft drie keer gebeld": a count whose subject is a member of the
+    household, without the writer ("Mijn vrouw en ik hebben vijf keer gebeld") and not a
+    joint total ("samen", "in totaal"), counts that member's own contacts: they add to the
+    writer's, as the writer's own "nog drie keer" would."""
+    verb = next((v for v in verbs if not v.id_.endswith("/noun")), None)
+    if verb is None or not _household_subject(sent, verb):
+        return False
+    before = {t.lower_ for t in sent.doc[sent.start : verb.start]}
+    words = docindex.lower_words(sent)
+    return not before & SELF and not any(f" {w} " in words for w in JOINT_COUNT_WORDS)
+
+
+ARRIVED_AFTER_MESSAGE = resources.phrases("contacts.arrived_after_message")
+
+
+def _arrived(sent: Span, cue: Span) -> bool:
+    """ "Brief in de bus", "een mail in mijn inbox": a message told with where it landed came in."""
+    after = " ".join(t.lower_ for t in sent.doc[cue.end : min(sent.end, cue.end + 3)])
+    return any(after.startswith(p) for p in ARRIVED_AFTER_MESSAGE)
 
 
 DEMONSTRATIVES = resources.words("contacts.demonstratives")
@@ -2682,6 +2709,9 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
         if either:
             # "vijftien keer gebeld of gemaild": one count over both ways, no extra mail beside it
             counted = [(how, n, "any" if channel in either else channel) for how, n, channel in counted]
+        if _household_own_count(sent, verbs):
+            # "Papa heeft drie keer gebeld" after the writer's own call: his calls, on top
+            counted = [("more" if how == "exact" else how, n, channel) for how, n, channel in counted]
         counted = _with_dated_repeats(sent, counted)
         counted = _without_total(sent, counted, at)
         counted += _numbered_nouns(sent, verbs)

@@ -1063,7 +1063,8 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
                              # en/of-rekening bij ABN AMRO" the story is about is the bank's own service
                              or (paid or any(f" {w} " in sentence for w in cues["account_money_words"]))
                              and any(p in before[-40:] for p in cues["account_before"])
-                             or (after.startswith("-app") or _strip_article(before).endswith(" via")) and paid
+                             # ("overgeschreven met KBC Mobile": the bank's app carried the money)
+                             or (after.startswith(tuple(cues["bank_app_after"])) or _strip_article(before).endswith(" via")) and paid
                              or any(f" {p} " in before[-30:] for p in cues["payment_app_before"])
                              and any(f" {v} " in sentence for v in cues["payment_app_money_verbs"])) \
             or paid and (text[start:end].lower() in cues["payment_services"] or before.rstrip().endswith(" via")) \

@@ -292,7 +292,7 @@ def _rules() -> dict:
     # "bij muziekschool klankkast", "zwemschool aqua kids blijft afschrijven": a bare lower-case
     # kind and one or two lower-case words after it (read by _lower_names_after_kind)
     lower_after_kind = re.compile(rf"(?<![\w@.-])(?P<kind>[a-zà-ÿ]*(?:{kinds_before_lower})|[a-zà-ÿ]{{2,}}(?:{compound_heads}))"
-                                  rf"[ \t]+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9'-]{{2,}}(?:[ \t]+(?:&[ \t]+)?[a-zà-ÿ][a-zà-ÿ0-9-]{{2,}})?)")
+                                  rf"[ \t]+(?P<name>(?:(?:de|het|'t)[ \t]+)?[a-zà-ÿ][a-zà-ÿ0-9'-]{{2,}}(?:[ \t]+(?:&[ \t]+)?[a-zà-ÿ][a-zà-ÿ0-9-]{{2,}})?)")
     again_after = "|".join(re.escape(w) for w in table["lower_after_kind_again_after"])
     posted_by = "|".join(re.escape(w) for w in table["posted_by_words"])
     lower_determiners = "|".join(re.escape(w) for w in table["lower_unknown_determiners"])
@@ -323,6 +323,7 @@ def _rules() -> dict:
             "streets": tuple(table["street_suffixes"]), "adjectives": frozenset(table["adjectives"]),
             "street_adjectives": frozenset(table["street_adjectives"]),
             "regions": frozenset(table["name_regions"]), "surnames": frozenset(table["common_surnames"]),
+            "trade_person_words": frozenset(table["trade_person_words"]),
             "places": resources.word_lines("places.txt"),
             "particles": frozenset(p for p in table["surname_particles"] if " " not in p),
             "particle_before": re.compile(rf"(?<![\w:])(?:{'|'.join(re.escape(p) for p in table['surname_particles'])})[ \t]+$"),
@@ -682,7 +683,8 @@ def _initials_spelled_out(text: str, name: str) -> str:
     # ("het DSKC geboekt, het Delfts Studenten Kamerkoor Cantare": a participle may end the clause first)
     # ("de TSTV (voluit: Tilburgse Studenten Toneelvereniging)": a colon after the word too)
     # ("het NSKC gehoord, voluit het Nijmeegs ...": a participle may end the clause before the word)
-    for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}})(?:(?:[ \t]+ge[a-zà-ÿ]+[dt])?,?[ \t]+\(?(?:{said}):?(?:[ \t]+(?:de|het))?|(?:[ \t]+ge[a-zà-ÿ]+[dt])?,[ \t]+(?:de|het))"
+    # ("bij het TSKV terecht, voluit het Tilburgs ...": any one lower-case word may end the clause)
+    for m in re.finditer(rf"(?<![\w-])([A-Z]{{2,6}})(?:(?:[ \t]+ge[a-zà-ÿ]+[dt]|[ \t]+[a-zà-ÿ]+(?=,))?,?[ \t]+\(?(?:{said}):?(?:[ \t]+(?:de|het))?|(?:[ \t]+ge[a-zà-ÿ]+[dt])?,[ \t]+(?:de|het))"
                          rf"[ \t]+((?:[A-Z][a-zà-ÿ]+[ \t]+)?){re.escape(name)}", text):
         if _spells_name(m.group(1), name, m.group(2).split()):
             return m.group(1)
@@ -792,6 +794,13 @@ def _capitalised(name: str, joiners: frozenset[str]) -> str:
     return words[0][:1].upper() + words[0][1:] + "".join(" " + w for w in words[1:])
 
 
+def _written_together_elsewhere(text: str, first: str, rest: str, start: int) -> bool:
+    """Does the story write the kind word before the same name somewhere past this line too?"""
+    together = re.compile(rf"(?<![\w-]){re.escape(first)}[ \t]+{re.escape(rest)}(?![\w-])")
+    line_end = text.find("\n", start)
+    return any(m.start() > line_end >= 0 for m in together.finditer(text))
+
+
 def _without_headline_word(text: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """ "Ervaring Van Dalen Verhuizingen B.V. (lang verhaal)" above "... hebben we Van Dalen
     Verhuizingen ingehuurd": a line's first word in front of a name found elsewhere in the
@@ -808,7 +817,11 @@ def _without_headline_word(text: str, found: list[tuple[int, int, str, str]]) ->
         # ("Keukencentrum Van der Meulen B.V." on an address line: an organisation word opens the name)
         # (but "Taalschool Lingua Viva:" above "ingeschreven bij taalschool Lingua Viva": the
         # story writes the word in lower case, as the kind it is)
-        org_word = (first.lower() in rules["kind_before"] or first.lower().endswith(org_suffixes)) \
+        # ("Schilder Lievens bvba:" above "met Lievens bvba": a tradesman's word the story never
+        # writes before the name again is the headline's; "Kleermakerij Demir" on an address line
+        # is the business's own name)
+        org_word = (first.lower().endswith(org_suffixes) or first.lower() in rules["kind_before"]
+                    and (first.lower() not in rules["trade_person_words"] or _written_together_elsewhere(text, first, rest, start))) \
             and not _written_lower(text, first, rest.split())
         if rest and _line_initial(text, start) and _key(rest) in names and _key(rest) != _key(name) and not org_word:
             start += len(first) + 1
@@ -1025,9 +1038,12 @@ def _lower_names_after_kind(text: str, taken: list[tuple[int, int]], rules: dict
                 or any(a <= m.start() <= b + 1 for a, b in taken) or previous[:1].isupper() and previous[-1:].isalpha():
             continue
         words = m.group("name").split()
-        candidates = [" ".join(words)] + ([words[0]] if len(words) > 1 else [])
+        # ("frituur de koekoek ... naar de koekoek gebeld": a lower-case article opens the name)
+        article = words[0] in LOWER_NAME_ARTICLES
+        candidates = list(dict.fromkeys([" ".join(words), " ".join(words[:2])])) if article \
+            else [" ".join(words)] + ([words[0]] if len(words) > 1 else [])
         for name in candidates:
-            first = name.split()[0]
+            first = name.split()[-1] if article else name.split()[0]
             if name in seen or first in rules["stop"] or name.split()[-1] in rules["stop"] or first in rules["places"] \
                     or first.capitalize() in rules["first_names"] or first in rules["kind_before"] \
                     or rules["participle"].fullmatch(first) and lexicon.is_dutch_word(first) \
@@ -1036,12 +1052,25 @@ def _lower_names_after_kind(text: str, taken: list[tuple[int, int]], rules: dict
             again = [o for o in re.finditer(rf"(?<![\w@.-]){re.escape(name)}(?![\w-])", text) if o.start() != start
                      and (rules["again_after"].search(text, max(0, o.start() - 8), o.start())
                           or _after_bare_kind(text, o.start(), kind, rules))]
-            if not again or any(a < start + len(name) and start < b for a, b in taken):
+            if not (again or _bought_there_once(text, previous, name, start, rules)) \
+                    or any(a < start + len(name) and start < b for a, b in taken):
                 continue
             seen.add(name)
             out.append((start, start + len(name), name, _kind_sector(kind, rules)))
             break
     return out
+
+
+LOWER_NAME_ARTICLES = ("de", "het", "'t")
+ONCE_AFTER_NAME = re.compile(r"[ \t]*(?:[,.;:!?)]|(?:een|de|het|mijn|onze|ons|wat)\b)")
+
+
+def _bought_there_once(text: str, previous: str, name: str, start: int, rules: dict) -> bool:
+    """ "kocht ik bij kaashandel tijmstra een flink stuk kaas": a word that is no Dutch word,
+    right after "bij" and a bare kind word and before the object or a stop, names the firm
+    though the story writes it once."""
+    return previous.lower() == "bij" and " " not in name and not lexicon.is_dutch_word(name) \
+        and ONCE_AFTER_NAME.match(text, start + len(name)) is not None
 
 
 def _after_bare_kind(text: str, at: int, kind: str, rules: dict) -> bool:
