@@ -64,8 +64,7 @@ def _negated(sent: Span, cue: Span, negations: list[Span]) -> bool:
 def _quote_closes_between(sent: Span, neg: Span, between: list[str]) -> bool:
     """A quote opened before the negation closes between it and the cue: the negation is
     inside the words quoted ('"container niet geleegd" gemeld')."""
-    opened = sum(t.text in QUOTE_TOKENS for t in sent.doc[sent.start : neg.start]) % 2 == 1
-    return opened and any(w in QUOTE_TOKENS for w in between)
+    return _after_open_quote(sent, neg.start) and any(w in QUOTE_TOKENS for w in between)
 
 
 FRONTED_AUXILIARIES = resources.words("contacts.fronted_auxiliaries")
@@ -1368,10 +1367,14 @@ def _quoted(sent: Span, cue: Span) -> bool:
     """Inside quoted speech ("Bedankt voor uw telefoontje", 'U wordt gebeld'): not the
     customer's action. Quote marks are counted as separate tokens, so the apostrophe in
     "sms'je" or "zo'n" is no quote."""
-    doc = sent.doc
-    if sum(1 for t in doc[sent.start : cue.start] if t.text in QUOTE_TOKENS) % 2 == 1:
+    if _after_open_quote(sent, cue.start):
         return True
-    return _closed_by_speech_tag(sent, cue) or _tail_of_quote(sent, cue) or cue.start in _quoted_paragraph_tokens(doc, spoken=True)
+    return _closed_by_speech_tag(sent, cue) or _tail_of_quote(sent, cue) or cue.start in _quoted_paragraph_tokens(sent.doc, spoken=True)
+
+
+def _after_open_quote(sent: Span, i: int) -> bool:
+    """An odd number of quote marks stands before token ``i`` in its sentence: it is inside a quote."""
+    return sum(1 for t in sent.doc[sent.start : i] if t.text in QUOTE_TOKENS) % 2 == 1
 
 
 def _quoted_paragraph_tokens(doc, spoken: bool = False) -> frozenset[int]:
@@ -2359,7 +2362,7 @@ def left_out(sent: Span) -> int:
     zij belden", "het telefoontje van Ziggo") or what was no contact ("het verkoopgesprek") is
     not added."""
     words = docindex.lower_words(sent)
-    marker = next((m for m in LEFT_OUT_MARKERS if f" {m} " in words), None)
+    marker = _left_out_marker(words)
     if marker is None:
         return 0
     before = words[: words.find(f" {marker}")].split()
@@ -2377,7 +2380,12 @@ def _left_out_of_total(sent: Span) -> bool:
     """ "En dan tel ik de chats van mijn dochter nog niet mee: ...": the sentence tells contacts
     the writer's total left out ("tel ik ... niet mee", "niet meegeteld")."""
     words = docindex.lower_words(sent)
-    return any(f" {m} " in words for m in LEFT_OUT_MARKERS) and (" tel ik " in words or " meegeteld " in words)
+    return _left_out_marker(words) is not None and (" tel ik " in words or " meegeteld " in words)
+
+
+def _left_out_marker(words: str) -> str | None:
+    """The words that say a contact was left out of a count ("niet meegeteld", "niet mee")."""
+    return next((m for m in LEFT_OUT_MARKERS if f" {m} " in words), None)
 
 
 SEVERAL_COMPANIES = resources.phrases("contacts.several_companies")
@@ -2949,8 +2957,7 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if cue.id_ == "shop" and (any(t.lower_ in PURCHASE_VERBS for t in sent) or _picked_up_only(sent, cue)):
             continue  # "kochten we in de vestiging van Trendhopper een hoekbank", "hem opgehaald bij
             # de bagagebalie": buying or picking up is no contact
-        if " ".join(t.lower_ for t in sent.doc[max(sent.start, cue.start - 2) : cue.start]) in ABOUT_BEFORE_CHANNEL \
-                or _the_right_one(sent, cue):
+        if _two_words_before(sent, cue) in ABOUT_BEFORE_CHANNEL or _the_right_one(sent, cue):
             continue  # "Of ik tevreden ben over mijn winkelbezoek": what was asked about, no use; "tijd
             # verspild met het zoeken naar het juiste loket": the right place to turn to, no visit
         if _clause_has_self(sent, cue) or _household_subject(sent, cue) or _from_own_side(sent, cue):
@@ -2971,9 +2978,16 @@ ABOUT_BEFORE_CHANNEL = resources.phrases("contacts.about_before_channel")
 RIGHT_ONE = resources.phrases("contacts.right_one_before_channel")
 
 
+def _two_words_before(sent: Span, cue: Span) -> str:
+    """The two words before the cue in its sentence, lower-cased ("over mijn", "het juiste")."""
+    return " ".join(t.lower_ for t in sent.doc[max(sent.start, cue.start - 2) : cue.start])
+
+
 def _the_right_one(sent: Span, cue: Span) -> bool:
     """ "met het zoeken naar het juiste loket": the right place to turn to, no place visited."""
-    return " ".join(t.lower_ for t in sent.doc[max(sent.start, cue.start - 2) : cue.start]) in RIGHT_ONE
+    return _two_words_before(sent, cue) in RIGHT_ONE
+
+
 PICKUP_VERBS = resources.words("contacts.pickup_verbs")
 RAISED_ON_PICKUP = resources.words("contacts.raised_on_pickup")
 RAISED_ON_PICKUP_FINITE = resources.words("contacts.raised_on_pickup_finite")
@@ -2994,6 +3008,8 @@ def _picked_up_only(sent: Span, cue: Span) -> bool:
         return False
     return not any(t.lower_ in RAISED_ON_PICKUP_FINITE and any(
         0 <= j < len(tokens) and tokens[j].lower_ in SELF for j in (k - 1, k + 1)) for k, t in enumerate(tokens))
+
+
 OWN_SIDE = resources.phrases("contacts.own_side_phrases")
 
 

@@ -291,8 +291,9 @@ def _rules() -> dict:
     )]
     # "bij muziekschool klankkast", "zwemschool aqua kids blijft afschrijven": a bare lower-case
     # kind and one or two lower-case words after it (read by _lower_names_after_kind)
+    name_articles = "|".join(re.escape(w) for w in table["lower_name_articles"])
     lower_after_kind = re.compile(rf"(?<![\w@.-])(?P<kind>[a-zà-ÿ]*(?:{kinds_before_lower})|[a-zà-ÿ]{{2,}}(?:{compound_heads}))"
-                                  rf"[ \t]+(?P<name>(?:(?:de|het|'t)[ \t]+)?[a-zà-ÿ][a-zà-ÿ0-9'-]{{2,}}(?:[ \t]+(?:&[ \t]+)?[a-zà-ÿ][a-zà-ÿ0-9-]{{2,}})?)")
+                                  rf"[ \t]+(?P<name>(?:(?:{name_articles})[ \t]+)?[a-zà-ÿ][a-zà-ÿ0-9'-]{{2,}}(?:[ \t]+(?:&[ \t]+)?[a-zà-ÿ][a-zà-ÿ0-9-]{{2,}})?)")
     again_after = "|".join(re.escape(w) for w in table["lower_after_kind_again_after"])
     posted_by = "|".join(re.escape(w) for w in table["posted_by_words"])
     lower_determiners = "|".join(re.escape(w) for w in table["lower_unknown_determiners"])
@@ -324,6 +325,8 @@ def _rules() -> dict:
             "street_adjectives": frozenset(table["street_adjectives"]),
             "regions": frozenset(table["name_regions"]), "surnames": frozenset(table["common_surnames"]),
             "trade_person_words": frozenset(table["trade_person_words"]),
+            "lower_name_articles": frozenset(table["lower_name_articles"]),
+            "once_after_name": re.compile(rf"[ \t]*(?:[,.;:!?)]|(?:{'|'.join(re.escape(w) for w in table['once_after_name_words'])})\b)"),
             "places": resources.word_lines("places.txt"),
             "particles": frozenset(p for p in table["surname_particles"] if " " not in p),
             "particle_before": re.compile(rf"(?<![\w:])(?:{'|'.join(re.escape(p) for p in table['surname_particles'])})[ \t]+$"),
@@ -1000,8 +1003,7 @@ def _lower_case_names(text: str, taken: list[tuple[int, int]], rules: dict) -> l
     case, with no kind word, where a firm stands. It must be no Dutch word, be written at least
     twice, never follow an article or possessive ("de keukenstudio"), never stand right before a
     capitalised name, quoted or not ("bij keukenstudio Van Wely"), never be a kind word, and never
-    be the story's web address (the
-    domain rule names "brokkenbox.nl")."""
+    be the story's web address (the domain rule names "brokkenbox.nl")."""
     out = []
     seen: set[str] = set()
     for pattern in rules["lower_unknown"]:
@@ -1039,7 +1041,7 @@ def _lower_names_after_kind(text: str, taken: list[tuple[int, int]], rules: dict
             continue
         words = m.group("name").split()
         # ("frituur de koekoek ... naar de koekoek gebeld": a lower-case article opens the name)
-        article = words[0] in LOWER_NAME_ARTICLES
+        article = words[0] in rules["lower_name_articles"]
         candidates = list(dict.fromkeys([" ".join(words), " ".join(words[:2])])) if article \
             else [" ".join(words)] + ([words[0]] if len(words) > 1 else [])
         for name in candidates:
@@ -1061,16 +1063,12 @@ def _lower_names_after_kind(text: str, taken: list[tuple[int, int]], rules: dict
     return out
 
 
-LOWER_NAME_ARTICLES = ("de", "het", "'t")
-ONCE_AFTER_NAME = re.compile(r"[ \t]*(?:[,.;:!?)]|(?:een|de|het|mijn|onze|ons|wat)\b)")
-
-
 def _bought_there_once(text: str, previous: str, name: str, start: int, rules: dict) -> bool:
     """ "kocht ik bij kaashandel tijmstra een flink stuk kaas": a word that is no Dutch word,
     right after "bij" and a bare kind word and before the object or a stop, names the firm
     though the story writes it once."""
     return previous.lower() == "bij" and " " not in name and not lexicon.is_dutch_word(name) \
-        and ONCE_AFTER_NAME.match(text, start + len(name)) is not None
+        and rules["once_after_name"].match(text, start + len(name)) is not None
 
 
 def _after_bare_kind(text: str, at: int, kind: str, rules: dict) -> bool:
