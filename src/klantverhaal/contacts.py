@@ -1058,12 +1058,17 @@ def _household_own_count(sent: Span, verbs: list[Span]) -> bool:
     household, without the writer ("Mijn vrouw en ik hebben vijf keer gebeld") and not a
     joint total ("samen", "in totaal"), counts that member's own contacts: they add to the
     writer's, as the writer's own "nog drie keer" would."""
+    words = docindex.lower_words(sent)
+    return _told_by_household(sent, verbs) and not any(f" {w} " in words for w in JOINT_COUNT_WORDS)
+
+
+def _told_by_household(sent: Span, verbs: list[Span]) -> bool:
+    """ "Mijn vader heeft daarna ook nog naar Dynalogic gebeld": the contact verb's subject is a
+    member of the household, and the writer is not beside it."""
     verb = next((v for v in verbs if not v.id_.endswith("/noun")), None)
     if verb is None or not _household_subject(sent, verb):
         return False
-    before = {t.lower_ for t in sent.doc[sent.start : verb.start]}
-    words = docindex.lower_words(sent)
-    return not before & SELF and not any(f" {w} " in words for w in JOINT_COUNT_WORDS)
+    return not {t.lower_ for t in sent.doc[sent.start : verb.start]} & SELF
 
 
 ARRIVED_AFTER_MESSAGE = resources.phrases("contacts.arrived_after_message")
@@ -1947,8 +1952,17 @@ def _household_names(doc) -> frozenset[str]:
                 names.add(doc[k + 1].text)
             if _household_apposition(doc, k) and k >= 4 and doc[k - 4].is_alpha and doc[k - 4].is_title:
                 names.add(doc[k - 4].text)
+            if _joined_to_writer(doc, k):
+                names.add(doc[k - 1].text)
         memo["names"] = frozenset(names)
     return memo["names"]
+
+
+def _joined_to_writer(doc, k: int) -> bool:
+    """ "Sem en ik huren sinds vorig jaar een bovenwoning": a first name joined to "ik" as the
+    subject that opens a sentence is someone the writer shares the case with, one customer."""
+    return doc[k].lower_ == "en" and doc[k + 1].lower_ == "ik" and doc[k - 1].text in first_names() \
+        and (k == 1 or doc[k - 2].is_sent_end or doc[k - 1].is_sent_start or doc[k - 2].text in ".!?\n")
 
 
 HOUSEHOLD_REACH = 15
@@ -2165,6 +2179,10 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             if not (shared or adverb or comma_of_en or determiner or listed or adverbial or object_pronoun):  # "heb toen": "toen" is "then" here, no clause break
                 break
         elif doc[k].lower_ in SELF:
+            if (_participle_form(cue[-1].lower_) or cue.label_ == "channel") and _embedded_under_other_subject(sent, k):
+                # ("Hij heeft het terwijl ik aan de lijn hing doorgestuurd": the call the writer was
+                # on; a finite verb, "toen ik elders iets schreef", is the embedded clause's own)
+                break
             return True
         k -= 1
     k = cue.end
@@ -2182,6 +2200,26 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             return True
         k += 1
     return False
+
+
+def _embedded_under_other_subject(sent: Span, k: int) -> bool:
+    """ "ze hebben het terwijl ik aan de lijn hing opnieuw verstuurd": the "ik" at ``k`` opens a
+    clause set inside a main clause whose subject ("ze") and auxiliary came first; the verb after
+    it is theirs, not the writer's."""
+    doc = sent.doc
+    if k - 1 <= sent.start or doc[k - 1].lower_ not in EMBEDDING_SUBORDINATORS:
+        return False
+    start = k - 1  # the clause the subordinator stands in: from the last break before it
+    while start > sent.start and doc[start - 1].lower_ not in EMBEDDED_CLAUSE_BREAKS:
+        start -= 1
+    # ("..., terwijl ik er 624 had aangevraagd", "..., zodat ik die in de winkel kon laten zien":
+    # a clause of its own after a comma holds the writer's verb)
+    opening = [t.lower_ for t in doc[start : k - 1]]
+    return len(opening) >= 2 and opening[0] in SUBJECT_PRONOUNS - SELF and opening[1] in FINITE_AUXILIARIES
+
+
+EMBEDDING_SUBORDINATORS = resources.words("contacts.embedding_subordinators")
+EMBEDDED_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "maar", "en", "want", "dus"})
 
 
 def _apposition_start(sent: Span, comma: int) -> int | None:
@@ -3104,6 +3142,14 @@ def _participle(word: str) -> bool:
     return "ge" in word[:6] and word.endswith(("d", "t"))
 
 
+def _participle_form(word: str) -> bool:
+    """ "gebeld", and "verstuurd", "benaderd": a participle, with or without "ge"."""
+    return _participle(word) or word.startswith(UNSTRESSED_PREFIXES) and word.endswith(("d", "t"))
+
+
+UNSTRESSED_PREFIXES = ("ver", "be", "ont", "her", "ge")
+
+
 def _motion_participle(word: str) -> bool:
     """ "gegaan", "teruggegaan", "gereden": the strong participles of going somewhere."""
     return word in MOTION_VERBS and "ge" in word[:8] and word.endswith("n")
@@ -3469,7 +3515,7 @@ def _repeat_after(sent: Span) -> Span | None:
     if number >= len(sentences):
         return None
     nxt = sentences[number]
-    if _no_reply_note(nxt) and number + 1 < len(sentences):
+    if (_no_reply_note(nxt) or _call_outcome_note(nxt)) and number + 1 < len(sentences):
         nxt = sentences[number + 1]  # "eerst een mail gestuurd. Geen antwoord. De dag erna weer."
     clause, end = [], nxt.end
     # ("7 november – De dag erna weer.": a diary's date opens the line)
@@ -3496,6 +3542,17 @@ def _no_reply_note(sent: Span) -> bool:
     return 0 < len(words) <= 4 and set(words) <= NO_REPLY_NOTE_WORDS and bool(set(words) & NO_REPLY_CORE)
 
 
+def _call_outcome_note(sent: Span) -> bool:
+    """ 'Een bandje, "druk 2 voor het Nederlands", en dan de bezettoon.': a short line of what the
+    call met, with no contact and no writer in it, between the call and its elliptic repeat."""
+    words = [t.lower_ for t in sent if not (t.is_punct or t.is_space)]
+    return 0 < len(words) <= CALL_OUTCOME_NOTE_LONGEST and bool(set(words) & CALL_OUTCOME_WORDS) \
+        and not set(words) & SELF \
+        and not any(c.label_ in ("contact_verb", "comm_verb") for c in docindex.cues_in(sent))
+
+
+CALL_OUTCOME_WORDS = resources.words("contacts.call_outcome_words")
+CALL_OUTCOME_NOTE_LONGEST = 14
 NO_REPLY_NOTE_WORDS = resources.words("contacts.no_reply_note_words")
 NO_REPLY_CORE = resources.words("contacts.no_reply_core")
 
@@ -4078,6 +4135,7 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
             continue
         before = sum(per_channel.values())
         items = sentence_count(sent)
+        before_channel = per_channel.get(next((c for _, _, c in items if c in floor), ""), 0)
         head = _recap_list_head(sent)
         if head is not None:
             # "Kort samengevat:" and a line per contact: the list tells again what was counted
@@ -4124,6 +4182,12 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
                 own_message.add(this)
         previous = (index, {channel for _, _, channel in items})
         after = sum(per_channel.values())
+        beyond = [c for _, _, c in items if c in floor and c != "any"]
+        if beyond and after > before and _told_by_household(
+                sent, [c for c in docindex.cues_in(sent) if c.label_ in ("contact_verb", "comm_verb")]):
+            # "Dynalogic heb ik in totaal vier keer gebeld. ... Mijn vader heeft daarna ook nog
+            # gebeld": the writer's own total leaves the household's calls out; they add to it
+            floor[beyond[0]] += per_channel.get(beyond[0], 0) - before_channel
         if "any" in floor and after > before and _left_out_of_total(sent):
             # "Ik heb in totaal acht keer contact gehad ... En dan tel ik de chats van mijn dochter
             # nog niet mee: die heeft drie keer gechat": beyond the total told first, not inside it

@@ -361,6 +361,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
                   and not _inside_quote(doc, t.i) and not (t.i > 0 and doc[t.i - 1].lower_ in LETTER_TIME_BEFORE_UW)
                   and not _recipient_of_other(doc, t)]
     kinds += _own_word_refs(doc, text, named, kinds)
+    kinds += _town_council_refs(doc, text, named, kinds)
     _name_kinds_as_written(doc, kinds)
     return sorted(named + kinds, key=lambda m: m.start)
 
@@ -404,6 +405,33 @@ def _own_word_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Ment
             refs.append(_Mention(start, end, m.company, m.sector, True, "ref", subordinate=_in_subordinate_clause(
                 doc, docindex.sentence_of(token), start, end)))
     return refs
+
+
+def _town_council_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Mention]) -> list[_Mention]:
+    """ "De stad Lier geeft een premie ... via het e-loket van de stad ... de stad gebeld": a
+    council named "de stad X" (decision 201) or "Stad Gent" is what "de stad" points back to after it, except
+    where the town is only a place ("in de stad koffie gaan drinken", "naar de stad")."""
+    # ("Stad Gent ... de stad": a council that goes by "Stad" is named so in the table)
+    councils = [m for m in named if m.company.startswith("Stad ") and m.sector == "government"
+                or m.company.startswith("Gemeente ")
+                and re.search(rf"\b[Dd]e stad {re.escape(m.company.split(' ', 1)[1])}\b", text)]
+    if len({c.company for c in councils}) != 1:
+        return []
+    m = councils[0]
+    taken = [(k.start, k.end) for k in named + kinds]
+    refs = []
+    for hit in re.finditer(r"\b(?:de|die|deze)\s+(stad)\b(?!\s+[A-Z])", text[m.end:]):
+        start, end = m.end + hit.start(1), m.end + hit.end(1)
+        token = doc.char_span(start, end, alignment_mode="expand")
+        if token is None or any(a < end and start < b for a, b in taken) or _inside_quote(doc, token.start) \
+                or any(text[: m.end + hit.start()].lower().endswith(f" {w} ") for w in TOWN_AS_PLACE_BEFORE):
+            continue
+        refs.append(_Mention(start, end, m.company, m.sector, True, "ref", subordinate=_in_subordinate_clause(
+            doc, docindex.sentence_of(token), start, end)))
+    return refs
+
+
+TOWN_AS_PLACE_BEFORE = resources.words("experiences.town_as_place_before")
 
 
 LETTER_TIME_BEFORE_UW = frozenset(resources.read_json("mentions.json")["letter_time_before_uw"])
@@ -699,6 +727,14 @@ def _may_describe(kind_word: str, name: str, kind_sector: str) -> bool:
     return not own or any(o in kind_word or _same_kind_word(o, kind_word) for o in own)
 
 
+def _names_own_kind(kind_word: str, name: str) -> bool:
+    """ "Gemeentebedrijven Oosterzande" says it is a council's; "Ramen Vercruysse", which says
+    nothing of what it is, is no "gemeente" (a firm may be any kind of firm, never a council)."""
+    own = [o for w in name.lower().split() for o in _org_words() if w.endswith(o)]
+    return any(w.startswith(kind_word) for w in name.lower().split()) \
+        or bool(own) and any(o in kind_word or _same_kind_word(o, kind_word) for o in own)
+
+
 def _same_kind_word(name_word: str, kind_word: str) -> bool:
     """ "college" of "Merelhof College" and "school": words for the same kind of organisation."""
     return any(kind_word in group and name_word.endswith(tuple(group)) for group in _same_kind_words())
@@ -919,6 +955,10 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
                 and not _introduced_as_other(text, m, kind.id_, kind.text.lower())]
     # ("onze rijwoning in Lochristi ... Ramen Vercruysse ... de gemeente": a council in a story
     # that names the writer's one town is that town's, not a firm found from context)
+    if kind.label_ == "government":
+        # ("Ramen Vercruysse ... een brief van de gemeente": a council is a firm found from
+        # context only when the name says it is one, "Gemeentebedrijven Oosterzande")
+        unsorted = [m for m in unsorted if _names_own_kind(kind.text.lower(), m.company)]
     if unsorted and kind.label_ != "other" and not (kind.text.lower() in TOWN_KINDS and _the_one_town(text)):
         return unsorted[-1]
     if backward_only:
@@ -933,7 +973,7 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
     # it is another kind; other kinds may be a name's ("de verhuurder ... Dekkers Vastgoed"))
     later = [m for m in named if m.start >= kind.end_char and m.role in ("", "seller")]
     return later[0] if later and later[0].from_context and later[0].sector == "other" \
-        and (kind.label_ != "government" or _may_describe(kind.text.lower(), later[0].company, kind.label_)) \
+        and (kind.label_ != "government" or _names_own_kind(kind.text.lower(), later[0].company)) \
         and not _introduced_as_other(text, later[0], kind.id_, kind.text.lower()) else None
 
 
@@ -1157,12 +1197,22 @@ def _cheaper_elsewhere(text: str, start: int, end: int, cues: dict) -> bool:
     rose in price and is no comparison). "dronedepot.nl
     was 60 euro goedkoper dan de rest" has no such turn: that is where the writer bought."""
     clause = _clause_around(text, start, end)
+    if _rival_quote(text, start, end, clause, cues):
+        return True
     if not PRICE_COMPARATIVES.search(clause):
         return False
     _, right = _sentence_bounds(text, start, end)
     return " geweest " in clause or " maar " in " " + text[end:right].lower() + " " \
         or any(f" {w} " in clause for w in cues["dearer_comparatives"]) \
         and any(f" {w} " in clause for w in cues["comparison_copulas"])  # "Boels was iets duurder" ("werd duurder" is a rise)
+
+
+def _rival_quote(text: str, start: int, end: int, clause: str, cues: dict) -> bool:
+    """ "De offerte van schrijnwerkerij Dewulf was 800 euro lager": a quote weighed against the
+    one chosen names a firm that only quoted; its price is higher or lower, not the writer's bill."""
+    before = _lowered_before(text, start, 40)
+    return any(re.search(rf"\b{re.escape(p)}(?:[ \t]+[a-zà-ÿ]+)?[ \t]*$", before) for p in cues["quote_before"]) \
+        and (PRICE_COMPARATIVES.search(clause) is not None or any(f" {w} " in clause for w in cues["quote_comparatives"]))
 
 
 def _chased(before: str, after: str, cues: dict) -> bool:
@@ -1748,10 +1798,13 @@ def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> st
             continue
         if low in CUSTOMER_WORDS and opener is None:
             clause_has_self = True
+        if low == "die" and opener is None and t.i + 1 < name.start and doc[t.i + 1].lower_ in SPEECH_VERBS:
+            clause_has_self = False  # "kreeg ik iemand die zei dat het rapport naar Wehkamp zou gaan": the speaker's words
         if low in TELLING_VERBS and opener is None:
             told = True
         if low in SUBORDINATORS and t.i > sentence.start and not _dat_opens_no_report(doc, t.i):
             opener = low
+
         elif low == "of" and t.i > sentence.start and doc[t.i - 1].lower_ in QUESTION_VERBS:
             # "Menzis gebeld om te vragen of mijn praktijk gecontracteerd was": the writer asks
             # in the main clause; what the question is about is not dealt with
@@ -1774,14 +1827,28 @@ ANSWERED_BY = resources.words("experiences.answered_by")
 HAVE_FORMS = resources.words("experiences.have_before_demonstrative")
 # "De derde keer dat ik de RDW belde": after a word of time, "dat" says when
 TIME_BEFORE_RELATIVE = resources.words("experiences.time_before_relative_dat")
+# "Vanaf dat moment heb ik Mitros tig keer gemaild": after a preposition, "dat" is a demonstrative
+PREPOSITION_BEFORE_DEMONSTRATIVE = resources.words("experiences.preposition_before_demonstrative")
 
 
 def _dat_opens_no_report(doc: Doc, i: int) -> bool:
     """ "Els heeft dat nummer aan Mobile Vikings doorgegeven", "De derde keer dat ik de RDW
-    belde": "dat" right after a form of "hebben" is a demonstrative, after a word of time a
-    relative; neither is the "dat" that opens someone's reported words ("Het probleem is dat
+    belde", "Vanaf dat moment ...": "dat" right after a form of "hebben" or a preposition is a
+    demonstrative, after a word of time a relative; neither is the "dat" that opens someone's reported words ("Het probleem is dat
     ...", "Ze zei dat ...")."""
-    return doc[i].lower_ == "dat" and (doc[i - 1].lower_ in HAVE_FORMS or doc[i - 1].lower_ in TIME_BEFORE_RELATIVE)
+    return doc[i].lower_ == "dat" and (doc[i - 1].lower_ in HAVE_FORMS or doc[i - 1].lower_ in TIME_BEFORE_RELATIVE
+                                       or doc[i - 1].lower_ in PREPOSITION_BEFORE_DEMONSTRATIVE and _noun_after(doc, i))
+
+
+def _noun_after(doc: Doc, i: int) -> bool:
+    """ "vanaf dat moment", "met dat rapport": a lower-case word after "dat" that is no pronoun,
+    article or adverb of place is the noun "dat" points at ("legde uit dat er ..." opens a clause:
+    there "uit" is the verb's particle)."""
+    return i + 1 < len(doc) and doc[i + 1].is_alpha and doc[i + 1].is_lower \
+        and doc[i + 1].lower_ not in NOT_NOUNS_AFTER_DAT
+
+
+NOT_NOUNS_AFTER_DAT = resources.words("experiences.not_nouns_after_dat")
 
 
 def _infinitive_after(doc: Doc, i: int, end: int) -> bool:

@@ -184,7 +184,8 @@ def cue_patterns() -> list[dict]:
             # nouns ("telefoontje", "mail naar") ride in the id, so span.id_ is "phone" or "phone/noun"
             ident = f"{row['id']}/noun" if row.get("noun") else row["id"]
             out.append({"label": row["label"], "pattern": row["pattern"], "id": ident})
-    return out + arrival_patterns() + portal_patterns() + take_up_patterns() + compound_patterns(out)
+    return out + arrival_patterns() + portal_patterns() + take_up_patterns() + compound_patterns(out) \
+        + request_patterns()
 
 
 def compound_patterns(listed: list[dict]) -> list[dict]:
@@ -201,6 +202,17 @@ def compound_patterns(listed: list[dict]) -> list[dict]:
     return [{"label": "channel", "id": channel,
              "pattern": [{"LOWER": {"REGEX": rf"^[a-zà-ÿ]{{3,}}-?(?:{'|'.join(nouns)})$", "NOT_IN": skip}}]}
             for channel, nouns in heads.items()]
+
+
+def request_patterns() -> list[dict]:
+    """ "een reparatieverzoek gedaan", "een storingsmelding gedaan": a request or report made is
+    a contact, and Dutch writes its kind as one word ("verzoek", "melding" and "aanvraag" with
+    anything before them: grammar.json contacts.request_compound_heads), which the phrase list
+    ("melding gedaan") cannot hold."""
+    heads = "|".join(sorted(resources.words("contacts.request_compound_heads")))
+    done = {"LOWER": {"IN": sorted(resources.words("contacts.request_done_participles"))}}
+    return [{"label": "contact_verb", "pattern": [{"LOWER": {"REGEX": rf"^[a-zà-ÿ]{{3,}}-?(?:{heads})$"}}, done],
+             "id": "any"}]
 
 
 def take_up_patterns() -> list[dict]:

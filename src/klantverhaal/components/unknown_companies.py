@@ -65,6 +65,7 @@ def _rules() -> dict:
     # "bij Steekvast terechtgekomen, een borduuratelier": where the writer ended up, then its kind
     landed = "|".join(re.escape(w) for w in table["landed_at_words"])
     diary_participles = "|".join(re.escape(w) for w in table["diary_contact_participles"])
+    diary_leads = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in table["diary_sentence_leads"])
     landed_or_called = "|".join(re.escape(w) for w in table["landed_at_words"] + table["apposition_after_verbs"])
     # a name of two or more capitalised words as the object of a contact verb: "Ik heb Tuinhuis
     # Direct drie keer gebeld"; one word alone could be a person ("Ik heb Kees gebeld")
@@ -83,6 +84,7 @@ def _rules() -> dict:
     # heads that make a lower-case compound a kind of firm ("vertaalbureau", "kattenhotel",
     # "tandtechnisch lab"), but not a name of their own when capitalised ("Bureau", "Hotel")
     compound_heads = "|".join(sorted(set(table["org_suffixes"]) | set(table["compound_kind_heads"]), key=len, reverse=True))
+    name_articles = "|".join(re.escape(w) for w in table["lower_name_articles"])
     org_tails = "|".join(sorted((w.capitalize() for w in table["org_suffixes"]), key=len, reverse=True))
     stop = set(resources.word_lines("not_companies.txt"))
     # "heb ik", "hebben we", "ik", "wij hadden": the writer as subject before what they did
@@ -101,6 +103,9 @@ def _rules() -> dict:
         ("kind_after_lower", re.compile(rf"(?<![\w@])(?P<name>{multi})[ \t]+(?P<kind>[a-zà-ÿ]{{0,30}}(?:{compound_heads}|{kinds_before_lower})(?:je|tje|s)?)\b")),
         # "hoe ik de gemeente haarlem leerde kennen": a town typed in lower case after "gemeente"
         ("municipality_lower", re.compile(r"\b(?P<kind>[Gg]emeente)[ \t]+(?P<name>[a-zà-ÿ][a-zà-ÿ'-]{2,})\b")),
+        # "Premie aangevraagd bij de stad Lier", "De stad Lokeren stuurde een factuur": a Flemish
+        # town's council called "de stad" (only in a story that deals with a council: decision 201)
+        ("town_council", re.compile(r"\b[Dd]e[ \t]+stad[ \t]+(?P<name>[A-Z][a-zà-ÿ'-]{2,})\b")),
         ("legal", re.compile(rf"(?P<name>{multi})\s+(?:{suffixes})(?!\w)")),
         # "bij FC Lindenhof", "de ledenadministratie van HC Rietland": a sports club's letters
         # open its name
@@ -174,7 +179,8 @@ def _rules() -> dict:
         # "Omron dan maar. Via hun site ...", "Dan maar naar Kwikfix.": the writer turns to the
         # next firm, a sentence of its own; one word only when the story names it again
         ("turned_to", re.compile(rf"(?:^|(?<=[.!?])[ \t]+|\n)(?P<name>{name})[ \t]+dan(?:[ \t]+maar)?[.!:]")),
-        ("turned_to", re.compile(rf"(?:^|(?<=[.!?])[ \t]+|\n)Dan[ \t]+maar[ \t]+(?:naar[ \t]+)?(?P<name>{name})[.!:]")),
+        # ("Goed, dan Natuurmonumenten.": after a word of assent and a comma)
+        ("turned_to", re.compile(rf"(?:^|(?<=[.!?\"”])[ \t]+|\n)(?:(?:Goed|Oké|Oke|Ok|Nou|Allez|Prima),[ \t]+d|D)an[ \t]+(?:maar[ \t]+)?(?:naar[ \t]+)?(?P<name>{name})[.!:]")),
         # "Via Werkspot kwamen we bij Mulder Vloerverwarming terecht": the firm the writer ended up
         # with (two words or more: "bij Kees terecht" is a person)
         ("landed_at", re.compile(rf"\bbij[ \t]+(?P<name>{two_or_more})[ \t]+(?:{landed})\b")),
@@ -216,7 +222,9 @@ def _rules() -> dict:
         # not a bare head: "gezinnen met kinderwagens, een groep scouts")
         # ("naar pimp & ride gegaan, het fietswinkeltje": where the writer went, a name joined by
         # "&"; "met klikfix, het pc-winkeltje": a kind with a hyphenated first part)
-        ("apposition", re.compile(rf"\b(?:[Bb]ij|van|met|door|naar|over)\s+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}}(?:[ \t]+(?:&|en)[ \t]+[a-zà-ÿ][a-zà-ÿ0-9-]{{2,}})?)"
+        # ("over de korrelkist, de broodkraam op de markt": a lower-case article may open the
+        # name, when the word after it is no Dutch word; read in find)
+        ("apposition", re.compile(rf"\b(?:[Bb]ij|van|met|door|naar|over)\s+(?P<name>(?:(?:{name_articles})[ \t]+)?[a-zà-ÿ][a-zà-ÿ0-9-]{{3,}}(?:[ \t]+(?:&|en)[ \t]+[a-zà-ÿ][a-zà-ÿ0-9-]{{2,}})?)"
                                   rf"(?:\s+(?:{landed}|{went_to}))?,\s+(?:de|het|een|zo'n|zo’n)\s+(?:[a-zà-ÿ]+\s+){{0,2}}?"
                                   rf"(?P<kind>(?:[a-zà-ÿ]+-)?[a-zà-ÿ]*(?i:{kinds_before})|(?:[a-zà-ÿ]+-)?[a-zà-ÿ]+(?:{compound_heads}))(?:s|en|je|jes|tje|tjes)?\b")),
         # "voor wie ze niet kent: mottengat is zo'n klein vintage webshopje": a name typed in lower
@@ -230,6 +238,9 @@ def _rules() -> dict:
         ("contacted", re.compile(rf"[,:;–][ \t]+(?P<name>{two_or_more})[ \t]+(?:{diary_participles})\b")),
         # ("28 aug – Hagelstein gebeld", "Mail naar Hagelstein": one word only when the story names it again)
         ("contacted_single", re.compile(rf"[,:;–][ \t]+(?P<name>{name})[ \t]+(?:{diary_participles})\b")),
+        # "14 oktober\nToch maar Famiris gebeld.": a diary sentence opening with the name and a
+        # contact participle; one word only when the story names it again
+        ("diary_single", re.compile(rf"(?:^|(?<=[.!?])[ \t]+|(?<=\n))(?:(?i:{diary_leads})[ \t]+)?(?P<name>{name})[ \t]+(?:{diary_participles})[ \t]*[.,;!]", re.M)),
         ("contacted_single", re.compile(rf"(?:^|(?<=[.!?:–])[ \t]+|(?<=\n))(?:[Mm]ail|[Mm]ailtje|[Bb]rief|[Bb]ericht|[Aa]ppje)[ \t]+"
                                         rf"(?:gestuurd[ \t]+)?naar[ \t]+(?P<name>{name})(?![\w-])", re.M)),
         # "Onze schoorsteenveger, Roetvrij, kwam": one word only when the story names it again
@@ -291,7 +302,6 @@ def _rules() -> dict:
     )]
     # "bij muziekschool klankkast", "zwemschool aqua kids blijft afschrijven": a bare lower-case
     # kind and one or two lower-case words after it (read by _lower_names_after_kind)
-    name_articles = "|".join(re.escape(w) for w in table["lower_name_articles"])
     lower_after_kind = re.compile(rf"(?<![\w@.-])(?P<kind>[a-zà-ÿ]*(?:{kinds_before_lower})|[a-zà-ÿ]{{2,}}(?:{compound_heads}))"
                                   rf"[ \t]+(?P<name>(?:(?:{name_articles})[ \t]+)?[a-zà-ÿ][a-zà-ÿ0-9'-]{{2,}}(?:[ \t]+(?:&[ \t]+)?[a-zà-ÿ][a-zà-ÿ0-9-]{{2,}})?)")
     again_after = "|".join(re.escape(w) for w in table["lower_after_kind_again_after"])
@@ -326,6 +336,12 @@ def _rules() -> dict:
             "regions": frozenset(table["name_regions"]), "surnames": frozenset(table["common_surnames"]),
             "trade_person_words": frozenset(table["trade_person_words"]),
             "lower_name_articles": frozenset(table["lower_name_articles"]),
+            "person_apposition": lambda name, staff="|".join(sorted(resources.read_json("mentions.json")["staff_nouns"], key=len, reverse=True)):
+                re.compile(rf"\b{re.escape(name)},[ \t]+(?:de|onze|mijn|hun|haar|zijn)[ \t]+(?:{staff})\b"),
+            "postcode_before": re.compile(r"\b\d{4}[ \t]?$"),
+            "council_words": re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in table['council_words'])})", re.I),
+            # ("naar de klantendienst, de klantendienst naar ...": a kind noun is no coined name)
+            "kind_noun": re.compile(rf"[a-zà-ÿ]*(?:{kinds_before_lower})|[a-zà-ÿ]+(?:{compound_heads})"),
             "once_after_name": re.compile(rf"[ \t]*(?:[,.;:!?)]|(?:{'|'.join(re.escape(w) for w in table['once_after_name_words'])})\b)"),
             "places": resources.word_lines("places.txt"),
             "particles": frozenset(p for p in table["surname_particles"] if " " not in p),
@@ -387,6 +403,12 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             sector = "other"
             if rule in ("org_tail", "org_word", "legal", "kind_after"):
                 name, start = _with_particle(text, name, start, rules["particle_before"])
+            if rule == "town_council":
+                if name.lower() not in rules["places"] or not rules["council_words"].search(text) \
+                        or re.search(rf"\bStad {re.escape(name)}\b", text):
+                    continue  # "een weekend in de stad Brugge": a trip, no council; "Stad Gent": its own name
+                out.append((m.start("name"), m.end("name"), f"Gemeente {name}", "government"))
+                continue
             if rule == "municipality_lower":
                 if name.lower() not in rules["places"]:
                     continue  # "de gemeente zelf", "gemeente belastingen": no town
@@ -413,6 +435,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             elif rule == "kind_after_lower":
                 sector = next((sec for k, sec in rules["kind_before"].items() if m.group("kind").lower().endswith(k)), "other")
             elif rule in ("apposition", "kind_apposition", "kind_apposition_single", "kind_bracket"):
+                if name.split()[0] in rules["lower_name_articles"] and _common_noun(name.split()[-1], rules):
+                    continue  # "over de bakker, de broodkraam op de markt": a word, not a name
                 sector = rules["kind_before"].get(m.group("kind").lower(), "other")
             elif rule == "lower_predicate":
                 sector = _kind_sector(m.group("kind"), rules)
@@ -454,6 +478,10 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 name = " ".join(words[1:])
             if _is_stopword(name, rules["stop"]) or _sentence_initial_only(text, start, name, rule):
                 continue
+            if " " not in name and rules["person_apposition"](name).search(text):
+                continue  # "antwoord van Rui, de beheerder ... Ik heb Rui gebeld": a person on the staff
+            if rules["postcode_before"].search(text, max(0, start - 6), start) and re.fullmatch(r"[A-Z]{2}", words[0]):
+                continue  # "3500 GV Utrecht": a postcode's letters and the town
             if not (name[:1].isalnum() or name.startswith(("'", "’"))) and rule != "handle":
                 continue  # "Internet & Bellen": a name never opens with a joiner
             if rules["posted_by"].search(text, max(0, start - 60), start):
@@ -469,10 +497,10 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "een Deense webwinkel", "Top winkel!", "Tweede installateur kwam ...": an adjective
                 # (once is enough after a contact verb: "belde ik Wolters schoorsteenveger", or with the
                 # town it is from: "Bosman schoorsteenveger uit Hoogeveen")
-            if rule in ("contacted_single", "kind_apposition_single", "went_to_single", "turned_to", "lower_predicate", "list_heading") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
+            if rule in ("contacted_single", "diary_single", "kind_apposition_single", "went_to_single", "turned_to", "lower_predicate", "list_heading") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
                     text[a:b].startswith(name + " ") for a, b in taken) or name in rules["surnames"]):
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
-            if rule in ("contacted", "contacted_single", "went_to_single", "turned_to", "kind_before", "kind_lower", "kind_apposition",
+            if rule in ("contacted", "contacted_single", "diary_single", "went_to_single", "turned_to", "kind_before", "kind_lower", "kind_apposition",
                         "kind_apposition_single", "ordered_at", "at_place", "hired", "named_as", "landed_at",
                         "addressee", "service_of", "kind_bracket") and m.group("name").split()[0] in rules["first_names"] \
                     or rule == "apposition" and m.group("name") in rules["first_names"]:
@@ -1051,8 +1079,11 @@ def _lower_names_after_kind(text: str, taken: list[tuple[int, int]], rules: dict
                     or rules["participle"].fullmatch(first) and lexicon.is_dutch_word(first) \
                     or re.match(r"[ \t]+[A-Z]", text[start + len(name) : start + len(name) + 2]):
                 continue
+            # ("wafelkraam de smulhoek ... hadden we de smulhoek vastgelegd": an article and a word
+            # that is no Dutch word, written again, is the name wherever it stands)
+            coined = article and " " in name and not _common_noun(name.split()[-1], rules)
             again = [o for o in re.finditer(rf"(?<![\w@.-]){re.escape(name)}(?![\w-])", text) if o.start() != start
-                     and (rules["again_after"].search(text, max(0, o.start() - 8), o.start())
+                     and (coined or rules["again_after"].search(text, max(0, o.start() - 8), o.start())
                           or _after_bare_kind(text, o.start(), kind, rules))]
             if not (again or _bought_there_once(text, previous, name, start, rules)) \
                     or any(a < start + len(name) and start < b for a, b in taken):
@@ -1067,8 +1098,16 @@ def _bought_there_once(text: str, previous: str, name: str, start: int, rules: d
     """ "kocht ik bij kaashandel tijmstra een flink stuk kaas": a word that is no Dutch word,
     right after "bij" and a bare kind word and before the object or a stop, names the firm
     though the story writes it once."""
-    return previous.lower() == "bij" and " " not in name and not lexicon.is_dutch_word(name) \
+    words = name.split()
+    # ("bij frituur 't zonneke in de stationsstraat": a lower-case article may open it)
+    article = len(words) == 2 and words[0] in rules["lower_name_articles"]
+    return previous.lower() == "bij" and (len(words) == 1 or article) and not _common_noun(words[-1], rules) \
         and rules["once_after_name"].match(text, start + len(name)) is not None
+
+
+def _common_noun(word: str, rules: dict) -> bool:
+    """A Dutch word or a kind noun ("klantendienst"): after an article it is no coined name."""
+    return lexicon.is_dutch_word(word) or rules["kind_noun"].fullmatch(word) is not None
 
 
 def _after_bare_kind(text: str, at: int, kind: str, rules: dict) -> bool:
@@ -1352,6 +1391,8 @@ def _sentence_initial_only(text: str, start: int, name: str, rule: str) -> bool:
         return _at_sentence_start(text, start)
     if rule == "kind_after_lower" and not lexicon.is_dutch_word(name.lower()):
         return False  # "Hoogendoorn glaszetter kon de volgende ochtend komen": no Dutch word opens it
+    if rule == "diary_single":  # "Infino gebeld.": the diary's form puts the name first; no Dutch word
+        return lexicon.is_dutch_word(name.lower())
     if rule == "turned_to":  # "Omron dan maar.": a name only when the story writes it inside a sentence too
         return not any(not _at_sentence_start(text, m.start()) for m in re.finditer(rf"\b{re.escape(name)}\b", text))
     if rule in ("domain", "handle", "legal", "kind_before", "kind_lower", "camel", "addressee", "tally_heading") \
