@@ -1008,14 +1008,15 @@ _DEAL_NOUNS = "|".join(re.escape(p) for p in resources.read_json("mentions.json"
 VIA_A_DEAL = re.compile(
     rf",[ \t]+via[ \t]+(?:[\w-]+[ \t]+){{1,3}}(?:{_DEAL_PREPOSITIONS})[ \t]*$"
     # ("hadden we via een deal op Groupon gekocht": no comma where a deal noun says what it was)
-    rf"|(?<![\w-])via[ \t]+(?:een|de|het)[ \t]+(?:[\w-]+[ \t]+)?(?:{_DEAL_NOUNS})[ \t]+(?:{_DEAL_PREPOSITIONS})[ \t]*$")
+    rf"|(?<![\w-])(?:via|met)[ \t]+(?:een|de|het)[ \t]+(?:[\w-]+[ \t]+)?(?:{_DEAL_NOUNS})[ \t]+(?:{_DEAL_PREPOSITIONS})[ \t]*$")
 
 
 def _via_a_deal(before: str) -> bool:
     """ "escape room 'De Kelder' geboekt, via een deal op Groupon", "besteld, via een actie van
     Social Deal": after a comma, "via", a few words and a preposition: the platform the order went
     through, told after the firm that served it. Without the comma only a deal noun says so
-    ("hadden we via een deal op Groupon gekocht"; not "via de site van Bol.com besteld")."""
+    ("hadden we via een deal op Groupon gekocht", "geboekt met een deal van Social Deal"; not
+    "via de site van Bol.com besteld")."""
     return VIA_A_DEAL.search(before) is not None
 
 
@@ -1115,7 +1116,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "payment"
     if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["comparison_before"]) \
             or any(p in after[:40] for p in cues["comparison_after"]) \
-            or any(p in sentence for p in cues["comparison_sentence"]) or _compared_to(before, cues):
+            or any(p in _without_own_writing(sentence, cues) for p in cues["comparison_sentence"]) or _compared_to(before, cues):
         return "comparison"
     if any(a in sentence for a in cues["advert"]):
         return "advert"
@@ -1213,6 +1214,15 @@ def _rival_quote(text: str, start: int, end: int, clause: str, cues: dict) -> bo
     before = _lowered_before(text, start, 40)
     return any(re.search(rf"\b{re.escape(p)}(?:[ \t]+[a-zà-ÿ]+)?[ \t]*$", before) for p in cues["quote_before"]) \
         and (PRICE_COMPARATIVES.search(clause) is not None or any(f" {w} " in clause for w in cues["quote_comparatives"]))
+
+
+def _without_own_writing(sentence: str, cues: dict) -> str:
+    """ "Wie mijn vorige blog las, weet dat ik ... bij Studio Draaischijf had besteld": the
+    writer's earlier post is no earlier firm; the sentence without it is read for comparisons."""
+    return OWN_EARLIER_WRITING.sub(" ", sentence)
+
+
+OWN_EARLIER_WRITING = re.compile(rf"\b(?:mijn|onze)\s+vorige\s+(?:{'|'.join(_mention_cues()['own_writing_nouns'])})\b")
 
 
 def _chased(before: str, after: str, cues: dict) -> bool:
@@ -1804,6 +1814,11 @@ def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> st
             told = True
         if low in SUBORDINATORS and t.i > sentence.start and not _dat_opens_no_report(doc, t.i):
             opener = low
+            if low == "dat" and t.i + 1 < name.start and doc[t.i + 1].lower_ in CUSTOMER_WORDS \
+                    and doc[t.i - 1].lower_ in KNOWING_VERBS:
+                # "Wie mijn vorige blog las, weet dat ik een set borden had besteld bij Studio
+                # Draaischijf": what the reader knows is the writer's own story, told on
+                clause_has_self, told = True, False
 
         elif low == "of" and t.i > sentence.start and doc[t.i - 1].lower_ in QUESTION_VERBS:
             # "Menzis gebeld om te vragen of mijn praktijk gecontracteerd was": the writer asks
@@ -1820,6 +1835,7 @@ def _in_subordinate_clause(doc: Doc, sentence: Span, start: int, end: int) -> st
 
 
 QUESTION_VERBS = resources.words("experiences.question_verbs")
+KNOWING_VERBS = resources.words("experiences.knowing_verbs")
 # "gebeld: ze hadden ...": what a call or mail brought back, told after a colon by its subject
 CALLED_BEFORE_COLON = resources.words("experiences.called_before_colon")
 ANSWERED_BY = resources.words("experiences.answered_by")

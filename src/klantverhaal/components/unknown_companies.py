@@ -140,7 +140,8 @@ def _rules() -> dict:
         # ('bij "Lichtflits" in Almere': the name in quotes, where the firm is)
         ("at_place", re.compile(rf"\b(?:[Bb]ij|van|met)\s+(?:['‘“\"](?=[A-Z]))?(?P<name>{multi})['’”\"]?\s+(?:{places})\s+[A-Z]")),
         # "mijn kaas bij De Rijpkamer aan de Voorstraat": the premises on a street (a street word ends it)
-        ("at_place", re.compile(rf"\b[Bb]ij\s+(?P<name>{multi})\s+aan\s+(?:de|het)\s+[A-Z][a-zà-ÿ]*(?:{street_words})\b")),
+        # ("bij Westerbeek op de Dorpsstraat", "bij Brouwers op de hoek van de Marktstraat")
+        ("at_place", re.compile(rf"\b[Bb]ij\s+(?P<name>{multi})\s+(?:aan|op)\s+(?:de\s+hoek\s+van\s+)?(?:de|het)\s+[A-Z][a-zà-ÿ]*(?:{street_words})\b")),
         # "bij pianostemmer hofstede uit Deventer", "bij banketbakkerij van der sluis aan de
         # Hoogstraat": a name typed in lower case, held between a kind word and a place
         ("lower_name", re.compile(rf"\b(?:[Bb]ij|van|met|naar)\s+(?P<kind>[a-zà-ÿ]*(?:{kinds_before_lower}))[ \t]+"
@@ -421,7 +422,10 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 # "Garage Bakker" keeps its kind; a headline's capital ("★★★★☆ Garage Hofstede",
                 # "Rijschool Kuipers in Zoetermeer, pas op!!") is no sign of a name
                 headline_only = _line_initial(text, m.start("kind")) and _written_lower(text, kind.lower(), name.split())
-                if kind[0].isupper() and not headline_only and not _capital_by_position(text, kind, name, m.start("kind")) \
+                # ('Escaperoom "De Vergeten Zolder"': quotes mark the name without its kind)
+                quoted = m.start("name") > 0 and text[m.start("name") - 1] in "\"“‘'"
+                if kind[0].isupper() and not headline_only and not quoted \
+                        and not _capital_by_position(text, kind, name, m.start("kind")) \
                         or kind.lower() in rules["place_kinds"]:
                     name, start = f"{kind[0].upper()}{kind[1:]} {name}", m.start("kind")
             elif rule == "lower_name":
@@ -514,6 +518,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "Vanaf van De ...": no person before "van"
             if rule == "kind_after_lower" and re.sub(r"(?:'s|’s)$", "", m.group("name")) in rules["first_names"]:
                 continue  # "Saar's schade": a person's or a pet's first name before a lower-case word
+            if rule == "at_place" and " " not in name and name in rules["surnames"]:
+                continue  # "bij Jansen op de Dorpsstraat, daar woont mijn oom": a family at home
             if rule == "at_place" and text[m.start() : m.start() + 4] == "van " \
                     and (text[max(0, m.start() - 30) : m.start()].split() or [""])[-1] in rules["first_names"]:
                 continue  # "Henk en Ria van Dalen uit Nijkerk": a family name after a first name
@@ -1388,7 +1394,11 @@ def _sentence_initial_only(text: str, start: int, name: str, rule: str) -> bool:
     """A single capitalised word right after a full stop is no evidence of a name (an address
     line's "Aan: X, afdeling ..." is a frame of its own)."""
     if rule == "kind_cap":  # "Scooterdealer Kolkman" opening a line may be "scooterdealer Kolkman"
-        return _at_sentence_start(text, start)
+        # ("Badkamerspecialist Hoving deed het sloopwerk ... de tegelzetter van Hoving": a story
+        # that writes the name alone again, and never the kind in lower case before it, names it so)
+        kind, _, rest = name.partition(" ")
+        again = len(re.findall(rf"(?<![\w-]){re.escape(rest)}(?![\w-])", text)) > 1
+        return _at_sentence_start(text, start) and not (again and f"{kind.lower()} {rest}" not in text)
     if rule == "kind_after_lower" and not lexicon.is_dutch_word(name.lower()):
         return False  # "Hoogendoorn glaszetter kon de volgende ochtend komen": no Dutch word opens it
     if rule == "diary_single":  # "Infino gebeld.": the diary's form puts the name first; no Dutch word
