@@ -4027,6 +4027,24 @@ def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, 
     return {company: (n, more) for company, n in out.items()}
 
 
+def each_tally(sent: Span) -> tuple[int, bool] | None:
+    """ "Zes keer aan de bel getrokken, drie keer bij elk.", "bij allebei vier keer gebeld": a
+    count for every organisation the story has dealt with, told without naming them, as (n,
+    more); "bij allebei nog twee keer" is more on top."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ not in EACH_WORDS or tok.i == sent.start or doc[tok.i - 1].lower_ != "bij":
+            continue
+        for k in [*range(tok.i - 3, tok.i - 1), *range(tok.i + 1, min(sent.end - 1, tok.i + 4))]:
+            if k >= sent.start and doc[k + 1].lower_ in TALLY_WORDS and (n := numbers.parse(doc[k].lower_)) is not None:
+                more = any(t.lower_ in MORE_WORDS for t in doc[sent.start : k])
+                return (int(n), more) if float(n).is_integer() and n >= 1 else None
+    return None
+
+
+EACH_WORDS = resources.words("contacts.each_words")
+
+
 def _tally_after(sent: Span, end: int, verbs: set[int]) -> float | None:
     """The count right after a company's name: "Liander vijf keer", "Vattenfall zeven keer
     gesproken", "KPN zeven keer gebeld", "Fluvius in totaal negen keer gecontacteerd", "Luminus

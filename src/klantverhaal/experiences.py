@@ -147,6 +147,10 @@ def read_story(doc: Doc, story: StoryText) -> Story:
         # scanned for the rest)
         tallies = contact_rules.company_tallies(sent, _named_in_sentence(doc, sent, tally_names)) \
             if any(t.lower_ in contact_rules.TALLY_WORDS or t.lower_ in contact_rules.TALLY_LIST_HEADS for t in sent) else {}
+        if not tallies and (each := contact_rules.each_tally(sent)) is not None:
+            # "Zes keer aan de bel getrokken, drie keer bij elk.": every company contacted so far
+            contacted = [c for c, f in facts.items() if f.contact_sentences]
+            tallies = {c: each for c in contacted} if len(contacted) >= 2 else {}
         for company, n in tallies.items():
             if company in facts:  # "Alles bij elkaar: negen keer Vueling, vijf keer Budgetair"
                 facts[company].tallies[sent.start] = n
@@ -500,7 +504,7 @@ PRODUCT_ADJECTIVE = re.compile(
     r"(?:(?:^|[.!?:]\s+)|(?:\b(?i:een|mijn|m'n|onze|ons|zijn|haar|de|het|die|deze)|(?i:zo'n|zo’n))[ \t]+)(?i:"
     + "|".join(re.escape(w) for w in resources.read_json("mentions.json")["product_adjectives"]) + r")[ \t]+$")
 WITH_PART = re.compile(r"[ \t]+met[ \t]+")  # "een Gazelle met Bosch-middenmotor"
-A_DESCRIBED_THING = re.compile(r"\b(?i:een)[ \t]+[a-zà-ÿ-]{3,}e[ \t]+$")  # "een rode", "een crèmekleurige"
+A_DESCRIBED_THING = re.compile(r"\b(?i:een)[ \t]+[a-zà-ÿ-]{3,}en?[ \t]+$")  # "een rode", "een crèmekleurige", "een zilveren"
 PRODUCT_HEADS = tuple(resources.read_json("mentions.json")["product_heads"])
 WORD_AFTER = re.compile(r"[ \t]+(?P<word>[a-zà-ÿ]{3,})\b")
 
@@ -585,6 +589,8 @@ def _name_kinds_as_written(doc: Doc, kinds: list[_Mention]) -> None:
         if not m.named and m.company:
             written[m.company].append(text[m.start : m.end].lower())
     for company, nouns in written.items():
+        # ("het Omgevingsloket ... de gemeente": a council is named by its own noun)
+        nouns = [n for n in nouns if n not in PORTAL_KINDS] or [company.strip("()")]
         noun = max(nouns, key=lambda n: (nouns.count(n), -nouns.index(n)))
         town = _the_one_town(text) if noun in TOWN_KINDS else None
         for m in kinds:
@@ -594,6 +600,7 @@ def _name_kinds_as_written(doc: Doc, kinds: list[_Mention]) -> None:
 
 
 TOWN_KINDS = resources.words("experiences.town_kinds")
+PORTAL_KINDS = resources.words("experiences.portal_kinds")
 
 
 def _the_one_town(text: str) -> str | None:
@@ -689,8 +696,8 @@ def _may_create(doc: Doc, span: Span) -> bool:
     k = span.start - 1
     while k >= 0 and doc[k].lower_ not in NO_NEW_COMPANY_BEFORE and k > span.start - 3 and doc[k].is_alpha:
         k -= 1
-    if k >= 0 and doc[k].lower_ in NO_NEW_COMPANY_BEFORE:
-        return False
+    if k >= 0 and doc[k].lower_ in NO_NEW_COMPANY_BEFORE and span.text.lower() not in PORTAL_KINDS:
+        return False  # ("ingediend via het Omgevingsloket": the council's portal is reached "via")
     if _someone_elses(doc, span):
         return False
     return not _inside_quote(doc, span.start, since=docindex.sentence_of(span).start)
@@ -1762,7 +1769,18 @@ def _opens_sentence(doc: Doc, m: _Mention, sentence: Span) -> bool:
     first in its sentence (after "dan", "nu", "en" at most) is what the story turns to, even
     before a contact with it is told."""
     before = _words_before(doc, m, sentence)
-    return bool(before) and before[-1] in DEFINITE and all(w in TOPIC_OPENERS for w in before[:-1]) and len(before) <= 3
+    return bool(before) and before[-1] in DEFINITE and all(w in TOPIC_OPENERS for w in before[:-1]) and len(before) <= 3 \
+        and not _only_described(doc, m)
+
+
+def _only_described(doc: Doc, m: _Mention) -> bool:
+    """ "Het hotel was niet annuleerbaar, dat verlies is voor ons": a kind noun followed by a
+    copula and what it was is described, not turned to."""
+    token = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return token is not None and token.end < len(doc) and doc[token.end].lower_ in DESCRIBING_COPULAS
+
+
+DESCRIBING_COPULAS = resources.words("experiences.describing_copulas")
 
 
 SUBORDINATORS = resources.words("experiences.subordinators")
