@@ -1952,16 +1952,17 @@ def _household_names(doc) -> frozenset[str]:
                 names.add(doc[k + 1].text)
             if _household_apposition(doc, k) and k >= 4 and doc[k - 4].is_alpha and doc[k - 4].is_title:
                 names.add(doc[k - 4].text)
-            if _joined_to_writer(doc, k):
+            if doc[k].lower_ == "en" and _joined_to_writer(doc, k):
                 names.add(doc[k - 1].text)
         memo["names"] = frozenset(names)
     return memo["names"]
 
 
 def _joined_to_writer(doc, k: int) -> bool:
-    """ "Sem en ik huren sinds vorig jaar een bovenwoning": a first name joined to "ik" as the
-    subject that opens a sentence is someone the writer shares the case with, one customer."""
-    return doc[k].lower_ == "en" and doc[k + 1].lower_ == "ik" and doc[k - 1].text in first_names() \
+    """ "Sem en ik huren sinds vorig jaar een bovenwoning": a first name joined by the "en" at
+    ``k`` to "ik", as the subject that opens a sentence, is someone the writer shares the case
+    with, one customer."""
+    return doc[k + 1].lower_ == "ik" and doc[k - 1].text in first_names() \
         and (k == 1 or doc[k - 2].is_sent_end or doc[k - 1].is_sent_start or doc[k - 2].text in ".!?\n")
 
 
@@ -2219,7 +2220,7 @@ def _embedded_under_other_subject(sent: Span, k: int) -> bool:
 
 
 EMBEDDING_SUBORDINATORS = resources.words("contacts.embedding_subordinators")
-EMBEDDED_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "maar", "en", "want", "dus"})
+EMBEDDED_CLAUSE_BREAKS = resources.words("contacts.embedded_clause_breaks")
 
 
 def _apposition_start(sent: Span, comma: int) -> int | None:
@@ -3147,7 +3148,7 @@ def _participle_form(word: str) -> bool:
     return _participle(word) or word.startswith(UNSTRESSED_PREFIXES) and word.endswith(("d", "t"))
 
 
-UNSTRESSED_PREFIXES = ("ver", "be", "ont", "her", "ge")
+UNSTRESSED_PREFIXES = tuple(resources.words("contacts.unstressed_prefixes"))
 
 
 def _motion_participle(word: str) -> bool:
@@ -4031,6 +4032,9 @@ def each_tally(sent: Span) -> tuple[int, bool] | None:
     """ "Zes keer aan de bel getrokken, drie keer bij elk.", "bij allebei vier keer gebeld": a
     count for every organisation the story has dealt with, told without naming them, as (n,
     more); "bij allebei nog twee keer" is more on top."""
+    words = docindex.lower_words(sent)
+    if not any(f" bij {w} " in words for w in EACH_WORDS):
+        return None  # (most sentences: no token walk)
     doc = sent.doc
     for tok in sent:
         if tok.lower_ not in EACH_WORDS or tok.i == sent.start or doc[tok.i - 1].lower_ != "bij":

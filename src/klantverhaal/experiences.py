@@ -401,13 +401,24 @@ def _own_word_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Ment
         if len(companies) != 1 or word in _kind_words() or word in skip:
             continue
         m = first_at[next(iter(companies))]
-        for hit in re.finditer(rf"\b(?:de|het|die|dat|dit|deze)\s+({re.escape(word)})\b", text[m.end:]):
-            start, end = m.end + hit.start(1), m.end + hit.end(1)
-            token = doc.char_span(start, end, alignment_mode="expand")
-            if token is None or any(a < end and start < b for a, b in taken) or _inside_quote(doc, token.start):
-                continue
-            refs.append(_Mention(start, end, m.company, m.sector, True, "ref", subordinate=_in_subordinate_clause(
-                doc, docindex.sentence_of(token), start, end)))
+        refs += _refs_after(doc, text, m, re.compile(rf"\b(?:de|het|die|dat|dit|deze)\s+({re.escape(word)})\b"), taken)
+    return refs
+
+
+def _refs_after(doc: Doc, text: str, m: _Mention, pattern: re.Pattern, taken: list[tuple[int, int]],
+                place_before: frozenset[str] = frozenset()) -> list[_Mention]:
+    """The nouns after ``m`` that ``pattern`` finds (its first group), each a mention pointing
+    back to m's company; not where a company or kind was found already, not inside quotes, not
+    after a word of ``place_before`` ("in de stad")."""
+    refs = []
+    for hit in pattern.finditer(text, m.end):
+        start, end = hit.start(1), hit.end(1)
+        token = doc.char_span(start, end, alignment_mode="expand")
+        if token is None or any(a < end and start < b for a, b in taken) or _inside_quote(doc, token.start) \
+                or any(text[: hit.start()].lower().endswith(f" {w} ") for w in place_before):
+            continue
+        refs.append(_Mention(start, end, m.company, m.sector, True, "ref", subordinate=_in_subordinate_clause(
+            doc, docindex.sentence_of(token), start, end)))
     return refs
 
 
@@ -421,20 +432,10 @@ def _town_council_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_
                 and re.search(rf"\b[Dd]e stad {re.escape(m.company.split(' ', 1)[1])}\b", text)]
     if len({c.company for c in councils}) != 1:
         return []
-    m = councils[0]
-    taken = [(k.start, k.end) for k in named + kinds]
-    refs = []
-    for hit in re.finditer(r"\b(?:de|die|deze)\s+(stad)\b(?!\s+[A-Z])", text[m.end:]):
-        start, end = m.end + hit.start(1), m.end + hit.end(1)
-        token = doc.char_span(start, end, alignment_mode="expand")
-        if token is None or any(a < end and start < b for a, b in taken) or _inside_quote(doc, token.start) \
-                or any(text[: m.end + hit.start()].lower().endswith(f" {w} ") for w in TOWN_AS_PLACE_BEFORE):
-            continue
-        refs.append(_Mention(start, end, m.company, m.sector, True, "ref", subordinate=_in_subordinate_clause(
-            doc, docindex.sentence_of(token), start, end)))
-    return refs
+    return _refs_after(doc, text, councils[0], THE_TOWN, [(k.start, k.end) for k in named + kinds], TOWN_AS_PLACE_BEFORE)
 
 
+THE_TOWN = re.compile(r"\b(?:de|die|deze)\s+(stad)\b(?!\s+[A-Z])")
 TOWN_AS_PLACE_BEFORE = resources.words("experiences.town_as_place_before")
 
 
@@ -727,7 +728,7 @@ def _may_describe(kind_word: str, name: str, kind_sector: str) -> bool:
     """ "Talenschool Lingua Viva" says what it is, so "de gemeente" is not it; "de verhuurder"
     may be "Fietsverhuur Zeewind" (its own kind word is in the noun), and "de fietsenmaker" may
     be "Rijwielhandel Kok" (a shop that does not say what it sells is any retail kind)."""
-    own = [o for w in name.lower().split() for o in _org_words() if w.endswith(o)]
+    own = _org_words_in(name)
     if own and kind_sector == "retail" and set(own) <= _shop_words():
         return True
     # ("Merelhof College" ... "de school": words for the same kind of organisation)
@@ -737,9 +738,14 @@ def _may_describe(kind_word: str, name: str, kind_sector: str) -> bool:
 def _names_own_kind(kind_word: str, name: str) -> bool:
     """ "Gemeentebedrijven Oosterzande" says it is a council's; "Ramen Vercruysse", which says
     nothing of what it is, is no "gemeente" (a firm may be any kind of firm, never a council)."""
-    own = [o for w in name.lower().split() for o in _org_words() if w.endswith(o)]
+    own = _org_words_in(name)
     return any(w.startswith(kind_word) for w in name.lower().split()) \
         or bool(own) and any(o in kind_word or _same_kind_word(o, kind_word) for o in own)
+
+
+def _org_words_in(name: str) -> list[str]:
+    """The organisation words a name's words end in ("Talenschool Lingua Viva" -> school)."""
+    return [o for w in name.lower().split() for o in _org_words() if w.endswith(o)]
 
 
 def _same_kind_word(name_word: str, kind_word: str) -> bool:
@@ -1123,7 +1129,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         return "payment"
     if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["comparison_before"]) \
             or any(p in after[:40] for p in cues["comparison_after"]) \
-            or any(p in _without_own_writing(sentence, cues) for p in cues["comparison_sentence"]) or _compared_to(before, cues):
+            or _compared_in_sentence(sentence, cues) or _compared_to(before, cues):
         return "comparison"
     if any(a in sentence for a in cues["advert"]):
         return "advert"
@@ -1218,15 +1224,22 @@ def _cheaper_elsewhere(text: str, start: int, end: int, cues: dict) -> bool:
 def _rival_quote(text: str, start: int, end: int, clause: str, cues: dict) -> bool:
     """ "De offerte van schrijnwerkerij Dewulf was 800 euro lager": a quote weighed against the
     one chosen names a firm that only quoted; its price is higher or lower, not the writer's bill."""
-    before = _lowered_before(text, start, 40)
-    return any(re.search(rf"\b{re.escape(p)}(?:[ \t]+[a-zà-ÿ]+)?[ \t]*$", before) for p in cues["quote_before"]) \
+    return QUOTE_BEFORE.search(_lowered_before(text, start, 40)) is not None \
         and (PRICE_COMPARATIVES.search(clause) is not None or any(f" {w} " in clause for w in cues["quote_comparatives"]))
 
 
-def _without_own_writing(sentence: str, cues: dict) -> str:
-    """ "Wie mijn vorige blog las, weet dat ik ... bij Studio Draaischijf had besteld": the
-    writer's earlier post is no earlier firm; the sentence without it is read for comparisons."""
-    return OWN_EARLIER_WRITING.sub(" ", sentence)
+# ("de offerte van schrijnwerkerij Dewulf": a kind word may stand between)
+QUOTE_BEFORE = re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in _mention_cues()['quote_before'])})(?:[ \t]+[a-zà-ÿ]+)?[ \t]*$")
+
+
+def _compared_in_sentence(sentence: str, cues: dict) -> bool:
+    """A comparison word anywhere in the sentence ("vorig jaar hadden", "mijn vorige"). "Wie
+    mijn vorige blog las, weet dat ik ... bij Studio Draaischijf had besteld": the writer's
+    earlier post is no earlier firm, so it is taken out before the sentence is read."""
+    if not any(p in sentence for p in cues["comparison_sentence"]):
+        return False
+    sentence = OWN_EARLIER_WRITING.sub(" ", sentence)
+    return any(p in sentence for p in cues["comparison_sentence"])
 
 
 OWN_EARLIER_WRITING = re.compile(rf"\b(?:mijn|onze)\s+vorige\s+(?:{'|'.join(_mention_cues()['own_writing_nouns'])})\b")

@@ -337,8 +337,8 @@ def _rules() -> dict:
             "regions": frozenset(table["name_regions"]), "surnames": frozenset(table["common_surnames"]),
             "trade_person_words": frozenset(table["trade_person_words"]),
             "lower_name_articles": frozenset(table["lower_name_articles"]),
-            "person_apposition": lambda name, staff="|".join(sorted(resources.read_json("mentions.json")["staff_nouns"], key=len, reverse=True)):
-                re.compile(rf"\b{re.escape(name)},[ \t]+(?:de|onze|mijn|hun|haar|zijn)[ \t]+(?:{staff})\b"),
+            "person_apposition": re.compile(r",[ \t]+(?:de|onze|mijn|hun|haar|zijn)[ \t]+(?:%s)\b" % "|".join(
+                sorted(resources.read_json("mentions.json")["staff_nouns"], key=len, reverse=True))),
             "postcode_before": re.compile(r"\b\d{4}[ \t]?$"),
             "council_words": re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in table['council_words'])})", re.I),
             # ("naar de klantendienst, de klantendienst naar ...": a kind noun is no coined name)
@@ -482,7 +482,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 name = " ".join(words[1:])
             if _is_stopword(name, rules["stop"]) or _sentence_initial_only(text, start, name, rule):
                 continue
-            if " " not in name and rules["person_apposition"](name).search(text):
+            if " " not in name and _staff_person(text, name, rules):
                 continue  # "antwoord van Rui, de beheerder ... Ik heb Rui gebeld": a person on the staff
             if rules["postcode_before"].search(text, max(0, start - 6), start) and re.fullmatch(r"[A-Z]{2}", words[0]):
                 continue  # "3500 GV Utrecht": a postcode's letters and the town
@@ -1109,6 +1109,11 @@ def _bought_there_once(text: str, previous: str, name: str, start: int, rules: d
     article = len(words) == 2 and words[0] in rules["lower_name_articles"]
     return previous.lower() == "bij" and (len(words) == 1 or article) and not _common_noun(words[-1], rules) \
         and rules["once_after_name"].match(text, start + len(name)) is not None
+
+
+def _staff_person(text: str, name: str, rules: dict) -> bool:
+    """ "antwoord van Rui, de beheerder": a one-word name set off by a staff noun is a person."""
+    return any(rules["person_apposition"].match(text, m.end()) for m in re.finditer(rf"\b{re.escape(name)}(?=,)", text))
 
 
 def _common_noun(word: str, rules: dict) -> bool:
