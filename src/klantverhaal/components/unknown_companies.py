@@ -65,6 +65,7 @@ def _rules() -> dict:
     # "bij Steekvast terechtgekomen, een borduuratelier": where the writer ended up, then its kind
     landed = "|".join(re.escape(w) for w in table["landed_at_words"])
     diary_participles = "|".join(re.escape(w) for w in table["diary_contact_participles"])
+    assent = "|".join(re.escape(w) for w in table["assent_before_turn"])
     diary_leads = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in table["diary_sentence_leads"])
     landed_or_called = "|".join(re.escape(w) for w in table["landed_at_words"] + table["apposition_after_verbs"])
     # a name of two or more capitalised words as the object of a contact verb: "Ik heb Tuinhuis
@@ -181,7 +182,7 @@ def _rules() -> dict:
         # next firm, a sentence of its own; one word only when the story names it again
         ("turned_to", re.compile(rf"(?:^|(?<=[.!?])[ \t]+|\n)(?P<name>{name})[ \t]+dan(?:[ \t]+maar)?[.!:]")),
         # ("Goed, dan Natuurmonumenten.": after a word of assent and a comma)
-        ("turned_to", re.compile(rf"(?:^|(?<=[.!?\"”])[ \t]+|\n)(?:(?:Goed|Oké|Oke|Ok|Nou|Allez|Prima),[ \t]+d|D)an[ \t]+(?:maar[ \t]+)?(?:naar[ \t]+)?(?P<name>{name})[.!:]")),
+        ("turned_to", re.compile(rf"(?:^|(?<=[.!?\"”])[ \t]+|\n)(?:(?:{assent}),[ \t]+d|D)an[ \t]+(?:maar[ \t]+)?(?:naar[ \t]+)?(?P<name>{name})[.!:]")),
         # "Via Werkspot kwamen we bij Mulder Vloerverwarming terecht": the firm the writer ended up
         # with (two words or more: "bij Kees terecht" is a person)
         ("landed_at", re.compile(rf"\bbij[ \t]+(?P<name>{two_or_more})[ \t]+(?:{landed})\b")),
