@@ -419,6 +419,23 @@ def contact_events(sent: Span, cues: list[Span]) -> list[str]:
     return memo[key]
 
 
+DEFINITE_ARTICLES = resources.words("contacts.definite_articles")
+
+
+def _definite_retelling(sent: Span, cue: Span, channel: str) -> bool:
+    """ "Ik heb gechat met Coolblue. De chat met Coolblue duurde een uur.": a contact noun with
+    "de" or "het" right before it, in the sentence after one that told a contact of the same
+    channel, is that contact told on ("Het tweede telefoontje" is read as an ordinal before)."""
+    doc = sent.doc
+    if channel == "any" or cue.start <= sent.start or doc[cue.start - 1].lower_ not in DEFINITE_ARTICLES:
+        return False
+    number = _sentence_number(sent)
+    if number == 0:
+        return False
+    before = docindex.sentences(doc)[number - 1]
+    return channel in contact_events(before, docindex.cues_in(before))
+
+
 REPLY_VERBS = resources.words("contacts.reply_verbs")
 
 
@@ -542,11 +559,14 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             adopted = True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
         elif _quoted(sent, cue) or _called_to(sent, cue, cues) or _writer_received(sent, cue):
             continue  # "werd ik al gebeld door een medewerker", "ben ik gebeld door": the company called
-        elif _said_or_planned(sent, cue) or _verb_as_noun(sent, cue):
+        elif _said_or_planned(sent, cue) or _verb_as_noun(sent, cue) and not _one_more_noun(sent, cue):
             continue  # "Mail maar naar ...", "ik zou een mail krijgen", "de mail van Booking.com"
         channel, _, form = cue.id_.partition("/")
         if _told_again(sent, cue) or _within_same_session(sent, cue, cues) or _addressed_to_writer(sent, cue):
             continue
+        if form == "noun" and _definite_retelling(sent, cue, channel):
+            taken.append(cue)
+            continue  # "Ik heb Coolblue gebeld. Het telefoontje duurde een uur.": that call
         if form == "noun" and any(t.lower_ in SHOWN_BELOW for t in sent):
             continue  # "Hieronder mijn mails, zodat jullie kunnen meelezen": the mails are told below
         if reported_from is not None and cue.start > reported_from \
@@ -567,7 +587,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             and sent.doc[cue.end].lower_ == "naar" and cue.start - _after_date_prefix(sent) <= 1 \
             and not (cue.end + 1 < sent.end and sent.doc[cue.end + 1].lower_ in SELF_OBJECTS)
         if agent == "self" or outgoing or _clause_has_self(sent, cue) or _household_subject(sent, cue) \
-                or _elliptic(sent, cue) or _fragment(sent, cue) \
+                or _elliptic(sent, cue) or _fragment(sent, cue) or _one_more_noun(sent, cue) or _noun_note(sent, cue) \
                 or _list_item(sent, cue) or _coordinated(sent, last_taken, cue) or adopted \
                 or _after_writer_colon(sent, cue):
             if channel == "any":
@@ -597,7 +617,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     # ("Ik heb Lefier gemaild en ben de volgende ochtend naar hun kantoor gegaan": a visit beside
     # another contact in the same sentence)
     if "shop" not in events and not someone_else and (_went_to_company(sent, negations)
-                                                       or _came_by_the_premises(sent, negations)):
+                                                       or _came_by_the_premises(sent, negations)
+                                                       or _brought_to_company(sent, negations)):
         events.append("shop")  # ("Op maandag ben ik opnieuw langsgekomen": the writer came by)
     if not events and not someone_else and not negations:
         channel = _writer_forwarded(sent) or _writer_sent_back(sent)
@@ -612,7 +633,33 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             events.append(channel)
     if not events and not someone_else and _tries_again(sent, negations):
         events.append("any")  # "Een dag later probeer ik het opnieuw", "Even later nog eens geprobeerd"
+    if not events and not someone_else and not negations and _told_to_staff(sent):
+        channels = [c for c in cues if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS]
+        events.append(channels[0].id_ if channels else "any")  # "Ik heb het meteen tegen de uitvoerder gezegd"
     return events
+
+
+TOLD_VERBS = resources.words("contacts.told_verbs")
+TOLD_TO = resources.words("contacts.told_to_prepositions")
+STAFF_NOUNS = frozenset(resources.read_json("mentions.json")["staff_nouns"])
+
+
+def _told_to_staff(sent: Span) -> bool:
+    """ "Ik heb dat daar aan de kraam tegen de eigenaar gezegd", "heb ik tegen de monteur gezegd
+    dat ...": the writer saying or asking something of the firm's staff face to face is a contact,
+    though no channel or contact verb is named. Telling a partner or a friend is not."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ not in TOLD_VERBS:
+            continue
+        verb = doc[tok.i : tok.i + 1]
+        if not _clause_has_self(sent, verb) or _quoted(sent, verb):
+            continue
+        back = list(doc[max(sent.start, tok.i - 10) : tok.i])
+        for k, t in enumerate(back[:-2]):
+            if t.lower_ in TOLD_TO and back[k + 2].lower_ in STAFF_NOUNS:
+                return True
+    return False
 
 
 TRY_AGAIN_VERBS = resources.words("contacts.try_again_verbs")
@@ -749,6 +796,29 @@ def _went_to_company(sent: Span, negations: list[Span]) -> bool:
     return bool(places) or back or bool(there) and (THERE_DIRECTIONS & words or bool(there - {"er", "daar"}))
 
 
+BROUGHT_VERBS = resources.words("contacts.brought_verbs")
+NOT_BROUGHT_TO_SECTORS = resources.words("contacts.not_brought_to_sectors")
+
+
+def _brought_to_company(sent: Span, negations: list[Span]) -> bool:
+    """ "Ik heb hem naar Fixpunt in de Kruisstraat gebracht", "Dag 1 de fiets naar Koster
+    gebracht.": the writer took the thing to a named firm's premises, a visit. A parcel taken to
+    a carrier's point is sending goods, and "werd naar Van Leeuwen gebracht" is done by others."""
+    doc = sent.doc
+    brought = [t for t in sent if t.lower_ in BROUGHT_VERBS]
+    if not brought:
+        return False
+    verb = doc[brought[-1].i : brought[-1].i + 1]
+    if any(n.start < verb.start for n in negations) or _passive_clause(sent, verb[0]) \
+            or _parcel_handed_in(sent, verb):
+        return False
+    words = {t.lower_ for t in doc[sent.start : verb.start]}
+    if not (words & SELF or _note_words(sent, longest=15, allow_self=True, verb=verb) is not None):
+        return False
+    return any(sent.start < span.start < verb.start and span.label_ not in NOT_BROUGHT_TO_SECTORS
+               and _word_before_premises(doc, span) == "naar" for span in doc.spans.get("companies", []))
+
+
 PAST_MOTION_VERBS = resources.words("contacts.past_motion_verbs")
 MOTION_PARTICLES = resources.words("contacts.motion_particles")
 
@@ -782,6 +852,11 @@ def visit_destination(sent: Span) -> str | None:
     meteen met de blikken naar de Praxis gereden" -> Praxis), when the sentence tells one."""
     doc = sent.doc
     negations = [c for c in docindex.cues_in(sent) if c.label_ == "negation"]
+    if _brought_to_company(sent, negations):
+        # "Bij Coolblue had ik een nieuwe kunnen kopen, dus ik heb hem naar Laptopkliniek gebracht"
+        verb = [t for t in sent if t.lower_ in BROUGHT_VERBS][-1]
+        return next(s.id_ for s in reversed(doc.spans.get("companies", [])) if sent.start < s.start < verb.i
+                    and s.label_ not in NOT_BROUGHT_TO_SECTORS and _word_before_premises(doc, s) == "naar")
     if not _went_to_company(sent, negations):
         return None
     motion = [t for t in sent if t.lower_ in MOTION_VERBS]
@@ -1886,6 +1961,42 @@ def _elliptic(sent: Span, verb: Span) -> bool:
         or _object_first(sent, verb)
 
 
+def _noun_note(sent: Span, cue: Span) -> bool:
+    """ "Daarna een chat met hun klantenservice, maar die kon niets vinden.": a note that opens
+    with a contact noun after only fillers ("daarna", "een", "toen"), with no verb or subject up to
+    its comma, tells the writer's contact."""
+    if not cue.id_.endswith("/noun"):
+        return False
+    start = _after_date_prefix(sent)
+    if cue.start <= start or not all(t.lower_ in NOTE_FILLERS for t in sent.doc[start : cue.start]):
+        return False
+    if cue.end < sent.end and sent.doc[cue.end].lower_ in FROM_AFTER_NOUN:
+        return False  # "Toen een telefoontje van hun monteur.": a call that came in
+    return _note_words(sent, longest=15, allow_self=False, verb=cue) is not None
+
+
+ONE_MORE_BEFORE = resources.phrases("contacts.one_more_before")
+ONE_MORE_AFTER = resources.words("contacts.one_more_after")
+
+
+def _one_more_noun(sent: Span, cue: Span) -> bool:
+    """ "Na tien dagen nog niks, dus nog een mail.", "Na een week nog een mail, en toen ...": a
+    contact noun after "nog een" in a clause with no verb and no subject of its own is one more
+    contact of the writer's, told as a note; "nog een mail van hen" is the company's."""
+    doc = sent.doc
+    before = " ".join(t.lower_ for t in doc[max(sent.start, cue.start - 3) : cue.start])
+    if not any(before.endswith(phrase) for phrase in ONE_MORE_BEFORE):
+        return False
+    if cue.end < sent.end and not (doc[cue.end].text in (".", ",", "!") or doc[cue.end].is_space
+                                   or doc[cue.end].lower_ in ONE_MORE_AFTER
+                                   or doc[cue.end].text == ":" and _no_reply_after(sent, cue.end + 1)):
+        return False  # ("Op 28 maart weer een mail: verplaatst.": what a message said follows the colon;
+        # "Een week later nog een mail: weer niks." is the writer's)
+    start = next((t.i + 1 for t in reversed(doc[sent.start : cue.start]) if t.text in (",", ";", ":")),
+                 _after_date_prefix(sent))
+    return not _head_has_actor(sent, start, cue.start)
+
+
 def _without_possessors(words: list[str]) -> list[str]:
     """The words without a person after "van (de)": in "het nummer uit de sms van de monteur
     gebeld" the fitter owns the number and does not call."""
@@ -2386,7 +2497,8 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
         c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS for c in cues)
     return how in ("exact", "least", "ordinal", "ordinal vague") and told \
         and not _initiated_in_clause(cues) \
-        and not any(c.label_ in ("contact_verb", "comm_verb") and _adjacent_agent(sent, c) == "other" for c in cues)
+        and not any(c.label_ in ("contact_verb", "comm_verb") and not c.id_.endswith("/noun")
+                    and _adjacent_agent(sent, c) == "other" for c in cues)  # (a noun has no subject: "chat met bol.com")
 
 
 LEFT_OUT_CONTACTS = resources.words("contacts.left_out_contacts")
@@ -3280,14 +3392,18 @@ def _total(tokens: list, i: int, verbs: list[Span]) -> Span | None:
 FRONTED_COUNT_AUXILIARIES = resources.words("contacts.fronted_count_auxiliaries")
 
 
+FRONTED_COUNT_REACH = 12
+
+
 def _fronted_count_verb(tokens: list, i: int, verbs: list[Span]) -> Span | None:
     """ "Vijftien keer hebben mijn zoon en ik contact gezocht": a count that opens the clause,
-    then the finite verb and its subject, counts the contact verb that follows (within eight
-    words, with "en ik" joining a subject and no other clause break between)."""
+    then the finite verb and its subject, counts the contact verb that follows (within twelve
+    words, with "en ik" joining a subject and no other clause break between: "Zeven keer heb
+    ik het algemene nummer van de gemeente gebeld")."""
     if i + 1 >= len(tokens) or tokens[i + 1].lower_ not in FRONTED_COUNT_AUXILIARIES:
         return None
     count = tokens[i].doc[tokens[i].i : tokens[i].i + 1]
-    return next((verb for verb in verbs if count.start < verb.start <= count.start + 8
+    return next((verb for verb in verbs if count.start < verb.start <= count.start + FRONTED_COUNT_REACH
                  and _gap_in_clause(count, verb) is not None), None)
 
 
@@ -3509,31 +3625,80 @@ CONTACT_LABELS = frozenset({"channel", "contact_verb", "comm_verb", "vague_conta
 def _repeat_after(sent: Span) -> Span | None:
     """ "Ik belde de helpdesk. Dezelfde middag nog een keer, en toen ...", "Een week later
     weer.": the next sentence has no cue of its own and its first clause is only words of time
-    and a repeat marker. It tells the contact just told once more (one more contact of its
-    channel). "Weer niks." or "Een week later weer hetzelfde." hold other words and are no repeat."""
+    and a repeat marker ("Later die middag weer: voicemail."). It tells the contact just told once
+    more (one more contact of its channel). "Weer niks." or "Een week later weer hetzelfde." hold
+    other words and are no repeat."""
     sentences = docindex.sentences(sent.doc)
     number = _sentence_number(sent) + 1
     if number >= len(sentences):
         return None
     nxt = sentences[number]
+    if _is_elliptic_repeat(nxt):
+        return nxt
     if (_no_reply_note(nxt) or _call_outcome_note(nxt)) and number + 1 < len(sentences):
-        nxt = sentences[number + 1]  # "eerst een mail gestuurd. Geen antwoord. De dag erna weer."
+        # "eerst een mail gestuurd. Geen antwoord. De dag erna weer."
+        after_note = sentences[number + 1]
+        return after_note if _is_elliptic_repeat(after_note) else None
+    return None
+
+
+def _tried_channel(items: list[tuple[str, int, str]]) -> str | None:
+    """The channel whose tries "de tweede keer" may number: the one channel told, or of two told
+    the one told more than once ("een WhatsApp gestuurd en nog twee keer gebeld": the calls)."""
+    channels = {channel for _, _, channel in items} - {"any", "vague"}
+    if len(channels) == 1 and len({channel for _, _, channel in items}) == 1:
+        return next(iter(channels))
+    repeated = {channel for _, n, channel in items if n >= 2} - {"any", "vague"}
+    return next(iter(repeated)) if len(repeated) == 1 else None
+
+
+ANSWERED_WORDS = resources.phrases("contacts.answered_words")
+
+
+def _answered_try_after(sent: Span, channel: str) -> tuple[Span, int] | None:
+    """ "Daarna gebeld. Twee keer de voicemail, de derde keer kreeg ik de directeur.": in the
+    sentence after a contact, with no contact word of its own, "de derde keer" and someone reached
+    ("kreeg ik ...", "aan de lijn") number the tries of the channel just told (at least three)."""
+    sentences = docindex.sentences(sent.doc)
+    number = _sentence_number(sent) + 1
+    if number >= len(sentences):
+        return None
+    nxt = sentences[number]
+    if any(c.label_ in ("contact_verb", "comm_verb", "vague_contact") or c.label_ == "channel"
+           and c.id_ != channel for c in docindex.cues_in(nxt)):
+        return None  # ("Twee keer de voicemail", "aan de lijn": what the tries met is no contact word)
+    tokens = list(nxt)
+    for k, tok in enumerate(tokens[1:-1], start=1):
+        ordinal = numbers.ordinal(tok.lower_)
+        if not ordinal or ordinal < 2 or tokens[k + 1].lower_ != "keer" or tokens[k - 1].lower_ != "de":
+            continue
+        rest = " " + " ".join(t.lower_ for t in tokens[k + 2 :]) + " "
+        if any(f" {w} " in rest for w in ANSWERED_WORDS):
+            return nxt, ordinal
+    return None
+
+
+def _is_elliptic_repeat(nxt: Span) -> bool:
+    """Whether the sentence's first clause is only words of time and a repeat marker, with no
+    contact word of its own ("Een week later weer.", "Later die middag weer: voicemail.")."""
     clause, end = [], nxt.end
-    # ("7 november – De dag erna weer.": a diary's date opens the line)
-    for tok in sent.doc[_after_date_prefix(nxt) : nxt.end]:
-        if tok.lower_ in (",", "en") or tok.is_punct and tok.lower_ in (".", "!"):
+    # ("7 november – De dag erna weer.": a diary's date opens the line; "Later die middag weer:
+    # voicemail.": what the retry met follows the colon)
+    for tok in nxt.doc[_after_date_prefix(nxt) : nxt.end]:
+        if tok.lower_ in (",", "en") or tok.is_punct and tok.lower_ in (".", "!", ":"):
             end = tok.i
             break
         if not tok.is_space:
             clause.append(tok.lower_)
     if any(c.label_ in CONTACT_LABELS and c.start < end for c in docindex.cues_in(nxt)):
-        return None  # a contact word of its own is read by the rules above
+        return False  # a contact word of its own is read by the rules above
     text = " " + " ".join(clause) + " "
     if not clause or not any(f" {m} " in text for m in REPEAT_MARKERS):
-        return None
-    if all(w in REPEAT_CLAUSE_WORDS or w in REPEAT_TIME_WORDS or numbers.parse(w) is not None for w in clause):
-        return nxt
-    return None
+        return False
+    if end < nxt.end and nxt.doc[end].text == ":" and not any(w in REPEAT_TIME_WORDS for w in clause) \
+            and not _no_reply_after(nxt, end + 1):
+        return False  # "Weer: binnen 24 uur.": what the answer said again ("nog eens: bezet." is a retry)
+    return all(w in REPEAT_CLAUSE_WORDS or w in REPEAT_TIME_WORDS or numbers.parse(w) is not None for w in clause)
 
 
 def _no_reply_note(sent: Span) -> bool:
@@ -3541,6 +3706,14 @@ def _no_reply_note(sent: Span) -> bool:
     note of what came back, which tells no contact of its own."""
     words = [t.lower_ for t in sent if not (t.is_punct or t.is_space)]
     return 0 < len(words) <= 4 and set(words) <= NO_REPLY_NOTE_WORDS and bool(set(words) & NO_REPLY_CORE)
+
+
+def _no_reply_after(sent: Span, k: int) -> bool:
+    """Are the words from token ``k`` to the sentence's end only a note of no reply or of what a
+    call met ("weer niks", "bezet", "voicemail")?"""
+    words = {t.lower_ for t in sent.doc[k : sent.end] if not (t.is_punct or t.is_space)}
+    return bool(words) and words <= NO_REPLY_NOTE_WORDS | CALL_OUTCOME_WORDS \
+        and bool(words & (NO_REPLY_CORE | CALL_OUTCOME_WORDS))
 
 
 def _call_outcome_note(sent: Span) -> bool:
@@ -4225,6 +4398,15 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
             _add(per_channel, "one", 1, items[-1][2])
             log.append({"channel": items[-1][2], "by": "customer", "count": "again", "added": 1,
                         "text": again.text.strip(), "start": again.start_char, "end": again.end_char})
+        tried = _tried_channel(items)
+        nth = _answered_try_after(sent, tried) if tried is not None and after > before else None
+        if nth is not None and nth[0].start not in seen:
+            seen.add(nth[0].start)
+            before_nth = per_channel.get(tried, 0)
+            _add(per_channel, "ordinal", nth[1], tried)
+            log.append({"channel": tried, "by": "customer", "count": "ordinal try",
+                        "added": per_channel.get(tried, 0) - before_nth,
+                        "text": nth[0].text.strip(), "start": nth[0].start_char, "end": nth[0].end_char})
     for channel, n in floor.items():
         if channel != "any":
             per_channel[channel] = max(per_channel.get(channel, 0), n)

@@ -25,7 +25,8 @@ from functools import cache
 
 from klantverhaal import numbers, resources
 
-_PIECE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?|'[^\W\d_]+|[^\s\w]", re.UNICODE)
+# ("'s avonds", "'t": a clitic keeps its apostrophe; "'binnen een uur'" quoted is a quote mark and a word)
+_PIECE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?|'(?:s|t|n|k)(?![^\W\d_])|[^\s\w]", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -150,11 +151,11 @@ def _read(pieces: list[_Piece], i: int, text: str) -> Found | None:
             if n >= 2:
                 return _finish(pieces, i - 1, i + 2, text, ((n - 1) * unit_hours, n * unit_hours), "range",
                                unit_hours, business)
-        if unit_word in g["self_quantified"]:
-            quantity = (i, 1.0, 1.0, "point")
-        elif _at(pieces, i - 1) in ("het", "de") and _at(pieces, i - 2) == "binnen":
-            # "binnen het uur", "binnen de week": within one unit
+        if _at(pieces, i - 1) in ("het", "de") and _at(pieces, i - 2) == "binnen":
+            # "binnen het uur", "binnen de week", "binnen het halfuur": within one unit
             quantity = (i - 1, 1.0, 1.0, "point")
+        elif unit_word in g["self_quantified"]:
+            quantity = (i, 1.0, 1.0, "point")
     if quantity is None:
         if unit_word in g["bare_plurals"] and _at(pieces, i - 1) not in g["bare_blockers"] \
                 and _at(pieces, i + 1) not in ("geleden", "terug"):

@@ -1581,11 +1581,17 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
     paragraphs = _paragraph_heads(doc, mentions)
     staff = _staff_names(doc, per_sentence, topic_before)
 
+    series = _numbered_headings(doc)
+
     def owner(char: int, name_after: bool = True) -> str | None:
         token = doc.char_span(char, char + 1, alignment_mode="expand")
         if token is None:
             return None
         i = docindex.sentence_number(doc, token.start)
+        if i in series:
+            # "Mail 3 (23 juli)" after a paragraph about the maker: the third of the mails to the
+            # shop, as "Mail 2" was
+            return owner(sentences[series[i]].start_char, name_after)
         # a disputes body or lawyer is never the company served, so it owns no facts
         here = [m for m in per_sentence.get(i, []) if m.company and m.company.lower() not in _third_parties()]
         section = _section_of(docindex.text(doc), char, sections)
@@ -1622,6 +1628,30 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         # with the story's first named company, further on (an advert retold first is not)
         return first_topic if any(t.lower_ in CUSTOMER_WORDS for t in sentences[i]) else None
     return owner
+
+
+NUMBERED_HEADING = re.compile(r"[ \t]*([^\W\d]+(?:-[^\W\d]+)?)[ \t]+(?:nummer[ \t]+|nr\.?[ \t]*)?(\d{1,2})\b")
+
+
+def _numbered_headings(doc: Doc) -> dict[int, int]:
+    """Sentences that open a line with a numbered message label ("Mail 2 (7 juli)", "Brief 3:"),
+    each mapped to the sentence of the label one lower in the same series: the series goes to
+    one addressee, whatever the story told between two of its messages."""
+    text = docindex.text(doc)
+    last: dict[tuple[str, int], int] = {}
+    out = {}
+    for i, sent in enumerate(docindex.sentences(doc)):
+        start = sent.start_char
+        if text.rfind("\n", 0, start) + 1 != start and start != 0:
+            continue
+        m = NUMBERED_HEADING.match(text, start)
+        if m is None or m.group(1).lower() not in contact_rules.LABEL_NOUNS:
+            continue
+        label, number = m.group(1).lower(), int(m.group(2))
+        if (label, number - 1) in last:
+            out[i] = last[(label, number - 1)]
+        last[(label, number)] = i
+    return out
 
 
 STAFF_NOUNS = frozenset(resources.read_json("mentions.json")["staff_nouns"])

@@ -312,7 +312,7 @@ def _rules() -> dict:
     heading_labels = "|".join(re.escape(w) for w in table["heading_labels"])
     return {"patterns": patterns, "lower_unknown": lower_unknown, "tlds": tlds, "lower_after_kind": lower_after_kind,
             "heading_label": re.compile(rf"^[^\w\[]*(?:\[[^\]\n]*\]\W*)?(?:(?:{heading_labels})[ \t]*:\W*)*", re.I),
-            "again_after": re.compile(rf"\b(?:{again_after})[ \t]+$"),
+            "again_after": re.compile(rf"\b(?:{again_after})[ \t]+$", re.I),  # ("Bij de zoete zonde gaan wij ...")
             "as_initials": "|".join(re.escape(w) for w in table["initials_after_name"]["as"]),
             "is_called": "|".join(re.escape(w) for w in table["initials_after_name"]["called"]),
             "participle": re.compile(rf"(?:{'|'.join(table['lower_after_kind_participle_prefixes'])})[a-zà-ÿ]{{2,}}[dt]"),
@@ -691,7 +691,8 @@ def _known_by_abbreviation(text: str, found: list[tuple[int, int, str, str]],
         if len(initials) < 2 or len(initials) != len(name.split()) \
                 or f"{name} ({initials})" not in text and f"{initials} ({name})" not in text \
                 and f"{initials} staat voor {name}" not in text:
-            initials = _letters_in_brackets(text, name) or _initials_spelled_out(text, name)
+            initials = _letters_in_brackets(text, name) or _initials_spelled_out(text, name) \
+                or _initials_used_apart(text, name, taken)
             if not initials:
                 continue
         spots = [m.start() for m in re.finditer(rf"(?<![\w-]){initials}(?![\w-])", text)]
@@ -738,6 +739,26 @@ def _initials_spelled_out(text: str, name: str) -> str:
                          rf"([A-Z]{{2,6}})[ \t]+(?:(?:{said})[ \t]+)?(?:{rules['is_called']})\b", text):
         if _spells_name(m.group(2), name, m.group(1).split()):
             return m.group(2)
+    return ""
+
+
+def _initials_used_apart(text: str, name: str, taken: list[tuple[int, int]]) -> str:
+    """ "met HCZ, de club van onze dochter. Voor wie het niet kent: Hockeyclub Zuiderpark": capitals
+    written at least twice in the story, away from the name, that hold the initials of its words
+    in order and at most one letter more (from inside a compound). Capitals the brand table read
+    ("DB") or that are a word of the name ("MSC Cruises") are not its short form; the count below
+    decides which form the story goes by."""
+    initials = [w[0] for w in name.split() if w[:1].isupper()]
+    if len(initials) < 2:
+        return ""
+    for m in re.finditer(r"(?<![\w-])([A-Z]{2,6})(?![\w-])", text):
+        caps = m.group(1)
+        if caps in name.split() or len(caps) > len(initials) + 1 or caps[0] != initials[0] \
+                or text.count(caps) < 2 or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        letters = iter(caps)
+        if all(letter in letters for letter in initials) and _spells_name(caps, name, []):
+            return caps
     return ""
 
 
