@@ -427,12 +427,15 @@ def _definite_retelling(sent: Span, cue: Span, channel: str) -> bool:
     "de" or "het" right before it, in the sentence after one that told a contact of the same
     channel, is that contact told on ("Het tweede telefoontje" is read as an ordinal before)."""
     doc = sent.doc
-    if channel == "any" or cue.start <= sent.start or doc[cue.start - 1].lower_ not in DEFINITE_ARTICLES:
+    if channel == "any":
         return False
     number = _sentence_number(sent)
     if number == 0:
         return False
-    before = docindex.sentences(doc)[number - 1]
+    sentences = docindex.sentences(doc)
+    if cue.start <= sent.start or doc[cue.start - 1].lower_ not in DEFINITE_ARTICLES:
+        return False
+    before = sentences[number - 1]
     return channel in contact_events(before, docindex.cues_in(before))
 
 
@@ -2171,6 +2174,8 @@ def _fragment(sent: Span, verb: Span) -> bool:
 
 DROPPED_SUBJECT_AUXILIARIES = resources.words("contacts.dropped_subject_auxiliaries")
 POSSESSIVE_OR_SUBJECT = resources.words("contacts.possessive_or_subject")
+POSSESSIVE_VERBS = resources.words("contacts.possessive_verbs")  # "zijn": a verb, or "his"
+PREPOSITIONS_BEFORE_POSSESSIVE = resources.words("contacts.prepositions_before_possessive")
 VERB_OR_SUBJECT = FINITE_VERBS | SUBJECT_PRONOUNS  # what may follow "jullie" as a subject
 
 
@@ -2194,6 +2199,8 @@ def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None
     # ("Jullie opzegformulier op de site ingevuld": "jullie" before a noun owns it, it is no subject)
     words = [w for k, w in enumerate(words) if not (w in POSSESSIVE_OR_SUBJECT and k + 1 < len(words)
                                                    and words[k + 1] not in VERB_OR_SUBJECT)]
+    # ("de uitvoerder in zijn bouwkeet aangesproken": "zijn" after a preposition owns a noun)
+    words = [w for k, w in enumerate(words) if not (w in POSSESSIVE_VERBS and k >= 1 and words[k - 1] in PREPOSITIONS_BEFORE_POSSESSIVE)]
     if not words or len(words) > longest or (FINITE_VERBS | subjects) & set(words) \
             or OTHER_AGENTS & set(_without_possessors(words)):
         return None  # ("het nummer van de monteur gebeld": the fitter after "van" owns, not acts)
@@ -2704,6 +2711,9 @@ AFTER_WORDS = resources.words("contacts.after_contact_words")
 AFTER_NOUN_CHANNELS = resources.words("contacts.after_contact_channels")
 
 
+AFTER_TIME_UNITS = resources.words("contacts.after_time_units")
+
+
 def _after_contacts(sent: Span, cues: list[Span]) -> tuple[str, int, str] | None:
     """ "Na vier mails kreeg ik eindelijk antwoord", "na nog een mail, dit keer aan de
     klachtenafdeling, kregen we een voucher", "maar na twee mails van mij hebben ze ...": the
@@ -2713,6 +2723,9 @@ def _after_contacts(sent: Span, cues: list[Span]) -> tuple[str, int, str] | None
         if doc[k].lower_ not in AFTER_WORDS:
             continue
         j = k + 1
+        if j + 3 < sent.end and numbers.parse(doc[j].lower_) is not None and doc[j + 1].lower_ in AFTER_TIME_UNITS \
+                and doc[j + 2].lower_ == "en":
+            j += 3  # "na drie weken en twee mails van mij": past the time, to the contacts
         more = doc[j].lower_ == "nog"
         j += more
         n = numbers.parse(doc[j].lower_) if j < sent.end else None
@@ -2919,7 +2932,10 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     for cue in cues:
         if cue.label_ == "vague_contact" and _vague_about_contact(sent, cue, cues):
             low, _ = numbers.vague(cue.text.split()[0]) or (2, None)
-            return [("vague", int(low), "any")]
+            # ("ik kreeg steeds de bezettoon": the calls that met it, at least two)
+            inside = next((c.id_ for c in cues if c.label_ == "channel" and cue.start <= c.start < cue.end
+                           and c.id_ in OUTGOING_CHANNELS), "any")
+            return [("vague", int(low), inside)]
     events = contact_events(sent, cues)
     # "gebeld, daarna gemaild, en toen nog een keer gebeld": each verb one contact
     specific = Counter(e for e in events if e != "any")
@@ -3632,14 +3648,26 @@ def _repeat_after(sent: Span) -> Span | None:
     number = _sentence_number(sent) + 1
     if number >= len(sentences):
         return None
+    if _date_line(sentences[number]) and number + 1 < len(sentences):
+        number += 1  # "Gebeld.\n\n4 september\nDe dag erna weer."
     nxt = sentences[number]
     if _is_elliptic_repeat(nxt):
         return nxt
     if (_no_reply_note(nxt) or _call_outcome_note(nxt)) and number + 1 < len(sentences):
         # "eerst een mail gestuurd. Geen antwoord. De dag erna weer."
-        after_note = sentences[number + 1]
+        number += 1
+        if _date_line(sentences[number]) and number + 1 < len(sentences):
+            number += 1  # "... ingehaakt.\n\n4 september\nDe dag erna weer.": a diary's date heading
+        after_note = sentences[number]
         return after_note if _is_elliptic_repeat(after_note) else None
     return None
+
+
+def _date_line(sent: Span) -> bool:
+    """A sentence that is only a date, as a diary's heading ("4 september", "ma 6 jan")."""
+    words = [t for t in sent if not (t.is_space or t.is_punct)]
+    return 0 < len(words) <= 4 and any(t.like_num for t in words) \
+        and all(t.like_num or t.lower_ in DAY_WORDS or t.lower_ in dates.month_names() for t in words)
 
 
 def _tried_channel(items: list[tuple[str, int, str]]) -> str | None:
@@ -3720,12 +3748,16 @@ def _call_outcome_note(sent: Span) -> bool:
     """ 'Een bandje, "druk 2 voor het Nederlands", en dan de bezettoon.': a short line of what the
     call met, with no contact and no writer in it, between the call and its elliptic repeat."""
     words = [t.lower_ for t in sent if not (t.is_punct or t.is_space)]
-    return 0 < len(words) <= CALL_OUTCOME_NOTE_LONGEST and bool(set(words) & CALL_OUTCOME_WORDS) \
-        and not set(words) & SELF \
+    # ("..., en na 40 minuten zelf ingehaakt omdat ik terug aan het werk moest": the writer in a
+    # clause of reason is no new contact)
+    head = next((words[:k] for k, w in enumerate(words) if w in REASON_OPENERS), words)
+    return 0 < len(head) <= CALL_OUTCOME_NOTE_LONGEST and bool(set(words) & CALL_OUTCOME_WORDS) \
+        and not set(head) & SELF \
         and not any(c.label_ in ("contact_verb", "comm_verb") for c in docindex.cues_in(sent))
 
 
 CALL_OUTCOME_WORDS = resources.words("contacts.call_outcome_words")
+REASON_OPENERS = resources.words("contacts.reason_openers")
 CALL_OUTCOME_NOTE_LONGEST = 14
 NO_REPLY_NOTE_WORDS = resources.words("contacts.no_reply_note_words")
 NO_REPLY_CORE = resources.words("contacts.no_reply_core")
@@ -4220,6 +4252,18 @@ def each_tally(sent: Span) -> tuple[int, bool] | None:
 
 
 EACH_WORDS = resources.words("contacts.each_words")
+ALL_OF_THEM = resources.pairs("contacts.all_of_them")  # "alle drie:3", "allebei:2"
+
+
+def to_all_of_them(sent: Span) -> int | None:
+    """ "Na afloop heb ik alle drie een mail gestuurd", "ik heb ze allebei gebeld": one contact
+    with each of that many organisations, told without naming them (None when the sentence
+    tells no contact of the writer's)."""
+    words = docindex.lower_words(sent)
+    n = next((int(count) for phrase, count in ALL_OF_THEM if f" {phrase} " in words), None)
+    if n is None or not contact_events(sent, docindex.cues_in(sent)):
+        return None
+    return n
 
 
 def _tally_after(sent: Span, end: int, verbs: set[int]) -> float | None:

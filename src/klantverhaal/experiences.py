@@ -155,6 +155,17 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             if company in facts:  # "Alles bij elkaar: negen keer Vueling, vijf keer Budgetair"
                 facts[company].tallies[sent.start] = n
                 facts[company].contact_sentences.append(sent)
+        if not tallies and (all_of := contact_rules.to_all_of_them(sent)) is not None:
+            # "Na afloop heb ik alle drie een mail gestuurd": the one mail to each of the three
+            served = [f for f in facts.values() if f.named and f.roles & {"plain", "seller"} and f.first_char < sent.start_char]
+            if len(served) == all_of:
+                for f in served:
+                    if sent not in f.contact_sentences:
+                        f.contact_sentences.append(sent)
+                        for cue in sent_cues:
+                            if cue.label_ == "channel" and contact_rules.channel_used(sent, cue, sent_cues):
+                                f.channels[cue.id_].append(cue)
+                continue
         reached: set[str] = set()
         for company, own in owned.items():
             if company in tallies or company not in told_to_third_party.get(number, {company}):
@@ -366,6 +377,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
                   and not _recipient_of_other(doc, t)]
     kinds += _own_word_refs(doc, text, named, kinds)
     kinds += _town_council_refs(doc, text, named, kinds)
+    kinds += _private_owner(doc, text, named, kinds)
     _name_kinds_as_written(doc, kinds)
     return sorted(named + kinds, key=lambda m: m.start)
 
@@ -437,6 +449,34 @@ def _town_council_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_
 
 THE_TOWN = re.compile(r"\b(?:de|die|deze)\s+(stad)\b(?!\s+[A-Z])")
 TOWN_AS_PLACE_BEFORE = resources.words("experiences.town_as_place_before")
+
+
+PRIVATE_OWNER = "(eigenaar)"
+OWNER_NAMED = re.compile(r"\b[Dd]e eigenaar(?:,[ \t]+(?P<name>[A-Z][\w-]+)[,.]| van (?:ons|onze|het|de) [a-z]+ (?:is|was)[ \t]+(?P<name2>[A-Z][\w-]+)\b)")
+THE_OWNER = re.compile(r"\b(?:de|die|deze)\s+(eigenaar)\b(?!\s+van\s+[A-Z])")
+HOLIDAY_HOMES = resources.words("experiences.holiday_homes")
+OWNER_FIRM_WORDS = resources.words("experiences.owner_firm_words")
+
+
+def _private_owner(doc: Doc, text: str, named: list[_Mention], kinds: list[_Mention]) -> list[_Mention]:
+    """ "We hadden via Belvilla een appartement geboekt ... De eigenaar, Jean-Marc, woont in het
+    dorp": a private owner of a holiday home, known only by a first name, is the bracketed kind
+    (decision 192), and "de eigenaar" and his first name point back to him. The owner of a
+    named shop or firm is its staff: only a story about a holiday home, camper or flat has one."""
+    if not HOLIDAY_HOMES & {t.lower_ for t in doc}:
+        return []
+    hit = next((h for h in OWNER_NAMED.finditer(text)
+                if (h.group("name") or h.group("name2")).split("-")[0] in first_names()), None)
+    if hit is None or any(part.startswith(tuple(HOLIDAY_HOMES | OWNER_FIRM_WORDS)) for m in named
+                          for part in m.company.lower().split()):
+        return []  # ("Zwerfkei Campers ... de eigenaar, Gerrit": the rental firm's own owner)
+    taken = [(k.start, k.end) for k in named + kinds]
+    start = hit.start() + 3
+    owner = _Mention(start, start + len("eigenaar"), PRIVATE_OWNER, "housing", False, "")
+    first = hit.group("name") or hit.group("name2")
+    refs = _refs_after(doc, text, owner, THE_OWNER, taken + [(owner.start, owner.end)])
+    refs += _refs_after(doc, text, owner, re.compile(rf"(?<![\w-])({re.escape(first)})(?![\w-])"), taken)
+    return [owner] + refs
 
 
 LETTER_TIME_BEFORE_UW = frozenset(resources.read_json("mentions.json")["letter_time_before_uw"])
@@ -1271,7 +1311,8 @@ def _document_aside(before: str, after: str, cues: dict) -> bool:
     geüpload", "met de facturen en het verslag van de dierenarts", "vroegen ze om een verklaring
     van NS"; not an exchange with the company."""
     return _document_of(before, cues) and (
-        any(f" {v} " in f" {after.split('.')[0]} " for v in cues["document_verbs_after"])
+        # ("alle reparatiebonnen van MediaMarkt meegestuurd, en ...": a comma may follow the verb)
+        any(f" {v} " in f" {after.split('.')[0].replace(',', ' ')} " for v in cues["document_verbs_after"])
         or _carried_document(before, cues) or _requested_document(before, after, cues))
 
 
@@ -1580,6 +1621,7 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
     sections = _section_heads(doc, mentions)
     paragraphs = _paragraph_heads(doc, mentions)
     staff = _staff_names(doc, per_sentence, topic_before)
+    departments = _department_owners(sentences, per_sentence, topic_before)
 
     series = _numbered_headings(doc)
 
@@ -1622,6 +1664,10 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
             t.i == 0 or doc[t.i - 1].lower_ != "van")), None)
         if known is not None:
             return known  # "onze adviseur, Sofie" (at KBC) ... "Ik heb Sofie gemaild": Sofie's firm
+        department = next((departments[t.lower_] for t in sentences[i] if t.lower_ in departments
+                           and departments[t.lower_][1] < i), None)
+        if department is not None:
+            return department[0]  # "het planningsbureau" of the hospital, again after the GP's paragraph
         if topic_before[i] is not None:
             return topic_before[i]
         # "Ik heb de klantenservice gebeld." before any company is named: what the writer did is
@@ -1652,6 +1698,24 @@ def _numbered_headings(doc: Doc) -> dict[int, int]:
             out[i] = last[(label, number - 1)]
         last[(label, number)] = i
     return out
+
+
+DEPARTMENT_NOUNS = frozenset(resources.read_json("mentions.json")["department_nouns"])
+
+
+def _department_owners(sentences: list[Span], per_sentence: dict, topic_before: list) -> dict[str, tuple[str, int]]:
+    """A department word of one firm ("Ik heb meteen het planningsbureau gebeld" while the story
+    is about the hospital) and the sentence it was first used in: used again after the story
+    turned to another firm ("Daarna weer het planningsbureau gebeld"), it is still that firm's.
+    A word first used in a sentence that names no firm and follows none is left out."""
+    found: dict[str, tuple[str, int]] = {}
+    for i, sent in enumerate(sentences):
+        named = [m for m in per_sentence.get(i, []) if m.company and m.role in ("", "ref") and not m.subordinate]
+        owner = named[-1].company if named else topic_before[i] if i < len(topic_before) else None
+        for tok in sent:
+            if tok.lower_ in DEPARTMENT_NOUNS and tok.lower_ not in found and owner is not None:
+                found[tok.lower_] = (owner, i)
+    return found
 
 
 STAFF_NOUNS = frozenset(resources.read_json("mentions.json")["staff_nouns"])
