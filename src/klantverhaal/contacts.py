@@ -407,6 +407,9 @@ def _has_label(cues: list[Span], label: str) -> bool:
     return any(c.label_ == label for c in cues)
 
 
+NEW_CONTACT_WORDS = resources.words("contacts.new_contact_words")
+
+
 def contact_events(sent: Span, cues: list[Span]) -> list[str]:
     """Channels of the contacts the customer (or household) started in this sentence:
     "Ik belde en mailde" -> [phone, email]. Company call-backs and received mail
@@ -528,6 +531,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     negations = [c for c in cues if c.label_ == "negation"]
     someone_else = _other_person_subject(sent)  # "Mijn buurman, die ..., heeft een brief gestuurd"
     events = []
+    resolved_any: list[tuple[str, int, int]] = []  # channel a general verb ("opgezegd") took, and where it is
     last_taken: Span | None = None
     taken: list[Span] = []
     vague: list[Span] = []
@@ -596,6 +600,13 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             if channel == "any":
                 channel = tried or (_clause_channel(cue, cues) if _general_contact(cue)
                                     else _nearest_channel(cue, cues))
+                resolved_any.append((channel, cue.start, cue.end))
+            elif form != "noun" and channel in events and any(
+                    kind == channel and not NEW_CONTACT_WORDS & {t.lower_ for t in sent.doc[min(end, cue.end) : max(start, cue.start)]}
+                    for kind, start, end in resolved_any):
+                taken.append(cue)
+                continue  # "opgezegd aan de balie": the general verb took its channel from this phrase
+                # ("een storingsmelding gedaan en later nog eens gebeld": a second contact)
             if (form == "noun" or cue.id_.startswith("any")) and channel in events:
                 # "stuurde ik een twitterberichtje", "Dezelfde mail heb ik nog eens gestuurd": the
                 # general verb and the noun tell one contact; its words are taken with it
@@ -2072,15 +2083,19 @@ def _household_names(doc) -> frozenset[str]:
     return memo["names"]
 
 
+JOINED_SUBJECT_VERBS = resources.words("contacts.joined_subject_verbs")
+
+
 def _joined_to_writer(doc, k: int) -> bool:
     """ "Sem en ik huren sinds vorig jaar een bovenwoning": a first name joined by the "en" at
     ``k`` to "ik", as the subject that opens a sentence, is someone the writer shares the case
     with, one customer."""
     return doc[k + 1].lower_ == "ik" and doc[k - 1].text in first_names() \
-        and (k == 1 or doc[k - 2].is_sent_end or doc[k - 1].is_sent_start or doc[k - 2].text in ".!?\n")
+        and (k == 1 or doc[k - 2].is_sent_end or doc[k - 1].is_sent_start or doc[k - 2].text in ".!?\n"
+             or doc[k - 2].lower_ in JOINED_SUBJECT_VERBS)  # "Op 15 juni zijn Daan en ik getrouwd"
 
 
-HOUSEHOLD_REACH = 15
+HOUSEHOLD_REACH = 20  # ("Mijn vriend is op een zaterdag ook nog met de oude plint onder zijn arm naar de showroom gegaan")
 HOUSEHOLD_PRONOUNS = resources.words("contacts.household_pronouns")
 PERSON_NOUNS = resources.words("contacts.person_nouns")
 
@@ -2842,6 +2857,23 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             counted.append(("one", 2, _channel(repeated)))  # "gemaild, en daarna nog een keer": two mails
             at.append(tok.i)
             continue
+        that_clause = _ordinal_time_that(tokens, i, verbs)
+        if that_clause is not None:
+            # "Dit is de vijfde keer dat ik u benader", "De vierde keer dat we contact zochten was
+            # via de chat": the number counts every contact told, of any channel; the contact it
+            # numbers ("via de chat") is one of them, told before the count is filled
+            # ("Pas de vierde keer dat ik hun nummer draaide, kreeg ik iemand": the clause's own
+            # verb, ending it, names the channel numbered)
+            own = _channel(that_clause) != "any" and (that_clause.end >= sent.end
+                                                      or sent.doc[that_clause.end].text in (",", ".", ";"))
+            if own:
+                counted.append(("ordinal", numbers.ordinal(tokens[i - 1].lower_), _channel(that_clause)))
+                at.append(tok.i)
+                continue
+            counted += [("one", 1, channel) for channel in sorted(set(contact_events(sent, cues)) - {"any"})]
+            counted.append(("ordinal", numbers.ordinal(tokens[i - 1].lower_), "any"))
+            at.append(tok.i)
+            continue
         if (
                 cue := _near(tok, following, 3) or _near(tok, verbs, 3) or _near(tok, usable, 5)
                 or _through_destination(sent, tok, cues) or _total(tokens, i, verbs)
@@ -3124,12 +3156,30 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if cue.id_ == "shop" and (any(t.lower_ in PURCHASE_VERBS for t in sent) or _picked_up_only(sent, cue)):
             continue  # "kochten we in de vestiging van Trendhopper een hoekbank", "hem opgehaald bij
             # de bagagebalie": buying or picking up is no contact
+        if _must_use(sent, cue):
+            continue  # "Ik moest een mail sturen met een bewijs, dan gaf zij het door": told to, not yet done
         if _two_words_before(sent, cue) in ABOUT_BEFORE_CHANNEL or _the_right_one(sent, cue):
             continue  # "Of ik tevreden ben over mijn winkelbezoek": what was asked about, no use; "tijd
             # verspild met het zoeken naar het juiste loket": the right place to turn to, no visit
         if _clause_has_self(sent, cue) or _household_subject(sent, cue) or _from_own_side(sent, cue):
             uses.append(cue.id_)  # "Ons zoon heeft namens ons een bericht op hun Facebookpagina gezet"
     return uses
+
+
+MUST_MODALS = resources.words("contacts.must_modals")
+
+
+def _must_use(sent: Span, cue: Span) -> bool:
+    """ "Ik moest een mail sturen met een bewijs van mijn rekening. Dezelfde avond gemaild.": the
+    writer and "moest" before the channel tell what was asked; the next sentence tells it sent."""
+    back = list(docindex.words_back(cue, CLAUSE_BREAKS))
+    if not (MUST_MODALS & set(back) and SELF & set(back)):
+        return False
+    # only when the next sentence tells it done ("Dezelfde avond gemaild."); told alone, the
+    # instruction is how the contact is told ("daarvoor moest ik een formulier invullen op hun site")
+    sentences = docindex.sentences(sent.doc)
+    number = _sentence_number(sent) + 1
+    return number < len(sentences) and cue.id_ in contact_events(sentences[number], docindex.cues_in(sentences[number]))
 
 
 def _pointed_at(sent: Span, cue: Span, cues: list[Span]) -> bool:
@@ -3411,6 +3461,20 @@ FRONTED_COUNT_AUXILIARIES = resources.words("contacts.fronted_count_auxiliaries"
 FRONTED_COUNT_REACH = 12
 
 
+def _ordinal_time_that(tokens: list, i: int, verbs: list[Span]) -> Span | None:
+    """ "Dit is de vijfde keer dat ik u over deze kwestie benader": an ordinal "keer" with a
+    "dat"-clause of the writer's: the contact verb at the end of that clause is the one counted
+    ("De eerste keer dat ik belde, ..." tells a call, read as one)."""
+    if i < 1 or (numbers.ordinal(tokens[i - 1].lower_) or 0) < 2 or i + 2 >= len(tokens) \
+            or tokens[i + 1].lower_ != "dat" or tokens[i + 2].lower_ not in SELF:
+        return None
+    end = next((k for k in range(i + 3, len(tokens)) if tokens[k].lower_ in CLAUSE_BREAKS or tokens[k].is_punct), len(tokens))
+    last = tokens[end - 1].i
+    inside = [verb for verb in verbs if tokens[i].i < verb.start <= last]
+    # ("De vierde keer dat we contact zochten was via de chat": the clause's own verb comes first)
+    return inside[0] if inside else None
+
+
 def _fronted_count_verb(tokens: list, i: int, verbs: list[Span]) -> Span | None:
     """ "Vijftien keer hebben mijn zoon en ik contact gezocht": a count that opens the clause,
     then the finite verb and its subject, counts the contact verb that follows (within twelve
@@ -3656,6 +3720,9 @@ def _repeat_after(sent: Span) -> Span | None:
     if (_no_reply_note(nxt) or _call_outcome_note(nxt)) and number + 1 < len(sentences):
         # "eerst een mail gestuurd. Geen antwoord. De dag erna weer."
         number += 1
+        if _call_outcome_note(sentences[number]) and not _is_elliptic_repeat(sentences[number]) \
+                and number + 1 < len(sentences):
+            number += 1  # 'Een bandje: "..." En dan werd de lijn verbroken.': two lines of what it met
         if _date_line(sentences[number]) and number + 1 < len(sentences):
             number += 1  # "... ingehaakt.\n\n4 september\nDe dag erna weer.": a diary's date heading
         after_note = sentences[number]
@@ -3747,13 +3814,28 @@ def _no_reply_after(sent: Span, k: int) -> bool:
 def _call_outcome_note(sent: Span) -> bool:
     """ 'Een bandje, "druk 2 voor het Nederlands", en dan de bezettoon.': a short line of what the
     call met, with no contact and no writer in it, between the call and its elliptic repeat."""
-    words = [t.lower_ for t in sent if not (t.is_punct or t.is_space)]
+    # (what the tape said is quoted: 'Een bandje: "Door grote drukte kunnen wij ..."' is a note)
+    quoted = _quoted_tokens(sent)
+    words = [t.lower_ for t in sent if not (t.is_punct or t.is_space) and t.i not in quoted]
     # ("..., en na 40 minuten zelf ingehaakt omdat ik terug aan het werk moest": the writer in a
     # clause of reason is no new contact)
     head = next((words[:k] for k, w in enumerate(words) if w in REASON_OPENERS), words)
     return 0 < len(head) <= CALL_OUTCOME_NOTE_LONGEST and bool(set(words) & CALL_OUTCOME_WORDS) \
         and not set(head) & SELF \
-        and not any(c.label_ in ("contact_verb", "comm_verb") for c in docindex.cues_in(sent))
+        and not any(c.label_ in ("contact_verb", "comm_verb") and c.start not in quoted for c in docindex.cues_in(sent))
+
+
+def _quoted_tokens(sent: Span) -> set[int]:
+    """The tokens between a pair of quote marks in the sentence."""
+    inside, open_at = set(), None
+    for tok in sent:
+        if tok.text in QUOTE_TOKENS:
+            if open_at is None:
+                open_at = tok.i
+            else:
+                inside.update(range(open_at + 1, tok.i))
+                open_at = None
+    return inside
 
 
 CALL_OUTCOME_WORDS = resources.words("contacts.call_outcome_words")

@@ -452,30 +452,37 @@ TOWN_AS_PLACE_BEFORE = resources.words("experiences.town_as_place_before")
 
 
 PRIVATE_OWNER = "(eigenaar)"
-OWNER_NAMED = re.compile(r"\b[Dd]e eigenaar(?:,[ \t]+(?P<name>[A-Z][\w-]+)[,.]| van (?:ons|onze|het|de) [a-z]+ (?:is|was)[ \t]+(?P<name2>[A-Z][\w-]+)\b)")
+OWNER_NAMED = re.compile(r"\b[Dd]e (?P<owner>eigenaar)(?:,[ \t]+(?P<name>[A-Z][\w-]+)[,.]| van (?:ons|onze|het|de) [a-z]+ (?:is|was)[ \t]+(?P<name2>[A-Z][\w-]+)\b)")
 THE_OWNER = re.compile(r"\b(?:de|die|deze)\s+(eigenaar)\b(?!\s+van\s+[A-Z])")
 HOLIDAY_HOMES = resources.words("experiences.holiday_homes")
 OWNER_FIRM_WORDS = resources.words("experiences.owner_firm_words")
+HOLIDAY_PLATFORMS = resources.words("experiences.holiday_platforms")
+PLATFORM_OWNER = re.compile(r"\b(?:[Dd]e (?P<owner>eigenaar)[ \t]+(?:gebeld|gemaild|geappt|een)\b|particuliere (?P<owner2>eigenaar))")
 
 
 def _private_owner(doc: Doc, text: str, named: list[_Mention], kinds: list[_Mention]) -> list[_Mention]:
     """ "We hadden via Belvilla een appartement geboekt ... De eigenaar, Jean-Marc, woont in het
     dorp": a private owner of a holiday home, known only by a first name, is the bracketed kind
-    (decision 192), and "de eigenaar" and his first name point back to him. The owner of a
-    named shop or firm is its staff: only a story about a holiday home, camper or flat has one."""
+    (decision 192), and "de eigenaar" and his first name point back to him. So is "de eigenaar"
+    the writer calls, in a story booked through a holiday platform ("We hebben meteen de
+    eigenaar gebeld"). The owner of a named shop or firm is its staff: only a story about a
+    holiday home, camper or flat has one."""
     if not HOLIDAY_HOMES & {t.lower_ for t in doc}:
         return []
     hit = next((h for h in OWNER_NAMED.finditer(text)
                 if (h.group("name") or h.group("name2")).split("-")[0] in first_names()), None)
+    first = hit and (hit.group("name") or hit.group("name2"))
+    if hit is None and any(m.company in HOLIDAY_PLATFORMS for m in named):
+        hit = PLATFORM_OWNER.search(text)  # "de eigenaar gebeld", "een particuliere eigenaar"
     if hit is None or any(part.startswith(tuple(HOLIDAY_HOMES | OWNER_FIRM_WORDS)) for m in named
                           for part in m.company.lower().split()):
         return []  # ("Zwerfkei Campers ... de eigenaar, Gerrit": the rental firm's own owner)
     taken = [(k.start, k.end) for k in named + kinds]
-    start = hit.start() + 3
+    start = next(hit.start(g) for g in ("owner", "owner2") if g in hit.re.groupindex and hit.group(g))
     owner = _Mention(start, start + len("eigenaar"), PRIVATE_OWNER, "housing", False, "")
-    first = hit.group("name") or hit.group("name2")
     refs = _refs_after(doc, text, owner, THE_OWNER, taken + [(owner.start, owner.end)])
-    refs += _refs_after(doc, text, owner, re.compile(rf"(?<![\w-])({re.escape(first)})(?![\w-])"), taken)
+    if first:
+        refs += _refs_after(doc, text, owner, re.compile(rf"(?<![\w-])({re.escape(first)})(?![\w-])"), taken)
     return [owner] + refs
 
 

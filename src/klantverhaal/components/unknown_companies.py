@@ -620,8 +620,19 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
     out = out + _other_occurrences(text, out, rules)
     out = out + _longer_forms(text, out, taken, rules)
     out = _listed_apart(text, out)
+    out = [item for item in out if not _app_of_owner(text, item)]
     merged = _merge_spellings([_with_article(text, item) for item in out + _handle_written_out(text, out, taken)])
     return _known_by_abbreviation(text, merged, taken)
+
+
+APP_OF = re.compile(r"[ \t]+van[ \t]+(?:de|het|hun|mijn|onze)?[ \t]*\w")
+
+
+def _app_of_owner(text: str, item: tuple[int, int, str, str]) -> bool:
+    """ "via de MeldingenApp van de gemeente": a name that ends in "app", followed by whose app it
+    is, names the owner's app (a channel), not an organisation."""
+    start, end, name, _ = item
+    return name.lower().endswith("app") and len(name) > 5 and APP_OF.match(text, end) is not None
 
 
 def _listed_apart(text: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
