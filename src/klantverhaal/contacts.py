@@ -632,7 +632,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     # another contact in the same sentence)
     if "shop" not in events and not someone_else and (_went_to_company(sent, negations)
                                                        or _came_by_the_premises(sent, negations)
-                                                       or _brought_to_company(sent, negations)):
+                                                       or _brought_to_company(sent, negations) is not None):
         events.append("shop")  # ("Op maandag ben ik opnieuw langsgekomen": the writer came by)
     if not events and not someone_else and not negations:
         channel = _writer_forwarded(sent) or _writer_sent_back(sent)
@@ -814,23 +814,24 @@ BROUGHT_VERBS = resources.words("contacts.brought_verbs")
 NOT_BROUGHT_TO_SECTORS = resources.words("contacts.not_brought_to_sectors")
 
 
-def _brought_to_company(sent: Span, negations: list[Span]) -> bool:
+def _brought_to_company(sent: Span, negations: list[Span]) -> Span | None:
     """ "Ik heb hem naar Fixpunt in de Kruisstraat gebracht", "Dag 1 de fiets naar Koster
-    gebracht.": the writer took the thing to a named firm's premises, a visit. A parcel taken to
-    a carrier's point is sending goods, and "werd naar Van Leeuwen gebracht" is done by others."""
+    gebracht.": the writer took the thing to a named firm's premises, a visit; the firm's span,
+    the last one after "naar" before the verb. A parcel taken to a carrier's point is sending
+    goods, and "werd naar Van Leeuwen gebracht" is done by others."""
     doc = sent.doc
     brought = [t for t in sent if t.lower_ in BROUGHT_VERBS]
     if not brought:
-        return False
+        return None
     verb = doc[brought[-1].i : brought[-1].i + 1]
     if any(n.start < verb.start for n in negations) or _passive_clause(sent, verb[0]) \
             or _parcel_handed_in(sent, verb):
-        return False
+        return None
     words = {t.lower_ for t in doc[sent.start : verb.start]}
     if not (words & SELF or _note_words(sent, longest=15, allow_self=True, verb=verb) is not None):
-        return False
-    return any(sent.start < span.start < verb.start and span.label_ not in NOT_BROUGHT_TO_SECTORS
-               and _word_before_premises(doc, span) == "naar" for span in doc.spans.get("companies", []))
+        return None
+    return next((span for span in reversed(doc.spans.get("companies", [])) if sent.start < span.start < verb.start
+                 and span.label_ not in NOT_BROUGHT_TO_SECTORS and _word_before_premises(doc, span) == "naar"), None)
 
 
 PAST_MOTION_VERBS = resources.words("contacts.past_motion_verbs")
@@ -866,11 +867,9 @@ def visit_destination(sent: Span) -> str | None:
     meteen met de blikken naar de Praxis gereden" -> Praxis), when the sentence tells one."""
     doc = sent.doc
     negations = [c for c in docindex.cues_in(sent) if c.label_ == "negation"]
-    if _brought_to_company(sent, negations):
-        # "Bij Coolblue had ik een nieuwe kunnen kopen, dus ik heb hem naar Laptopkliniek gebracht"
-        verb = [t for t in sent if t.lower_ in BROUGHT_VERBS][-1]
-        return next(s.id_ for s in reversed(doc.spans.get("companies", [])) if sent.start < s.start < verb.i
-                    and s.label_ not in NOT_BROUGHT_TO_SECTORS and _word_before_premises(doc, s) == "naar")
+    brought_to = _brought_to_company(sent, negations)
+    if brought_to is not None:
+        return brought_to.id_  # "Bij Coolblue had ik een nieuwe kunnen kopen, dus ik heb hem naar Laptopkliniek gebracht"
     if not _went_to_company(sent, negations):
         return None
     motion = [t for t in sent if t.lower_ in MOTION_VERBS]
@@ -3177,9 +3176,8 @@ def _must_use(sent: Span, cue: Span) -> bool:
         return False
     # only when the next sentence tells it done ("Dezelfde avond gemaild."); told alone, the
     # instruction is how the contact is told ("daarvoor moest ik een formulier invullen op hun site")
-    sentences = docindex.sentences(sent.doc)
-    number = _sentence_number(sent) + 1
-    return number < len(sentences) and cue.id_ in contact_events(sentences[number], docindex.cues_in(sentences[number]))
+    after = _sentence_after(sent)
+    return after is not None and cue.id_ in contact_events(after, docindex.cues_in(after))
 
 
 def _pointed_at(sent: Span, cue: Span, cues: list[Span]) -> bool:
@@ -3754,11 +3752,9 @@ def _answered_try_after(sent: Span, channel: str) -> tuple[Span, int] | None:
     """ "Daarna gebeld. Twee keer de voicemail, de derde keer kreeg ik de directeur.": in the
     sentence after a contact, with no contact word of its own, "de derde keer" and someone reached
     ("kreeg ik ...", "aan de lijn") number the tries of the channel just told (at least three)."""
-    sentences = docindex.sentences(sent.doc)
-    number = _sentence_number(sent) + 1
-    if number >= len(sentences):
+    nxt = _sentence_after(sent)
+    if nxt is None:
         return None
-    nxt = sentences[number]
     if any(c.label_ in ("contact_verb", "comm_verb", "vague_contact") or c.label_ == "channel"
            and c.id_ != channel for c in docindex.cues_in(nxt)):
         return None  # ("Twee keer de voicemail", "aan de lijn": what the tries met is no contact word)
@@ -3847,6 +3843,13 @@ NO_REPLY_CORE = resources.words("contacts.no_reply_core")
 
 def _sentence_number(sent: Span) -> int:
     return docindex.sentence_number(sent.doc, sent.start)
+
+
+def _sentence_after(sent: Span) -> Span | None:
+    """The sentence right after ``sent`` in its Doc, or None at the end."""
+    sentences = docindex.sentences(sent.doc)
+    number = _sentence_number(sent) + 1
+    return sentences[number] if number < len(sentences) else None
 
 
 def _add(per_channel: dict[str, int], how: str, n: int, channel: str) -> bool:
