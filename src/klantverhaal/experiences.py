@@ -457,7 +457,8 @@ THE_OWNER = re.compile(r"\b(?:de|die|deze)\s+(eigenaar)\b(?!\s+van\s+[A-Z])")
 HOLIDAY_HOMES = resources.words("experiences.holiday_homes")
 OWNER_FIRM_WORDS = resources.words("experiences.owner_firm_words")
 HOLIDAY_PLATFORMS = resources.words("experiences.holiday_platforms")
-PLATFORM_OWNER = re.compile(r"\b(?:[Dd]e (?P<owner>eigenaar)[ \t]+(?:gebeld|gemaild|geappt|een)\b|particuliere (?P<owner2>eigenaar))")
+OWNER_DEALT_WITH = "|".join(resources.phrases("experiences.owner_dealt_with_after"))  # "gebeld", "een" ...
+PLATFORM_OWNER = re.compile(rf"\b(?:[Dd]e (?P<owner>eigenaar)[ \t]+(?:{OWNER_DEALT_WITH})\b|particuliere (?P<owner2>eigenaar))")
 
 
 def _private_owner(doc: Doc, text: str, named: list[_Mention], kinds: list[_Mention]) -> list[_Mention]:

@@ -625,7 +625,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
     return _known_by_abbreviation(text, merged, taken)
 
 
-APP_OF = re.compile(r"[ \t]+van[ \t]+(?:de|het|hun|mijn|onze)?[ \t]*\w")
+APP_OF = re.compile(rf"[ \t]+van[ \t]+(?:{'|'.join(resources.phrases('unknown_companies.app_owner_determiners'))})?[ \t]*\w")
 
 
 def _app_of_owner(text: str, item: tuple[int, int, str, str]) -> bool:
