@@ -413,8 +413,11 @@ def _own_word_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Ment
         if len(companies) != 1 or word in _kind_words() or word in skip:
             continue
         m = first_at[next(iter(companies))]
-        refs += _refs_after(doc, text, m, re.compile(rf"\b(?:de|het|die|dat|dit|deze)\s+({re.escape(word)})\b"), taken)
+        refs += _refs_after(doc, text, m, re.compile(rf"\b(?:{NAMING})\s+({re.escape(word)})\b"), taken)
     return refs
+
+
+NAMING = "|".join(resources.phrases("experiences.naming_determiners"))  # "het bureau" after "Bureau X"
 
 
 def _refs_after(doc: Doc, text: str, m: _Mention, pattern: re.Pattern, taken: list[tuple[int, int]],
@@ -447,18 +450,23 @@ def _town_council_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_
     return _refs_after(doc, text, councils[0], THE_TOWN, [(k.start, k.end) for k in named + kinds], TOWN_AS_PLACE_BEFORE)
 
 
-THE_TOWN = re.compile(r"\b(?:de|die|deze)\s+(stad)\b(?!\s+[A-Z])")
+POINTING = "|".join(resources.phrases("experiences.pointing_determiners"))  # "de", "die", "deze"
+THE_TOWN = re.compile(rf"\b(?:{POINTING})\s+({'|'.join(resources.phrases('experiences.town_nouns'))})\b(?!\s+[A-Z])")
 TOWN_AS_PLACE_BEFORE = resources.words("experiences.town_as_place_before")
 
 
 PRIVATE_OWNER = "(eigenaar)"
-OWNER_NAMED = re.compile(r"\b[Dd]e (?P<owner>eigenaar)(?:,[ \t]+(?P<name>[A-Z][\w-]+)[,.]| van (?:ons|onze|het|de) [a-z]+ (?:is|was)[ \t]+(?P<name2>[A-Z][\w-]+)\b)")
-THE_OWNER = re.compile(r"\b(?:de|die|deze)\s+(eigenaar)\b(?!\s+van\s+[A-Z])")
+OWNER = "|".join(resources.phrases("experiences.owner_nouns"))  # "eigenaar"
+OWNER_OF = "|".join(resources.phrases("experiences.owner_named_possessives"))  # "van ons huisje is ..."
+OWNER_IS = "|".join(resources.phrases("experiences.owner_named_copulas"))
+OWNER_NAMED = re.compile(rf"\b[Dd]e (?P<owner>{OWNER})(?:,[ \t]+(?P<name>[A-Z][\w-]+)[,.]| van (?:{OWNER_OF}) [a-z]+ (?:{OWNER_IS})[ \t]+(?P<name2>[A-Z][\w-]+)\b)")
+THE_OWNER = re.compile(rf"\b(?:{POINTING})\s+({OWNER})\b(?!\s+van\s+[A-Z])")
 HOLIDAY_HOMES = resources.words("experiences.holiday_homes")
 OWNER_FIRM_WORDS = resources.words("experiences.owner_firm_words")
 HOLIDAY_PLATFORMS = resources.words("experiences.holiday_platforms")
 OWNER_DEALT_WITH = "|".join(resources.phrases("experiences.owner_dealt_with_after"))  # "gebeld", "een" ...
-PLATFORM_OWNER = re.compile(rf"\b(?:[Dd]e (?P<owner>eigenaar)[ \t]+(?:{OWNER_DEALT_WITH})\b|particuliere (?P<owner2>eigenaar))")
+PRIVATE = "|".join(resources.phrases("experiences.private_owner_adjectives"))  # "particuliere"
+PLATFORM_OWNER = re.compile(rf"\b(?:[Dd]e (?P<owner>{OWNER})[ \t]+(?:{OWNER_DEALT_WITH})\b|(?:{PRIVATE}) (?P<owner2>{OWNER}))")
 
 
 def _private_owner(doc: Doc, text: str, named: list[_Mention], kinds: list[_Mention]) -> list[_Mention]:
@@ -480,7 +488,8 @@ def _private_owner(doc: Doc, text: str, named: list[_Mention], kinds: list[_Ment
         return []  # ("Zwerfkei Campers ... de eigenaar, Gerrit": the rental firm's own owner)
     taken = [(k.start, k.end) for k in named + kinds]
     start = next(hit.start(g) for g in ("owner", "owner2") if g in hit.re.groupindex and hit.group(g))
-    owner = _Mention(start, start + len("eigenaar"), PRIVATE_OWNER, "housing", False, "")
+    end = next(hit.end(g) for g in ("owner", "owner2") if g in hit.re.groupindex and hit.group(g))
+    owner = _Mention(start, end, PRIVATE_OWNER, "housing", False, "")
     refs = _refs_after(doc, text, owner, THE_OWNER, taken + [(owner.start, owner.end)])
     if first:
         refs += _refs_after(doc, text, owner, re.compile(rf"(?<![\w-])({re.escape(first)})(?![\w-])"), taken)
