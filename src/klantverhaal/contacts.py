@@ -232,7 +232,8 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     if _imperative_taken_up(sent, cue):
         return True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
     if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue) \
-            or _imperative_opening(sent, cue) or _tail_of_quote(sent, cue) or _counterfactual(sent) or _should_it_happen(sent) or _unwilling(sent, cue) \
+            or _imperative_opening(sent, cue) or _tail_of_quote(sent, cue) or _counterfactual(sent) or _should_it_happen(sent) or _conditional_plan(sent) \
+            or _unwilling(sent, cue) \
             or _unreal_modal(sent, cue) or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) \
             or _generic_infinitive(sent, cue) or _almost_done(sent, cue) or _the_right_one(sent, cue):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet); "Bellen helpt niks": about calling
@@ -518,13 +519,14 @@ def _writer_did_it(sent: Span, verb) -> bool:
     hebben uw klacht doorgestuurd naar ...'": a letter of the company's)?"""
     word = sent.doc[verb.i : verb.i + 1]
     clause = set(docindex.words_back(word, CLAUSE_BREAKS))
-    if clause & (PASSIVE | STATE_PASSIVE) or clause & (SUBJECT_PRONOUNS - SELF) or _quoted(sent, word):
-        return False
+    if clause & (PASSIVE | STATE_PASSIVE) or clause & (SUBJECT_PRONOUNS - SELF) or _quoted(sent, word) \
+            or _company_perfect_subject(sent, word):
+        return False  # ("Fluvius heeft het rechtgezet en de meterstanden doorgestuurd naar Luminus")
     return bool(clause & SELF and clause & WRITER_HAVE) or not clause & (SUBJECT_PRONOUNS | SELF)
 
 
 def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
-    if _not_the_writers(sent) or _counterfactual(sent) or _should_it_happen(sent):
+    if _not_the_writers(sent) or _counterfactual(sent) or _should_it_happen(sent) or _conditional_plan(sent):
         return []
     # ("Ik heb daar nog op gereageerd": a reply verb is the company's only with someone else as subject)
     initiated = [c for c in cues if c.label_ == "company_initiated" and not _writer_replied(sent, c)]
@@ -553,6 +555,10 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if cue.label_ not in ("contact_verb", "comm_verb"):
             continue
+        if _answer_from(sent, cue):
+            continue  # "had ik een mail terug van ene Femke"
+        if cue.text.lower() in COUNTED_ONLY and not _count_before(sent, cue):
+            continue  # "moest ik bij de gemeente aankloppen": advice or a plan; "vier keer aankloppen" counts
         offer = _offer_words(sent, cue, cues)
         adopted = offer and _offer_taken_up(sent)  # "u kunt mailen" + "..., wat ik ook deed"
         # ("kreeg ik te horen dat ik moest mailen naar de eigenaar. Dat heb ik gedaan.": the advice
@@ -647,6 +653,10 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             events.append(channel)
     if not events and not someone_else and _tries_again(sent, negations):
         events.append("any")  # "Een dag later probeer ik het opnieuw", "Even later nog eens geprobeerd"
+    if events and not someone_else:
+        # "Ik heb een mail gestuurd ... en een sms naar zijn gsm": a second message sent along
+        events += [c.id_ for c in cues if c.label_ == "channel" and c.id_ in MESSAGE_CHANNELS
+                   and c.id_ not in events and _sent_along(sent, c)]
     if not events and not someone_else and not negations and _told_to_staff(sent):
         channels = [c for c in cues if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS]
         events.append(channels[0].id_ if channels else "any")  # "Ik heb het meteen tegen de uitvoerder gezegd"
@@ -655,6 +665,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
 
 TOLD_VERBS = resources.words("contacts.told_verbs")
 TOLD_TO = resources.words("contacts.told_to_prepositions")
+TOLD_PERSON_NOUNS = resources.words("contacts.told_person_nouns")
+TOLD_PERSON_DETERMINERS = resources.words("contacts.told_person_determiners")
 STAFF_NOUNS = frozenset(resources.read_json("mentions.json")["staff_nouns"])
 
 
@@ -667,12 +679,14 @@ def _told_to_staff(sent: Span) -> bool:
         if tok.lower_ not in TOLD_VERBS:
             continue
         verb = doc[tok.i : tok.i + 1]
-        if not _clause_has_self(sent, verb) or _quoted(sent, verb):
-            continue
         back = list(doc[max(sent.start, tok.i - 10) : tok.i])
+        # ("Ik heb het tegen die mannen gezegd": "die" before the noun opens no clause of its own)
+        if not (_clause_has_self(sent, verb) or SELF & {t.lower_ for t in back[:4]}) or _quoted(sent, verb):
+            continue
         for k, t in enumerate(back[:-2]):
-            if t.lower_ in TOLD_TO and back[k + 2].lower_ in STAFF_NOUNS:
-                return True
+            if t.lower_ in TOLD_TO and (back[k + 2].lower_ in STAFF_NOUNS or back[k + 1].lower_ in TOLD_PERSON_DETERMINERS
+                                        and back[k + 2].lower_ in TOLD_PERSON_NOUNS):
+                return True  # ("tegen die mannen gezegd": the fitters there; "tegen mijn man" is home)
     return False
 
 
@@ -1308,6 +1322,9 @@ def _company_perfect_subject(sent: Span, cue: Span) -> bool:
         return False
     doc = sent.doc
     start = max((t.i + 1 for t in doc[sent.start : cue.start] if t.lower_ in CLAUSE_BREAKS), default=sent.start)
+    if start > sent.start and not any(t.lower_ in SUBJECT_PRONOUNS | SELF for t in doc[start : cue.start]) \
+            and doc[start - 1].lower_ in SHARED_SUBJECT_JOINERS:
+        start = sent.start  # "Fluvius heeft het rechtgezet en de meterstanden doorgestuurd": one subject for both
     first = next((c for key in ("companies", "kinds") for c in doc.spans.get(key, [])
                   if c.start == start and c.end < cue.start), None)
     # ("Ticketmaster had ik diezelfde dag al gemaild": a subject after the auxiliary, the company the object)
@@ -1316,6 +1333,7 @@ def _company_perfect_subject(sent: Span, cue: Span) -> bool:
 
 
 COMPANY_AUXILIARIES = resources.words("contacts.company_perfect_auxiliaries")
+SHARED_SUBJECT_JOINERS = resources.words("contacts.shared_subject_joiners")  # "en", "maar": the subject goes on
 
 
 def _adjacent_agent(sent: Span, cue: Span) -> str:
@@ -1394,7 +1412,30 @@ def _named_person_replies(sent: Span, cue: Span) -> bool:
         or after is not None and after.text in names and any(t.is_alpha for t in doc[sent.start : cue.start])
     if not subject or any(w in SELF for w in docindex.words_back(cue, CLAUSE_BREAKS)):
         return False
+    name = before.text if before is not None and before.text in names else after.text
+    if name in _staff_first_names(doc) and not name in _household_names(doc):
+        return True  # "van ene Femke ... Femke belde een uur later": someone of the company told before
     return _back_later(sent, cue.start + 1, CLAUSE_BREAKS)
+
+
+STAFF_NAME_BEFORE = resources.words("contacts.staff_name_markers_before")
+STAFF_NAME_ANSWERED = resources.phrases("contacts.staff_name_answered_after")
+
+
+def _staff_first_names(doc) -> frozenset[str]:
+    """First names the story gives to the company's people before: "een mail van ene Femke",
+    "medewerker Ahmed", "Femke nam op". Kept in the Doc."""
+    memo = doc.user_data.get("klantverhaal.staff_first_names")
+    if memo is None:
+        names, found = first_names(), set()
+        for tok in doc:
+            if tok.text not in names or tok.i == 0:
+                continue
+            after = " ".join(t.lower_ for t in doc[tok.i + 1 : tok.i + 4])
+            if doc[tok.i - 1].lower_ in STAFF_NAME_BEFORE or any(after.startswith(p) for p in STAFF_NAME_ANSWERED):
+                found.add(tok.text)
+        memo = doc.user_data["klantverhaal.staff_first_names"] = frozenset(found)
+    return memo
 
 
 def _back_later(sent: Span, start: int, breaks: frozenset[str]) -> bool:
@@ -1610,7 +1651,7 @@ def _said_or_planned(sent: Span, cue: Span) -> bool:
     return _advice_to_someone(sent, cue) or _imperative_opening(sent, cue) or _not_yet_done(sent, cue) \
         or _hypothetical_question(sent, cue) \
         or _counterfactual(sent) or _unwilling(sent, cue) or _unreal_modal(sent, cue) or _planned(sent, cue) \
-        or _told_to(sent, cue) or _requested(sent, cue) or _generic_infinitive(sent, cue)
+        or _told_to(sent, cue) or _requested(sent, cue) or _generic_infinitive(sent, cue) or _conditional_plan(sent)
 
 
 CONDITIONAL_OPENERS = resources.words("contacts.conditional_openers")
@@ -1712,6 +1753,35 @@ def _unreal_without(sent: Span) -> bool:
 
 
 HYPOTHETICAL_OPENERS = resources.words("contacts.hypothetical_openers")
+
+
+CONDITION_OPENERS = resources.words("contacts.condition_openers")
+PAST_STRONG = resources.words("contacts.past_strong_finites")
+PLAN_DEADLINE_WORDS = resources.words("contacts.plan_deadline_words")
+PLAN_MAIN_CLAUSE_WORDS = resources.words("contacts.plan_main_clause_words")
+
+
+def _conditional_plan(sent: Span) -> bool:
+    """ "Als ik voor vrijdag niets hoor, bel ik opnieuw", "Als ik mijn geld niet terugkrijg, meld
+    ik jullie bij de ACM": a sentence opened by a condition whose main clause is in the present
+    tense is a plan or a threat, no contact made. In the past ("Als ik belde, kreeg ik steeds
+    het bandje") it tells what happened each time."""
+    doc = sent.doc
+    first = next((t for t in sent if t.is_alpha), None)
+    if first is None or first.lower_ not in CONDITION_OPENERS:
+        return False
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if comma is None or comma + 2 >= sent.end or doc[comma + 2].lower_ not in SELF:
+        return False
+    verb = doc[comma + 1].lower_
+    if verb.endswith(("de", "te", "den", "ten")) or verb in PAST_STRONG:
+        return False
+    # a story told in the present ("Als we vrijdagavond geen internet hebben, bellen we voor de
+    # eerste keer met KPN") is no plan: only a deadline in the condition, or "jullie" or "opnieuw"
+    # in the main clause, makes it one
+    condition = {t.lower_ for t in doc[first.i : comma]}
+    main = {t.lower_ for t in doc[comma + 1 : sent.end]}
+    return bool(condition & PLAN_DEADLINE_WORDS or main & PLAN_MAIN_CLAUSE_WORDS)
 
 
 def _should_it_happen(sent: Span) -> bool:
@@ -2031,6 +2101,10 @@ def _household_subject(sent: Span, cue: Span) -> bool:
     doc = sent.doc
     if _household_pronoun(sent, cue):
         return True  # "Mijn zoon heeft in de app gekeken. Hij heeft een bericht gestuurd."
+    if cue.end < sent.end and doc[cue.end].text in _household_names(doc) \
+            and not (cue.start > sent.start and doc[cue.start - 1].lower_ in SUBJECT_PRONOUNS):
+        return True  # "Mijn vrouw Femke ... De dag erna belde Femke opnieuw": the subject after the verb
+        # ("Hij belde Sem op": the name is the object)
     words = [t.lower_ for t in doc[max(sent.start, cue.start - 8) : min(sent.end, cue.end + 3)]]
     if any(a == "namens" and b in ("mij", "ons", "me") for a, b in zip(words, words[1:])):
         return True  # "heeft toen namens mij het ziekenhuis gebeld", "een e-mail gestuurd namens mij"
@@ -2106,21 +2180,34 @@ def _household_pronoun(sent: Span, cue: Span) -> bool:
     contact is the customer's. A person of any other kind met first ("een medewerker", "de
     buurman", "de monteur") ends the search: the pronoun is theirs."""
     doc = sent.doc
-    pronoun = next((t for t in docindex.words_back(cue, CLAUSE_BREAKS | HOUSEHOLD_BREAKS) if t in HOUSEHOLD_PRONOUNS), None)
+    pronoun = next((t for t in docindex.words_back(cue, CLAUSE_BREAKS | HOUSEHOLD_BREAKS) if t in HOUSEHOLD_PRONOUNS or t == "ze"), None)
     if pronoun is None:
         return False
     k = next(t.i for t in reversed(doc[sent.start : cue.start]) if t.lower_ == pronoun)
-    if any(doc[j].lower_.endswith("en") for j in (k - 1, k + 1) if sent.start <= j < sent.end):
-        return False  # "Zij hebben een monteur gestuurd", "Toen belden zij": plural, the company
-    number = docindex.sentence_number(doc, sent.start)
-    lo = docindex.sentences(doc)[max(0, number - 2)].start
-    for tok in reversed(doc[lo:k]):
-        low = tok.lower_
-        if low in HOUSEHOLD and tok.i > 0 and doc[tok.i - 1].lower_ in HOUSEHOLD_OWNERS:
-            return True
-        if low in PERSON_NOUNS or low in OTHER_PEOPLE or low in HOUSEHOLD or low.endswith(STAFF_NOUN_ENDINGS):
-            return False
+    beside = [doc[j].lower_ for j in (k - 1, k + 1) if sent.start <= j < sent.end]
+    if any(w.endswith("en") for w in beside) or pronoun == "ze" and not SINGULAR_BESIDE_ZE & set(beside):
+        return False  # "Zij hebben een monteur gestuurd", "Toen belden zij", "ze zouden": plural, the company
+    if any(doc[j].lower_ in WRITER_OBJECTS and doc[j - 1].lower_ not in ON_BEHALF for j in range(k + 1, cue.start)):
+        return False  # "Ze heeft me later nog gemaild": the writer is told, by staff ("voor mij gebeld" is for the writer)
+    for _ in range(3):  # ("Zij heeft drie keer gemaild. Geen antwoord. Daarna heeft ze ...": back through her)
+        number = docindex.sentence_number(doc, k)
+        lo = docindex.sentences(doc)[max(0, number - 2)].start
+        before = next((tok for tok in reversed(doc[lo:k]) if _names_a_person(doc, tok) or tok.lower_ in HOUSEHOLD_PRONOUNS), None)
+        if before is None or before.lower_ not in HOUSEHOLD_PRONOUNS:
+            return before is not None and before.lower_ in HOUSEHOLD and doc[before.i - 1].lower_ in HOUSEHOLD_OWNERS
+        k = before.i
     return False
+
+
+SINGULAR_BESIDE_ZE = resources.words("contacts.singular_verbs_beside_ze")  # "heeft ze", "ze belde": she
+ON_BEHALF = resources.words("contacts.on_behalf_before_writer")
+
+
+def _names_a_person(doc, tok) -> bool:
+    """Is ``tok`` a person word a pronoun can point back to: one of the household ("mijn
+    dochter"), a staff member or another person ("de buurman", "een medewerker")?"""
+    low = tok.lower_
+    return low in PERSON_NOUNS or low in OTHER_PEOPLE or low in HOUSEHOLD or low.endswith(STAFF_NOUN_ENDINGS)
 APPOSITION_MARKS = {",": ",", ")": "("}
 
 
@@ -2398,7 +2485,14 @@ PARCEL_WORDS = resources.words("contacts.parcel_words")
 def _parcel_handed_in(sent: Span, verb: Span) -> bool:
     """ "Ik heb het pakketje bij een DHL ServicePoint afgegeven": handing in a parcel is sending
     goods, not getting in touch (GUIDE: posting a parcel back is no contact)."""
-    return any(w in PARCEL_WORDS for w in docindex.words_back(verb, CLAUSE_BREAKS))
+    if any(w in PARCEL_WORDS for w in docindex.words_back(verb, CLAUSE_BREAKS)):
+        return True
+    # ("Het oude modem ingeleverd bij een PostNL-punt": the parcel point after the verb)
+    after = sent.doc[verb.end : min(sent.end, verb.end + 6)]  # ("PostNL", "-", "punt": three tokens)
+    return any(t.lower_.endswith(PARCEL_POINTS) for t in after)
+
+
+PARCEL_POINTS = tuple(resources.phrases("contacts.parcel_point_heads"))
 
 
 def _names_a_channel_or_company(sent: Span, cues: list[Span]) -> bool:
@@ -2417,6 +2511,10 @@ BY_WAY_OF = resources.words("contacts.by_way_of")
 AFTERTHOUGHT_WORDS = resources.words("contacts.afterthought_words")
 
 
+RECEIVED_OBJECT_REACH = 8  # "We kregen telkens pas op de dag zelf een WhatsAppje"
+SOMEONE_WORDS = resources.words("contacts.someone_words")  # "iemand", "niemand": a person reached
+
+
 def _received(sent: Span, initiated: Span, cue: Span) -> bool:
     """The company started it: "ze belden me terug", "ik kreeg een brief" (the cue overlaps
     or follows a company-initiated phrase in the same clause). Getting the voicemail is the
@@ -2430,7 +2528,13 @@ def _received(sent: Span, initiated: Span, cue: Span) -> bool:
     first = cue.start
     while first > sent.start and not sent.doc[first - 1].whitespace_:
         first -= 1  # ("per e-mail": the cue "mail" is the end of one written word)
-    if initiated.end <= first and first - initiated.end <= 5:
+    # what came in may stand further off ("kregen we op een vrijdagavond een bericht in de
+    # groepsapp"), but not someone reached ("kreeg ik na een paar minuten een jongeman aan de lijn")
+    # ("kreeg ik een uitnodiging voor een gesprek op het stadskantoor": a place is no message)
+    reach = 5 if cue.id_.split("/")[0] in ("shop", "visit") or any(
+        _names_a_person(sent.doc, t) or t.lower_ in SOMEONE_WORDS or t.text in first_names()
+        for t in sent.doc[initiated.end : first]) else RECEIVED_OBJECT_REACH
+    if initiated.end <= first and first - initiated.end <= reach:
         between = _tokens_between(sent, initiated.end, first)
         # ("kwam het antwoord, weer per mail": how their message came, added after a comma)
         return not CLAUSE_BREAKS & set(between) or set(between) <= AFTERTHOUGHT_WORDS and bool(set(between) & BY_WAY_OF) \
@@ -2498,7 +2602,8 @@ def _list_item(sent: Span, cue: Span) -> bool:
 
 def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     """Did the customer reach out in this sentence (or tally every time they did)?"""
-    if _not_the_writers(sent) or _only_read(sent, cues) or _question_without_writer(sent) or _should_it_happen(sent):
+    if _not_the_writers(sent) or _only_read(sent, cues) or _question_without_writer(sent) or _should_it_happen(sent) \
+            or _conditional_plan(sent):
         return False
     if contact_events(sent, cues) or _channel_uses(sent, cues) or recap(sent) is not None:
         return True
@@ -3132,8 +3237,8 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
     "Via WhatsApp heb ik drie keer naar de status gevraagd", "Ik kreeg een dame aan de telefoon".
     They count as a contact unless the sentence before told the same channel (one call told
     in two sentences)."""
-    if _not_the_writers(sent) or any(c.label_ in ("contact_verb", "comm_verb") and _company_perfect_subject(sent, c)
-                                     for c in cues):
+    if _not_the_writers(sent) or _conditional_plan(sent) or any(
+            c.label_ in ("contact_verb", "comm_verb") and _company_perfect_subject(sent, c) for c in cues):
         return []  # ("Achmea heeft de brief meteen opnieuw verstuurd": the company sent it)
     initiated = [c for c in cues if c.label_ == "company_initiated"]
     negations = [c for c in cues if c.label_ == "negation"]
@@ -3146,7 +3251,7 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if any(_received(sent, i, cue) for i in initiated) or _negated(sent, cue, negations) \
                 or _offered(sent, cue, cues) or _quoted(sent, cue) or _almost_done(sent, cue):
             continue
-        if _writer_received(sent, cue) or _cited(sent, cue) or _said_or_planned(sent, cue) \
+        if _writer_received(sent, cue) or _cited(sent, cue) or _said_or_planned(sent, cue) or _message_back(sent, cue) \
                 or _pointed_back(sent, cue) or _from_company(sent, cue) or _as_told_before(cue) \
                 or _pointed_at(sent, cue, cues) \
                 or cue.text.lower() in COMPANY_MESSAGES or _about_company_messages(sent, cue):
@@ -3273,6 +3378,44 @@ def _passive_clause(sent: Span, tok, auxiliaries: frozenset[str] = PASSIVE) -> b
     return k - 1 > sent.start and doc[k].lower_ == "en" and _participle(tok.lower_) \
         and doc[k + 1].lower_ not in SUBJECT_PRONOUNS \
         and _participle(doc[k - 1].lower_) and _passive_clause(sent, doc[k - 1], PASSIVE | STATE_PASSIVE)
+
+
+def _sent_along(sent: Span, cue: Span) -> bool:
+    """ "Ik heb een mail gestuurd naar het adres op de offerte en een sms naar zijn gsm": a second
+    message noun joined by "en een" to a clause where the writer sent something is sent too."""
+    doc = sent.doc
+    k = cue.start
+    if k - 2 < sent.start or doc[k - 1].lower_ != "een" or doc[k - 2].lower_ != "en":
+        return False
+    head = doc[sent.start : k - 2]
+    return any(t.lower_ in SELF for t in head) and any(t.lower_ in SEND_VERBS for t in head)
+
+
+def _message_back(sent: Span, cue: Span) -> bool:
+    """ "had ik een mail terug van ene Femke", "een berichtje terug": a message noun with "terug"
+    right after it, and no verb of sending, is the answer that came in."""
+    return cue.end < sent.end and sent.doc[cue.end].lower_ in BACK_WORDS
+
+
+COUNTED_ONLY = resources.words("contacts.counted_only_infinitives")
+
+
+def _count_before(sent: Span, cue: Span) -> bool:
+    """Is there "<number> keer" in the four words before the cue ("zes keer moet aankloppen")?"""
+    words = [t.lower_ for t in sent.doc[max(sent.start, cue.start - 4) : cue.start]]
+    return any(w == "keer" and k > 0 and numbers.parse(words[k - 1]) is not None for k, w in enumerate(words))
+
+
+def _answer_from(sent: Span, cue: Span) -> bool:
+    """ "had ik een mail terug van ene Femke": a message noun, "terug" and "van" someone, with no
+    verb of sending in the sentence, is the answer the writer got, not a mail the writer sent."""
+    doc = sent.doc
+    k = cue.start + 1
+    return k + 1 < sent.end and doc[k].lower_ in BACK_WORDS and doc[k + 1].lower_ == "van" \
+        and not any(t.lower_ in SEND_VERBS for t in sent)
+
+
+BACK_WORDS = resources.words("contacts.message_back_words")
 
 
 def _writer_received(sent: Span, cue: Span) -> bool:
@@ -3816,9 +3959,15 @@ def _call_outcome_note(sent: Span) -> bool:
     # ("..., en na 40 minuten zelf ingehaakt omdat ik terug aan het werk moest": the writer in a
     # clause of reason is no new contact)
     head = next((words[:k] for k, w in enumerate(words) if w in REASON_OPENERS), words)
-    return 0 < len(head) <= CALL_OUTCOME_NOTE_LONGEST and bool(set(words) & CALL_OUTCOME_WORDS) \
+    return 0 < len(head) <= CALL_OUTCOME_NOTE_LONGEST and (bool(set(words) & CALL_OUTCOME_WORDS) or _staff_opens(words)) \
         and not set(head) & SELF \
         and not any(c.label_ in ("contact_verb", "comm_verb") and c.start not in quoted for c in docindex.cues_in(sent))
+
+
+def _staff_opens(words: list[str]) -> bool:
+    """ "De assistente zou het doorgeven aan de administratie.": a line whose subject, in its
+    first three words, is the staff member the call reached tells what the call met."""
+    return any(w.endswith(STAFF_NOUN_ENDINGS) and w not in HOUSEHOLD for w in words[:3])
 
 
 def _quoted_tokens(sent: Span) -> set[int]:
@@ -4426,9 +4575,10 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
                         "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
             continue
         told = recap(sent)
-        if told is not None and not per_channel and set(told[0]) == {"any"} and not log:
+        if told is not None and not per_channel and set(told[0]) == {"any"} and not any(e["added"] for e in log):
             # "Ik heb Engie in totaal zeven keer gecontacteerd." told before any contact: the
-            # contacts told after it fill that total, as a summary told first does
+            # contacts told after it fill that total, as a summary told first does (a title that
+            # counted nothing, "Zes keer contact met Bosch voor een vaatwasser", is no contact told)
             floor["any"] = max(floor.get("any", 0), told[0]["any"])
             exact = exact and told[1]
             log.append({"channel": "any", "by": "customer", "count": "recap", "added": told[0]["any"],

@@ -404,7 +404,9 @@ def _own_word_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Ment
         if m.company in first_at or not (len(words) >= 2 and words[0][:1].isupper() and first in _organisation_words()
                                          and not m.role):
             continue
-        for word in {first} | {w for w in _organisation_words() if len(w) >= 5 and first.startswith(w)}:
+        # ("het park" for "Vakantiepark De Zilvermeeuw": the head of a compound first word too)
+        heads = {h for h in COMPOUND_HEADS if len(h) >= 4 and first.endswith(h) and first != h}
+        for word in {first} | {w for w in _organisation_words() if len(w) >= 5 and first.startswith(w)} | heads:
             by_word[word].add(m.company)
         first_at[m.company] = m
     taken = [(m.start, m.end) for m in named + kinds]
@@ -418,6 +420,7 @@ def _own_word_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Ment
 
 
 NAMING = "|".join(resources.phrases("experiences.naming_determiners"))  # "het bureau" after "Bureau X"
+COMPOUND_HEADS = frozenset(resources.read_json("unknown_companies.json")["compound_kind_heads"])
 
 
 def _refs_after(doc: Doc, text: str, m: _Mention, pattern: re.Pattern, taken: list[tuple[int, int]],
@@ -515,6 +518,7 @@ def _recipient_of_other(doc: Doc, tok) -> bool:
 
 
 THING_OF = re.compile(r"(?:\b(?i:een|mijn|m'n|onze|ons|de|het|en|of)[ \t]+|(?:^|[.!?:]\s+))(?P<noun>[A-Za-zà-ÿ](?:[\w]*-)?[a-zà-ÿ]{2,})[ \t]+van[ \t]+$")
+THING_IS_OF = re.compile(rf"\b(?i:mijn|m'n|onze|ons|de|het|die|deze)[ \t]+(?P<noun>[a-zà-ÿ-]{{3,}})[ \t]+(?:{'|'.join(resources.phrases('experiences.owner_named_copulas'))})[ \t]+van[ \t]+$")
 
 
 def _login_means(text: str, start: int, end: int) -> bool:
@@ -540,7 +544,9 @@ def _thing_of(text: str, start: int) -> bool:
     noun is the company's service or a channel ("de klantenservice van Bosch", "een mail van")."""
     m = THING_OF.search(text, max(0, start - 40), start)
     if m is None:
-        return False
+        # ("De accu is van Bosch": a thing's make told with a copula, for a thing's head word only)
+        m = THING_IS_OF.search(text, max(0, start - 40), start)
+        return m is not None and m.group("noun").lower().endswith(PRODUCT_HEADS)
     noun = m.group("noun").lower()  # "Apparatuur van ATAG" opens its sentence
     # ("de serviceafdeling van Bauknecht": a compound of a service word is the company's own)
     return noun not in _service_words() and not noun.endswith(SERVICE_HEADS)
@@ -1138,6 +1144,7 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
         # ("Plaat komt binnen (PostNL, netjes in een stevige doos)": the carrier named in passing)
         return "carrier"
     if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["intermediary_before"]) \
+            and not text[start:end].split()[0].lower().endswith(tuple(cues["booked_place_heads"])) \
             or before.rstrip().endswith(", via") and any(f" {v} " in sentence for v in cues["order_verbs"]) \
             or _via_a_deal(before):
         # "een chalet bij vakantiepark De Eekhoorn, geboekt via Booking.com": the platform only

@@ -184,7 +184,7 @@ def cue_patterns() -> list[dict]:
             # nouns ("telefoontje", "mail naar") ride in the id, so span.id_ is "phone" or "phone/noun"
             ident = f"{row['id']}/noun" if row.get("noun") else row["id"]
             out.append({"label": row["label"], "pattern": row["pattern"], "id": ident})
-    return out + arrival_patterns() + portal_patterns() + take_up_patterns() + compound_patterns(out) \
+    return out + arrival_patterns() + portal_patterns() + take_up_patterns() + chat_opened_patterns() + compound_patterns(out) \
         + request_patterns()
 
 
@@ -222,6 +222,17 @@ def take_up_patterns() -> list[dict]:
     forms = {"LOWER": {"IN": sorted(resources.words("contacts.take_up_forms"))}}
     gap = {"IS_PUNCT": False, "OP": "{1,6}"}
     return [{"label": "contact_verb", "pattern": [{"LOWER": "contact"}, {"LOWER": "met"}, gap, forms], "id": "any"}]
+
+
+def chat_opened_patterns() -> list[dict]:
+    """ "de chat op de site van Rabobank geopend": a chat opened is a chat contact, with where it
+    was opened between the noun and the participle, which the phrase list ("chat geopend")
+    cannot hold. The infinitive is left out: "u kunt de chat openen" is an offer."""
+    nouns = {"LOWER": {"IN": sorted(resources.words("contacts.chat_nouns"))}}
+    opened = {"LOWER": {"IN": sorted(resources.words("contacts.chat_opened"))}}
+    # ("De chat was die dag niet geopend": open for use, a state)
+    gap = {"IS_PUNCT": False, "LOWER": {"NOT_IN": sorted(resources.words("contacts.chat_opened_not_between"))}, "OP": "{1,6}"}
+    return [{"label": "contact_verb", "pattern": [nouns, gap, opened], "id": "chat"}]
 
 
 def portal_patterns() -> list[dict]:

@@ -38,6 +38,9 @@ def _rules() -> dict:
     kinds_before = "|".join(sorted((re.escape(k) for k in table["kind_before"]), key=len, reverse=True))
     kinds_before_lower = "|".join(sorted((re.escape(k) for k in table["kind_before"] if k.islower()), key=len, reverse=True))
     kinds_after = "|".join(sorted((re.escape(k) for k in table["kind_after"]), key=len, reverse=True))
+    compound_before = "|".join(re.escape(k) for k in table["kind_before_compound_heads"])
+    bought_at = "|".join(table["bought_at_verbs"])
+    nation = "|".join(sorted(set(table["adjectives"]) | set(table["adjectives_plain"]), key=len, reverse=True))
     suffixes = "|".join(re.escape(s) for s in table["legal_suffixes"])
     prefixes = "|".join(re.escape(s) for s in table["legal_prefixes"])
     clubs = "|".join(re.escape(s) for s in table["club_prefixes"])
@@ -67,6 +70,9 @@ def _rules() -> dict:
     diary_participles = "|".join(re.escape(w) for w in table["diary_contact_participles"])
     assent = "|".join(re.escape(w) for w in table["assent_before_turn"])
     diary_leads = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in table["diary_sentence_leads"])
+    diary_followers = "|".join(re.escape(w) for w in table["diary_participle_followers"])
+    service_heads = "|".join(re.escape(w) for w in table["service_heads"])
+    contact_details = "|".join(re.escape(w) for w in table["contact_detail_nouns"])
     landed_or_called = "|".join(re.escape(w) for w in table["landed_at_words"] + table["apposition_after_verbs"])
     # a name of two or more capitalised words as the object of a contact verb: "Ik heb Tuinhuis
     # Direct drie keer gebeld"; one word alone could be a person ("Ik heb Kees gebeld")
@@ -93,6 +99,8 @@ def _rules() -> dict:
     patterns = [
         # ("escaperoom 'De Vergeten Tijd'": the name in quotes after its kind)
         ("kind_before", re.compile(rf"\b(?P<kind>(?i:{kinds_before}))[ \t]+(?:['‘“\"](?=[A-Z]))?(?P<name>(?:'t[ \t]+)?{multi})")),
+        # ("spellencafé \"De Gouden Pion\"": a compound ending in a kind Dutch writes so)
+        ("kind_before", re.compile(rf"\b(?P<kind>[a-zà-ÿ]{{3,}}(?:{compound_before}))[ \t]+(?:['‘“\"](?=[A-Z]))?(?P<name>(?:'t[ \t]+)?{multi})")),
         # "trimsalon Pluizebol", "bijlesinstituut Briljant": a lower-case compound ending in an
         # organisation word before a capitalised name
         # ("bij boksschool 'Vuurvast'": the name in quotes after its kind)
@@ -119,17 +127,22 @@ def _rules() -> dict:
         ("handle", re.compile(rf"(?<![\w])@(?P<name>(?:[A-Za-z][\w]{{2,}}|[A-Za-z]\w(?=\.[A-Za-z]))(?:\.[A-Za-z]\w*)*)(?![\w-]*\.(?:{tlds})\b)")),
         # "een mail naar info@zeewindfietsen.nl": the address names the organisation's site
         ("domain", re.compile(rf"\b[\w.-]+@(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))\b")),
-        ("service_of", re.compile(rf"\b(?:{service})\s+van\s+(?P<name>{multi})")),
+        ("service_of", re.compile(rf"\b(?:{service}|{contact_details})\s+van\s+(?P<name>{multi})")),
+        # ("de bagagebalie van Skyserve": a compound ending in a service noun too)
+        ("service_of", re.compile(rf"\b[a-zà-ÿ]{{3,}}(?:{service_heads})\s+van\s+(?P<name>{multi})")),
         # "Na vier dagen belde Ruud van De Fietsambulance": a first name, then "van" and a
         # capital article: someone of a firm (a surname keeps "van de" in lower case)
         ("staff_of", re.compile(rf"\b(?P<first>[A-Z][a-zà-ÿ]+)[ \t]+van[ \t]+(?P<name>(?:De|Het)[ \t]+{name}(?:[ \t]+{name})?)(?![\w-])")),
-        ("ordered_at", re.compile(rf"\b[Bb]ij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,8}}?(?:{orders})\b")),
+        # ("Bij Verkerk halen wij al jaren onze kaas": fetching, after the fronted name)
+        ("ordered_at", re.compile(rf"\b[Bb]ij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,8}}?(?:{orders}|{bought_at})\b")),
         # "een theeset besteld bij Theepot & Co": the verb first ("ingediend bij het ABVV")
         # ('een kinderfeest geboekt bij "De Rollende Bal"': the name in quotes, where it was booked)
         ("ordered_at", re.compile(rf"\b(?:{orders})\s+bij\s+(?:(?:het|de)\s+|['‘“\"](?=[A-Z]))?(?P<name>{multi})(?![\w-])")),
         # "kochten mijn broer en ik een ballonvaart voor twee bij Hemelsblauw": the verb, the
         # thing bought, then the seller (a short stretch, no clause break)
         ("ordered_at", re.compile(rf"\b(?:{orders_with_object})\s+(?:[a-zà-ÿ0-9'’-]+\s+){{1,12}}?bij\s+(?P<name>{multi})(?![\w-])")),
+        # ("Ons vlees halen we al jaren bij Hoekman": fetching, when the story names X again)
+        ("bought_at", re.compile(rf"\b(?:{bought_at})\s+(?:[a-zà-ÿ0-9'’-]+\s+){{1,8}}?bij\s+(?P<name>{multi})(?![\w-])")),
         # "mijn aanvraag voor een uitkering ingediend bij het ABVV": where a request was filed
         ("ordered_at", re.compile(rf"\b(?i:{requests})\b[^.!?\n]{{0,60}}?\bingediend\s+bij\s+(?:(?:het|de)\s+)?(?P<name>{multi})(?![\w-])")),
         # "kozen we voor Van Dijk Isolatie", "uiteindelijk gekozen voor Zonnig Dak": the firm chosen
@@ -212,11 +225,13 @@ def _rules() -> dict:
         ("org_tail", re.compile(rf"(?<![\w@.])(?P<name>(?:{name}[ \t]+(?:(?:{joiners})[ \t]+)?){{1,3}}(?:{org_tails})"
                                 rf"(?:[ \t]+(?:&[ \t]+)?[A-Z][a-zà-ÿ]{{3,}}(?![ \t]+[A-Z]))?)\b")),
         # "Vastgoed Meijerink, een particuliere verhuurder", "Tuinhuis Direct, de webwinkel"
+        # ("Morvane Recouvrement, een Frans incassobureau": a capitalised or uninflected
+        # adjective of a country or region too)
         # ("Zuiderstroom, mijn kleine groene energieleverancier": a possessive and two adjectives too)
         # ("De Wilgenhoeve, een biologisch boerenbedrijf": a compound ending in an organisation word;
         # "Polair, een airco-installateur": one written with a hyphen too)
-        ("apposition", re.compile(rf"(?P<name>{multi})(?:\s+(?:{landed_or_called}))?,\s+(?:de|het|een|mijn|onze|ons|hun)\s+(?:[a-zà-ÿ]+e\s+){{0,2}}(?P<kind>(?i:{kinds_before}))\b")),
-        ("apposition", re.compile(rf"(?P<name>{multi})(?:\s+(?:{landed}))?,\s+(?:de|het|een|mijn|onze|ons)\s+(?:[a-zà-ÿ]+\s+){{0,2}}(?P<kind>[a-zà-ÿ][a-zà-ÿ-]{{1,}}(?:{compound_heads})(?:je|tje)?)\b")),
+        ("apposition", re.compile(rf"(?P<name>{multi})(?:\s+(?:{landed_or_called}))?,\s+(?:de|het|een|mijn|onze|ons|hun)\s+(?:(?:[a-zà-ÿ]+e|(?i:{nation}))\s+){{0,2}}(?P<kind>(?i:{kinds_before}))\b")),
+        ("apposition", re.compile(rf"(?P<name>{multi})(?:\s+(?:{landed}))?,\s+(?:de|het|een|mijn|onze|ons)\s+(?:(?:[a-zà-ÿ]+|(?i:{nation}))\s+){{0,2}}(?P<kind>[a-zà-ÿ][a-zà-ÿ-]{{1,}}(?:{compound_heads})(?:je|tje)?)\b")),
         # "een abonnement bij zichtklaar, de glazenwassers met de groene busjes": a name typed in
         # lower case, set off by the kind it is
         # ("bij bonenfixers terecht, zo'n klein bedrijfje": "zo'n" and a diminutive too)
@@ -242,7 +257,7 @@ def _rules() -> dict:
         ("contacted_single", re.compile(rf"[,:;–][ \t]+(?P<name>{name})[ \t]+(?:{diary_participles})\b")),
         # "14 oktober\nToch maar Famiris gebeld.": a diary sentence opening with the name and a
         # contact participle; one word only when the story names it again
-        ("diary_single", re.compile(rf"(?:^|(?<=[.!?])[ \t]+|(?<=\n))(?:(?i:{diary_leads})[ \t]+)?(?P<name>{name})[ \t]+(?:{diary_participles})[ \t]*[.,;!]", re.M)),
+        ("diary_single", re.compile(rf"(?:^|(?<=[.!?])[ \t]+|(?<=\n))(?:(?i:{diary_leads})[ \t]+)?(?P<name>{name})[ \t]+(?:{diary_participles})(?:[ \t]*[.,;!]|[ \t]+(?:{diary_followers})\b)", re.M)),
         ("contacted_single", re.compile(rf"(?:^|(?<=[.!?:–])[ \t]+|(?<=\n))(?:[Mm]ail|[Mm]ailtje|[Bb]rief|[Bb]ericht|[Aa]ppje)[ \t]+"
                                         rf"(?:gestuurd[ \t]+)?naar[ \t]+(?P<name>{name})(?![\w-])", re.M)),
         # "Onze schoorsteenveger, Roetvrij, kwam": one word only when the story names it again
@@ -347,6 +362,7 @@ def _rules() -> dict:
             "once_after_name": re.compile(rf"[ \t]*(?:[,.;:!?)]|(?:{'|'.join(re.escape(w) for w in table['once_after_name_words'])})\b)"),
             "places": resources.word_lines("places.txt"),
             "particles": frozenset(p for p in table["surname_particles"] if " " not in p),
+            "person_after": re.compile(rf"[ \t]*,[ \t]+(?:mijn|onze|ons|m'n|haar|zijn)[ \t]+(?:{'|'.join(sorted(_person_words(), key=len, reverse=True))})\b"),
             "particle_before": re.compile(rf"(?<![\w:])(?:{'|'.join(re.escape(p) for p in table['surname_particles'])})[ \t]+$"),
             "titled": re.compile(rf"(?i:\b(?:{'|'.join(re.escape(t) for t in table['person_titles'])}))[ \t]+$"),
             # "belde ik Wolters schoorsteenveger", "Ik mailde Dirks glaszetter": a contact verb and
@@ -362,6 +378,12 @@ def _kind_sector(kind: str, rules: dict) -> str:
                 "other")
 
 
+def _person_words() -> frozenset[str]:
+    """Words for the writer's people ("mijn zus", "onze buurman"), from grammar.json: a name set off
+    by one of them is a person's."""
+    return resources.words("contacts.household") | {w for w in resources.words("judgements.other_people") if " " not in w}
+
+
 def _with_particle(text: str, name: str, start: int, particle_before: re.Pattern) -> tuple[str, int]:
     """ "door Van Hal Touringcars": the name patterns begin at the first name word, so a family
     name's capitalised "Van" (or "Van der", "Ter") right before it is put back in front."""
@@ -369,6 +391,22 @@ def _with_particle(text: str, name: str, start: int, particle_before: re.Pattern
     if m is None or not name[:1].isupper():
         return name, start
     return f"{text[m.start():start]}{name}", m.start()
+
+
+def _without_opening_preposition(text: str, name: str, start: int, particles: frozenset[str]) -> tuple[str, int]:
+    """ "Van Helios Solar hebben we niets meer gehoord": a capitalised "Van" opening a sentence
+    is a preposition, not a family name's particle, when the story writes the name without it
+    elsewhere ("gekocht bij Helios Solar"); "Van Gool Meubelen" alone keeps it."""
+    first, _, rest = name.partition(" ")
+    if first not in particles or not rest or not _opens_sentence(text, start) or text.count(rest) <= text.count(name):
+        return name, start
+    return rest, start + len(first) + 1
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Does ``at`` start a sentence or a line (only spaces after ".", "!", "?" or a line break)?"""
+    before = text[:at].rstrip(" \t")
+    return not before or before[-1] in ".!?\n"
 
 
 @cache
@@ -405,6 +443,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             sector = "other"
             if rule in ("org_tail", "org_word", "legal", "kind_after"):
                 name, start = _with_particle(text, name, start, rules["particle_before"])
+            name, start = _without_opening_preposition(text, name, start, rules["particles"])
             if rule == "town_council":
                 if name.lower() not in rules["places"] or not rules["council_words"].search(text) \
                         or re.search(rf"\bStad {re.escape(name)}\b", text):
@@ -493,6 +532,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "Gepost op 14/02/2024 door GrietVDB": the post's author
             if "_" in name and rule not in ("handle", "domain"):
                 continue  # "geplaatst door Harm_D": a forum user's name
+            if rules["person_after"].match(text, m.end("name")):
+                continue  # "halen we de sleutel bij Hofstra, onze buurman": a person, set off as one
             if rule == "kind_after_lower" and len(words) == 1 and (
                     len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 and not re.search(
                         r"\b(?:bij|van|met|door|via|naar)[ \t]+$", text[max(0, start - 6) : start])
@@ -502,16 +543,19 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "een Deense webwinkel", "Top winkel!", "Tweede installateur kwam ...": an adjective
                 # (once is enough after a contact verb: "belde ik Wolters schoorsteenveger", or with the
                 # town it is from: "Bosman schoorsteenveger uit Hoogeveen")
-            if rule in ("contacted_single", "diary_single", "kind_apposition_single", "went_to_single", "turned_to", "lower_predicate", "list_heading") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
+            if rule in ("contacted_single", "diary_single", "kind_apposition_single", "went_to_single", "turned_to", "lower_predicate", "list_heading", "bought_at") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
                     text[a:b].startswith(name + " ") for a, b in taken) or name in rules["surnames"]):
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
             if rule in ("contacted", "contacted_single", "diary_single", "went_to_single", "turned_to", "kind_before", "kind_lower", "kind_apposition",
-                        "kind_apposition_single", "ordered_at", "at_place", "hired", "named_as", "landed_at",
+                        "kind_apposition_single", "ordered_at", "bought_at", "at_place", "hired", "named_as", "landed_at",
                         "addressee", "service_of", "kind_bracket") and m.group("name").split()[0] in rules["first_names"] \
+                    and not (rule == "kind_apposition" and len(m.group("name").split()) >= 2
+                             and m.group("kind").lower() in rules["trade_person_words"]) \
                     or rule == "apposition" and m.group("name") in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost", "de storm met de naam Henk",
                 # "een bezoek aan de balie van Ruud", "mijn zoon Joris, een thuisbatterij" (a first
-                # name alone before an apposition): a person's name
+                # name alone before an apposition): a person's name ("onze architect, Bart Lambrecht,":
+                # a tradesman's full name set off after his trade is his business)
             if rule == "kind_bracket" and (name in rules["regions"] or name.lower() in rules["places"]
                                            or m.group("kind").lower().endswith(rules["needs_name"])):
                 continue  # "in de Achterhoek (kantoor in Lichtenvoorde)": a region, and where an office is
@@ -775,8 +819,15 @@ def _initials_used_apart(text: str, name: str, taken: list[tuple[int, int]]) -> 
 
 def _spells_name(initials: str, name: str, left_out: list[str]) -> bool:
     """Do the capitals spell the name, or the name with the capitalised word it left out in
-    front ("Hofstadse" of "Hofstadse Studenten Toneelvereniging" for HSTV)?"""
-    return _spells(initials, name.split()) or bool(left_out) and _spells(initials, [*left_out, *name.split()])
+    front ("Hofstadse" of "Hofstadse Studenten Toneelvereniging" for HSTV)? A club's own name
+    after its organisation word may stay out of the capitals ("TSRV", voluit "Tilburgse Studenten
+    Roeivereniging Kielwater")."""
+    words = name.split()
+    forms = [words]
+    last_org = max((k for k, w in enumerate(words[:-1]) if w.lower().endswith(_rules()["org_suffixes_longest_first"])), default=None)
+    if last_org is not None:
+        forms.append(words[: last_org + 1])  # ("Zwolse Studenten Hockeyvereniging De Knuppel" for ZSHV)
+    return any(_spells(initials, form) or bool(left_out) and _spells(initials, [*left_out, *form]) for form in forms)
 
 
 def _letters_in_brackets(text: str, name: str) -> str:
