@@ -555,8 +555,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if cue.label_ not in ("contact_verb", "comm_verb"):
             continue
-        if _answer_from(sent, cue):
-            continue  # "had ik een mail terug van ene Femke"
+        if _answer_from(sent, cue) or _everyone_who(sent, cue):
+            continue  # "had ik een mail terug van ene Femke", "iedereen die we aan het loket hadden"
         if cue.text.lower() in COUNTED_ONLY and not _count_before(sent, cue):
             continue  # "moest ik bij de gemeente aankloppen": advice or a plan; "vier keer aankloppen" counts
         offer = _offer_words(sent, cue, cues)
@@ -676,6 +676,8 @@ def _told_to_staff(sent: Span) -> bool:
     though no channel or contact verb is named. Telling a partner or a friend is not."""
     doc = sent.doc
     for tok in sent:
+        if tok.lower_ in TOLD_OBJECT_VERBS and _staff_object_before(sent, tok):
+            return True  # "Ik heb de monteur er meteen op gewezen", "de eigenaar aangesproken"
         if tok.lower_ not in TOLD_VERBS:
             continue
         verb = doc[tok.i : tok.i + 1]
@@ -688,6 +690,19 @@ def _told_to_staff(sent: Span) -> bool:
                                         and back[k + 2].lower_ in TOLD_PERSON_NOUNS):
                 return True  # ("tegen die mannen gezegd": the fitters there; "tegen mijn man" is home)
     return False
+
+
+TOLD_OBJECT_VERBS = resources.words("contacts.told_object_verbs")
+
+
+def _staff_object_before(sent: Span, verb) -> bool:
+    """ "Ik heb de monteur er meteen op gewezen": the writer, then "de/die" and a staff noun as
+    the object, before a participle of pointing out or addressing someone."""
+    back = [t.lower_ for t in sent.doc[max(sent.start, verb.i - 8) : verb.i]]
+    if not SELF & set(back[:3]):
+        return False
+    return any(w in TOLD_PERSON_DETERMINERS and (n in STAFF_NOUNS or n.endswith(STAFF_NOUN_ENDINGS))
+               for w, n in zip(back, back[1:]))
 
 
 TRY_AGAIN_VERBS = resources.words("contacts.try_again_verbs")
@@ -1768,10 +1783,16 @@ def _conditional_plan(sent: Span) -> bool:
     het bandje") it tells what happened each time."""
     doc = sent.doc
     first = next((t for t in sent if t.is_alpha), None)
-    if first is None or first.lower_ not in CONDITION_OPENERS:
-        return False
     comma = next((t.i for t in sent if t.text == ","), None)
-    if comma is None or comma + 2 >= sent.end or doc[comma + 2].lower_ not in SELF:
+    if first is None or comma is None:
+        return False
+    # ("Reageert u niet, dan leg ik mijn klacht voor aan ...": a condition told verb first)
+    verb_first = first.i + 1 < comma and doc[first.i + 1].lower_ in SUBJECT_PRONOUNS and doc[comma + 1].lower_ == "dan"
+    if first.lower_ not in CONDITION_OPENERS and not verb_first:
+        return False
+    if comma + 1 < sent.end and doc[comma + 1].lower_ == "dan":
+        comma += 1  # ", dan bel ik"
+    if comma + 2 >= sent.end or doc[comma + 2].lower_ not in SELF:
         return False
     verb = doc[comma + 1].lower_
     if verb.endswith(("de", "te", "den", "ten")) or verb in PAST_STRONG:
@@ -1781,7 +1802,7 @@ def _conditional_plan(sent: Span) -> bool:
     # in the main clause, makes it one
     condition = {t.lower_ for t in doc[first.i : comma]}
     main = {t.lower_ for t in doc[comma + 1 : sent.end]}
-    return bool(condition & PLAN_DEADLINE_WORDS or main & PLAN_MAIN_CLAUSE_WORDS)
+    return bool(condition & PLAN_DEADLINE_WORDS or (main | condition) & PLAN_MAIN_CLAUSE_WORDS)
 
 
 def _should_it_happen(sent: Span) -> bool:
@@ -3252,6 +3273,7 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
                 or _offered(sent, cue, cues) or _quoted(sent, cue) or _almost_done(sent, cue):
             continue
         if _writer_received(sent, cue) or _cited(sent, cue) or _said_or_planned(sent, cue) or _message_back(sent, cue) \
+                or _everyone_who(sent, cue) \
                 or _pointed_back(sent, cue) or _from_company(sent, cue) or _as_told_before(cue) \
                 or _pointed_at(sent, cue, cues) \
                 or cue.text.lower() in COMPANY_MESSAGES or _about_company_messages(sent, cue):
@@ -3389,6 +3411,17 @@ def _sent_along(sent: Span, cue: Span) -> bool:
         return False
     head = doc[sent.start : k - 2]
     return any(t.lower_ in SELF for t in head) and any(t.lower_ in SEND_VERBS for t in head)
+
+
+EVERYONE_WHO = resources.phrases("contacts.everyone_who_heads")
+
+
+def _everyone_who(sent: Span, cue: Span) -> bool:
+    """ "iedereen die we aan de lijn of aan het loket hadden, was behulpzaam": a channel inside a
+    clause about everyone met looks back over the contacts told; it makes none of its own."""
+    before = [t.lower_ for t in sent.doc[sent.start : cue.start]]
+    words = " " + " ".join(before[len(before) - before[::-1].index(",") :] if "," in before else before) + " "
+    return any(f" {head} die " in words for head in EVERYONE_WHO)  # (in the clause, no comma between)
 
 
 def _message_back(sent: Span, cue: Span) -> bool:
@@ -3858,7 +3891,7 @@ def _repeat_after(sent: Span) -> Span | None:
     nxt = sentences[number]
     if _is_elliptic_repeat(nxt):
         return nxt
-    if (_no_reply_note(nxt) or _call_outcome_note(nxt)) and number + 1 < len(sentences):
+    if (_no_reply_note(nxt) or _call_outcome_note(nxt) or _first_try_told(nxt)) and number + 1 < len(sentences):
         # "eerst een mail gestuurd. Geen antwoord. De dag erna weer."
         number += 1
         if _call_outcome_note(sentences[number]) and not _is_elliptic_repeat(sentences[number]) \
@@ -3869,6 +3902,13 @@ def _repeat_after(sent: Span) -> Span | None:
         after_note = sentences[number]
         return after_note if _is_elliptic_repeat(after_note) else None
     return None
+
+
+def _first_try_told(sent: Span) -> bool:
+    """ "Dus heb ik gebeld. De eerste keer hing ik drie kwartier in de wacht ... De dag erna weer.":
+    a line that opens with "De eerste keer" tells what the contact just told met."""
+    words = [t.lower_ for t in sent if t.is_alpha][:3]
+    return words == ["de", "eerste", "keer"]
 
 
 def _date_line(sent: Span) -> bool:
@@ -3889,6 +3929,7 @@ def _tried_channel(items: list[tuple[str, int, str]]) -> str | None:
 
 
 ANSWERED_WORDS = resources.phrases("contacts.answered_words")
+PICKED_UP = re.compile(r" nam (?:[a-zà-ÿ]+ ){0,3}op ")
 
 
 def _answered_try_after(sent: Span, channel: str) -> tuple[Span, int] | None:
@@ -3907,8 +3948,8 @@ def _answered_try_after(sent: Span, channel: str) -> tuple[Span, int] | None:
         if not ordinal or ordinal < 2 or tokens[k + 1].lower_ != "keer" or tokens[k - 1].lower_ != "de":
             continue
         rest = " " + " ".join(t.lower_ for t in tokens[k + 2 :]) + " "
-        if any(f" {w} " in rest for w in ANSWERED_WORDS):
-            return nxt, ordinal
+        if any(f" {w} " in rest for w in ANSWERED_WORDS) or PICKED_UP.search(rest):
+            return nxt, ordinal  # ("De derde keer nam er een meisje op": "nam" ... "op")
     return None
 
 
@@ -4184,7 +4225,12 @@ LETTER_OPENERS = resources.phrases("experiences.letter_openers")
 
 def _opens_own_letter(sent: Span, items: list[tuple[str, int, str]]) -> bool:
     """The salutation or "Hierbij dien ik een klacht in" of the letter the story itself is."""
-    return _own_letter(sent) or items[0][2] == "letter" and sent.text.lower().startswith(LETTER_OPENERS)
+    # ("Aangetekend" on a line of its own in the letter's head: this letter, sent registered)
+    return _own_letter(sent) or items[0][2] == "letter" and (sent.text.lower().startswith(LETTER_OPENERS)
+                                                             or sent.text.strip().lower().rstrip(".:") in LETTER_HEADER_LABELS)
+
+
+LETTER_HEADER_LABELS = resources.words("contacts.letter_header_labels")
 
 
 def _own_letter(sent: Span) -> bool:
@@ -4525,6 +4571,23 @@ def _next_item_counted(sent: Span, k: int) -> bool:
     return k + 1 < sent.end and doc[k].lower_ in (",", ";", "en") and numbers.parse(doc[k + 1].lower_) is not None
 
 
+OWN_POST_CHANNELS = resources.words("contacts.own_post_channels")
+
+
+def _title_line(sent: Span) -> bool:
+    """Is the sentence the story's title: the first line of the text, with no closing stop,
+    standing alone on its line?"""
+    text = docindex.text(sent.doc)
+    first = len(text) - len(text.lstrip())
+    end = text.find("\n", first)
+    if sent.start_char != first or end < 0 or sent.start_char + len(sent.text.rstrip()) > end:
+        return False
+    line = text[first:end].rstrip()
+    # the whole line is this one sentence, and it has no closing stop (nor one inside a closing quote)
+    return bool(line) and line.rstrip("\"'”’)")[-1:] not in (".", "!", "?", "") \
+        and sent.start_char + len(sent.text.rstrip()) >= first + len(line)
+
+
 def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = None) -> tuple[Contacts | None, list[dict]]:
     """The customer's contacts over the sentences that tell one, and a log a reader can check.
 
@@ -4609,6 +4672,18 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
             continue
         before = sum(per_channel.values())
         items = sentence_count(sent)
+        if items and _title_line(sent) and not OWN_POST_CHANNELS & {channel for _, _, channel in items}:
+            # "Opgezegd en toch drie keer afgeschreven: mijn gedoe met vinobox": the story's title
+            # tells what the story will tell; a count in it ("Drie keer gebeld en nog steeds geen
+            # internet") is a floor the contacts told after it fill. (A first line that labels the
+            # story as a post or letter, "Bericht op de Facebookpagina van Odido", is the story's
+            # own message: it counts.)
+            for how, n, channel in items:
+                if how not in ("one", "weak"):
+                    floor[channel] = max(floor.get(channel, 0), n)
+            log.append({"channel": items[0][2], "by": "customer", "count": "title", "added": 0,
+                        "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
+            continue
         before_channel = per_channel.get(next((c for _, _, c in items if c in floor), ""), 0)
         head = _recap_list_head(sent)
         if head is not None:
@@ -4678,7 +4753,9 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
             log.append({"channel": items[-1][2], "by": "customer", "count": "again", "added": 1,
                         "text": again.text.strip(), "start": again.start_char, "end": again.end_char})
         tried = _tried_channel(items)
-        nth = _answered_try_after(sent, tried) if tried is not None and after > before else None
+        # ("Tien minuten later weer: voicemail. De derde keer nam er een meisje op": after the retry too)
+        probe = again if again is not None and again.start in seen and log[-1]["start"] == again.start_char else sent
+        nth = _answered_try_after(probe, tried) if tried is not None and after > before else None
         if nth is not None and nth[0].start not in seen:
             seen.add(nth[0].start)
             before_nth = per_channel.get(tried, 0)

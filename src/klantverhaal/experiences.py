@@ -981,6 +981,10 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
     glued = [m for m in named if 0 <= kind.start_char - m.end <= 1]
     if glued:
         return glued[-1]
+    text = docindex.text(kind.doc)
+    bracketed = [m for m in named if text[kind.end_char : m.start] in (" (", "(")]
+    if bracketed:
+        return bracketed[0]  # "Mijn zorgverzekeraar (Zilveren Kruis)": the name in brackets right after it
     points_back = kind.id_ in _refers_only_kinds() or _contacted_agency(kind)
     if kind.id_ in _independent_kinds() or points_back:
         # "Onze hypotheekadviseur ... de aanvraag bij Obvion": a firm of its own, not the bank;

@@ -362,6 +362,7 @@ def _rules() -> dict:
             "once_after_name": re.compile(rf"[ \t]*(?:[,.;:!?)]|(?:{'|'.join(re.escape(w) for w in table['once_after_name_words'])})\b)"),
             "places": resources.word_lines("places.txt"),
             "particles": frozenset(p for p in table["surname_particles"] if " " not in p),
+            "opening_adverbs": frozenset(table["opening_adverbs_like_names"]),
             "person_after": re.compile(rf"[ \t]*,[ \t]+(?:mijn|onze|ons|m'n|haar|zijn)[ \t]+(?:{'|'.join(sorted(_person_words(), key=len, reverse=True))})\b"),
             "particle_before": re.compile(rf"(?<![\w:])(?:{'|'.join(re.escape(p) for p in table['surname_particles'])})[ \t]+$"),
             "titled": re.compile(rf"(?i:\b(?:{'|'.join(re.escape(t) for t in table['person_titles'])}))[ \t]+$"),
@@ -396,7 +397,8 @@ def _with_particle(text: str, name: str, start: int, particle_before: re.Pattern
 def _without_opening_preposition(text: str, name: str, start: int, particles: frozenset[str]) -> tuple[str, int]:
     """ "Van Helios Solar hebben we niets meer gehoord": a capitalised "Van" opening a sentence
     is a preposition, not a family name's particle, when the story writes the name without it
-    elsewhere ("gekocht bij Helios Solar"); "Van Gool Meubelen" alone keeps it."""
+    elsewhere ("gekocht bij Helios Solar"); "Van Gool Meubelen" alone keeps it. So is an adverb
+    that is also a first name ("Dan Verstraete gebeld.")."""
     first, _, rest = name.partition(" ")
     if first not in particles or not rest or not _opens_sentence(text, start) or text.count(rest) <= text.count(name):
         return name, start
@@ -443,7 +445,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             sector = "other"
             if rule in ("org_tail", "org_word", "legal", "kind_after"):
                 name, start = _with_particle(text, name, start, rules["particle_before"])
-            name, start = _without_opening_preposition(text, name, start, rules["particles"])
+            name, start = _without_opening_preposition(text, name, start, rules["particles"] | rules["opening_adverbs"])
             if rule == "town_council":
                 if name.lower() not in rules["places"] or not rules["council_words"].search(text) \
                         or re.search(rf"\bStad {re.escape(name)}\b", text):
