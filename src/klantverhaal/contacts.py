@@ -2921,6 +2921,24 @@ def _about(tokens, i: int) -> int | None:
     return int(n) - 1 if n is not None and float(n).is_integer() and n >= 2 else None
 
 
+JOINT_TOTAL_NOUNS = resources.words("contacts.joint_total_nouns")
+
+
+def _joint_noun_total(sent: Span) -> int | None:
+    """ "we hebben er samen acht berichten en telefoontjes aan besteed": one number before two
+    contact nouns joined by "en" or "of" counts them together, a total over every channel."""
+    doc = sent.doc
+    for tok in sent:
+        k = tok.i
+        if k + 3 >= sent.end or doc[k + 1].lower_ not in JOINT_TOTAL_NOUNS or doc[k + 2].lower_ not in ("en", "of") \
+                or doc[k + 3].lower_ not in JOINT_TOTAL_NOUNS:
+            continue
+        n = numbers.parse(tok.lower_)
+        if n is not None and n == int(n) and n >= 2:
+            return int(n)
+    return None
+
+
 def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     """How this sentence counts, as (how, n, channel) items: ("exact", 3, "phone") for "drie
     keer gebeld", ("more", 2, ...) for "nog twee keer gebeld", ("ordinal", 4, ...) for "het
@@ -2928,6 +2946,9 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     ("one", k, channel) for k contacts told. "vier keer gebeld en twee keer gemaild" gives two."""
     if _own_letter(sent):
         return [("one", 1, "letter")]
+    joint = _joint_noun_total(sent)
+    if joint is not None:
+        return [("exact", joint, "any")]
     cues = docindex.cues_in(sent)
     tally = _tally(sent, cues)
     if tally is not None:
