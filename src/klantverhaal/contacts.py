@@ -1797,9 +1797,9 @@ def _conditional_plan(sent: Span) -> bool:
     verb = doc[comma + 1].lower_
     if verb.endswith(("de", "te", "den", "ten")) or verb in PAST_STRONG:
         return False
-    # a story told in the present ("Als we vrijdagavond geen internet hebben, bellen we voor de
-    # eerste keer met KPN") is no plan: only a deadline in the condition, or "jullie" or "opnieuw"
-    # in the main clause, makes it one
+    # a story told in the present ("Als de stroom om acht uur nog uit is, bel ik de netbeheerder")
+    # is no plan: only a deadline in the condition, or "jullie" or "opnieuw" in the main clause
+    # (or "u" in the condition), makes it one
     condition = {t.lower_ for t in doc[first.i : comma]}
     main = {t.lower_ for t in doc[comma + 1 : sent.end]}
     return bool(condition & PLAN_DEADLINE_WORDS or (main | condition) & PLAN_MAIN_CLAUSE_WORDS)
