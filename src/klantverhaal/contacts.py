@@ -1348,7 +1348,7 @@ def _company_perfect_subject(sent: Span, cue: Span) -> bool:
 
 
 COMPANY_AUXILIARIES = resources.words("contacts.company_perfect_auxiliaries")
-SHARED_SUBJECT_JOINERS = resources.words("contacts.shared_subject_joiners")  # "en", "maar": the subject goes on
+SHARED_SUBJECT_JOINERS = resources.words("contacts.shared_subject_joiners")  # "en": the subject goes on
 
 
 def _adjacent_agent(sent: Span, cue: Span) -> str:
@@ -3928,8 +3928,11 @@ def _repeat_after(sent: Span) -> Span | None:
 def _first_try_told(sent: Span) -> bool:
     """ "Dus heb ik gebeld. De eerste keer hing ik drie kwartier in de wacht ... De dag erna weer.":
     a line that opens with "De eerste keer" tells what the contact just told met."""
-    words = [t.lower_ for t in sent if t.is_alpha][:3]
-    return words == ["de", "eerste", "keer"]
+    words = [t.lower_ for t in sent if t.is_alpha][: len(FIRST_TRY_OPENING)]
+    return words == FIRST_TRY_OPENING
+
+
+FIRST_TRY_OPENING = list(resources.phrases("contacts.first_try_opening"))  # "De eerste keer ..."
 
 
 def _date_line(sent: Span) -> bool:
@@ -3950,7 +3953,8 @@ def _tried_channel(items: list[tuple[str, int, str]]) -> str | None:
 
 
 ANSWERED_WORDS = resources.phrases("contacts.answered_words")
-PICKED_UP = re.compile(r" nam (?:[a-zà-ÿ]+ ){0,3}op ")
+PICKED_UP = re.compile(rf" (?:{'|'.join(resources.phrases('contacts.picked_up_verb'))}) (?:[a-zà-ÿ]+ ){{0,3}}"
+                       rf"(?:{'|'.join(resources.phrases('contacts.picked_up_particle'))}) ")  # "nam er een meisje op"
 
 
 def _answered_try_after(sent: Span, channel: str) -> tuple[Span, int] | None:
