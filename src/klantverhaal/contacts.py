@@ -555,7 +555,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if cue.label_ not in ("contact_verb", "comm_verb"):
             continue
-        if _answer_from(sent, cue) or _everyone_who(sent, cue):
+        if _message_back(sent, cue, from_someone=True) or _everyone_who(sent, cue):
             continue  # "had ik een mail terug van ene Femke", "iedereen die we aan het loket hadden"
         if cue.text.lower() in COUNTED_ONLY and not _count_before(sent, cue):
             continue  # "moest ik bij de gemeente aankloppen": advice or a plan; "vier keer aankloppen" counts
@@ -1712,7 +1712,7 @@ def _counterfactual(sent: Span) -> bool:
         if comma is None or not inverted and not any(t.lower_ in UNREAL_AUXILIARIES for t in doc[k + 1 : comma]):
             continue
         j = comma + 1
-        if j < sent.end and doc[j].lower_ == "dan":
+        if j < sent.end and doc[j].lower_ in CONDITION_THEN:
             j += 1
         elif inverted:
             continue  # ("Had ik dat maar geweten, ...": a wish; only "..., dan had ik" is unreal here)
@@ -1774,23 +1774,35 @@ CONDITION_OPENERS = resources.words("contacts.condition_openers")
 PAST_STRONG = resources.words("contacts.past_strong_finites")
 PLAN_DEADLINE_WORDS = resources.words("contacts.plan_deadline_words")
 PLAN_MAIN_CLAUSE_WORDS = resources.words("contacts.plan_main_clause_words")
+CONDITION_THEN = resources.words("contacts.condition_then")  # "..., dan bel ik"
 
 
 def _conditional_plan(sent: Span) -> bool:
     """ "Als ik voor vrijdag niets hoor, bel ik opnieuw", "Als ik mijn geld niet terugkrijg, meld
     ik jullie bij de ACM": a sentence opened by a condition whose main clause is in the present
     tense is a plan or a threat, no contact made. In the past ("Als ik belde, kreeg ik steeds
-    het bandje") it tells what happened each time."""
+    het bandje") it tells what happened each time. Four readers ask it of every sentence, so
+    the answer is kept per sentence in the Doc."""
+    memo = sent.doc.user_data.setdefault("klantverhaal.conditional_plan", {})
+    key = (sent.start, sent.end)
+    if key not in memo:
+        memo[key] = _read_conditional_plan(sent)
+    return memo[key]
+
+
+def _read_conditional_plan(sent: Span) -> bool:
+    """The reading behind ``_conditional_plan``, done once per sentence."""
     doc = sent.doc
     first = next((t for t in sent if t.is_alpha), None)
     comma = next((t.i for t in sent if t.text == ","), None)
     if first is None or comma is None:
         return False
     # ("Reageert u niet, dan leg ik mijn klacht voor aan ...": a condition told verb first)
-    verb_first = first.i + 1 < comma and doc[first.i + 1].lower_ in SUBJECT_PRONOUNS and doc[comma + 1].lower_ == "dan"
+    verb_first = first.i + 1 < comma and doc[first.i + 1].lower_ in SUBJECT_PRONOUNS \
+        and doc[comma + 1].lower_ in CONDITION_THEN
     if first.lower_ not in CONDITION_OPENERS and not verb_first:
         return False
-    if comma + 1 < sent.end and doc[comma + 1].lower_ == "dan":
+    if comma + 1 < sent.end and doc[comma + 1].lower_ in CONDITION_THEN:
         comma += 1  # ", dan bel ik"
     if comma + 2 >= sent.end or doc[comma + 2].lower_ not in SELF:
         return False
@@ -2930,7 +2942,7 @@ def _joint_noun_total(sent: Span) -> int | None:
     doc = sent.doc
     for tok in sent:
         k = tok.i
-        if k + 3 >= sent.end or doc[k + 1].lower_ not in JOINT_TOTAL_NOUNS or doc[k + 2].lower_ not in ("en", "of") \
+        if k + 3 >= sent.end or doc[k + 1].lower_ not in JOINT_TOTAL_NOUNS or doc[k + 2].lower_ not in NOUN_COORDINATORS \
                 or doc[k + 3].lower_ not in JOINT_TOTAL_NOUNS:
             continue
         n = numbers.parse(tok.lower_)
@@ -3428,7 +3440,7 @@ def _sent_along(sent: Span, cue: Span) -> bool:
     message noun joined by "en een" to a clause where the writer sent something is sent too."""
     doc = sent.doc
     k = cue.start
-    if k - 2 < sent.start or doc[k - 1].lower_ != "een" or doc[k - 2].lower_ != "en":
+    if k - 2 < sent.start or doc[k - 1].lower_ not in INDEFINITE or doc[k - 2].lower_ not in SHARED_SUBJECT_JOINERS:
         return False
     head = doc[sent.start : k - 2]
     return any(t.lower_ in SELF for t in head) and any(t.lower_ in SEND_VERBS for t in head)
@@ -3445,31 +3457,32 @@ def _everyone_who(sent: Span, cue: Span) -> bool:
     return any(f" {head} die " in words for head in EVERYONE_WHO)  # (in the clause, no comma between)
 
 
-def _message_back(sent: Span, cue: Span) -> bool:
-    """ "had ik een mail terug van ene Femke", "een berichtje terug": a message noun with "terug"
-    right after it, and no verb of sending, is the answer that came in."""
-    return cue.end < sent.end and sent.doc[cue.end].lower_ in BACK_WORDS
+def _message_back(sent: Span, cue: Span, *, from_someone: bool = False) -> bool:
+    """ "een berichtje terug": a message noun with "terug" right after it is the answer that came
+    in. With ``from_someone`` it must also say from whom ("een mail terug van ene Femke") and the
+    sentence may hold no verb of sending: that is enough to take the channel as no contact. A cue
+    of the answer may already hold "terug" ("mail terug"), so that reading looks right after the
+    cue's first word."""
+    doc = sent.doc
+    k = cue.start + 1 if from_someone else cue.end
+    if k >= sent.end or doc[k].lower_ not in BACK_WORDS:
+        return False
+    return not from_someone or k + 1 < sent.end and doc[k + 1].lower_ in FROM_WORDS \
+        and not any(t.lower_ in SEND_VERBS for t in sent)
 
 
 COUNTED_ONLY = resources.words("contacts.counted_only_infinitives")
+TIMES_NOUNS = resources.words("contacts.times_nouns")
 
 
 def _count_before(sent: Span, cue: Span) -> bool:
     """Is there "<number> keer" in the four words before the cue ("zes keer moet aankloppen")?"""
     words = [t.lower_ for t in sent.doc[max(sent.start, cue.start - 4) : cue.start]]
-    return any(w == "keer" and k > 0 and numbers.parse(words[k - 1]) is not None for k, w in enumerate(words))
-
-
-def _answer_from(sent: Span, cue: Span) -> bool:
-    """ "had ik een mail terug van ene Femke": a message noun, "terug" and "van" someone, with no
-    verb of sending in the sentence, is the answer the writer got, not a mail the writer sent."""
-    doc = sent.doc
-    k = cue.start + 1
-    return k + 1 < sent.end and doc[k].lower_ in BACK_WORDS and doc[k + 1].lower_ == "van" \
-        and not any(t.lower_ in SEND_VERBS for t in sent)
+    return any(w in TIMES_NOUNS and k > 0 and numbers.parse(words[k - 1]) is not None for k, w in enumerate(words))
 
 
 BACK_WORDS = resources.words("contacts.message_back_words")
+FROM_WORDS = resources.words("contacts.answer_from_words")  # "een mail terug van ene Femke"
 
 
 def _writer_received(sent: Span, cue: Span) -> bool:
