@@ -182,6 +182,44 @@ def _imperative_taken_up(sent: Span, cue: Span) -> bool:
     return first is not None and (first.i == cue.start or _said_before_colon(sent, cue)) and _offer_taken_up(sent)
 
 
+ADVICE_VERBS = resources.words("contacts.advice_verbs")
+INFINITIVE_MARKERS = resources.words("contacts.infinitive_markers")  # "te mailen"
+# ", wat ik dezelfde avond nog deed": a relative clause after the request says it was done
+DONE_CLAUSE = re.compile(r"(?i),\s*wat\s+(?:ik|we|wij)\b(?![^.!?,]{0,40}\b(?:niet|nooit)\b)[^.!?,]{0,40}\b(?:deed|deden|gedaan)\b")
+DONE_AGAIN = re.compile(r"(?i),\s*en\b[^.!?]{0,40}\b(?:%s)\b" % "|".join(
+    re.escape(w) for w in resources.words("contacts.done_again_words")))
+
+
+def _request_taken_up(sent: Span, cue: Span) -> int:
+    """ "De medewerker vroeg me de foto's te mailen. Dat heb ik meteen gedaan.", "kreeg ik het
+    advies het betaalbewijs te mailen. Dat heb ik dezelfde dag gedaan.": what staff asked or
+    advised, told as a "te"-infinitive, and the writer's next sentence says it was done: that many
+    contacts (two for "Dat heb ik gedaan, en een week later nog eens"), else 0."""
+    doc = sent.doc
+    if not _asked_of_writer(sent, cue):
+        return 0
+    if any(c.label_ == "done_offer" and c.start >= cue.end for c in docindex.cues_in(sent)) \
+            or DONE_CLAUSE.search(doc[cue.end : sent.end].text):
+        return 1  # "vroeg me foto's te mailen, wat ik dezelfde avond deed"
+    sentences = docindex.sentences(doc)
+    i = docindex.sentence_number(doc, sent.start)
+    done = next((s for s in sentences[i + 1 : i + 2] if DONE_SENTENCE.match(s.text.strip())), None)
+    if done is None or contact_events(done, docindex.cues_in(done)):
+        return 0  # ("Gedaan, mail met screenshots erachteraan.": that sentence tells the mail)
+    return 2 if DONE_AGAIN.search(done.text) else 1
+
+
+def _asked_of_writer(sent: Span, cue: Span) -> bool:
+    """ "De medewerker vroeg me de foto's te mailen", "kreeg ik het advies het bewijs te mailen":
+    the cue is a "te"-infinitive after a request made of the writer ("me", "ons") or advice
+    given; "Ik heb gevraagd om langs te komen" asks the company and is not read here."""
+    doc = sent.doc
+    if cue.start - 1 <= sent.start or doc[cue.start - 1].lower_ not in INFINITIVE_MARKERS:
+        return False
+    before = {t.lower_ for t in doc[sent.start : cue.start - 1]}
+    return bool(before & ADVICE_HEADS or before & (REQUEST_VERBS | ADVICE_VERBS) and before & CUSTOMER_AS_OBJECT)
+
+
 def _said_before_colon(sent: Span, cue: Span) -> bool:
     """ "Mijn zus zei: bel ze zelf." The order opens what someone said, after a speech verb
     and a colon."""
@@ -229,7 +267,7 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     """Was the channel at ``cue`` really used in this sentence (by anyone)?"""
     if sent.text.rstrip().endswith("?") and not _has_label(sent_cues, "self"):
         return False
-    if _imperative_taken_up(sent, cue):
+    if _imperative_taken_up(sent, cue) or _request_taken_up(sent, cue):
         return True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
     if _compound_head(cue) or _hypothetical_question(sent, cue) or _advice_to_someone(sent, cue) \
             or _imperative_opening(sent, cue) or _tail_of_quote(sent, cue) or _counterfactual(sent) or _should_it_happen(sent) or _conditional_plan(sent) \
@@ -567,7 +605,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if _negated(sent, cue, negations) or offer and not adopted or _almost_done(sent, cue):
             continue
-        ordered = _imperative_taken_up(sent, cue)
+        requested = _request_taken_up(sent, cue)
+        ordered = _imperative_taken_up(sent, cue) or bool(requested)
         if ordered:
             adopted = True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
         elif _quoted(sent, cue) or _called_to(sent, cue, cues) or _writer_received(sent, cue):
@@ -586,7 +625,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
                 and not any(t.lower_ in SELF for t in sent.doc[reported_from : cue.start]):
             continue  # "mailde hun klachtenteam: lijst verstuurd": what their message said
         # "Mijn zus zei: bel ze. Gedaan.": the order's speaker is not who made the call
-        agent = "unknown" if form == "noun" or ordered and _said_before_colon(sent, cue) \
+        agent = "self" if requested else "unknown" if form == "noun" or ordered and _said_before_colon(sent, cue) \
             else _adjacent_agent(sent, cue)
         if agent == "other" and _household_subject(sent, cue) and not _company_perfect_subject(sent, cue):
             agent = "self"  # "Mijn man belt ze op": "ze" after the verb is the object here
@@ -628,6 +667,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             if _joined_to_general(sent, last_taken, cue) and events and events[-1] == channel:
                 continue  # "Ingevuld en teruggemaild": the general verb was this mail
             events.append(channel)
+            if requested == 2:
+                events.append(channel)  # "Dat heb ik gedaan, en een week later nog eens."
             last_taken = cue
             taken.append(cue)
     # "Ik heb Ziggo elke week gebeld" counts; "bel zelf elke week" (advice), "kon beter niet elke
@@ -1851,6 +1892,8 @@ def _requested(sent: Span, cue: Span) -> bool:
     bevestigen": a channel in the "te"-clause after a request is how someone is asked to act,
     not a contact made."""
     doc = sent.doc
+    if _asked_of_writer(sent, cue):
+        return True  # "De medewerker vroeg me de foto's te mailen": done only if a sentence says so
     after = [t.lower_ for t in doc[cue.end : min(sent.end, cue.end + 2)]]
     if not (after[:1] == ["te"] or after[1:2] == ["te"] and after[0] != "om"):
         return False  # "Ik vroeg per mail om terug te bellen": asked by mail
@@ -2575,6 +2618,12 @@ def _received(sent: Span, initiated: Span, cue: Span) -> bool:
     by_way_of = first > sent.start and sent.doc[first - 1].lower_ in BY_WAY_OF or cue[0].lower_ in BY_WAY_OF
     clause_final = initiated.end >= sent.end or sent.doc[initiated.end].is_punct \
         or sent.doc[initiated.end].lower_ in SUBCLAUSE_BREAKS
+    # ("Via DM kreeg ik iemand te pakken": someone reached, by the writer's message)
+    someone_got = any(_names_a_person(sent.doc, t) or t.lower_ in SOMEONE_WORDS or t.text in first_names()
+                      for t in sent.doc[initiated.start : min(sent.end, initiated.end + 4)])
+    if by_way_of and not clause_final and cue.id_.split("/")[0] in RECEIVED_BY_WAY_OF \
+            and cue.end <= initiated.start <= cue.end + 1 and not someone_got:
+        return True  # "Via DM kreeg ik een ticketnummer"
     if (cue.label_ == "channel" or by_way_of and clause_final) and cue.end <= initiated.start \
             and initiated.start - cue.end <= 8:
         # Dutch puts the verb last: "toen ik een envelop in de post kreeg", "een rapport dat ik
@@ -2584,6 +2633,7 @@ def _received(sent: Span, initiated: Span, cue: Span) -> bool:
 
 
 REACHED_NOT_SENT = resources.words("contacts.reached_not_sent")
+RECEIVED_BY_WAY_OF = resources.words("contacts.received_by_way_of_channels")  # a message that came in
 NOUN_COORDINATORS = resources.words("contacts.noun_coordinators")
 ARTICLES = resources.words("experiences.articles")
 
@@ -3424,7 +3474,9 @@ def _passive_clause(sent: Span, tok, auxiliaries: frozenset[str] = PASSIVE) -> b
     gecorrigeerd en opnieuw naar Menzis gestuurd" (the hospital sent it, not the writer; "was"
     counts as passive only there, since "ik was naar de winkel gegaan" is active)."""
     doc = sent.doc
-    if any(w in auxiliaries for w in docindex.words_back(doc[tok.i : tok.i + 1], CLAUSE_BREAKS)):
+    back = list(docindex.words_back(doc[tok.i : tok.i + 1], CLAUSE_BREAKS))
+    aux = next((j for j, w in enumerate(back) if w in auxiliaries), None)
+    if aux is not None and not (_participle(tok.lower_) and _clause_opens_between(back[:aux])):
         return True
     k = tok.i - 1
     while k > sent.start and doc[k].lower_ not in CLAUSE_BREAKS:
@@ -3433,6 +3485,16 @@ def _passive_clause(sent: Span, tok, auxiliaries: frozenset[str] = PASSIVE) -> b
     return k - 1 > sent.start and doc[k].lower_ == "en" and _participle(tok.lower_) \
         and doc[k + 1].lower_ not in SUBJECT_PRONOUNS \
         and _participle(doc[k - 1].lower_) and _passive_clause(sent, doc[k - 1], PASSIVE | STATE_PASSIVE)
+
+
+COMPLEMENTIZERS = resources.words("contacts.complementizers")
+
+
+def _clause_opens_between(back: list[str]) -> bool:
+    """ "Mijn man werd zo boos dat hij Vattenfall zelf heeft gebeld": "dat" with a subject after
+    it (``back`` is nearest first) opens a clause of its own, so "werd" before it is no passive
+    of the participle after it."""
+    return any(w in COMPLEMENTIZERS and j > 0 and back[j - 1] in SUBJECT_PRONOUNS | SELF for j, w in enumerate(back))
 
 
 def _sent_along(sent: Span, cue: Span) -> bool:

@@ -362,7 +362,7 @@ def _rules() -> dict:
             "once_after_name": re.compile(rf"[ \t]*(?:[,.;:!?)]|(?:{'|'.join(re.escape(w) for w in table['once_after_name_words'])})\b)"),
             "places": resources.word_lines("places.txt"),
             "particles": frozenset(p for p in table["surname_particles"] if " " not in p),
-            "opening_adverbs": frozenset(table["opening_adverbs_like_names"]),
+            "opening_adverbs": frozenset(table["opening_adverbs_like_names"] + table["opening_leads_before_names"]),
             "person_after": re.compile(rf"[ \t]*,[ \t]+(?:mijn|onze|ons|m'n|haar|zijn)[ \t]+(?:{'|'.join(sorted(_person_words(), key=len, reverse=True))})\b"),
             "particle_before": re.compile(rf"(?<![\w:])(?:{'|'.join(re.escape(p) for p in table['surname_particles'])})[ \t]+$"),
             "titled": re.compile(rf"(?i:\b(?:{'|'.join(re.escape(t) for t in table['person_titles'])}))[ \t]+$"),
@@ -398,11 +398,20 @@ def _without_opening_preposition(text: str, name: str, start: int, particles: fr
     """ "Van Helios Solar hebben we niets meer gehoord": a capitalised "Van" opening a sentence
     is a preposition, not a family name's particle, when the story writes the name without it
     elsewhere ("gekocht bij Helios Solar"); "Van Gool Meubelen" alone keeps it. So is an adverb
-    that is also a first name ("Dan Verstraete gebeld.")."""
+    that is also a first name ("Dan Verstraete gebeld.") or a diary line's lead ("wo 17 april – Zelf
+    Van Wijk gebeld")."""
     first, _, rest = name.partition(" ")
-    if first not in particles or not rest or not _opens_sentence(text, start) or text.count(rest) <= text.count(name):
+    if first not in particles or not rest or not (_opens_sentence(text, start) or _opens_diary_line(text, start)) \
+            or text.count(rest) <= text.count(name):
         return name, start
     return rest, start + len(first) + 1
+
+
+def _opens_diary_line(text: str, at: int) -> bool:
+    """Does ``at`` follow a dash or colon that ends a diary line's date ("wo 17 april – ...")?"""
+    before = text[:at].rstrip(" \t")
+    line = before[before.rfind("\n") + 1 :]
+    return bool(line) and line[-1] in "–-:" and any(c.isdigit() for c in line)
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -517,9 +526,11 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                     continue  # "een DM op Twitter": what is left opens with a joiner, no name
             first_word = words[0].lower() if words else ""
             if len(words) > 1 and first_word in rules["kind_before"] and first_word != "gemeente" \
-                    and _line_initial(text, start) and _written_lower(text, first_word, words[1:]):
+                    and (_line_initial(text, start) or _opens_sentence(text, start)) \
+                    and _written_lower(text, first_word, words[1:]):
                 # "Autorijschool Meijer in Gouda, pas op!!" above "bij autorijschool meijer": the
-                # headline's capital makes no name
+                # headline's capital makes no name; nor does a sentence's ("Notaris Lemmens zelf
+                # was vriendelijk" in a story that writes "notaris Lemmens")
                 start += len(words[0]) + 1
                 name = " ".join(words[1:])
             if _is_stopword(name, rules["stop"]) or _sentence_initial_only(text, start, name, rule):
@@ -595,9 +606,11 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "in de Lijnwinkel aan het station": De Lijn's own shop
             if re.match(r"Mijn[A-Z]", name) or _portal_of_taken(text, name, taken):
                 continue  # "MijnAmersfoort", "MijnOdido", "MyProximus": the company's portal, a channel
-            if len(words) == 1 and (name.lower() in rules["adjectives"] or name.lower() in rules["places"]) \
+            if (len(words) == 1 or rule == "apposition") and name.lower() in rules["places"] \
+                    or len(words) == 1 and name.lower() in rules["adjectives"] \
                     or len(words) == 2 and words[0].lower() in ("de", "het", "'t") and words[1].lower() in rules["adjectives"]:
-                continue  # "de Nederlandse klantenservice", "slotenmaker Deventer spoed", "Het Zweedse fonds": no organisation
+                continue  # "de Nederlandse klantenservice", "slotenmaker Deventer spoed", "Het Zweedse fonds": no
+                # organisation; nor "bij Immo Zeelicht in Den Helder, een verhuurkantoor": the town is where
             if name.lower() in rules["org_suffixes"]:
                 continue  # "Forum Tuin" without its first word is only "Tuin"
             bare = words[1:] if len(words) == 2 and words[0].lower() in ("de", "het", "'t") else words
