@@ -73,6 +73,25 @@ MAKER_SECTORS = frozenset(resources.read_json("mentions.json")["maker_sectors"])
 RETAIL_SECTORS = frozenset(resources.read_json("mentions.json")["retail_sectors"])
 
 
+SHOP_REFERENCES = resources.words("experiences.shop_references")
+SHOP_REFERENCE_OWNERS = resources.words("experiences.shop_reference_owner_sectors")
+
+
+def _names_the_shop(doc: Doc, sent: Span) -> bool:
+    """ "Dus ik dezelfde middag de winkel gebeld.": the sentence points at a shop by a word that
+    names no firm of its own ("de winkel", "de showroom")."""
+    return any(span.label_ == "REF" and span.text.lower() in SHOP_REFERENCES and sent.start <= span.start < sent.end
+               and not _reported_before(doc, sent.start, span.start) for span in doc.spans.get(pipeline.KINDS, []))
+
+
+def _reported_before(doc: Doc, start: int, end: int) -> bool:
+    """Is there a speech verb, "dat", a colon or a quote mark between ``start`` and ``end``? Then
+    what follows is what someone said ("kreeg ik een mevrouw die zei dat de winkel het moest
+    regelen"), not whom the writer contacted."""
+    return any(t.lower_ in contact_rules.SPEECH_VERBS or t.lower_ in contact_rules.COMPLEMENTIZERS
+               or t.text in contact_rules.QUOTE_TOKENS or t.text == ":" for t in doc[start:end])
+
+
 def _the_retailer(facts: dict[str, "_Facts"]) -> "_Facts | None":
     """The story's one named shop: where a shop visit goes when the sentence is about a maker
     ("Dus ATAG gebeld ... Toen ben ik met de werkbon naar de winkel gegaan" is Expert's counter);
@@ -119,6 +138,9 @@ def read_story(doc: Doc, story: StoryText) -> Story:
         # the company gone to, however far behind them its name stands
         gone_to = _gone_to(facts, contact_rules.visit_destination(sent)) \
             if any(c.label_ == "self" for c in sent_cues) else None  # (only the writer's words move)
+        # ("De bezorgers van Rhenus haalden hun schouders op. Dus ik de winkel gebeld.": the shop's call)
+        to_shop = retailer is not None and _names_the_shop(doc, sent)
+        named_here = {c for _, _, c in _named_in_sentence(doc, sent, by_name)} if to_shop else set()
         for cue in sent_cues:
             if cue.label_ == "channel" and any(a <= cue.start_char and cue.end_char <= b for a, b in names):
                 continue  # "Loket" in "Juridisch Loket" is part of a name, no desk visited
@@ -131,6 +153,10 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             if retailer is not None and cue.label_ in ("channel", "contact_verb") and cue.id_.startswith("shop") \
                     and f.sector in MAKER_SECTORS:
                 moved.add(f.company)  # "naar de winkel gegaan" in a story about the maker is the shop's
+                f = retailer
+            elif to_shop and cue.label_ in CONTACT_CUE_LABELS and f.sector in SHOP_REFERENCE_OWNERS \
+                    and f.company not in named_here:
+                moved.add(f.company)  # "de winkel gebeld" while the carrier or the maker is the topic
                 f = retailer
             if cue.text.lower().startswith(LETTER_OPENERS) and addressee is not None and addressee.company != f.company:
                 continue  # "Aan de Nationale ombudsman ... Hierbij dien ik een klacht in": the letter is theirs
