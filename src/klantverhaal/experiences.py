@@ -404,6 +404,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
     kinds += _own_word_refs(doc, text, named, kinds)
     kinds += _town_council_refs(doc, text, named, kinds)
     kinds += _private_owner(doc, text, named, kinds)
+    kinds += _first_name_refs(doc, text, named, kinds)
     _name_kinds_as_written(doc, kinds)
     return sorted(named + kinds, key=lambda m: m.start)
 
@@ -463,6 +464,29 @@ def _refs_after(doc: Doc, text: str, m: _Mention, pattern: re.Pattern, taken: li
             continue
         refs.append(_Mention(start, end, m.company, m.sector, True, "ref", subordinate=_in_subordinate_clause(
             doc, docindex.sentence_of(token), start, end)))
+    return refs
+
+
+def _first_name_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Mention]) -> list[_Mention]:
+    """ "Wim Claes, de metser, had de garage van de buren gezet ... Ik heb Wim in maart gebeld": a
+    tradesman's business named by his own full name, found from context, is what his first name
+    alone points back to after it, when no other company or person of the story shares that first
+    name."""
+    taken = [(m.start, m.end) for m in named + kinds]
+    refs = []
+    owners: dict[str, set[str]] = defaultdict(set)
+    first_at: dict[str, _Mention] = {}
+    for m in named:
+        words = m.company.split()
+        if m.from_context and len(words) == 2 and words[0] in first_names() and words[1][:1].isupper():
+            owners[words[0]].add(m.company)
+            first_at.setdefault(m.company, m)
+    for first, companies in owners.items():
+        if len(companies) != 1:
+            continue  # two firms of one first name: the first name alone is neither
+        m = first_at[next(iter(companies))]
+        # the first name alone, not as the start of a full name again ("Wim Claes", "Wim Peeters")
+        refs += _refs_after(doc, text, m, re.compile(rf"\b({re.escape(first)})\b(?![ \t]+[A-Z])"), taken)
     return refs
 
 
