@@ -184,10 +184,21 @@ def _imperative_taken_up(sent: Span, cue: Span) -> bool:
 
 ADVICE_VERBS = resources.words("contacts.advice_verbs")
 INFINITIVE_MARKERS = resources.words("contacts.infinitive_markers")  # "te mailen"
+
+
+def _alternatives(key: str) -> str:
+    """The words of a grammar.json list as a regex alternation, longest first."""
+    return "|".join(re.escape(w) for w in sorted(resources.words(key), key=len, reverse=True))
+
+
 # ", wat ik dezelfde avond nog deed": a relative clause after the request says it was done
-DONE_CLAUSE = re.compile(r"(?i),\s*wat\s+(?:ik|we|wij)\b(?![^.!?,]{0,40}\b(?:niet|nooit)\b)[^.!?,]{0,40}\b(?:deed|deden|gedaan)\b")
-DONE_AGAIN = re.compile(r"(?i),\s*en\b[^.!?]{0,40}\b(?:%s)\b" % "|".join(
-    re.escape(w) for w in resources.words("contacts.done_again_words")))
+DONE_CLAUSE = re.compile(
+    rf"(?i),\s*(?:{_alternatives('contacts.done_clause_relatives')})\s+(?:{_alternatives('contacts.self')})\b"
+    rf"(?![^.!?,]{{0,40}}\b(?:{_alternatives('contacts.done_clause_negations')})\b)"
+    rf"[^.!?,]{{0,40}}\b(?:{_alternatives('contacts.done_clause_verbs')})\b")
+# ", en een week later nog eens": the thing done was done again
+DONE_AGAIN = re.compile(rf"(?i),\s*(?:{_alternatives('contacts.shared_subject_joiners')})\b[^.!?]{{0,40}}"
+                        rf"\b(?:{_alternatives('contacts.done_again_words')})\b")
 
 
 def _request_taken_up(sent: Span, cue: Span) -> int:
@@ -2618,12 +2629,13 @@ def _received(sent: Span, initiated: Span, cue: Span) -> bool:
     by_way_of = first > sent.start and sent.doc[first - 1].lower_ in BY_WAY_OF or cue[0].lower_ in BY_WAY_OF
     clause_final = initiated.end >= sent.end or sent.doc[initiated.end].is_punct \
         or sent.doc[initiated.end].lower_ in SUBCLAUSE_BREAKS
-    # ("Via DM kreeg ik iemand te pakken": someone reached, by the writer's message)
-    someone_got = any(_names_a_person(sent.doc, t) or t.lower_ in SOMEONE_WORDS or t.text in first_names()
-                      for t in sent.doc[initiated.start : min(sent.end, initiated.end + 4)])
     if by_way_of and not clause_final and cue.id_.split("/")[0] in RECEIVED_BY_WAY_OF \
-            and cue.end <= initiated.start <= cue.end + 1 and not someone_got:
-        return True  # "Via DM kreeg ik een ticketnummer"
+            and cue.end <= initiated.start <= cue.end + 1 and not any(
+                _names_a_person(sent.doc, t) or t.lower_ in SOMEONE_WORDS or t.text in first_names()
+                for t in sent.doc[initiated.start : min(sent.end, initiated.end + 4)]):
+        # "Via DM kreeg ik een ticketnummer"; not "Via DM kreeg ik iemand te pakken" (someone
+        # reached, by the writer's message)
+        return True
     if (cue.label_ == "channel" or by_way_of and clause_final) and cue.end <= initiated.start \
             and initiated.start - cue.end <= 8:
         # Dutch puts the verb last: "toen ik een envelop in de post kreeg", "een rapport dat ik
