@@ -468,10 +468,10 @@ def _refs_after(doc: Doc, text: str, m: _Mention, pattern: re.Pattern, taken: li
 
 
 def _first_name_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Mention]) -> list[_Mention]:
-    """ "Wim Claes, de metser, had de garage van de buren gezet ... Ik heb Wim in maart gebeld": a
-    tradesman's business named by his own full name, found from context, is what his first name
-    alone points back to after it, when no other company or person of the story shares that first
-    name."""
+    """ "Wim Claes, de metselaar, had de garage van de buren gezet ... Ik heb Wim in maart gebeld":
+    a tradesman's business named by his own full name, found from context, is what his first name
+    alone points back to after it, when no other such company shares that first name (a person of
+    the story with the same first name is not checked)."""
     taken = [(m.start, m.end) for m in named + kinds]
     refs = []
     owners: dict[str, set[str]] = defaultdict(set)
