@@ -117,6 +117,8 @@ def _offered(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
 
 def _offer_words(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
     """An offer, advice or hypothesis word governs the cue ("u kunt ook mailen")."""
+    if _reported_request(sent):
+        return True  # "Of ik het hotel maar wilde mailen.": what staff asked, told in their words
     for other in sent_cues:
         if other.label_ == "offered" and other.start == cue.start and other.end > cue.end:
             return True  # "hij belt liever dan ik": the verb inside a phrase of preference
@@ -132,6 +134,16 @@ def _offer_words(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
                 and not set(_tokens_between(sent, cue.end, other.start)) & (CLAUSE_BREAKS | {"."}):
             return True  # "Een brief naar de directie heb ik overwogen"
     return False
+
+
+REPORTED_REQUEST_MODALS = resources.words("contacts.reported_request_modals")
+
+
+def _reported_request(sent: Span) -> bool:
+    """ "Of ik die nog een keer wilde mailen.": a sentence that opens with "Of ik" and a modal
+    reports what staff asked of the writer; it was done only if the story says so after it."""
+    words = [t.lower_ for t in sent if t.is_alpha][:8]
+    return len(words) > 2 and words[0] == "of" and words[1] in SELF and bool(set(words) & REPORTED_REQUEST_MODALS)
 
 
 def _but_between(words: list[str]) -> bool:
@@ -166,13 +178,18 @@ def _generic_infinitive(sent: Span, cue: Span) -> bool:
     return bool(set(clause[:6]) & GENERIC_PREDICATES)
 
 
-def _offer_taken_up(sent: Span) -> bool:
+def _offer_taken_up(sent: Span) -> int:
     """ "... met de vraag of ik wilde bellen. Dat heb ik toen gedaan.", "Ze raadde aan te mailen,
-    wat ik dezelfde avond nog deed.": the offer was taken up."""
+    wat ik dezelfde avond nog deed.": the offer was taken up, so many times (0 when it was not:
+    "Dat heb ik gedaan, drie keer in de week daarna" three)."""
     sentences = docindex.sentences(sent.doc)
     i = docindex.sentence_number(sent.doc, sent.start)
-    return any(_has_label(docindex.cues_in(s), "done_offer") or DONE_SENTENCE.match(s.text.strip())
-               for s in sentences[i : i + 2])
+    for s in sentences[i : i + 2]:
+        if DONE_SENTENCE.match(s.text.strip()):
+            return _times_done(s)
+        if _has_label(docindex.cues_in(s), "done_offer"):
+            return 1
+    return 0
 
 
 def _imperative_taken_up(sent: Span, cue: Span) -> bool:
@@ -207,7 +224,7 @@ def _request_taken_up(sent: Span, cue: Span) -> int:
     advised, told as a "te"-infinitive, and the writer's next sentence says it was done: that many
     contacts (two for "Dat heb ik gedaan, en een week later nog eens"), else 0."""
     doc = sent.doc
-    if not _asked_of_writer(sent, cue):
+    if not (_asked_of_writer(sent, cue) or _writer_was_told(sent, cue)):
         return 0
     if any(c.label_ == "done_offer" and c.start >= cue.end for c in docindex.cues_in(sent)) \
             or DONE_CLAUSE.search(doc[cue.end : sent.end].text):
@@ -217,7 +234,30 @@ def _request_taken_up(sent: Span, cue: Span) -> int:
     done = next((s for s in sentences[i + 1 : i + 2] if DONE_SENTENCE.match(s.text.strip())), None)
     if done is None or contact_events(done, docindex.cues_in(done)):
         return 0  # ("Gedaan, mail met screenshots erachteraan.": that sentence tells the mail)
+    return _times_done(done)
+
+
+DONE_TIMES = re.compile(r"(?i),\s*(\w+)\s+(?:keer|maal)\b")
+
+
+def _times_done(done: Span) -> int:
+    """How many contacts the done sentence tells: "Dat heb ik gedaan, drie keer in de week
+    daarna" three, "Dat heb ik gedaan, en een week later nog eens" two, else one."""
+    told = DONE_TIMES.search(done.text)
+    n = numbers.parse(told.group(1).lower()) if told else None
+    if n is not None and 2 <= n <= 20:
+        return int(n)
     return 2 if DONE_AGAIN.search(done.text) else 1
+
+
+def _writer_was_told(sent: Span, cue: Span) -> bool:
+    """ "De baas was er niet, ik moest maar terugbellen.": what the writer was told to do, as
+    "ik moest" or "ik kon" and a bare infinitive in the clause; like a request, it is a contact only
+    once the next sentence says it was done."""
+    doc = sent.doc
+    clause = list(docindex.words_back(cue, CLAUSE_BREAKS))
+    return cue[-1].lower_.endswith("en") and bool(set(clause) & SELF) \
+        and bool(set(clause) & TOLD_TO_MODALS) and doc[cue.start - 1].lower_ not in INFINITIVE_MARKERS
 
 
 def _asked_of_writer(sent: Span, cue: Span) -> bool:
@@ -284,7 +324,8 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
             or _imperative_opening(sent, cue) or _tail_of_quote(sent, cue) or _counterfactual(sent) or _should_it_happen(sent) or _conditional_plan(sent) \
             or _unwilling(sent, cue) \
             or _unreal_modal(sent, cue) or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) \
-            or _generic_infinitive(sent, cue) or _almost_done(sent, cue) or _the_right_one(sent, cue):
+            or _generic_infinitive(sent, cue) or _almost_done(sent, cue) or _the_right_one(sent, cue) \
+            or _first_one_again(sent, cue):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet); "Bellen helpt niks": about calling
     if any(c.label_ == "contact_verb" and c.id_.startswith("any") and c.start <= cue.start and cue.end <= c.end
            and len(c) > len(cue) for c in sent_cues):
@@ -472,6 +513,46 @@ def contact_events(sent: Span, cues: list[Span]) -> list[str]:
     return memo[key]
 
 
+ON_SITE_QUESTION_VERBS = resources.words("contacts.on_site_question_verbs")
+ON_SITE_PRONOUNS = resources.words("contacts.on_site_pronouns")
+ON_SITE_ARTICLES = resources.words("contacts.on_site_articles")
+ON_SITE_PEOPLE = resources.words("contacts.on_site_people")
+ON_SITE_REACH = 2  # sentences back to the company's visit
+
+
+def _question_on_site(sent: Span) -> bool:
+    """ "Om half twee stond er een monteur voor de deur. Hij keek in de put. Ik vroeg hem wat er
+    nu gebeurt.": a question the writer puts to the company's people while they are there is a
+    `visit` contact (corpus decision 175). The writer is the subject of a question verb whose
+    addressee follows it (a pronoun or a person word: "hem", "de ene", "de monteur"), and the
+    last channel told, in this sentence or the two before, is the company's visit. "Ik vroeg me
+    af" wonders; a question on the phone follows a call, not a visit."""
+    doc = sent.doc
+    verb = next((t for t in sent if t.lower_ in ON_SITE_QUESTION_VERBS and t.i > sent.start
+                 and doc[t.i - 1].lower_ in ("ik", "we", "wij", "heb", "hebben")), None)
+    if verb is None or verb.i + 2 >= sent.end or verb.i in _quoted_tokens(sent):
+        return False
+    first, second = doc[verb.i + 1].lower_, doc[verb.i + 2].lower_
+    if first == "nog":  # "Ik vroeg nog aan de monteur ..."
+        first, second = second, doc[verb.i + 3].lower_ if verb.i + 3 < sent.end else ""
+    if first == "aan":
+        first, second = second, doc[verb.i + 3].lower_ if verb.i + 3 < sent.end else ""
+    # "Ik vroeg hem", "Ik vroeg de ene", "Ik vroeg de monteur" ("Ik vroeg me af ...", "Ik vroeg
+    # mijn man ..." are no question to the company's people)
+    if not (first in ON_SITE_PRONOUNS or first in ON_SITE_ARTICLES and (
+            second in ON_SITE_PEOPLE or second in PERSON_NOUNS or second.endswith(STAFF_NOUN_ENDINGS))):
+        return False
+    number = _sentence_number(sent)
+    for back in range(number, max(-1, number - ON_SITE_REACH - 1), -1):
+        before = docindex.sentences(doc)[back]
+        channels = [c for c in docindex.cues_in(before) if c.label_ == "channel"
+                    and (back < number or c.start < verb.i)]
+        if channels:
+            last = max(channels, key=lambda c: c.start)
+            return last.id_ == "visit" and not _not_their_arrival(before, last)
+    return False
+
+
 DEFINITE_ARTICLES = resources.words("contacts.definite_articles")
 
 
@@ -514,6 +595,27 @@ def _writer_called_back(sent: Span, cue: Span) -> bool:
         return False  # ("Mijn vrouw heeft de volgende ochtend teruggebeld": the household's call)
     clause = set(docindex.words_back(cue, CLAUSE_BREAKS))
     return bool(clause & WRITER_HAVE) and not clause & (PASSIVE | STATE_PASSIVE | SELF_OBJECTS)
+
+
+def _lodged_with_third_party(sent: Span, cue: Span) -> bool:
+    """ "Ik heb een klacht ingediend bij de Inspectie Leefomgeving en Transport en Transavia nog
+    een keer gemaild": a complaint lodged "bij" a disputes body or regulator (third_parties.txt)
+    is no contact with the company, whatever else the sentence tells."""
+    doc = sent.doc
+    near = range(max(sent.start, cue.start - 8), min(sent.end - 1, cue.end + 2))
+    places = [k for k in near if doc[k].lower_ == "bij" and (k > cue.end - 1 or _gap_in_clause_tokens(doc, k, cue.start))]
+    for k in places:
+        first = k + 1 + (doc[k + 1].lower_ in DEFINITE_ARTICLES)
+        named = next((s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if s.start == first), None)
+        text = (named.text if named is not None else " ".join(t.lower_ for t in doc[first : min(sent.end, first + 4)])).lower()
+        if text in THIRD_PARTIES or any(text.startswith(p + " ") or text == p for p in THIRD_PARTIES):
+            return True
+    return False
+
+
+def _gap_in_clause_tokens(doc, start: int, end: int) -> bool:
+    """No clause break between the tokens ``start`` and ``end``."""
+    return not any(doc[k].lower_ in CLAUSE_BREAKS for k in range(start, end))
 
 
 # "doorgemaild:email": a forwarding participle and the channel it names ("any" for none)
@@ -577,6 +679,8 @@ def _writer_did_it(sent: Span, verb) -> bool:
 def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     if _not_the_writers(sent) or _counterfactual(sent) or _should_it_happen(sent) or _conditional_plan(sent):
         return []
+    if not any(c.label_ in ("contact_verb", "comm_verb", "channel") for c in cues) and _question_on_site(sent):
+        return ["visit"]  # "Er stond een monteur voor de deur. ... Ik vroeg hem wat er nu gebeurt."
     # ("Ik heb daar nog op gereageerd": a reply verb is the company's only with someone else as subject)
     initiated = [c for c in cues if c.label_ == "company_initiated" and not _writer_replied(sent, c)]
     negations = [c for c in cues if c.label_ == "negation"]
@@ -625,7 +729,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         elif _said_or_planned(sent, cue) or _verb_as_noun(sent, cue) and not _one_more_noun(sent, cue):
             continue  # "Mail maar naar ...", "ik zou een mail krijgen", "de mail van Booking.com"
         channel, _, form = cue.id_.partition("/")
-        if _told_again(sent, cue) or _within_same_session(sent, cue, cues) or _addressed_to_writer(sent, cue):
+        if _told_again(sent, cue) or _within_same_session(sent, cue, cues) or _addressed_to_writer(sent, cue) \
+                or channel == "any" and _lodged_with_third_party(sent, cue):
             continue
         if form == "noun" and _definite_retelling(sent, cue, channel):
             taken.append(cue)
@@ -678,8 +783,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             if _joined_to_general(sent, last_taken, cue) and events and events[-1] == channel:
                 continue  # "Ingevuld en teruggemaild": the general verb was this mail
             events.append(channel)
-            if requested == 2:
-                events.append(channel)  # "Dat heb ik gedaan, en een week later nog eens."
+            # "Dat heb ik gedaan, en een week later nog eens.", "..., drie keer in de week daarna."
+            events += [channel] * (max(requested, int(adopted or 0)) - 1)
             last_taken = cue
             taken.append(cue)
     # "Ik heb Ziggo elke week gebeld" counts; "bel zelf elke week" (advice), "kon beter niet elke
@@ -1272,7 +1377,26 @@ def _told_again(sent: Span, cue: Span) -> bool:
     pointed back to is one told before; so is "Ik schreef daarin dat ...": what a message told
     before says."""
     return _demonstrative_before(sent, cue) or _retold(sent, cue) \
-        or _pointed_back(sent, cue) or cue.end < sent.end and sent.doc[cue.end].lower_ in INSIDE_WORDS
+        or _pointed_back(sent, cue) or cue.end < sent.end and sent.doc[cue.end].lower_ in INSIDE_WORDS \
+        or _first_one_again(sent, cue)
+
+
+FIRST_TIME = resources.phrases("contacts.first_time_phrases")
+
+
+def _first_one_again(sent: Span, cue: Span) -> bool:
+    """ "Ik heb het hotel een mail gestuurd. ... en ik heb ze nu al twee maanden geleden voor het
+    eerst gemaild.": "voor het eerst" in the clause of a contact of a channel the story counted
+    before points back to that first contact. (Told of a channel not met before, it is the
+    first contact itself: "Op 3 mei heb ik voor het eerst gebeld.")"""
+    channel = cue.id_.partition("/")[0]
+    if channel == "any":
+        return False
+    clause = " " + " ".join(reversed(list(docindex.words_back(cue, CLAUSE_BREAKS)))) + " "
+    if not any(f" {p} " in clause for p in FIRST_TIME):
+        return False
+    number = _sentence_number(sent)
+    return any(channel in contact_events(s, docindex.cues_in(s)) for s in docindex.sentences(sent.doc)[:number])
 
 
 def _demonstrative_before(sent: Span, cue: Span) -> bool:
@@ -1926,8 +2050,22 @@ def _told_to(sent: Span, cue: Span) -> bool:
         return False
     before = {t.lower_ for t in doc[sent.start : k]}
     clause = {t.lower_ for t in doc[k + 1 : _first_comma(sent, cue.end)]}
-    return bool(SPEECH_VERBS & before) and bool(TOLD_TO_MODALS & clause) and not PLUPERFECT & clause \
-        and not _offer_taken_up(sent)  # "..., dus dat heb ik gedaan": the advice was followed
+    return bool((SPEECH_VERBS | TOLD_TO_SPEECH) & before) and bool(TOLD_TO_MODALS & clause) and not PLUPERFECT & clause \
+        and not _offer_taken_up(sent) and not _done_later_in_sentence(sent, cue)  # "..., dus dat heb ik gedaan": followed
+
+
+DONE_JOINER = re.compile(rf"(?i),\s*(?:{_alternatives('contacts.done_joiners')})\s+")
+
+
+def _done_later_in_sentence(sent: Span, cue: Span) -> bool:
+    """ "Ze legde uit dat ik het formulier online moest invullen, en dat heb ik dezelfde avond
+    gedaan": the advice taken up in the same sentence (", wat ik deed", ", en dat heb ik gedaan")."""
+    rest = sent.doc[cue.end : sent.end].text
+    return bool(DONE_CLAUSE.search(rest)) or any(DONE_SENTENCE.match(rest[m.end():]) for m in DONE_JOINER.finditer(rest))
+
+
+# "legde uit dat ik eerst schriftelijk moest reclameren": more verbs that tell what staff said
+TOLD_TO_SPEECH = resources.words("contacts.told_to_speech_verbs")
 
 
 PLAN_MODALS = resources.words("contacts.plan_modals")
@@ -2197,13 +2335,20 @@ def _household_subject(sent: Span, cue: Span) -> bool:
         return True  # "heeft toen namens mij het ziekenhuis gebeld", "een e-mail gestuurd namens mij"
     # back from the verb to the clause's start, far enough for "Mijn vrouw Annemiek heeft vorige
     # week zelf nog een keer naar het vaste nummer gebeld"
-    for tok in reversed(doc[max(sent.start, cue.start - HOUSEHOLD_REACH) : cue.start]):
+    lo = max(sent.start, cue.start - HOUSEHOLD_REACH)
+    i = cue.start
+    while i > lo:
+        i -= 1
+        tok = doc[i]
         if _household_apposition(doc, tok.i):
             return True  # "Jeroen, mijn vriend, heeft gebeld", "Sanne (mijn vrouw) heeft gemaild"
         if tok.text == "," and not cue.id_.startswith("any") and (opener := _relative_clause_closed(sent, tok.i)):
             # "Mijn vader, die zelf dertig jaar bij een corporatie werkte, belt dan ook nog" (a verb
             # of a channel: "Lotte, die les heeft bij X, klaagde dat ..." complained at home)
             return _household_subject(sent, doc[opener : opener + 1])
+        if (opener := _inserted_phrase_closed(sent, tok.i)) and opener > lo:
+            i = opener  # "is mijn man, met veel moeite, naar het kantoor gegaan", "Mijn vriendin (we
+            continue  # wonen samen) heeft ook gebeld": the insertion does not end the clause
         if tok.lower_ in HOUSEHOLD_BREAKS:  # ("toen maar zelf": adverbs, not clause breaks)
             return False
         if tok.lower_ in HOUSEHOLD and (tok.i in (sent.start, _after_date_prefix(sent)) or doc[tok.i - 1].lower_ in HOUSEHOLD_OWNERS
@@ -2222,6 +2367,27 @@ def _relative_clause_closed(sent: Span, comma: int) -> int:
     while k > sent.start and doc[k].text != ",":
         k -= 1
     return k if k > sent.start and doc[k].text == "," and doc[k + 1].lower_ in RELATIVE_PRONOUNS else 0
+
+
+INSERTED_PHRASE_OPENERS = resources.words("contacts.inserted_phrase_openers")
+
+
+def _inserted_phrase_closed(sent: Span, close: int) -> int:
+    """The token that opens an insertion closed at ``close``: a bracket pair "( ... )", or a
+    comma pair whose inside starts with a preposition (", met veel moeite en een buurman aan zijn
+    arm,"). The subject before such an insertion is still the subject of the verb after it.
+    0 when the token closes nothing of the kind."""
+    doc = sent.doc
+    mark = doc[close].text
+    if mark not in (",", ")"):
+        return 0
+    opening = "(" if mark == ")" else ","
+    k = close - 1
+    while k > sent.start and doc[k].text not in (opening, ")", ","):
+        k -= 1
+    if k <= sent.start or doc[k].text != opening or k == close - 1:
+        return 0
+    return k if mark == ")" or doc[k + 1].lower_ in INSERTED_PHRASE_OPENERS else 0
 
 
 def _household_names(doc) -> frozenset[str]:
@@ -2252,7 +2418,17 @@ def _joined_to_writer(doc, k: int) -> bool:
     with, one customer."""
     return doc[k + 1].lower_ == "ik" and doc[k - 1].text in first_names() \
         and (k == 1 or doc[k - 2].is_sent_end or doc[k - 1].is_sent_start or doc[k - 2].text in ".!?\n"
-             or doc[k - 2].lower_ in JOINED_SUBJECT_VERBS)  # "Op 15 juni zijn Daan en ik getrouwd"
+             or doc[k - 2].lower_ in JOINED_SUBJECT_VERBS  # "Op 15 juni zijn Daan en ik getrouwd"
+             or _plural_verb(doc[k - 2]))  # "In juli vlogen Joris en ik terug"
+
+
+PREPOSITIONS_IN_EN = resources.words("lexicon.pronominal_prepositions")
+
+
+def _plural_verb(tok) -> bool:
+    """A lower-case word in "-en" that is no preposition ("tussen", "tegen", "binnen"): before
+    "Joris en ik" it is the plural verb of which the pair is the subject."""
+    return tok.is_alpha and tok.is_lower and tok.text.endswith("en") and len(tok) > 3 and tok.lower_ not in PREPOSITIONS_IN_EN
 
 
 HOUSEHOLD_REACH = 20  # ("Mijn vriend is op een zaterdag ook nog met de oude plint onder zijn arm naar de showroom gegaan")
@@ -3370,7 +3546,7 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if _writer_received(sent, cue) or _cited(sent, cue) or _said_or_planned(sent, cue) or _message_back(sent, cue) \
                 or _everyone_who(sent, cue) \
                 or _pointed_back(sent, cue) or _from_company(sent, cue) or _as_told_before(cue) \
-                or _pointed_at(sent, cue, cues) \
+                or _pointed_at(sent, cue, cues) or _first_one_again(sent, cue) \
                 or cue.text.lower() in COMPANY_MESSAGES or _about_company_messages(sent, cue):
             continue  # "werd ik gebeld door", "volgens de brief", "ik zou een mail krijgen", "die brief"
             # (not "deze brief": the letter being written)
@@ -4241,12 +4417,28 @@ def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     if colon is None:
         # "Ik ga niet alles opnieuw vertellen, maar ik heb ze in totaal negen keer gecontacteerd:
         # zes keer gebeld, ...": a longer head that holds its own total
-        late = next((k for k, t in enumerate(tokens[:RECAP_LONG_HEAD]) if t.text == ":"), None)
+        late = next((k for k, t in enumerate(tokens[:RECAP_LONG_HEAD]) if t.text in (":", "(")), None)
         if late is not None and _head_total(tokens[:late]) is not None:
-            colon = late
+            if tokens[late].text == ":":
+                colon = late
+            else:
+                # "Alles samen vijf keer zelf contact opgenomen (twee keer gebeld, één mail en Koen
+                # aan de balie), en dat voor ...": the brackets hold the split, as a colon does
+                # (only under a recap's own words: "twee keer gebeld (de eerste keer voicemail)" is an aside)
+                close = next((k for k, t in enumerate(tokens) if k > late and t.text == ")"), len(tokens))
+                head = " " + " ".join(t.lower_ for t in tokens[:late]) + " "
+                split = _recap_split(sent, tokens[:close], late) if any(f" {m} " in head for m in RECAP_MARKERS) else None
+                if split is not None:
+                    return split
     if colon is None:
         return _total_sentence(sent) or _total_of_all(sent) or _fronted_total(sent) or _elliptic_tally(sent) \
             or _total_after_list(sent)
+    return _recap_split(sent, tokens, colon)
+
+
+def _recap_split(sent: Span, tokens: list, colon: int) -> tuple[dict[str, int], bool, bool] | None:
+    """The recap of a head before ``colon`` (a colon or an opening bracket) and the contacts
+    listed after it, up to the end of ``tokens``; None when it is no recap (see recap)."""
     head = " " + " ".join(t.lower_ for t in tokens[:colon]) + " "
     # a one-word marker ("dus", "totaal") only in a short head; "Ik vat het even samen voor wie
     # het bijhoudt:" may run longer

@@ -382,8 +382,11 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
             # facturen en het verslag van de dierenarts")
             window = _mention_cues()["window"]
             aside = _carried_document(_lowered_before(text, span.start_char, window), _mention_cues())
+            # (a kind word right before a name only mentioned, "Mijn zorgverzekeraar VGZ heeft
+            # het grootste deel betaald", is mentioned as the name is)
+            passing = target.role if target.role in PASSING_ROLES and 0 <= target.start - span.end_char <= 2 else ""
             kinds.append(_Mention(span.start_char, span.end_char, target.company, target.sector, True,
-                                  "aside" if aside else "ref", subordinate=subordinate))
+                                  "aside" if aside else passing or "ref", subordinate=subordinate))
         elif span.id_ in _refers_only_kinds() or not _may_create(doc, span):
             continue
         else:
@@ -1035,6 +1038,9 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
     bracketed = [m for m in named if text[kind.end_char : m.start] in (" (", "(")]
     if bracketed:
         return bracketed[0]  # "Mijn zorgverzekeraar (Zilveren Kruis)": the name in brackets right after it
+    apposed = [m for m in named if text[kind.end_char : m.start] == " " and m.role in PASSING_ROLES]
+    if apposed:
+        return apposed[0]  # "Mijn zorgverzekeraar VGZ heeft het grootste deel betaald": the name it stands before
     points_back = kind.id_ in _refers_only_kinds() or _contacted_agency(kind)
     if kind.id_ in _independent_kinds() or points_back:
         # "Onze hypotheekadviseur ... de aanvraag bij Obvion": a firm of its own, not the bank;
