@@ -301,7 +301,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         if _login_means(text, span.start_char, span.end_char):
             continue  # "inloggen met DigiD", "de DigiD-app": a tool the writer used, no company named
         sector = span.kb_id_ if span.label_ == "UNKNOWN" else span.label_
-        role = _mention_role(text, span.start_char, span.end_char, sector)
+        role = _mention_role(text, span.start_char, span.end_char, sector, from_table=span.label_ != "UNKNOWN")
         model = MODEL_AFTER.match(text, span.end_char)
         if not role and span.label_ in PRODUCT_SECTORS and model and model.group().strip() not in NOT_MODELS:
             role = "product"  # "een Fiat Panda", "de fietsen (Gazelle Ultimate)", "mijn Samsung Galaxy"
@@ -1171,9 +1171,11 @@ def _lowered_before(text: str, start: int, width: int) -> str:
 SENTENCE_MARKS = re.compile(r"([,;:!?()\"])")
 
 
-def _mention_role(text: str, start: int, end: int, sector: str) -> str:
+def _mention_role(text: str, start: int, end: int, sector: str, from_table: bool = False) -> str:
     """Why a company named here is only mentioned: employer, carrier, comparison, advert or a
-    hypothetical ("dan leg ik het voor aan de Huurcommissie"); "" when nothing says so."""
+    hypothetical ("dan leg ik het voor aan de Huurcommissie"); "" when nothing says so.
+    ``from_table``: the name is a brand of the table (a booking site), not one found in the text
+    (a firm's own web address: "via kanohuurvecht.nl een tocht geboekt")."""
     cues = _mention_cues()
     window = cues["window"]
     before = _lowered_before(text, start, window)
@@ -1206,10 +1208,12 @@ def _mention_role(text: str, start: int, end: int, sector: str) -> str:
     if any(_strip_article(before.rstrip(" ,")).rstrip(" ,").endswith(" " + p) for p in cues["intermediary_before"]) \
             and not text[start:end].split()[0].lower().endswith(tuple(cues["booked_place_heads"])) \
             or before.rstrip().endswith(", via") and any(f" {v} " in sentence for v in cues["order_verbs"]) \
+            or from_table and before.rstrip().endswith(" via") and any(f" {v} " in sentence for v in cues["booking_verbs"]) \
             or _via_a_deal(before):
         # "een chalet bij vakantiepark De Eekhoorn, geboekt via Booking.com": the platform only
         # took the booking, like a carrier that only delivered ("Dus bestellen bij Goudgeel, via
-        # Thuisbezorgd": the platform the order went through; "geboekt, via een deal op Groupon")
+        # Thuisbezorgd": the platform the order went through; "geboekt, via een deal op Groupon";
+        # "We hadden via Booking.com twee nachten geboekt": the site a stay was booked through)
         return "carrier"
     if any(_strip_article(before.rstrip()).endswith(" " + p) for p in cues["place_before"]) and not _chased(before, after, cues) \
             or _strip_article(before.rstrip()).endswith(" in") and any(

@@ -261,7 +261,8 @@ def _rules() -> dict:
         ("contacted_single", re.compile(rf"(?:^|(?<=[.!?:–])[ \t]+|(?<=\n))(?:[Mm]ail|[Mm]ailtje|[Bb]rief|[Bb]ericht|[Aa]ppje)[ \t]+"
                                         rf"(?:gestuurd[ \t]+)?naar[ \t]+(?P<name>{name})(?![\w-])", re.M)),
         # "Onze schoorsteenveger, Roetvrij, kwam": one word only when the story names it again
-        ("kind_apposition_single", re.compile(rf"\b(?i:mijn|onze|ons|de|het|hun|zijn|haar)\s+(?P<kind>(?i:{kinds_before})),\s+(?P<name>{name}),")),
+        # ("het liftbedrijf, Liftinq, met een storingsnummer": a compound of a kind word too)
+        ("kind_apposition_single", re.compile(rf"\b(?i:mijn|onze|ons|de|het|hun|zijn|haar)\s+(?P<kind>(?i:{kinds_before})|[a-zà-ÿ]+(?:{kinds_before_lower})),\s+(?P<name>{name}),")),
         ("camel", re.compile(r"(?<![\w@.])(?P<name>[A-Z][a-z]+[A-Z][A-Za-z]+)\b(?!\.[a-z])")),
         # "Aan: Gordijnenpaleis Achterhoek" on a letter's address line: the addressee, whole line
         # ("Cc: Van Damme & De Wilde, Mechelen": a firm copied in, the town after a comma)
@@ -562,13 +563,14 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if rule in ("contacted", "contacted_single", "diary_single", "went_to_single", "turned_to", "kind_before", "kind_lower", "kind_apposition",
                         "kind_apposition_single", "ordered_at", "bought_at", "at_place", "hired", "named_as", "landed_at",
                         "addressee", "service_of", "kind_bracket") and m.group("name").split()[0] in rules["first_names"] \
-                    and not (rule == "kind_apposition" and len(m.group("name").split()) >= 2
-                             and m.group("kind").lower() in rules["trade_person_words"]) \
+                    and not (rule in ("kind_apposition", "kind_before") and len(m.group("name").split()) >= 2
+                             and m.group("kind").lower().endswith(tuple(rules["trade_person_words"]))) \
                     or rule == "apposition" and m.group("name") in rules["first_names"]:
                 continue  # "Ik belde Sanne de Vries", "dierenarts Joost", "de storm met de naam Henk",
                 # "een bezoek aan de balie van Ruud", "mijn zoon Joris, een thuisbatterij" (a first
-                # name alone before an apposition): a person's name ("onze architect, Bart Lambrecht,":
-                # a tradesman's full name set off after his trade is his business)
+                # name alone before an apposition): a person's name ("onze architect, Bart Lambrecht,",
+                # "onze tuinarchitect, Pieter Verstraete,", "landmeter Geert Wuyts": a tradesman's full
+                # name after his trade is his business)
             if rule == "kind_bracket" and (name in rules["regions"] or name.lower() in rules["places"]
                                            or m.group("kind").lower().endswith(rules["needs_name"])):
                 continue  # "in de Achterhoek (kantoor in Lichtenvoorde)": a region, and where an office is
