@@ -56,7 +56,9 @@ def _negated(sent: Span, cue: Span, negations: list[Span]) -> bool:
         if neg.start >= cue.end and neg.start - cue.end <= 4 and neg.text.lower() in ("niet", "nooit"):
             # "gemaild waarom niet het hele bedrag": the "niet" of an indirect question; "teruggemaild
             # dat ik daar niet mee akkoord ga": the "niet" of what the mail said
-            if not (SUBCLAUSE_BREAKS | QUESTION_OPENERS) & set(_tokens_between(sent, cue.end, neg.start)):
+            between = _tokens_between(sent, cue.end, neg.start)
+            if not (SUBCLAUSE_BREAKS | QUESTION_OPENERS) & set(between) \
+                    and not ("of" in between[:-1]):  # "een brief geschreven of het niet wat sneller kon"
                 return True
     return False
 
