@@ -2971,6 +2971,18 @@ def stated_total(sent: Span) -> int | None:
     return _tally(sent, docindex.cues_in(sent))
 
 
+def bare_total(sent: Span) -> int | None:
+    """ "Twaalf contactmomenten voor 179 euro.": a sentence that opens with its number and only
+    counts contacts, with no total word, no company named and no addressee; whose total it is
+    the caller decides (see experiences._story_totals_apart)."""
+    doc = sent.doc
+    first = next((t for t in sent if t.is_alpha or t.like_num), None)
+    if first is None or numbers.parse(first.lower_) is None or any(t.lower_ in CALLED_OBJECTS for t in sent) \
+            or any(sent.start <= s.start < sent.end for key in ("companies", "kinds") for s in doc.spans.get(key, [])):
+        return None  # (it opens with its number: "Dit is mijn zevende contact met u" is the addressee's)
+    return _tally(sent, docindex.cues_in(sent)) if only_a_tally(sent) else None
+
+
 def only_a_tally(sent: Span) -> bool:
     """ "Kort samengevat: vier keer contact, geen oplossing.": the sentence counts the writer's
     contacts without telling one, so it names no company the contacts were with."""

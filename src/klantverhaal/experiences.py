@@ -2295,7 +2295,8 @@ def _story_totals_apart(facts: dict[str, "_Facts"]) -> None:
             if contact_rules.only_a_tally(sent) and contact_rules.over_several_companies(sent):
                 f.contact_sentences.remove(sent)  # "Alles bij elkaar elf keer contact met twee bedrijven"
                 continue
-            total = contact_rules.stated_total(sent)
+            # ("Twaalf contactmomenten voor 179 euro." after a list per company: no total word)
+            total = contact_rules.stated_total(sent) or contact_rules.bare_total(sent)
             if total is None:
                 continue
             rest = [s for s in f.contact_sentences if s is not sent]
