@@ -231,7 +231,9 @@ def _rules() -> dict:
         # ("De Wilgenhoeve, een biologisch boerenbedrijf": a compound ending in an organisation word;
         # "Polair, een airco-installateur": one written with a hyphen too)
         ("apposition", re.compile(rf"(?P<name>{multi})(?:\s+(?:{landed_or_called}))?,\s+(?:de|het|een|mijn|onze|ons|hun)\s+(?:(?:[a-zà-ÿ]+e|(?i:{nation}))\s+){{0,2}}(?P<kind>(?i:{kinds_before}))\b")),
-        ("apposition", re.compile(rf"(?P<name>{multi})(?:\s+(?:{landed}))?,\s+(?:de|het|een|mijn|onze|ons)\s+(?:(?:[a-zà-ÿ]+|(?i:{nation}))\s+){{0,2}}(?P<kind>[a-zà-ÿ][a-zà-ÿ-]{{1,}}(?:{compound_heads})(?:je|tje)?)\b")),
+        # ("eerst langs Telefixx gegaan, het reparatiewinkeltje in de Haarlemmerstraat": a verb of
+        # going or calling between the name and its kind)
+        ("apposition", re.compile(rf"(?P<name>{multi})(?:\s+(?:{landed_or_called}))?,\s+(?:de|het|een|mijn|onze|ons)\s+(?:(?:[a-zà-ÿ]+|(?i:{nation}))\s+){{0,2}}(?P<kind>[a-zà-ÿ][a-zà-ÿ-]{{1,}}(?:{compound_heads})(?:je|tje)?)\b")),
         # "een abonnement bij zichtklaar, de glazenwassers met de groene busjes": a name typed in
         # lower case, set off by the kind it is
         # ("bij bonenfixers terecht, zo'n klein bedrijfje": "zo'n" and a diminutive too)
@@ -609,10 +611,12 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if re.match(r"Mijn[A-Z]", name) or _portal_of_taken(text, name, taken):
                 continue  # "MijnAmersfoort", "MijnOdido", "MyProximus": the company's portal, a channel
             if (len(words) == 1 or rule == "apposition") and name.lower() in rules["places"] \
+                    or rule == "apposition" and len(words) == 1 and re.search(r"\b(?:uit|in|te)[ \t]+$", text[max(0, start - 5) : start]) \
                     or len(words) == 1 and name.lower() in rules["adjectives"] \
                     or len(words) == 2 and words[0].lower() in ("de", "het", "'t") and words[1].lower() in rules["adjectives"]:
                 continue  # "de Nederlandse klantenservice", "slotenmaker Deventer spoed", "Het Zweedse fonds": no
                 # organisation; nor "bij Immo Zeelicht in Den Helder, een verhuurkantoor": the town is where
+                # ("Glashandel Timmer uit Goes gebeld, een klein familiebedrijf": one word after "uit" too)
             if name.lower() in rules["org_suffixes"]:
                 continue  # "Forum Tuin" without its first word is only "Tuin"
             bare = words[1:] if len(words) == 2 and words[0].lower() in ("de", "het", "'t") else words
@@ -1509,7 +1513,9 @@ def _sentence_initial_only(text: str, start: int, name: str, rule: str) -> bool:
         return False  # "Hoogendoorn glaszetter kon de volgende ochtend komen": no Dutch word opens it
     if rule == "diary_single":  # "Infino gebeld.": the diary's form puts the name first; no Dutch word
         return lexicon.is_dutch_word(name.lower())
-    if rule == "turned_to":  # "Omron dan maar.": a name only when the story writes it inside a sentence too
+    if rule == "turned_to" or rule == "apposition" and " " not in name:
+        # "Omron dan maar.": a name only when the story writes it inside a sentence too
+        # ("een bedrijfje gevonden: Voltek, een installatiebedrijf ... Op 3 februari Voltek gebeld")
         return not any(not _at_sentence_start(text, m.start()) for m in re.finditer(rf"\b{re.escape(name)}\b", text))
     if rule in ("domain", "handle", "legal", "kind_before", "kind_lower", "camel", "addressee", "tally_heading") \
             or " " in name \
