@@ -327,7 +327,7 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
             or _unwilling(sent, cue) \
             or _unreal_modal(sent, cue) or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) \
             or _generic_infinitive(sent, cue) or _almost_done(sent, cue) or _the_right_one(sent, cue) \
-            or _first_one_again(sent, cue):
+            or _first_one_again(sent, cue) or _preferred(cue):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet); "Bellen helpt niks": about calling
     if any(c.label_ == "contact_verb" and c.id_.startswith("any") and c.start <= cue.start and cue.end <= c.end
            and len(c) > len(cue) for c in sent_cues):
@@ -1386,6 +1386,39 @@ def _told_again(sent: Span, cue: Span) -> bool:
 FIRST_TIME = resources.phrases("contacts.first_time_phrases")
 
 
+PREFERENCE_WORDS = resources.words("contacts.preference_words")
+
+
+def _preferred(cue: Span) -> bool:
+    """ "Ik heb liever een chagrijnige vent aan de telefoon die het regelt": a channel named in
+    what the writer would rather have is no contact."""
+    return bool(set(docindex.words_back(cue, CLAUSE_BREAKS)) & PREFERENCE_WORDS)
+
+
+WROTE_VERBS = resources.words("contacts.wrote_verbs")
+
+
+def _said_again(sent: Span, cue: Span) -> bool:
+    """ "Toen ik zei dat ik in september al gemaild had, ...": a contact retold in the past perfect
+    in what the writer said or wrote, of a channel the story counted before, is that contact
+    again. (Told nowhere else, "Ik schreef daarin dat ik op 3 mei al gebeld had" is its only
+    telling and counts.)"""
+    if not _retold(sent, cue):
+        return False
+    doc = sent.doc
+    k = next((t.i for t in reversed(doc[sent.start : cue.start]) if t.lower_ == "dat"), None)
+    if k is None or not {t.lower_ for t in doc[max(sent.start, k - 4) : k]} & (SPEECH_VERBS | TOLD_TO_SPEECH | WROTE_VERBS) \
+            or set(docindex.words_back(cue, CLAUSE_BREAKS)) & NEW_CONTACT_WORDS:
+        return False
+    return _counted_before(sent, cue.id_.partition("/")[0])
+
+
+def _counted_before(sent: Span, channel: str) -> bool:
+    """Did a sentence before this one tell a contact of ``channel``?"""
+    number = _sentence_number(sent)
+    return any(channel in contact_events(s, docindex.cues_in(s)) for s in docindex.sentences(sent.doc)[:number])
+
+
 def _first_one_again(sent: Span, cue: Span) -> bool:
     """ "Ik heb het hotel een mail gestuurd. ... en ik heb ze nu al twee maanden geleden voor het
     eerst gemaild.": "voor het eerst" in the clause of a contact of a channel the story counted
@@ -1397,8 +1430,7 @@ def _first_one_again(sent: Span, cue: Span) -> bool:
     clause = " " + " ".join(reversed(list(docindex.words_back(cue, CLAUSE_BREAKS)))) + " "
     if not any(f" {p} " in clause for p in FIRST_TIME):
         return False
-    number = _sentence_number(sent)
-    return any(channel in contact_events(s, docindex.cues_in(s)) for s in docindex.sentences(sent.doc)[:number])
+    return _counted_before(sent, channel)
 
 
 def _demonstrative_before(sent: Span, cue: Span) -> bool:
@@ -3560,7 +3592,8 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if _writer_received(sent, cue) or _cited(sent, cue) or _said_or_planned(sent, cue) or _message_back(sent, cue) \
                 or _everyone_who(sent, cue) \
                 or _pointed_back(sent, cue) or _from_company(sent, cue) or _as_told_before(cue) \
-                or _pointed_at(sent, cue, cues) or _first_one_again(sent, cue) \
+                or _pointed_at(sent, cue, cues) or _first_one_again(sent, cue) or _preferred(cue) \
+                or _said_again(sent, cue) \
                 or cue.text.lower() in COMPANY_MESSAGES or _about_company_messages(sent, cue):
             continue  # "werd ik gebeld door", "volgens de brief", "ik zou een mail krijgen", "die brief"
             # (not "deze brief": the letter being written)
