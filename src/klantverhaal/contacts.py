@@ -327,7 +327,7 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
             or _unwilling(sent, cue) \
             or _unreal_modal(sent, cue) or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) \
             or _generic_infinitive(sent, cue) or _almost_done(sent, cue) or _the_right_one(sent, cue) \
-            or _first_one_again(sent, cue) or _preferred(cue):
+            or _first_one_again(sent, cue) or _preferred(cue) or _others_channel(sent, cue):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet); "Bellen helpt niks": about calling
     if any(c.label_ == "contact_verb" and c.id_.startswith("any") and c.start <= cue.start and cue.end <= c.end
            and len(c) > len(cue) for c in sent_cues):
@@ -516,6 +516,7 @@ def contact_events(sent: Span, cues: list[Span]) -> list[str]:
 
 
 ON_SITE_QUESTION_VERBS = resources.words("contacts.on_site_question_verbs")
+ON_SITE_PARTICIPLES = resources.words("contacts.on_site_participles")
 ON_SITE_PRONOUNS = resources.words("contacts.on_site_pronouns")
 ON_SITE_ARTICLES = resources.words("contacts.on_site_articles")
 ON_SITE_PEOPLE = resources.words("contacts.on_site_people")
@@ -532,6 +533,12 @@ def _question_on_site(sent: Span) -> bool:
     doc = sent.doc
     verb = next((t for t in sent if t.lower_ in ON_SITE_QUESTION_VERBS and t.i > sent.start
                  and doc[t.i - 1].lower_ in ("ik", "we", "wij", "heb", "hebben")), None)
+    if verb is None:
+        # "Ik heb hem meteen gewezen op de natte plek": the auxiliary, the addressee after it, and a
+        # participle of asking or telling later in the clause
+        verb = next((t for t in sent if t.lower_ in ("heb", "hebben") and t.i > sent.start
+                     and doc[t.i - 1].lower_ in ("ik", "we", "wij") and any(
+                         w.lower_ in ON_SITE_PARTICIPLES for w in doc[t.i + 1 : _first_comma(sent, t.i + 1)])), None)
     if verb is None or verb.i + 2 >= sent.end or verb.i in _quoted_tokens(sent):
         return False
     first, second = doc[verb.i + 1].lower_, doc[verb.i + 2].lower_
@@ -2435,8 +2442,9 @@ def _household_names(doc) -> frozenset[str]:
             if doc[k].lower_ in HOUSEHOLD and doc[k - 1].lower_ in HOUSEHOLD_OWNERS \
                     and doc[k + 1].is_alpha and doc[k + 1].is_title:
                 names.add(doc[k + 1].text)
-            if _household_apposition(doc, k) and k >= 4 and doc[k - 4].is_alpha and doc[k - 4].is_title:
-                names.add(doc[k - 4].text)
+            opens = _household_apposition_start(doc, k)
+            if opens >= 1 and doc[opens - 1].is_alpha and doc[opens - 1].is_title:
+                names.add(doc[opens - 1].text)
             if doc[k].lower_ == "en" and _joined_to_writer(doc, k):
                 names.add(doc[k - 1].text)
         memo["names"] = frozenset(names)
@@ -2511,9 +2519,26 @@ APPOSITION_MARKS = {",": ",", ")": "("}
 def _household_apposition(doc, k: int) -> bool:
     """Does token k close ", mijn vriend," or "(mijn vrouw)" set off after a name? The name
     before it is then a member of the writer's household, and so the subject of the clause."""
+    return _household_apposition_start(doc, k) > 0
+
+
+APPOSITION_REACH = 10  # tokens inside brackets: "(mijn vriend, we wonen samen)"
+
+
+def _household_apposition_start(doc, k: int) -> int:
+    """Where the apposition closed at token k opens (its comma or bracket), when it is ", mijn
+    vriend," or "(mijn vrouw)" or a bracket that opens so ("Jens (mijn vriend, we wonen samen)");
+    0 when it is none."""
     opening = APPOSITION_MARKS.get(doc[k].text)
-    return opening is not None and k >= 3 and doc[k - 3].text == opening \
-        and doc[k - 2].lower_ in HOUSEHOLD_OWNERS and doc[k - 1].lower_ in HOUSEHOLD
+    if opening is None or k < 3:
+        return 0
+    if doc[k - 3].text == opening and doc[k - 2].lower_ in HOUSEHOLD_OWNERS and doc[k - 1].lower_ in HOUSEHOLD:
+        return k - 3
+    if opening == "(":
+        j = next((j for j in range(k - 1, max(0, k - APPOSITION_REACH), -1) if doc[j].text in "()"), 0)
+        if j and doc[j].text == "(" and doc[j + 1].lower_ in HOUSEHOLD_OWNERS and doc[j + 2].lower_ in HOUSEHOLD:
+            return j
+    return 0
 
 
 NUMBERED_PREFIX = re.compile(r"^\d+/\d*$")
@@ -3799,7 +3824,10 @@ def _perfect_passive(sent: Span, tok) -> bool:
     clause, makes it passive: the writer was called."""
     if tok.lower_ not in HEBBEN_PARTICIPLES:
         return False
-    clause = set(docindex.words_back(sent.doc[tok.i : tok.i + 1], SUBCLAUSE_BREAKS))
+    # ("tijdens zijn middagpauze naar het Woonfonds gebeld": "zijn" after a preposition owns a noun)
+    words = list(docindex.words_back(sent.doc[tok.i : tok.i + 1], SUBCLAUSE_BREAKS))
+    clause = {w for k, w in enumerate(words) if not (w == "zijn" and k + 1 < len(words)
+                                                    and words[k + 1] in PREPOSITIONS_BEFORE_POSSESSIVE)}
     # ("Toen ik thuis was heb ik meteen gebeld", "Op zijn vraag heb ik gemaild": "heb" is the verb's)
     return bool(clause & ZIJN_AUXILIARIES) and not clause & HEBBEN_AUXILIARIES
 
@@ -4521,8 +4549,25 @@ def _recap_split(sent: Span, tokens: list, colon: int) -> tuple[dict[str, int], 
     if head_total is not None and marked and numbered == 0 and sum(per_channel.values()) < head_total:
         # "Alles bij elkaar hebben wij veertien keer contact gehad met Koster: gebeld, gemaild, en
         # een keer naar hun kantoor": the list names the ways, the head holds the count
-        return {"any": head_total}, True, False
+        return {_head_channel(tokens, colon, cues): head_total}, True, False
+    if set(per_channel) == {"any"}:
+        per_channel = {_head_channel(tokens, colon, cues): per_channel["any"]}
     return (per_channel, exact, False) if items >= 2 and (marked or numbered >= 2) else None
+
+
+def _head_channel(tokens: list, colon: int, cues: list[Span]) -> str:
+    """ "Het waterschap heb ik in totaal drie keer gebeld: twee keer ging de telefoon over ..., en
+    één keer kreeg ik iemand": the one channel the recap's head names, which the split's
+    channel-less items go by; "any" when the head names none or several."""
+    times = next((t.i for t in tokens[1:colon] if t.lower_ in ("keer", "maal")
+                  and numbers.parse(t.doc[t.i - 1].lower_) is not None), None)
+    if times is None:
+        return "any"
+    # (the verb right after the count: "drie keer gebeld"; not "negen keer contact gehad ..., de
+    # drie telefoontjes van mijn moeder meegerekend", a part of the total)
+    named = {c.id_.partition("/")[0] for c in cues if c.label_ in ("contact_verb", "channel")
+             and times < c.start <= times + 3 and c.end <= tokens[colon].i and c.id_.partition("/")[0] in OUTGOING_CHANNELS}
+    return named.pop() if len(named) == 1 else "any"
 
 
 def _head_total(head: list) -> int | None:
@@ -4939,6 +4984,25 @@ def _title_line(sent: Span) -> bool:
         and sent.start_char + len(sent.text.rstrip()) >= first + len(line)
 
 
+OTHER_CUSTOMERS = resources.phrases("contacts.other_customers")
+
+
+def _others_channel(sent: Span, cue: Span) -> bool:
+    """ "nog eens acht telefoontjes van andere ouders": a channel other customers used."""
+    after = " " + " ".join(t.lower_ for t in sent.doc[cue.end : min(sent.end, cue.end + 4)]) + " "
+    return any(after.startswith(f" van {p} ") for p in OTHER_CUSTOMERS)
+
+
+def _others_in_count(sent: Span) -> bool:
+    """A sentence that counts two or more contacts and names other customers in that count
+    ("andere ouders", "de appgroep", "andere gedupeerden"): a group's tally, of which the
+    writer's share is not told there (corpus decision 199: only the writer's share counts)."""
+    words = docindex.lower_words(sent)
+    if not any(f" {p} " in words for p in OTHER_CUSTOMERS):
+        return False
+    return recap(sent) is not None or any(n >= 2 for _, n, _ in sentence_count(sent))
+
+
 def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = None) -> tuple[Contacts | None, list[dict]]:
     """The customer's contacts over the sentences that tell one, and a log a reader can check.
 
@@ -4968,6 +5032,12 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
         if 0 < _sentence_number(sent) - previous[0] <= 2 and _sends_it(sent):
             # "Ik schreef een bezwaarschrift. ... Ik heb het aangetekend verstuurd.": one letter
             log.append({"channel": "any", "by": "customer", "count": "same", "added": 0,
+                        "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
+            continue
+        if _others_in_count(sent):
+            # "In de appgroep tellen we samen al twintig berichten aan de club, en nog eens acht
+            # telefoontjes van andere ouders": other customers' contacts, not the writer's
+            log.append({"channel": "any", "by": "others", "count": "others", "added": 0,
                         "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
             continue
         n, more = tallies.get(sent.start, (0, False))
