@@ -1948,6 +1948,12 @@ def _almost_done(sent: Span, cue: Span) -> bool:
     before_cue = f" {' '.join(t.lower_ for t in sent.doc[sent.start : cue.start])} "
     if any(f" {phrase} " in before_cue for phrase in ABOUT_TO):
         return True  # "Ik stond op het punt om de krant te mailen": about to, not done
+    after = [t.lower_ for t in sent.doc[cue.end : min(sent.end, cue.end + 4)]]
+    if after[:1] == ["al"]:
+        after = after[1:]
+    if after[:1] == ["half"] and len(after) > 1 and _any_participle(after[1]) \
+            or cue.start > sent.start and sent.doc[cue.start - 1].lower_ == "half" and _any_participle(cue[-1].lower_):
+        return True  # "ik had de brief al half geschreven": begun, not sent
     words = list(docindex.words_back(cue, CLAUSE_BREAKS))[::-1]
     for k, word in enumerate(words):
         if word != "bijna":
@@ -3852,6 +3858,11 @@ def _seen_in_inbox(sent: Span, cue: Span) -> bool:
 
 def _participle(word: str) -> bool:
     return "ge" in word[:6] and word.endswith(("d", "t"))
+
+
+def _any_participle(word: str) -> bool:
+    """ "gebeld", and the strong "geschreven": a participle with "ge"."""
+    return _participle(word) or word.startswith("ge") and word.endswith("en") and len(word) > 5
 
 
 def _participle_form(word: str) -> bool:
