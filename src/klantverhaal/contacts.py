@@ -139,13 +139,15 @@ def _offer_words(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
 
 
 REPORTED_REQUEST_MODALS = resources.words("contacts.reported_request_modals")
+REPORTED_REQUEST_OPENERS = resources.words("contacts.reported_request_openers")
 
 
 def _reported_request(sent: Span) -> bool:
     """ "Of ik die nog een keer wilde mailen.": a sentence that opens with "Of ik" and a modal
     reports what staff asked of the writer; it was done only if the story says so after it."""
     words = [t.lower_ for t in sent if t.is_alpha][:8]
-    return len(words) > 2 and words[0] == "of" and words[1] in SELF and bool(set(words) & REPORTED_REQUEST_MODALS)
+    return len(words) > 2 and words[0] in REPORTED_REQUEST_OPENERS and words[1] in SELF \
+        and bool(set(words) & REPORTED_REQUEST_MODALS)
 
 
 def _but_between(words: list[str]) -> bool:
@@ -239,7 +241,7 @@ def _request_taken_up(sent: Span, cue: Span) -> int:
     return _times_done(done)
 
 
-DONE_TIMES = re.compile(r"(?i),\s*(\w+)\s+(?:keer|maal)\b")
+DONE_TIMES = re.compile(rf"(?i),\s*(\w+)\s+(?:{_alternatives('contacts.times_words')})\b")
 
 
 def _times_done(done: Span) -> int:
@@ -517,6 +519,8 @@ def contact_events(sent: Span, cues: list[Span]) -> list[str]:
 
 ON_SITE_QUESTION_VERBS = resources.words("contacts.on_site_question_verbs")
 ON_SITE_PARTICIPLES = resources.words("contacts.on_site_participles")
+ON_SITE_AUXILIARIES = resources.words("contacts.on_site_auxiliaries")
+ON_SITE_SKIPS = resources.phrases("contacts.on_site_skips")
 ON_SITE_PRONOUNS = resources.words("contacts.on_site_pronouns")
 ON_SITE_ARTICLES = resources.words("contacts.on_site_articles")
 ON_SITE_PEOPLE = resources.words("contacts.on_site_people")
@@ -532,20 +536,19 @@ def _question_on_site(sent: Span) -> bool:
     af" wonders; a question on the phone follows a call, not a visit."""
     doc = sent.doc
     verb = next((t for t in sent if t.lower_ in ON_SITE_QUESTION_VERBS and t.i > sent.start
-                 and doc[t.i - 1].lower_ in ("ik", "we", "wij", "heb", "hebben")), None)
+                 and doc[t.i - 1].lower_ in SELF | ON_SITE_AUXILIARIES), None)
     if verb is None:
         # "Ik heb hem meteen gewezen op de natte plek": the auxiliary, the addressee after it, and a
         # participle of asking or telling later in the clause
-        verb = next((t for t in sent if t.lower_ in ("heb", "hebben") and t.i > sent.start
-                     and doc[t.i - 1].lower_ in ("ik", "we", "wij") and any(
+        verb = next((t for t in sent if t.lower_ in ON_SITE_AUXILIARIES and t.i > sent.start
+                     and doc[t.i - 1].lower_ in SELF and any(
                          w.lower_ in ON_SITE_PARTICIPLES for w in doc[t.i + 1 : _first_comma(sent, t.i + 1)])), None)
     if verb is None or verb.i + 2 >= sent.end or verb.i in _quoted_tokens(sent):
         return False
     first, second = doc[verb.i + 1].lower_, doc[verb.i + 2].lower_
-    if first == "nog":  # "Ik vroeg nog aan de monteur ..."
-        first, second = second, doc[verb.i + 3].lower_ if verb.i + 3 < sent.end else ""
-    if first == "aan":
-        first, second = second, doc[verb.i + 3].lower_ if verb.i + 3 < sent.end else ""
+    for skip in ON_SITE_SKIPS:  # "Ik vroeg nog aan de monteur ...": in this order, each once
+        if first == skip:
+            first, second = second, doc[verb.i + 3].lower_ if verb.i + 3 < sent.end else ""
     # "Ik vroeg hem", "Ik vroeg de ene", "Ik vroeg de monteur" ("Ik vroeg me af ...", "Ik vroeg
     # mijn man ..." are no question to the company's people)
     if not (first in ON_SITE_PRONOUNS or first in ON_SITE_ARTICLES and (
@@ -1403,6 +1406,7 @@ def _preferred(cue: Span) -> bool:
 
 
 WROTE_VERBS = resources.words("contacts.wrote_verbs")
+REPORT_CONJUNCTIONS = resources.words("contacts.report_conjunctions")
 
 
 def _said_again(sent: Span, cue: Span) -> bool:
@@ -1413,7 +1417,7 @@ def _said_again(sent: Span, cue: Span) -> bool:
     if not _retold(sent, cue):
         return False
     doc = sent.doc
-    k = next((t.i for t in reversed(doc[sent.start : cue.start]) if t.lower_ == "dat"), None)
+    k = next((t.i for t in reversed(doc[sent.start : cue.start]) if t.lower_ in REPORT_CONJUNCTIONS), None)
     if k is None or not {t.lower_ for t in doc[max(sent.start, k - 4) : k]} & (SPEECH_VERBS | TOLD_TO_SPEECH | WROTE_VERBS) \
             or set(docindex.words_back(cue, CLAUSE_BREAKS)) & NEW_CONTACT_WORDS:
         return False
@@ -1949,10 +1953,10 @@ def _almost_done(sent: Span, cue: Span) -> bool:
     if any(f" {phrase} " in before_cue for phrase in ABOUT_TO):
         return True  # "Ik stond op het punt om de krant te mailen": about to, not done
     after = [t.lower_ for t in sent.doc[cue.end : min(sent.end, cue.end + 4)]]
-    if after[:1] == ["al"]:
+    if after[:1] and after[0] in HALF_DONE_FILLERS:
         after = after[1:]
-    if after[:1] == ["half"] and len(after) > 1 and _any_participle(after[1]) \
-            or cue.start > sent.start and sent.doc[cue.start - 1].lower_ == "half" and _any_participle(cue[-1].lower_):
+    if after[:1] and after[0] in HALF_DONE_WORDS and len(after) > 1 and _any_participle(after[1]) \
+            or cue.start > sent.start and sent.doc[cue.start - 1].lower_ in HALF_DONE_WORDS and _any_participle(cue[-1].lower_):
         return True  # "ik had de brief al half geschreven": begun, not sent
     words = list(docindex.words_back(cue, CLAUSE_BREAKS))[::-1]
     for k, word in enumerate(words):
@@ -3860,6 +3864,10 @@ def _participle(word: str) -> bool:
     return "ge" in word[:6] and word.endswith(("d", "t"))
 
 
+HALF_DONE_WORDS = resources.words("contacts.half_done_words")
+HALF_DONE_FILLERS = resources.words("contacts.half_done_fillers")
+
+
 def _any_participle(word: str) -> bool:
     """ "gebeld", and the strong "geschreven": a participle with "ge"."""
     return _participle(word) or word.startswith("ge") and word.endswith("en") and len(word) > 5
@@ -4566,11 +4574,14 @@ def _recap_split(sent: Span, tokens: list, colon: int) -> tuple[dict[str, int], 
     return (per_channel, exact, False) if items >= 2 and (marked or numbered >= 2) else None
 
 
+TIMES_WORDS = resources.words("contacts.times_words")
+
+
 def _head_channel(tokens: list, colon: int, cues: list[Span]) -> str:
     """ "Het waterschap heb ik in totaal drie keer gebeld: twee keer ging de telefoon over ..., en
     één keer kreeg ik iemand": the one channel the recap's head names, which the split's
     channel-less items go by; "any" when the head names none or several."""
-    times = next((t.i for t in tokens[1:colon] if t.lower_ in ("keer", "maal")
+    times = next((t.i for t in tokens[1:colon] if t.lower_ in TIMES_WORDS
                   and numbers.parse(t.doc[t.i - 1].lower_) is not None), None)
     if times is None:
         return "any"

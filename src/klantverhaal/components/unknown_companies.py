@@ -611,7 +611,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if re.match(r"Mijn[A-Z]", name) or _portal_of_taken(text, name, taken):
                 continue  # "MijnAmersfoort", "MijnOdido", "MyProximus": the company's portal, a channel
             if (len(words) == 1 or rule == "apposition") and name.lower() in rules["places"] \
-                    or rule == "apposition" and len(words) == 1 and re.search(r"\b(?:uit|in|te)[ \t]+$", text[max(0, start - 5) : start]) \
+                    or rule == "apposition" and len(words) == 1 and re.search(rf"\b(?:{rules['place_prepositions']})[ \t]+$", text[max(0, start - 5) : start]) \
                     or len(words) == 1 and name.lower() in rules["adjectives"] \
                     or len(words) == 2 and words[0].lower() in ("de", "het", "'t") and words[1].lower() in rules["adjectives"]:
                 continue  # "de Nederlandse klantenservice", "slotenmaker Deventer spoed", "Het Zweedse fonds": no
