@@ -615,7 +615,7 @@ def _lodged_with_third_party(sent: Span, cue: Span) -> bool:
     is no contact with the company, whatever else the sentence tells."""
     doc = sent.doc
     near = range(max(sent.start, cue.start - 8), min(sent.end - 1, cue.end + 2))
-    places = [k for k in near if doc[k].lower_ == "bij" and (k > cue.end - 1 or _gap_in_clause_tokens(doc, k, cue.start))]
+    places = [k for k in near if doc[k].lower_ in LODGED_WITH and (k > cue.end - 1 or not _clause_breaks(doc, k, cue.start))]
     for k in places:
         first = k + 1 + (doc[k + 1].lower_ in DEFINITE_ARTICLES)
         named = next((s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if s.start == first), None)
@@ -625,14 +625,10 @@ def _lodged_with_third_party(sent: Span, cue: Span) -> bool:
     return False
 
 
-def _gap_in_clause_tokens(doc, start: int, end: int) -> bool:
-    """No clause break between the tokens ``start`` and ``end``."""
-    return not any(doc[k].lower_ in CLAUSE_BREAKS for k in range(start, end))
-
-
 # "doorgemaild:email": a forwarding participle and the channel it names ("any" for none)
 FORWARD_VERBS = dict(resources.pairs("contacts.forward_participles"))
 THIRD_PARTIES = resources.word_lines("third_parties.txt")
+LODGED_WITH = resources.words("contacts.lodged_with_prepositions")  # "ingediend bij de Geschillencommissie"
 ANOTHER_FIRM = resources.words("contacts.another_firm_words")  # "naar een ander bedrijf": not this one
 
 
@@ -960,11 +956,15 @@ def _gap_in_clause(a: Span, b: Span) -> int | None:
     a subject, no clause: "Vijftien keer hebben mijn zoon en ik contact gezocht"; "en ik heb"
     opens one)."""
     lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
-    doc = a.doc
-    breaks = [k for k in range(lo, hi) if doc[k].lower_ in CLAUSE_BREAKS
-              and not (doc[k].lower_ == "en" and k + 1 < hi and doc[k + 1].lower_ in JOINED_SELF
-                       and not (k + 2 < len(doc) and doc[k + 2].lower_ in FRONTED_COUNT_AUXILIARIES))]
-    return None if breaks else hi - lo
+    return None if _clause_breaks(a.doc, lo, hi, joined_self=True) else hi - lo
+
+
+def _clause_breaks(doc, lo: int, hi: int, joined_self: bool = False) -> list[int]:
+    """The clause breaks among the tokens ``lo`` .. ``hi``. With ``joined_self``, "en ik"
+    joining a subject is none ("mijn zoon en ik hebben"), but "en ik heb" opens a clause."""
+    return [k for k in range(lo, hi) if doc[k].lower_ in CLAUSE_BREAKS
+            and not (joined_self and doc[k].lower_ == "en" and k + 1 < hi and doc[k + 1].lower_ in JOINED_SELF
+                     and not (k + 2 < len(doc) and doc[k + 2].lower_ in FRONTED_COUNT_AUXILIARIES))]
 
 
 MOTION_VERBS = resources.words("contacts.motion_verbs")
