@@ -4894,6 +4894,9 @@ def co_addressees(sent: Span, named: list[tuple[int, int, str]], reached: set[st
     return out
 
 
+TALLY_CONTACT_NOUNS = resources.words("contacts.tally_contact_nouns")  # "zes contactmomenten met Vodafone"
+
+
 def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, tuple[int, bool]]:
     """ "Alles bij elkaar: negen keer Vueling, vijf keer Budgetair", "Ik heb Vattenfall zeven keer
     gesproken en Liander vijf keer": a count beside each of two or more companies in one sentence
@@ -4910,8 +4913,8 @@ def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, 
         k = start - 1  # "acht keer contact gehad met de Belastingdienst", "vijf keer met Berends"
         while k > sent.start and start - k <= 4 and doc[k].lower_ in TALLY_FILLERS:
             k -= 1
-        if k - 1 >= sent.start and doc[k].lower_ in TALLY_WORDS:
-            n = numbers.parse(doc[k - 1].lower_)  # "negen keer Vueling"
+        if k - 1 >= sent.start and (doc[k].lower_ in TALLY_WORDS or doc[k].lower_ in TALLY_CONTACT_NOUNS):
+            n = numbers.parse(doc[k - 1].lower_)  # "negen keer Vueling", "zeven contactmomenten met Mediq"
         elif k + 1 < start and doc[k + 1].lower_ == "met" and numbers.parse(doc[k].lower_) is not None \
                 and any(t.lower_ in TALLY_LIST_HEADS for t in doc[sent.start : k]):
             # "in totaal elf keer contact, zes met de gemeente en vijf met Zilveren Kruis", "Negen
@@ -4929,6 +4932,20 @@ def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, 
     first = min(named)[0]
     more = any(t.lower_ in MORE_WORDS for t in doc[max(sent.start, first - 5) : first])
     return {company: (n, more) for company, n in out.items()}
+
+
+def own_contact_channels(cues: list[Span]) -> set[str]:
+    """The channels of the contact cues among ``cues`` (a general "contact opgenomen" has none)."""
+    return {_channel(c) for c in cues if c.label_ in ("contact_verb", "channel") and _channel(c) != "any"}
+
+
+def _own_items(items: list[tuple[str, int, str]], own: set[str] | None) -> list[tuple[str, int, str]]:
+    """A shared sentence's count items on this company's own channels (see
+    experiences._split_shared_sentence); all of them when none or all are its own."""
+    if not own:
+        return items
+    kept = [item for item in items if item[2] in own]
+    return kept if kept else items
 
 
 def each_tally(sent: Span) -> tuple[int, bool] | None:
@@ -5025,7 +5042,8 @@ def _others_in_count(sent: Span) -> bool:
     return recap(sent) is not None or any(n >= 2 for _, n, _ in sentence_count(sent))
 
 
-def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = None) -> tuple[Contacts | None, list[dict]]:
+def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = None,
+          own_channels: dict[int, set[str]] | None = None) -> tuple[Contacts | None, list[dict]]:
     """The customer's contacts over the sentences that tell one, and a log a reader can check.
 
     Counts are kept per channel, so an explicit "twee keer gebeld" is the phone total (it does
@@ -5114,7 +5132,7 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
                         "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
             continue
         before = sum(per_channel.values())
-        items = sentence_count(sent)
+        items = _own_items(sentence_count(sent), (own_channels or {}).get(sent.start))
         if items and _title_line(sent) and not OWN_POST_CHANNELS & {channel for _, _, channel in items}:
             # "Opgezegd en toch drie keer afgeschreven: mijn gedoe met vinobox": the story's title
             # tells what the story will tell; a count in it ("Drie keer gebeld en nog steeds geen

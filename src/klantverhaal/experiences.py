@@ -46,6 +46,9 @@ class _Facts:
     judgement_cues: list[Span] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
     tallies: dict[int, tuple[int, bool]] = field(default_factory=dict)  # sentence start -> (count, more) for this company
+    # sentence start -> the channels of this company's own contacts in a sentence shared with
+    # another company ("Ik heb Evides gebeld en Stedin gemaild": the call only)
+    own_channels: dict[int, set[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -205,6 +208,8 @@ def read_story(doc: Doc, story: StoryText) -> Story:
                 reached.add(company)
             elif contact_rules.message_from_company(sent, own):
                 facts[company].sent_to_customer = True
+        if len(reached) >= 2:
+            _split_shared_sentence(sent, owned, reached, facts)
         if reached:
             _share_with_co_addressees(doc, sent, sent_cues, facts, reached, _named_in_sentence(doc, sent, tally_names))
     if addressee is not None and addressee.company in facts:
@@ -253,6 +258,19 @@ def _count_own_letter(sentences: list[Span], f: _Facts) -> None:
     contact_rules.mark_own_letter(salutation)
     f.contact_sentences.append(salutation)
     f.channels["letter"].append(salutation[:1])
+
+
+def _split_shared_sentence(sent: Span, owned: dict[str, list[Span]], reached: set[str],
+                           facts: dict[str, "_Facts"]) -> None:
+    """ "Ik heb toen Evides gebeld en de gemeente Breda gemaild", "een mail naar Vitens en een
+    brief naar de gemeente": a sentence that tells contacts with two or more companies, each on
+    channels of its own, counts for each only the contacts on its own channels. When two of them
+    share a channel ("Ik heb Evides en Stedin gebeld") the sentence is left whole."""
+    channels = {company: contact_rules.own_contact_channels(owned[company]) for company in reached}
+    if any(not ch for ch in channels.values()) or sum(map(len, channels.values())) != len(set().union(*channels.values())):
+        return
+    for company, own in channels.items():
+        facts[company].own_channels[sent.start] = own
 
 
 def _share_with_co_addressees(doc: Doc, sent: Span, sent_cues: list[Span], facts: dict[str, "_Facts"],
@@ -2300,8 +2318,8 @@ def _story_totals_apart(facts: dict[str, "_Facts"]) -> None:
             if total is None:
                 continue
             rest = [s for s in f.contact_sentences if s is not sent]
-            own, _ = contact_rules.count(rest, f.tallies)
-            others = [contact_rules.count(o.contact_sentences, o.tallies)[0] for o in contacted.values() if o is not f]
+            own, _ = contact_rules.count(rest, f.tallies, f.own_channels)
+            others = [contact_rules.count(o.contact_sentences, o.tallies, o.own_channels)[0] for o in contacted.values() if o is not f]
             summed = (own.min if own else 0) + sum(c.min for c in others if c)
             # (one contact either way is how far a count of the other lists may be off: "Dat is
             # twaalf keer in totaal" after lists of seven and five, one of them read as six)
@@ -2343,7 +2361,7 @@ def _experience(f: _Facts, doc: Doc) -> Experience:
         waits.append(Wait(text=span.text, min_h=hours.min_h, max_h=hours.max_h, kind=span.label_,
                           business=hours.business, start=span.start_char, end=span.end_char,
                           sentence=docindex.sentence_of(span).text))
-    contacts, log = contact_rules.count(f.contact_sentences, f.tallies)
+    contacts, log = contact_rules.count(f.contact_sentences, f.tallies, f.own_channels)
     friendliness, friendly_evidence = judgements.friendliness(f.judgement_cues)
     resolved, resolved_evidence = judgements.resolved(f.judgement_cues)
     evidence = {"friendliness": friendly_evidence, "resolved": resolved_evidence,

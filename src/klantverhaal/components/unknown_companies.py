@@ -324,11 +324,17 @@ def _rules() -> dict:
     # kind and one or two lower-case words after it (read by _lower_names_after_kind)
     lower_after_kind = re.compile(rf"(?<![\w@.-])(?P<kind>[a-zà-ÿ]*(?:{kinds_before_lower})|[a-zà-ÿ]{{2,}}(?:{compound_heads}))"
                                   rf"[ \t]+(?P<name>(?:(?:{name_articles})[ \t]+)?[a-zà-ÿ][a-zà-ÿ0-9'-]{{2,}}(?:[ \t]+(?:&[ \t]+)?[a-zà-ÿ][a-zà-ÿ0-9-]{{2,}})?)")
+    # "bij steekje los, het winkeltje van Marloes": lower-case words after "bij", then an article
+    # and a kind word (or its diminutive) in apposition (read by _lower_names_before_kind)
+    lower_before_kind = re.compile(rf"\bbij[ \t]+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9'’-]{{2,}}(?:[ \t]+[a-zà-ÿ][a-zà-ÿ0-9'’-]{{1,}}){{0,2}}),"
+                                   rf"[ \t]+(?:{'|'.join(table['apposition_kind_articles'])})[ \t]+(?:[a-zà-ÿ]+[ \t]+)?"
+                                   rf"(?:{kinds_before_lower})(?:tje|je)?\b")
     again_after = "|".join(re.escape(w) for w in table["lower_after_kind_again_after"])
     posted_by = "|".join(re.escape(w) for w in table["posted_by_words"])
     lower_determiners = "|".join(re.escape(w) for w in table["lower_unknown_determiners"])
     heading_labels = "|".join(re.escape(w) for w in table["heading_labels"])
     return {"patterns": patterns, "lower_unknown": lower_unknown, "tlds": tlds, "lower_after_kind": lower_after_kind,
+            "lower_before_kind": lower_before_kind,
             "heading_label": re.compile(rf"^[^\w\[]*(?:\[[^\]\n]*\]\W*)?(?:(?:{heading_labels})[ \t]*:\W*)*", re.I),
             "again_after": re.compile(rf"\b(?:{again_after})[ \t]+$", re.I),  # ("Bij de zoete zonde gaan wij ...")
             "as_initials": "|".join(re.escape(w) for w in table["initials_after_name"]["as"]),
@@ -682,6 +688,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
     out = out + _section_headings(text, taken, out, rules)
     out = out + _lower_case_names(text, [*taken, *((a, b) for a, b, _, _ in out)], rules)
     out = out + _lower_names_after_kind(text, [*taken, *((a, b) for a, b, _, _ in out)], rules)
+    out = out + _lower_names_before_kind(text, [*taken, *((a, b) for a, b, _, _ in out)], rules)
     out = out + _other_occurrences(text, out, rules)
     out = out + _longer_forms(text, out, taken, rules)
     out = _listed_apart(text, out)
@@ -1202,6 +1209,29 @@ def _lower_names_after_kind(text: str, taken: list[tuple[int, int]], rules: dict
             seen.add(name)
             out.append((start, start + len(name), name, _kind_sector(kind, rules)))
             break
+    return out
+
+
+def _lower_names_before_kind(text: str, taken: list[tuple[int, int]], rules: dict) -> list[tuple[int, int, str, str]]:
+    """ "wol besteld bij steekje los, het winkeltje van Marloes ... steekje los kan ik aanraden":
+    one to three lower-case words after "bij" with a kind word in apposition after them name
+    that firm. The kind vouches for the name, so it may be Dutch words; it must be written at
+    least twice, and no word of it may be a stop word, place, first name or kind word ("bij
+    mijn buurman, de eigenaar van ..." names nobody)."""
+    out = []
+    seen: set[str] = set()
+    for m in rules["lower_before_kind"].finditer(text):
+        name, start, end = m.group("name"), m.start("name"), m.end("name")
+        words = name.split()
+        if name in seen or any(w in rules["stop"] or w in rules["places"] or w in rules["kind_before"]
+                               or w.capitalize() in rules["first_names"] for w in words) \
+                or any(a < end and start < b for a, b in taken):
+            continue
+        occurrences = [o.start() for o in re.finditer(rf"(?<![\w@.-]){re.escape(name)}(?![\w-])", text)]
+        if len(occurrences) < 2 or any(rules["lower_determiner"].search(text, max(0, o - 10), o) for o in occurrences):
+            continue
+        seen.add(name)
+        out.append((start, end, name, "retail"))
     return out
 
 
