@@ -329,7 +329,8 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
             or _unwilling(sent, cue) \
             or _unreal_modal(sent, cue) or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) \
             or _generic_infinitive(sent, cue) or _almost_done(sent, cue) or _the_right_one(sent, cue) \
-            or _first_one_again(sent, cue) or _preferred(cue) or _others_channel(sent, cue):
+            or _first_one_again(sent, cue) or _preferred(cue) or _others_channel(sent, cue) \
+            or _passive_after(sent, cue, modal_only=True):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet); "Bellen helpt niks": about calling
     if any(c.label_ == "contact_verb" and c.id_.startswith("any") and c.start <= cue.start and cue.end <= c.end
            and len(c) > len(cue) for c in sent_cues):
@@ -510,6 +511,7 @@ def contact_events(sent: Span, cues: list[Span]) -> list[str]:
     "Ik belde en mailde" -> [phone, email]. Company call-backs and received mail
     ("kreeg een brief"), offers, negations and other people's contacts are left out.
     Kept per sentence and cue set in the Doc: reading a story asks for it more than once."""
+    cues = [c for c in cues if not _their_call_again(sent, c)]  # ("weer een telefoontje: ...": theirs)
     memo = sent.doc.user_data.setdefault("klantverhaal.contact_events", {})
     key = (sent.start, tuple((c.start, c.end, c.label_) for c in cues))
     if key not in memo:
@@ -1483,17 +1485,27 @@ def _pointed_back(sent: Span, cue: Span) -> bool:
     """ "Op mijn klacht heb ik nooit iets gehoord", "op die mail kwam niets": an answer awaited
     to a contact is about one told before. ("mijn klacht" is itself the cue, so the words
     before it are read from the cue's start or the token before.)"""
-    if cue.label_ == "channel" and cue.id_ not in POINTING_BACK_CHANNELS:
-        return False  # "het nummer op die FAQ-pagina" is a place, not a message answered
+    # ("het nummer op die FAQ-pagina" is a place, not a message answered; "Tien dagen na mijn
+    # eerste telefoontje" is a time, whatever the channel)
+    phrases = POINTING_BACK if cue.label_ != "channel" or cue.id_ in POINTING_BACK_CHANNELS else POINTING_BACK_IN_TIME
+    if phrases is POINTING_BACK_IN_TIME and not _counted_before(sent, _channel(cue)):
+        return False  # (a call the story told nowhere before is told here)
     doc = sent.doc
-    for width in (1, 2):
+    for width in (1, 2, 3):
         start = cue.start - width
         if start < sent.start:
             break
+        if width == 3 and doc[cue.start - 1].lower_ not in POINTING_BACK_ADJECTIVES:
+            break  # ("na mijn eerste mail", "sinds ons laatste telefoontje": one word between; "na
+            # mijn tweede mail" tells there were two)
         words = " ".join(t.lower_ for t in doc[start : cue.start]) + " " + cue[0].lower_
-        if any(words.startswith(p + " ") or words == p for p in POINTING_BACK):
+        if any(words.startswith(p + " ") or words == p for p in phrases):
             return True
     return False
+
+
+POINTING_BACK_IN_TIME = resources.phrases("contacts.pointing_back_in_time")
+POINTING_BACK_ADJECTIVES = resources.words("contacts.pointing_back_adjectives")
 
 
 PLUPERFECT = resources.words("contacts.pluperfect_auxiliaries")
@@ -1965,12 +1977,14 @@ def _almost_done(sent: Span, cue: Span) -> bool:
         before = words[max(0, k - 3) : k]
         helper = next((j for j, w in enumerate(before) if w in IRREALIS_FINITES), None)
         after = words[k + 1] if k + 1 < len(words) else cue[0].lower_
-        if helper is not None and all(w == "al" or w in SUBJECT_PRONOUNS for w in before[helper + 1 :]) \
+        # ("Ik had gisteravond al bijna Centraal Beheer gebeld": a time may stand between too)
+        if helper is not None and all(w == "al" or w in SUBJECT_PRONOUNS or w in ALMOST_TIME_WORDS for w in before[helper + 1 :]) \
                 and numbers.parse(after) is None and not after.isdigit():
             return True
     return False
 
 
+ALMOST_TIME_WORDS = resources.words("contacts.almost_time_words")  # "Ik had gisteravond al bijna ..."
 UNREAL_WITHOUT = resources.words("contacts.unreal_without")
 UNREAL_ADVERBS = resources.words("contacts.unreal_adverbs")
 
@@ -3270,6 +3284,21 @@ def _joint_noun_total(sent: Span) -> int | None:
     return None
 
 
+THEIR_CALL_NOUNS = resources.words("contacts.their_call_again_nouns")
+
+
+def _their_call_again(sent: Span, cue: Span) -> bool:
+    """ "Een week later weer een telefoontje: nu waren ook de loonstroken zoek": a call told
+    without a verb, again, and then what was said, with the writer nowhere before it, is the
+    company calling with news once more (the writer's own call is "weer gebeld", "weer een
+    telefoontje naar ..."). Such a call is no contact of the writer's."""
+    doc = sent.doc
+    if cue.text.lower() not in THEIR_CALL_NOUNS or cue.end >= sent.end or doc[cue.end].text != ":" \
+            or cue.start - 2 < sent.start or doc[cue.start - 1].lower_ != "een" or doc[cue.start - 2].lower_ not in REPEAT_WORDS:
+        return False
+    return not any(t.lower_ in SELF for t in doc[sent.start : cue.start])
+
+
 def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     """How this sentence counts, as (how, n, channel) items: ("exact", 3, "phone") for "drie
     keer gebeld", ("more", 2, ...) for "nog twee keer gebeld", ("ordinal", 4, ...) for "het
@@ -3284,7 +3313,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     tally = _tally(sent, cues)
     if tally is not None:
         return [("exact", tally + left_out(sent), "any")]
-    cues = [c for c in cues if not _counted_in(sent, c)]
+    cues = [c for c in cues if not _counted_in(sent, c) and not _their_call_again(sent, c)]
     contact = [c for c in cues if c.label_ in ("contact_verb", "channel") and not _called_to(sent, c, cues)]
     verbs = [c for c in cues if c.label_ in ("contact_verb", "comm_verb") and not _called_to(sent, c, cues)]
     # "twee keer via de chat gevraagd", "via WhatsApp drie keer naar de status gevraagd"
@@ -3820,7 +3849,23 @@ FROM_WORDS = resources.words("contacts.answer_from_words")  # "een mail terug va
 def _writer_received(sent: Span, cue: Span) -> bool:
     """ "werd ik gebeld", "ben ik gebeld door een verkoper", "zag ik in mijn mail": the writer
     was on the receiving end of the call or message."""
-    return _passive_clause(sent, cue[0]) or _perfect_passive(sent, cue[-1]) or _seen_in_inbox(sent, cue)
+    return _passive_clause(sent, cue[0]) or _perfect_passive(sent, cue[-1]) or _seen_in_inbox(sent, cue) \
+        or _passive_after(sent, cue)
+
+
+def _passive_after(sent: Span, cue: Span, modal_only: bool = False) -> bool:
+    """ "heb ik gezegd dat ik gebeld wilde worden", "als ik gebeld word": the participle of a
+    verb that takes "hebben", with a passive auxiliary after it (a modal may stand between), is
+    the writer being called, verb-final as a subclause has it. With ``modal_only``, only with a
+    modal: a call wished for or promised, which did not (yet) happen and used no channel."""
+    if cue[-1].lower_ not in HEBBEN_PARTICIPLES:
+        return False
+    after = [t.lower_ for t in sent.doc[cue.end : min(sent.end, cue.end + 2)]]
+    modal = len(after) == 2 and after[0] in PASSIVE_MODALS and after[1] in PASSIVE
+    return modal if modal_only else bool(after) and (after[0] in PASSIVE or modal)
+
+
+PASSIVE_MODALS = resources.words("contacts.passive_modals")
 
 
 HEBBEN_PARTICIPLES = resources.words("contacts.hebben_participles")
@@ -5010,16 +5055,17 @@ OWN_POST_CHANNELS = resources.words("contacts.own_post_channels")
 
 
 def _title_line(sent: Span) -> bool:
-    """Is the sentence the story's title: the first line of the text, with no closing stop,
-    standing alone on its line?"""
+    """Is the sentence the story's title: the first line of the text, with no closing full
+    stop, standing alone on its line?"""
     text = docindex.text(sent.doc)
     first = len(text) - len(text.lstrip())
     end = text.find("\n", first)
     if sent.start_char != first or end < 0 or sent.start_char + len(sent.text.rstrip()) > end:
         return False
     line = text[first:end].rstrip()
-    # the whole line is this one sentence, and it has no closing stop (nor one inside a closing quote)
-    return bool(line) and line.rstrip("\"'”’)")[-1:] not in (".", "!", "?", "") \
+    # the whole line is this one sentence, and it has no closing full stop (nor one inside a
+    # closing quote); a headline may cry out or ask ("... terwijl ik allang heb opgezegd!!")
+    return bool(line) and line.rstrip("\"'”’)")[-1:] not in (".", "") \
         and sent.start_char + len(sent.text.rstrip()) >= first + len(line)
 
 

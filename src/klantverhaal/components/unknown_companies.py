@@ -345,7 +345,10 @@ def _rules() -> dict:
             "section_line": re.compile(rf"(?<=\n\n)[ \t]*(?P<name>{multi})[ \t]*(?=\n[ \t]*\n)"),
             "stop": stop, "first_names": frozenset(table["first_names"]),
             "tld_after": re.compile(rf"\.(?:{tlds})\b"),
-            "joiners": frozenset(table["name_joiners"]), "org_suffixes": frozenset(table["org_suffixes"]),
+            "joiners": frozenset(table["name_joiners"]),
+            "never_opening": frozenset(table["joiners_never_opening"]),
+            "message_heads": frozenset(table["message_heads_before_name"]),
+            "message_to": frozenset(table["message_to_words"]), "org_suffixes": frozenset(table["org_suffixes"]),
             "org_suffixes_longest_first": tuple(sorted(table["org_suffixes"], key=len, reverse=True)),
             "legal": frozenset(s.rstrip(".") for s in table["legal_suffixes"]),
             "needs_name": tuple(table["suffixes_needing_name"]),
@@ -527,21 +530,34 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "Mijn zoon (twee keer):": a person's tally; "Gemeente (3 keer):": a kind word
             if rule != "portal" and words[0] == "Mijn" and len(words) > 1:
                 continue  # "via Mijn Inburgering een bericht gestuurd": a portal, which the portal rule reads
-            if len(words) > 1 and words[0].lower() in rules["stop"] and words[0].lower() not in rules["joiners"]:
+            if len(words) > 2 and words[0].lower() in rules["message_heads"] and words[1] in rules["message_to"]:
+                # "Zo 15 juni - Mail aan Dijkgeluid Producties: ...": a diary line's message to the firm
+                start += len(name) - len(" ".join(words[2:]))
+                name, words = " ".join(words[2:]), words[2:]
+            if len(words) > 1 and words[0].lower() in rules["stop"] and (words[0].lower() not in rules["joiners"]
+                                                                          or words[0].lower() in rules["never_opening"]):
                 # "Maandag Bosman Installatietechniek": a day or a capitalised sentence word in front
+                # ("En Studio Spikkel: geweldig werk": a sentence's "En" opens no name)
                 start += len(name) - len(" ".join(words[1:]))
                 name = " ".join(words[1:])
                 if words[1].islower():
                     continue  # "een DM op Twitter": what is left opens with a joiner, no name
             first_word = words[0].lower() if words else ""
-            if len(words) > 1 and first_word in rules["kind_before"] and first_word != "gemeente" \
+            if len(words) > 1 and _kind_or_compound(first_word, rules) and first_word != "gemeente" \
                     and (_line_initial(text, start) or _opens_sentence(text, start)) \
-                    and _written_lower(text, first_word, words[1:]):
+                    and _written_lower(text, first_word, words[1:2]):
                 # "Autorijschool Meijer in Gouda, pas op!!" above "bij autorijschool meijer": the
                 # headline's capital makes no name; nor does a sentence's ("Notaris Lemmens zelf
                 # was vriendelijk" in a story that writes "notaris Lemmens")
                 start += len(words[0]) + 1
                 name = " ".join(words[1:])
+                headline_kind = True
+            else:
+                # ("Rijschool Rechtdoor Amersfoort:" read by a kind rule: the kind stands outside the name)
+                kind = m.group("kind") if "kind" in m.re.groupindex else None
+                headline_kind = bool(kind) and kind[0].isupper() and len(words) == 2 \
+                    and (_line_initial(text, m.start("kind")) or _opens_sentence(text, m.start("kind"))) \
+                    and _written_lower(text, kind.lower(), words[:1])
             if _is_stopword(name, rules["stop"]) or _sentence_initial_only(text, start, name, rule):
                 continue
             if " " not in name and _staff_person(text, name, rules):
@@ -601,8 +617,11 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             # capitalised particle is a surname
             surname = len(words) > 1 and words[-2][0].isupper() and (words[-2].lower() in rules["joiners"]
                                                                       or words[-2] in rules["particles"])
-            if len(words) > 2 and not surname and (words[-1].lower() in rules["stop"] or words[-1].lower() in rules["places"]
-                                                   and _town_not_in_name(text, words, rules["joiners"])):
+            # ("Rijschool Rechtdoor Amersfoort:" heading a story that writes "bij rijschool
+            # Rechtdoor": with the headline's kind gone, one word and the town are left)
+            if (len(words) > 2 or headline_kind and len(words) == 2) and not surname \
+                    and (words[-1].lower() in rules["stop"] or words[-1].lower() in rules["places"]
+                         and _town_not_in_name(text, words, rules["joiners"])):
                 name = " ".join(words[:-1])  # "Hofstede Kamerverhuur Groningen": the place is not the name
                 words = words[:-1]
                 while len(words) > 1 and words[-1] in rules["joiners"]:
@@ -1005,8 +1024,16 @@ def _capital_inside(text: str, name: str) -> bool:
     return any(not _at_sentence_start(text, m.start()) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}\b", text))
 
 
+def _kind_or_compound(word: str, rules: dict) -> bool:
+    """A kind word ("rijschool"), or a compound ending in an organisation word ("tentverhuur",
+    "laptopkliniek"): what a headline's capital may make look like part of a name."""
+    return word in rules["kind_before"] or any(
+        word.endswith(suffix) and len(word) >= len(suffix) + 3 for suffix in rules["org_suffixes_longest_first"])
+
+
 def _written_lower(text: str, kind: str, rest: list[str]) -> bool:
-    """Does the story also write the kind in lower case before the same name?"""
+    """Does the story also write the kind in lower case before the same name (its first word:
+    "bij rijschool Stuurvast" for a headline's "Rijschool Stuurvast Veenendaal")?"""
     pattern = re.compile(rf"\b{re.escape(kind)}\s+{re.escape(' '.join(rest))}\b", re.IGNORECASE)
     return any(m.group()[0].islower() for m in pattern.finditer(text))
 
