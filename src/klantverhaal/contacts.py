@@ -711,7 +711,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             taken.append(cue)
             continue
         if cue.label_ == "comm_verb" and (not _names_a_channel_or_company(sent, cues) and not _writer_replied(sent, cue)
-                                          or _parcel_handed_in(sent, cue)):
+                                          or _parcel_handed_in(sent, cue) or _shipped_with_carrier(sent, cue)):
             continue
         tried = _attempt_on_channel(sent, cue, cues) if cue.text.lower() in ATTEMPT_VERBS else None
         if cue.label_ == "comm_verb" and cue.text.lower() in ATTEMPT_VERBS and tried is None:
@@ -2839,6 +2839,18 @@ def _parcel_handed_in(sent: Span, verb: Span) -> bool:
 
 
 PARCEL_POINTS = tuple(resources.phrases("contacts.parcel_point_heads"))
+CARRIER_PREPOSITIONS = resources.words("contacts.carrier_prepositions")  # "met PostNL", "via DHL", "per bpost"
+CARRIER_SECTOR = "delivery"
+
+
+def _shipped_with_carrier(sent: Span, verb: Span) -> bool:
+    """ "Ik heb de camera goed verpakt opgestuurd met PostNL", "Op 1 december ingestuurd via
+    PostNL": a verb of sending with a carrier after "met", "via" or "per" near it sends goods;
+    it is no contact, neither with the carrier nor with the firm the goods went to."""
+    doc = sent.doc
+    lo, hi = max(sent.start, verb.start - 4), min(sent.end, verb.end + 4)
+    return any(s.label_ == CARRIER_SECTOR and lo <= s.start < hi and s.start > sent.start
+               and doc[s.start - 1].lower_ in CARRIER_PREPOSITIONS for s in doc.spans.get("companies", []))
 
 
 def _names_a_channel_or_company(sent: Span, cues: list[Span]) -> bool:
@@ -3828,8 +3840,17 @@ def _message_back(sent: Span, cue: Span, *, from_someone: bool = False) -> bool:
     k = cue.start + 1 if from_someone else cue.end
     if k >= sent.end or doc[k].lower_ not in BACK_WORDS:
         return False
-    return not from_someone or k + 1 < sent.end and doc[k + 1].lower_ in FROM_WORDS \
+    if not from_someone:
+        return True
+    # ("Na tien dagen een mail terug: ...", "EDIT 29 april: mail terug.": told without a verb or
+    # the writer, and the clause ends there: the answer that came in)
+    ends = k + 1 >= sent.end or doc[k + 1].text in CLAUSE_END_MARKS \
+        and not any(t.lower_ in SELF for t in doc[sent.start : cue.start])
+    return (k + 1 < sent.end and doc[k + 1].lower_ in FROM_WORDS or ends) \
         and not any(t.lower_ in SEND_VERBS for t in sent)
+
+
+CLAUSE_END_MARKS = (":", ".", "!", ",")
 
 
 COUNTED_ONLY = resources.words("contacts.counted_only_infinitives")

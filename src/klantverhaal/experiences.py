@@ -1212,7 +1212,7 @@ def _mention_role(text: str, start: int, end: int, sector: str, from_table: bool
         # "Wij bij KPN ..." speaks for the company ("hebben wij bij KozijnPlus besteld" does not);
         # "mijn broer, die bij Eneco werkt": someone's employer
         return "employer"
-    if _stopgap_errand(before, sentence, cues):
+    if _stopgap_errand(before, sentence, cues, text[start:end]):
         return "errand"  # "dan maar naar de Jumbo gegaan om toch iets te halen": a stopgap bought elsewhere
     if _cheaper_elsewhere(text, start, end, cues):
         return "comparison"  # "Bij Domstad Koeriers waren we goedkoper uit geweest, maar ...": not chosen, not even as carrier
@@ -1311,14 +1311,21 @@ def _payment_thing(text: str, start: int, end: int, before: str, cues: dict) -> 
         and before.rstrip().endswith(tuple(" " + w for w in cues["payment_thing_before"]))
 
 
-def _stopgap_errand(before: str, sentence: str, cues: dict) -> bool:
+def _stopgap_errand(before: str, sentence: str, cues: dict, name: str = "") -> bool:
     """ "Op de terugweg ben ik langs de Albert Heijn gereden voor een paar bakken saté", "dan
     maar naar de delhaize gereden en daar vlees bijgekocht": the writer bought a stopgap at another
     shop; buying is no contact, and the shop only shows how the writer worked around the problem.
-    (``before`` and ``sentence`` as _mention_role reads them.)"""
+    A supermarket or chain store one goes to ("Voor de garnalen ben ik snel langs de Jumbo
+    gereden", errand_stores, with a verb of going) needs the purchase or the haste, not both. (``before`` and
+    ``sentence`` as _mention_role reads them.)"""
     if not _strip_article(before.rstrip()).endswith(tuple(" " + w for w in cues["errand_before"])):
         return False
-    return any(w in sentence for w in cues["errand_purchase"]) and any(w in sentence for w in cues["errand_stopgap"])
+    bought = any(w in sentence for w in cues["errand_purchase"])
+    hurried = any(w in sentence for w in cues["errand_stopgap"])
+    # ("gekocht bij de HEMA" is the purchase the story is about; "Dan maar naar de McDonald's" goes there)
+    ran = any(w in sentence for w in cues["errand_motion"]) \
+        or _strip_article(before.rstrip()).endswith(tuple(" " + w for w in cues["errand_to"]))
+    return bought and hurried or name.lower() in cues["errand_stores"] and ran and (bought or hurried)
 
 
 def _functioning(after: str, cues: dict) -> bool:
@@ -1347,6 +1354,9 @@ def _anothers_supplier(near_before: str, cues: dict) -> bool:
 
 
 PRICE_COMPARATIVES = re.compile(r"\b(?:%s)\b" % "|".join(_mention_cues()["price_comparatives"]))
+# "goedkoper waren dan (de) X": a price compared with the firm named after "dan"
+CHEAPER_THAN = re.compile(r"\b(?:%s)\b(?:[ \t]+[a-zà-ÿ]+){0,2}[ \t]+dan(?:[ \t]+(?:de|het|bij))?[ \t]*$"
+                          % "|".join(_mention_cues()["price_comparatives"]))
 
 
 def _cheaper_elsewhere(text: str, start: int, end: int, cues: dict) -> bool:
@@ -1359,6 +1369,8 @@ def _cheaper_elsewhere(text: str, start: int, end: int, cues: dict) -> bool:
     clause = _clause_around(text, start, end)
     if _rival_quote(text, start, end, clause, cues):
         return True
+    if CHEAPER_THAN.search(_lowered_before(text, start, 40)):
+        return True  # "omdat ze 300 euro goedkoper waren dan Van Gelder Verhuizingen": the one not chosen
     if not PRICE_COMPARATIVES.search(clause):
         return False
     _, right = _sentence_bounds(text, start, end)

@@ -96,6 +96,7 @@ def _rules() -> dict:
     stop = set(resources.word_lines("not_companies.txt"))
     # "heb ik", "hebben we", "ik", "wij hadden": the writer as subject before what they did
     writer_did = rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
+    salutations = "|".join(re.escape(w) for w in table["salutation_words"])
     patterns = [
         # ("escaperoom 'De Vergeten Tijd'": the name in quotes after its kind)
         ("kind_before", re.compile(rf"\b(?P<kind>(?i:{kinds_before}))[ \t]+(?:['‘“\"](?=[A-Z]))?(?P<name>(?:'t[ \t]+)?{multi})")),
@@ -295,6 +296,9 @@ def _rules() -> dict:
         # at a sentence start, where "Mijn Kobo" is the writer's own thing; "Mijn Eneco-omgeving"
         # is one word with the brand inside)
         ("portal", re.compile(r"(?<=[a-zà-ÿ,] )Mijn[ \t]+(?P<name>[A-Z][\w&']*\w)(?![\w.-])")),
+        # "Beste Bonenbrigade," on a line of its own: the letter's addressee (not a first name,
+        # a title or a Dutch word: "Beste Marieke,", "Beste Klantenservice,")
+        ("salutation", re.compile(rf"(?m)^[ \t]*(?:{salutations})[ \t]+(?P<name>{multi}),[ \t]*$")),
     ]
     lower_word = r"(?P<name>[a-zà-ÿ][a-zà-ÿ0-9]{3,})"
     before_bij = "|".join(re.escape(w) for w in table["lower_unknown_before_bij"])
@@ -347,6 +351,7 @@ def _rules() -> dict:
             "tld_after": re.compile(rf"\.(?:{tlds})\b"),
             "joiners": frozenset(table["name_joiners"]),
             "never_opening": frozenset(table["joiners_never_opening"]),
+            "salutation_not_names": frozenset(table["salutation_not_names"]),
             "message_heads": frozenset(table["message_heads_before_name"]),
             "message_to": frozenset(table["message_to_words"]), "org_suffixes": frozenset(table["org_suffixes"]),
             "org_suffixes_longest_first": tuple(sorted(table["org_suffixes"], key=len, reverse=True)),
@@ -584,7 +589,12 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if rule in ("contacted_single", "diary_single", "kind_apposition_single", "went_to_single", "turned_to", "lower_predicate", "list_heading", "bought_at") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
                     text[a:b].startswith(name + " ") for a, b in taken) or name in rules["surnames"]):
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
-            if rule in ("contacted", "contacted_single", "diary_single", "went_to_single", "turned_to", "kind_before", "kind_lower", "kind_apposition",
+            if rule == "salutation" and (len(words) == 1 and lexicon.is_dutch_word(name.lower())
+                                         or rules["titled"].search(words[0] + " ") or name.lower() in rules["stop"]
+                                         or name.lower() in rules["salutation_not_names"]
+                                         or name.lower().rsplit("-", 1)[-1] in rules["salutation_not_names"]):
+                continue  # "Beste Klantenservice,", "Beste Mevrouw Jansen,", "Beste Kassa-redactie,": no firm's name
+            if rule in ("salutation", "contacted", "contacted_single", "diary_single", "went_to_single", "turned_to", "kind_before", "kind_lower", "kind_apposition",
                         "kind_apposition_single", "ordered_at", "bought_at", "at_place", "hired", "named_as", "landed_at",
                         "addressee", "service_of", "kind_bracket") and m.group("name").split()[0] in rules["first_names"] \
                     and not (rule in ("kind_apposition", "kind_before") and len(m.group("name").split()) >= 2
