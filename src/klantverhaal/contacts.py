@@ -3446,6 +3446,8 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     if noted:
         return noted
     for cue in contact:
+        if cue.start > sent.start + 1 and sent.doc[cue.start - 2].lower_ in WITHOUT_WORDS:
+            continue  # "zonder één telefoontje": none at all
         if cue.start > sent.start and _channel(cue) != "visit":  # "stonden er twee monteurs op de stoep": people, no count
             prev = sent.doc[cue.start - 1].lower_
             value = numbers.parse(prev)
@@ -3509,6 +3511,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
 
 
 PLACE_PHRASES = resources.phrases("contacts.place_phrases")
+WITHOUT_WORDS = resources.words("contacts.without_words")  # "zonder één telefoontje"
 
 
 def _either_channel(sent: Span, verbs: list[Span]) -> set[str]:

@@ -1841,7 +1841,7 @@ STAFF_NOUNS = frozenset(resources.read_json("mentions.json")["staff_nouns"])
 
 def _staff_names(doc: Doc, per_sentence: dict, topic_before: list) -> dict[str, str]:
     """First names of a company's staff: "zei onze adviseur, Sofie" while the story is about KBC,
-    "Sofie van KBC". A later "Ik heb Sofie gemaild" is with her firm, whatever the story turned to
+    "Sofie van KBC", "Kris Willems" of Elektro Willems. A later "Ik heb Sofie gemaild" is with her firm, whatever the story turned to
     in between. A name given to staff of two firms is left out."""
     names = first_names()
     found: dict[str, set[str]] = defaultdict(set)
@@ -1860,6 +1860,13 @@ def _staff_names(doc: Doc, per_sentence: dict, topic_before: list) -> dict[str, 
                          and _tokens_of(doc, m).start in (tokens[k + 2].i, tokens[k + 2].i + 1)]
                 if after:
                     found[tok.text].add(after[0].company)  # "Sofie van KBC"
+            elif k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
+                # "twee gasten: Kris Willems en zijn neef" in a story about Elektro Willems: his
+                # surname is the firm's name, and "Ik heb Kris gebeld" is with the firm
+                own = [m for m in per_sentence.get(i, []) if m.company and m.named and _tokens_of(doc, m) is not None
+                       and _tokens_of(doc, m).start == tokens[k + 1].i and m.company != tok.text]
+                if own:
+                    found[tok.text].add(own[0].company)
     return {name: next(iter(firms)) for name, firms in found.items() if len(firms) == 1}
 
 
