@@ -3297,6 +3297,7 @@ def _joint_noun_total(sent: Span) -> int | None:
 
 
 THEIR_CALL_NOUNS = resources.words("contacts.their_call_again_nouns")
+THEIR_CALL_ARTICLES = resources.words("contacts.their_call_again_articles")  # "weer een telefoontje:"
 
 
 def _their_call_again(sent: Span, cue: Span) -> bool:
@@ -3306,7 +3307,8 @@ def _their_call_again(sent: Span, cue: Span) -> bool:
     telefoontje naar ..."). Such a call is no contact of the writer's."""
     doc = sent.doc
     if cue.text.lower() not in THEIR_CALL_NOUNS or cue.end >= sent.end or doc[cue.end].text != ":" \
-            or cue.start - 2 < sent.start or doc[cue.start - 1].lower_ != "een" or doc[cue.start - 2].lower_ not in REPEAT_WORDS:
+            or cue.start - 2 < sent.start or doc[cue.start - 1].lower_ not in THEIR_CALL_ARTICLES \
+            or doc[cue.start - 2].lower_ not in REPEAT_WORDS:
         return False
     return not any(t.lower_ in SELF for t in doc[sent.start : cue.start])
 

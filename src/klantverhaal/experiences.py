@@ -1355,8 +1355,9 @@ def _anothers_supplier(near_before: str, cues: dict) -> bool:
 
 PRICE_COMPARATIVES = re.compile(r"\b(?:%s)\b" % "|".join(_mention_cues()["price_comparatives"]))
 # "goedkoper waren dan (de) X": a price compared with the firm named after "dan"
-CHEAPER_THAN = re.compile(r"\b(?:%s)\b(?:[ \t]+[a-zà-ÿ]+){0,2}[ \t]+dan(?:[ \t]+(?:de|het|bij))?[ \t]*$"
-                          % "|".join(_mention_cues()["price_comparatives"]))
+CHEAPER_THAN = re.compile(r"\b(?:%s)\b(?:[ \t]+[a-zà-ÿ]+){0,2}[ \t]+(?:%s)(?:[ \t]+(?:%s))?[ \t]*$" % (
+    "|".join(_mention_cues()["price_comparatives"]), "|".join(_mention_cues()["comparison_than"]),
+    "|".join(_mention_cues()["comparison_than_followers"])))
 
 
 def _cheaper_elsewhere(text: str, start: int, end: int, cues: dict) -> bool:

@@ -330,9 +330,9 @@ def _rules() -> dict:
                                   rf"[ \t]+(?P<name>(?:(?:{name_articles})[ \t]+)?[a-zà-ÿ][a-zà-ÿ0-9'-]{{2,}}(?:[ \t]+(?:&[ \t]+)?[a-zà-ÿ][a-zà-ÿ0-9-]{{2,}})?)")
     # "bij steekje los, het winkeltje van Marloes": lower-case words after "bij", then an article
     # and a kind word (or its diminutive) in apposition (read by _lower_names_before_kind)
-    lower_before_kind = re.compile(rf"\bbij[ \t]+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9'’-]{{2,}}(?:[ \t]+[a-zà-ÿ][a-zà-ÿ0-9'’-]{{1,}}){{0,2}}),"
+    lower_before_kind = re.compile(rf"\b(?:{'|'.join(table['apposition_name_prepositions'])})[ \t]+(?P<name>[a-zà-ÿ][a-zà-ÿ0-9'’-]{{2,}}(?:[ \t]+[a-zà-ÿ][a-zà-ÿ0-9'’-]{{1,}}){{0,2}}),"
                                    rf"[ \t]+(?:{'|'.join(table['apposition_kind_articles'])})[ \t]+(?:[a-zà-ÿ]+[ \t]+)?"
-                                   rf"(?:{kinds_before_lower})(?:tje|je)?\b")
+                                   rf"(?:{kinds_before_lower})(?:{'|'.join(table['kind_diminutive_suffixes'])})?\b")
     again_after = "|".join(re.escape(w) for w in table["lower_after_kind_again_after"])
     posted_by = "|".join(re.escape(w) for w in table["posted_by_words"])
     lower_determiners = "|".join(re.escape(w) for w in table["lower_unknown_determiners"])
