@@ -1197,14 +1197,21 @@ def _lower_case_names(text: str, taken: list[tuple[int, int]], rules: dict) -> l
                     or re.match(r"[ \t]+['‘“\"]?[A-Z]", text[end : end + 3]) or lexicon.is_dutch_word(name) \
                     or name in rules["kind_before"]:
                 continue  # ('bij escaperoom "De Vergeten Kluis"': a kind word before a quoted name)
-            occurrences = [o.start() for o in re.finditer(rf"(?<![\w@.-]){re.escape(name)}(?![\w-])", text)]
-            if len(occurrences) < 2 or any(rules["lower_determiner"].search(text, max(0, o - 10), o) for o in occurrences) \
+            if not _written_twice_bare(text, name, rules) \
                     or re.search(rf"\b{re.escape(name)}\.(?:{rules['tlds']})\b", text, re.I) \
                     or any(a < end and start < b for a, b in taken):
                 continue
             seen.add(name)
             out.append((start, end, name, "other"))
     return out
+
+
+def _written_twice_bare(text: str, name: str, rules: dict) -> bool:
+    """Is a lower-case name written at least twice in the story, never right after an article or
+    possessive ("de keukenstudio", "mijn buurman")? What the lower-case name rules ask before
+    they take such words for a firm."""
+    occurrences = [o.start() for o in re.finditer(rf"(?<![\w@.-]){re.escape(name)}(?![\w-])", text)]
+    return len(occurrences) >= 2 and not any(rules["lower_determiner"].search(text, max(0, o - 10), o) for o in occurrences)
 
 
 def _lower_names_after_kind(text: str, taken: list[tuple[int, int]], rules: dict) -> list[tuple[int, int, str, str]]:
@@ -1264,8 +1271,7 @@ def _lower_names_before_kind(text: str, taken: list[tuple[int, int]], rules: dic
                                or w.capitalize() in rules["first_names"] for w in words) \
                 or any(a < end and start < b for a, b in taken):
             continue
-        occurrences = [o.start() for o in re.finditer(rf"(?<![\w@.-]){re.escape(name)}(?![\w-])", text)]
-        if len(occurrences) < 2 or any(rules["lower_determiner"].search(text, max(0, o - 10), o) for o in occurrences):
+        if not _written_twice_bare(text, name, rules):
             continue
         seen.add(name)
         out.append((start, end, name, "retail"))
