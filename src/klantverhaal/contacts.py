@@ -257,11 +257,12 @@ def _times_done(done: Span) -> int:
 def _writer_was_told(sent: Span, cue: Span) -> bool:
     """ "De baas was er niet, ik moest maar terugbellen.": what the writer was told to do, as
     "ik moest" or "ik kon" and a bare infinitive in the clause; like a request, it is a contact only
-    once the next sentence says it was done."""
+    once the next sentence says it was done. So is what the writer was to do ("op voorwaarde dat
+    ik een bewijs zou mailen. Dat heb ik gedaan.")."""
     doc = sent.doc
     clause = list(docindex.words_back(cue, CLAUSE_BREAKS))
     return cue[-1].lower_.endswith("en") and bool(set(clause) & SELF) \
-        and bool(set(clause) & TOLD_TO_MODALS) and doc[cue.start - 1].lower_ not in INFINITIVE_MARKERS
+        and bool(set(clause) & (TOLD_TO_MODALS | WRITER_PLAN_MODALS)) and doc[cue.start - 1].lower_ not in INFINITIVE_MARKERS
 
 
 def _asked_of_writer(sent: Span, cue: Span) -> bool:
@@ -570,6 +571,16 @@ def _question_on_site(sent: Span) -> bool:
 DEFINITE_ARTICLES = resources.words("contacts.definite_articles")
 
 
+KIND_DETERMINERS = resources.phrases("contacts.kind_determiners")
+
+
+def _kind_of_contact(sent: Span, cue: Span) -> bool:
+    """ "zo'n telefoontje", "een dergelijke brief": a contact noun after a word of kind names the
+    sort of contact, not one the writer made (a verb with it, "zo'n mail gestuurd", is its own cue)."""
+    before = " ".join(t.lower_ for t in sent.doc[max(sent.start, cue.start - 2) : cue.start])
+    return any(before == k or before.endswith(" " + k) for k in KIND_DETERMINERS)
+
+
 def _definite_retelling(sent: Span, cue: Span, channel: str) -> bool:
     """ "Ik heb gechat met Coolblue. De chat met Coolblue duurde een uur.": a contact noun with
     "de" or "het" right before it, in the sentence after one that told a contact of the same
@@ -652,6 +663,34 @@ def _writer_forwarded(sent: Span) -> str | None:
     return FORWARD_VERBS[verb.lower_] if _writer_did_it(sent, verb) else None
 
 
+FRONTED_THING_PRONOUNS = resources.words("contacts.fronted_thing_pronouns")
+# "webform:ingevuld", "letter:verstuurd": the participles that send a thing of that channel
+THING_SENT = Counter(resources.pairs("contacts.thing_sent_participles"))
+THING_CHANNELS = frozenset(channel for channel, _ in THING_SENT)
+
+
+def _form_told_before_sent(sent: Span) -> str | None:
+    """ "... dat het bedrag via het klachtenformulier terug te vragen was. Dat heb ik dezelfde
+    avond ingevuld.": a pronoun put first ("Dat/Die heb ik ... ingevuld/verstuurd") takes up the
+    form, letter or mail the sentence before named without the writer sending it there. That
+    channel, else None. A noun the sentence before already counted is not sent again."""
+    doc = sent.doc
+    words = [t for t in doc[_after_date_prefix(sent) : sent.end] if not t.is_space]
+    if len(words) < 4 or words[0].lower_ not in FRONTED_THING_PRONOUNS or words[1].lower_ not in HEBBEN_AUXILIARIES \
+            or words[2].lower_ not in SELF or sent.start == 0:
+        return None
+    clause = [t.lower_ for t in words[3:12]]
+    clause = clause[: next((k for k, w in enumerate(clause) if w in CLAUSE_BREAKS), len(clause))]
+    before = docindex.sentence_of(doc[sent.start - 1 : sent.start])
+    if _has_label(docindex.cues_in(before), "company_initiated"):
+        return None  # "Ik kreeg een brief met een formulier. Die heb ik ingevuld.": theirs, not sent back
+    nouns = [c.id_ for c in docindex.cues_in(before) if c.label_ == "channel" and c.id_ in THING_CHANNELS]
+    if not nouns or not any(THING_SENT[(nouns[-1], w)] for w in clause) \
+            or nouns[-1] in contact_events(before, docindex.cues_in(before)):
+        return None
+    return nouns[-1]
+
+
 SENT_BACK = resources.words("contacts.sent_back_participles")
 # "mail:email": a message noun and the channel it names ("any" for none)
 SENT_BACK_MESSAGES = dict(resources.pairs("contacts.sent_back_messages"))
@@ -673,6 +712,19 @@ def _writer_sent_back(sent: Span) -> str | None:
     return SENT_BACK_MESSAGES[noun.lower_] if _writer_did_it(sent, verb) else None
 
 
+def _joined_to_their_clause(sent: Span, word: Span, clause: set[str]) -> bool:
+    """ "ze betreuren de gang van zaken en hebben mijn klacht doorgestuurd": a clause with no
+    subject of its own after "en" shares the subject before it, here someone else's."""
+    if clause & SELF:
+        return False
+    doc = sent.doc
+    k = word.start - len(list(docindex.words_back(word, CLAUSE_BREAKS))) - 1
+    if k <= sent.start or doc[k].lower_ != "en":
+        return False
+    before = {t.lower_ for t in doc[sent.start : k]}
+    return bool(before & (SUBJECT_PRONOUNS - SELF)) and not before & SELF
+
+
 def _writer_did_it(sent: Span, verb) -> bool:
     """Is the writer the one who did what the participle ``verb`` tells: the writer as subject of
     "hebben" in its clause, or a note with no subject at all; never a passive or another subject
@@ -681,7 +733,7 @@ def _writer_did_it(sent: Span, verb) -> bool:
     word = sent.doc[verb.i : verb.i + 1]
     clause = set(docindex.words_back(word, CLAUSE_BREAKS))
     if clause & (PASSIVE | STATE_PASSIVE) or clause & (SUBJECT_PRONOUNS - SELF) or _quoted(sent, word) \
-            or _company_perfect_subject(sent, word):
+            or _company_perfect_subject(sent, word) or _joined_to_their_clause(sent, word, clause):
         return False  # ("Fluvius heeft het rechtgezet en de meterstanden doorgestuurd naar Luminus")
     return bool(clause & SELF and clause & WRITER_HAVE) or not clause & (SUBJECT_PRONOUNS | SELF)
 
@@ -711,6 +763,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             taken.append(cue)
             continue
         if cue.label_ == "comm_verb" and (not _names_a_channel_or_company(sent, cues) and not _writer_replied(sent, cue)
+                                          and not _message_noun_sent(sent, cue)
                                           or _parcel_handed_in(sent, cue) or _shipped_with_carrier(sent, cue)):
             continue
         tried = _attempt_on_channel(sent, cue, cues) if cue.text.lower() in ATTEMPT_VERBS else None
@@ -718,6 +771,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if cue.label_ not in ("contact_verb", "comm_verb"):
             continue
+        if _went_elsewhere(sent, cue):
+            continue  # "ben ik naar buiten gelopen", "ging ik naar huis": no premises of the firm
         if _message_back(sent, cue, from_someone=True) or _everyone_who(sent, cue):
             continue  # "had ik een mail terug van ene Femke", "iedereen die we aan het loket hadden"
         if cue.text.lower() in COUNTED_ONLY and not _count_before(sent, cue):
@@ -742,6 +797,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         if _told_again(sent, cue) or _within_same_session(sent, cue, cues) or _addressed_to_writer(sent, cue) \
                 or channel == "any" and _lodged_with_third_party(sent, cue):
             continue
+        if form == "noun" and _kind_of_contact(sent, cue):
+            continue  # "Zo'n telefoontje, dat doet een mens goed.": a kind of call, not one made
         if form == "noun" and _definite_retelling(sent, cue, channel):
             taken.append(cue)
             continue  # "Ik heb Coolblue gebeld. Het telefoontje duurde een uur.": that call
@@ -766,7 +823,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             and not (cue.end + 1 < sent.end and sent.doc[cue.end + 1].lower_ in SELF_OBJECTS)
         if agent == "self" or outgoing or _clause_has_self(sent, cue) or _household_subject(sent, cue) \
                 or _elliptic(sent, cue) or _fragment(sent, cue) or _one_more_noun(sent, cue) or _noun_note(sent, cue) \
-                or _list_item(sent, cue) or _coordinated(sent, last_taken, cue) or adopted \
+                or _list_item(sent, cue) or _coordinated(sent, last_taken, cue, taken) or adopted \
                 or _after_writer_colon(sent, cue):
             if channel == "any":
                 channel = tried or (_clause_channel(cue, cues) if _general_contact(cue)
@@ -803,12 +860,12 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     events += ["any" for cue in vague if _vague_about_contact(sent, cue, cues, near=taken)]
     # ("Ik heb Lefier gemaild en ben de volgende ochtend naar hun kantoor gegaan": a visit beside
     # another contact in the same sentence)
-    if "shop" not in events and not someone_else and (_went_to_company(sent, negations)
+    if "shop" not in events and not someone_else and (_went_to_company(sent, negations) or _goes_to_premises(sent, negations)
                                                        or _came_by_the_premises(sent, negations)
                                                        or _brought_to_company(sent, negations) is not None):
         events.append("shop")  # ("Op maandag ben ik opnieuw langsgekomen": the writer came by)
     if not events and not someone_else and not negations:
-        channel = _writer_forwarded(sent) or _writer_sent_back(sent)
+        channel = _writer_forwarded(sent) or _writer_sent_back(sent) or _form_told_before_sent(sent)
         if channel:
             events.append(channel)  # "Die verklaring heb ik doorgestuurd naar Parkmobile"
     if "phone" not in events and not someone_else and any(
@@ -1010,6 +1067,37 @@ def _went_to_company(sent: Span, negations: list[Span]) -> bool:
     return bool(places) or back or bool(there) and (THERE_DIRECTIONS & words or bool(there - {"er", "daar"}))
 
 
+FINITE_MOTION_VERBS = resources.words("contacts.finite_motion_verbs")
+
+
+def _time_to_come(sent: Span) -> bool:
+    """Does the sentence name a time to come ("morgen", "volgende week")? A present tense
+    with it is a plan."""
+    told = docindex.lower_words(sent)
+    return any(f" {p} " in told for p in FUTURE_TIME)
+
+
+def _goes_to_premises(sent: Span, negations: list[Span]) -> bool:
+    """ "Dan ben ik het zat en fiets ik zaterdag naar het boerderijwinkeltje", "Toen reed ik naar de
+    garage": a finite verb of motion with the writer right beside it, and the premises after it in
+    its clause ("naar", "langs"). Not with a negation in the sentence, nor with a time to come
+    ("Morgen ga ik naar de winkel" is a plan)."""
+    doc = sent.doc
+    if negations or _time_to_come(sent):
+        return False
+    for verb in sent:
+        if verb.lower_ not in FINITE_MOTION_VERBS:
+            continue
+        beside = {doc[k].lower_ for k in (verb.i - 1, verb.i + 1) if sent.start <= k < sent.end}
+        if not beside & SELF:
+            continue
+        end = next((t.i for t in doc[verb.i + 1 : sent.end] if t.lower_ in CLAUSE_BREAKS), sent.end)
+        if any(c.label_ == "channel" and c.id_ == "shop" and verb.i < c.start < end and _to_place(doc, c)
+               for c in docindex.cues_in(sent)):
+            return True
+    return False
+
+
 BROUGHT_VERBS = resources.words("contacts.brought_verbs")
 NOT_BROUGHT_TO_SECTORS = resources.words("contacts.not_brought_to_sectors")
 
@@ -1132,6 +1220,19 @@ def _outcome_after_comma(sent: Span, cues: list[Span], start: int) -> int:
     return next((t.i for t in sent.doc[first : sent.end] if t.text == ","), sent.end)
 
 
+CONSEQUENCE_WORDS = resources.words("contacts.consequence_words")
+
+
+def _reason_before_comma(sent: Span, cues: list[Span], start: int) -> int:
+    """Where a note's reason ends: "geen reactie, dus via de chat": a comma and "dus" (or
+    "daarom", "toen") before its first channel word close a reason, whose negation is not the
+    contact's. The note's start when there is none."""
+    doc = sent.doc
+    first = min((c.start for c in cues if c.label_ == "channel" and c.start >= start), default=start)
+    return max((t.i for t in doc[start:first] if t.text == "," and t.i + 1 < first
+                and doc[t.i + 1].lower_ in CONSEQUENCE_WORDS), default=start)
+
+
 def _addressed_channel(sent: Span, cues: list[Span], start: int) -> str | None:
     """A note's message addressed "aan" or "naar" someone ("Een brief aan de directie.", "Een
     berichtje aan Ziggo op X, daarna nog een paar DM's") is one the writer sent. Its channel is
@@ -1181,7 +1282,9 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
         return None
     # ("Toen via Instagram een DM, ook niks.": a negation after the comma is the answer's, not the DM's)
     outcome_from = _outcome_after_comma(sent, cues, start)
-    if any(c.label_ in ("negation", "offered", "company_initiated") and not (c.label_ == "negation" and c.start >= outcome_from)
+    reason_until = _reason_before_comma(sent, cues, start)
+    if any(c.label_ in ("negation", "offered", "company_initiated")
+           and not (c.label_ == "negation" and (c.start >= outcome_from or c.start < reason_until))
            or c.label_ in ("contact_verb", "comm_verb")
            and not c.id_.endswith("/noun") and not c.text.lower().startswith(("via", "naar"))
            and not _verb_as_noun(sent, c) for c in cues):
@@ -1221,7 +1324,7 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
                 return "shop"
     for cue in cues:
         # "Vandaag met mijn map vol papieren naar de servicebalie.": the premises gone to
-        if cue.label_ == "channel" and cue.id_ == "shop" and not came_in and _gone_to(doc, cue):
+        if cue.label_ == "channel" and cue.id_ == "shop" and not came_in and _gone_to(doc, cue) and not _time_to_come(sent):
             return "shop"
     if "naar" in words and {"terug", "weer", "opnieuw"} & set(words):
         named = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if start <= s.start < sent.end
@@ -1392,7 +1495,18 @@ def _told_again(sent: Span, cue: Span) -> bool:
     before says."""
     return _demonstrative_before(sent, cue) or _retold(sent, cue) \
         or _pointed_back(sent, cue) or cue.end < sent.end and sent.doc[cue.end].lower_ in INSIDE_WORDS \
-        or _first_one_again(sent, cue)
+        or _first_one_again(sent, cue) or _own_earlier(sent, cue)
+
+
+EARLIER_ADJECTIVES = resources.words("contacts.earlier_adjectives")
+
+
+def _own_earlier(sent: Span, cue: Span) -> bool:
+    """ "Een kopie van mijn eerdere mail sluit ik bij", "zoals in onze vorige brief": a message of
+    the writer's called earlier is one told before, whatever the preposition."""
+    doc = sent.doc
+    return cue.start - 2 >= sent.start and doc[cue.start - 1].lower_ in EARLIER_ADJECTIVES \
+        and doc[cue.start - 2].lower_ in HOUSEHOLD_OWNERS
 
 
 FIRST_TIME = resources.phrases("contacts.first_time_phrases")
@@ -1527,16 +1641,42 @@ def _retold(sent: Span, cue: Span) -> bool:
     return False
 
 
-def _coordinated(sent: Span, taken: Span | None, cue: Span) -> bool:
+def _coordinated(sent: Span, taken: Span | None, cue: Span, phrase: list[Span] = ()) -> bool:
     """ "Nog een keer gemaild en toen ook gebeld", "Ik heb X gebeld, daarna gemaild": a contact
     verb joined by "en" or a comma (and adverbs only) to a contact the customer made shares
-    that contact's subject."""
+    that contact's subject. The contact ends with the last word of its phrase ("een mail
+    gestuurd": the cues taken with it, ``phrase``)."""
     if taken is None or cue.start < taken.end:
         return False
-    between = _without_aside(_tokens_between(sent, taken.end, cue.start))
+    end = max([taken.end] + [c.end for c in phrase if taken.start <= c.start < cue.start])
+    between = _without_time_span(_without_embedded_clause(_without_aside(_tokens_between(sent, end, cue.start))))
     joiners = [t for t in between if t in (",", "en")]
     return bool(between) and between[0] in (",", "en") and all(
         t in COORDINATION_ADVERBS for t in between if t not in (",", "en")) and len(joiners) <= 2
+
+
+def _without_embedded_clause(words: list[str]) -> list[str]:
+    """The words with a clause embedded between commas left out: "een mail gestuurd en twee
+    weken later, toen ik nog niets had gehoord, gebeld" joins the call to the mail as "een mail
+    gestuurd en twee weken later gebeld" does. Only a clause that opens with a subordinator
+    right after a comma and ends with a comma as the last word."""
+    if len(words) < 4 or words[-1] != ",":
+        return words
+    for k in range(len(words) - 2):
+        if words[k] == "," and words[k + 1] in EMBEDDING_SUBORDINATORS and "," not in words[k + 1 : -1]:
+            return words[:k] if words[:k] else words
+    return words
+
+
+def _without_time_span(words: list[str]) -> list[str]:
+    """The words with "twee weken", "een paar dagen" before "later" left out: an amount of time
+    says when, as "later" alone does ("gemaild en drie dagen later gebeld")."""
+    if "later" not in words:
+        return words
+    k = words.index("later")
+    if k >= 2 and words[k - 1] in AFTER_TIME_UNITS and (numbers.parse(words[k - 2]) is not None or words[k - 2].isdigit()):
+        return words[: k - 2] + words[k:]
+    return words
 
 
 def _without_aside(words: list[str]) -> list[str]:
@@ -1617,6 +1757,8 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
         return "other"  # "Ziggo belt zelf!", "Menzis schreef terug" ("dat ik KPN belde" is mine)
     if _named_person_replies(sent, cue):
         return "other"  # "Griet mailde binnen het uur terug", "Na een week belde Sanne terug"
+    if finite and _named_subject_after_fronted(sent, cue):
+        return "other"  # "Op 27 mei belde Henk: het toernooi ging door."
     if _company_perfect_subject(sent, cue):
         return "other"  # "Vitakeur heeft het meteen opnieuw verstuurd"
     # "Om half vier belde de garage: ...": after a fronted phrase the subject follows the finite
@@ -1642,6 +1784,19 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
     if _customer_object_before(sent, cue):
         return "other"
     return "unknown"
+
+
+def _named_subject_after_fronted(sent: Span, cue: Span) -> bool:
+    """ "Op 27 mei belde Henk: ...", "Een week later mailde Sanne": after a fronted phrase the
+    subject follows the finite verb, so a first name right after it (no one of the household)
+    is who called. A line that opens with the verb ("Belde Henk, geen gehoor") is the writer's
+    note."""
+    doc = sent.doc
+    if cue.end >= sent.end or doc[cue.end].text not in first_names() or doc[cue.end].text in _household_names(doc):
+        return False
+    opening = max((t.i + 1 for t in doc[sent.start : cue.start] if t.text in (":", "-")), default=sent.start)
+    return any(t.is_alpha for t in doc[opening : cue.start]) \
+        and not any(w in SELF for w in docindex.words_back(cue, CLAUSE_BREAKS))
 
 
 def _named_person_replies(sent: Span, cue: Span) -> bool:
@@ -2101,6 +2256,7 @@ def _requested(sent: Span, cue: Span) -> bool:
 
 
 TOLD_TO_MODALS = resources.words("contacts.told_to_modals")
+WRITER_PLAN_MODALS = resources.words("contacts.writer_plan_modals")  # "dat ik een bewijs zou mailen"
 
 
 def _told_to(sent: Span, cue: Span) -> bool:
@@ -2329,6 +2485,9 @@ def _elliptic(sent: Span, verb: Span) -> bool:
         return False  # "Gebeld door een medewerker": a passive with its agent
     if OTHER_AGENTS & set(_without_possessors(before)) or _company_subject(sent, verb):
         return False
+    if len(before) >= 3 and before[0] in FRONTED_SUBJECT_DETERMINERS and before[2] in COMPANY_AUXILIARIES \
+            and not SELF & set(before):
+        return False  # "De opticien heeft alles nog een keer verstuurd": a subject of its own
     repeated = bool({"weer", "nogmaals", "opnieuw", "keer"} & set(before[-4:]))
     return repeated or len([t for t in before if t.isalpha()]) <= 1 or verb.text.lower() == "rappel" \
         or _object_first(sent, verb)
@@ -2853,6 +3012,18 @@ def _shipped_with_carrier(sent: Span, verb: Span) -> bool:
                and doc[s.start - 1].lower_ in CARRIER_PREPOSITIONS for s in doc.spans.get("companies", []))
 
 
+NOT_PREMISES = resources.phrases("contacts.not_premises_after_naar")
+
+
+def _went_elsewhere(sent: Span, cue: Span) -> bool:
+    """ "ben ik naar buiten gelopen", "ging ik naar huis": a visit verb ending in "naar" goes
+    where its next words say; outside, home or the neighbours are no premises of the firm."""
+    if cue.id_.partition("/")[0] != "shop" or not cue.text.lower().endswith(" naar"):
+        return False
+    after = " ".join(t.lower_ for t in sent.doc[cue.end : min(sent.end, cue.end + 3)]) + " "
+    return any(after.startswith(w + " ") for w in NOT_PREMISES)
+
+
 def _names_a_channel_or_company(sent: Span, cues: list[Span]) -> bool:
     """ "via de chat gevraagd", "WW aangevraagd bij UWV": a general verb becomes a contact
     when the sentence says through what or with whom."""
@@ -2861,6 +3032,14 @@ def _names_a_channel_or_company(sent: Span, cues: list[Span]) -> bool:
     companies = sent.doc.spans.get("companies", [])
     kinds = sent.doc.spans.get("kinds", [])
     return any(sent.start <= s.start < sent.end for s in list(companies) + list(kinds))
+
+
+def _message_noun_sent(sent: Span, cue: Span) -> bool:
+    """ "Ik heb drie berichten gestuurd", "twee herinneringen verstuurd": a counted message noun
+    right before a general verb names what went out, as a channel would."""
+    doc = sent.doc
+    return cue.start - 2 >= sent.start and doc[cue.start - 1].lower_ in COUNTED_NOUNS \
+        and (numbers.parse(doc[cue.start - 2].lower_) or 0) >= 2  # ("de berichten gestuurd": which ones?)
 
 
 BY_WAY_OF = resources.words("contacts.by_way_of")
@@ -3348,7 +3527,7 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
         if tok.is_digit and 0 < i <= 2 and not phone_number and (cue := next((c for c in contact if c.end == tok.i), None)):
             # ("Gebeld met 14 023", "gebeld naar 088-1234": a phone number, no count)
             value = numbers.parse(low)
-            if value is not None and value >= 1:
+            if value is not None and 1 <= value <= MOST_CONTACTS:  # ("2011 DM": a postcode, no count)
                 return [("ordinal", int(value), _channel(cue))]
         one_more = _one_more(tokens, i, told)
         if one_more is not None:
@@ -4138,7 +4317,7 @@ def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]
     for cue in list(verbs) + nouns:
         if cue.start <= sent.start:
             continue
-        prev = doc[cue.start - 1].lower_
+        prev = doc[(_with_channel_adjective(sent, cue) if cue.label_ == "channel" else cue.start) - 1].lower_
         value = None
         if cue.label_ in ("contact_verb", "channel"):
             value = 1 if prev in ("één", "eén") else numbers.parse(prev)
@@ -4157,13 +4336,21 @@ def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]
     return extra
 
 
+def _with_channel_adjective(sent: Span, cue: Span) -> int:
+    """Where a channel noun's phrase starts: "één aangetekende brief" has the adjective of its own
+    channel before the noun, and the number stands before both."""
+    before = [c for c in docindex.cues_in(sent) if c.label_ == "channel" and c.end == cue.start and c.id_ == cue.id_]
+    return before[0].start if before else cue.start
+
+
 def _bare_list_noun(sent: Span, cue: Span) -> bool:
     """ "..., twee mails, één chat.": a channel noun with a number before it and a list break or
     the sentence's end right after it, so no verb of its own counts it."""
     doc = sent.doc
-    if cue.start - 1 <= sent.start or cue.end > sent.end:
+    start = _with_channel_adjective(sent, cue)
+    if start - 1 <= sent.start or cue.end > sent.end:
         return False
-    prev = doc[cue.start - 1].lower_
+    prev = doc[start - 1].lower_
     if not (prev in ("één", "eén") or (numbers.parse(prev) or 0) >= 2):
         return False
     return cue.end == sent.end or doc[cue.end].text in (",", ".", ";", "!") or doc[cue.end].lower_ in ("en", "plus")
@@ -4240,8 +4427,8 @@ def _number_with_noun(sent: Span, verb: Span) -> int | None:
         return None
     # the noun may be a cue of several tokens ("e-mails"): the number stands before all of it
     # ("in september 2022 via Mijn ABP ingediend": a route with "via" is no counted noun)
-    channel_nouns = [c.start for c in docindex.cues_in(sent) if c.end == verb.start and c.label_ == "channel"
-                     and c[0].lower_ not in BY_WAY_OF]
+    channel_nouns = [_with_channel_adjective(sent, c) for c in docindex.cues_in(sent) if c.end == verb.start
+                     and c.label_ == "channel" and c[0].lower_ not in BY_WAY_OF]
     if not channel_nouns and doc[verb.start - 1].lower_ not in COUNTED_NOUNS:
         return None  # "Na vijf dagen gebeld": days are no contacts
     noun_start = min(channel_nouns, default=verb.start - 1)
@@ -4974,7 +5161,8 @@ def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, 
     is the writer's own count for each, as (n, more): more is true when "nog", "daarna" ... make
     it more on top of what was told, not a total. ``named`` holds (first token, end token,
     company)."""
-    if len({company for _, _, company in named}) < 2:
+    others = _unnamed_tally_parts(sent, named)
+    if len({company for _, _, company in named}) + others < 2:
         return {}
     doc = sent.doc
     out: dict[str, int] = {}
@@ -4995,7 +5183,7 @@ def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, 
             n = _tally_after(sent, end, verbs)
         if n is not None and n >= 1 and float(n).is_integer():
             out[company] = max(out.get(company, 0), int(n))
-    if len(out) < 2:
+    if len(out) + others < 2:
         return {}
     # "Sinds die mail heb ik nog twee keer met Mitros gebeld en één keer met WarmteVast"
     # (near the first count: "Netto ben ik dus weer waar ik begin maart was, na vijf keer NS en
@@ -5003,6 +5191,17 @@ def company_tallies(sent: Span, named: list[tuple[int, int, str]]) -> dict[str, 
     first = min(named)[0]
     more = any(t.lower_ in MORE_WORDS for t in doc[max(sent.start, first - 5) : first])
     return {company: (n, more) for company, n in out.items()}
+
+
+def _unnamed_tally_parts(sent: Span, named: list[tuple[int, int, str]]) -> int:
+    """How many parts of a tally count a firm the sentence names only by a noun: "zes
+    contactmomenten: drie met Kampido en drie met de club" has one ("drie met de club"), so the
+    count beside Kampido is Kampido's, not the six."""
+    doc = sent.doc
+    starts = {start for start, _, _ in named}
+    return sum(1 for t in sent if t.lower_ == "met" and t.i - 1 >= sent.start and t.i + 2 < sent.end
+               and (numbers.parse(doc[t.i - 1].lower_) or 0) >= 1 and doc[t.i + 1].lower_ in DEFINITE_ARTICLES
+               and t.i + 1 not in starts and t.i + 2 not in starts)
 
 
 def own_contact_channels(cues: list[Span]) -> set[str]:
@@ -5249,6 +5448,8 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
             if how == "weak":
                 if channel in told_before:
                     continue  # the same call or mail, told on
+                if per_channel.get(channel, 0) > 0 and _judges_staff(sent):
+                    continue  # "Vriendelijk aan de balie, dat wel, maar ...": a verdict on visits told before
                 how = "one"
             if how == "one" and prefilled.get(channel, 0) > 0:
                 prefilled[channel] -= 1
@@ -5351,6 +5552,12 @@ def _alone_but_firsts(items: list[tuple[str, int, str]], item: tuple[str, int, s
     """Is ``item`` the sentence's only count, leaving aside "de eerste keer ..." ordinals? "Dit is
     de negende keer dat ik contact met u opneem, en de eerste keer per brief" counts nine."""
     return [i for i in items if i == item or not (i[0] == "ordinal" and i[1] == 1)] == [item]
+
+
+def _judges_staff(sent: Span) -> bool:
+    """Does the sentence carry a word on the staff's tone ("vriendelijk", "afgeblaft")? A channel
+    it names without a contact verb is then most often the contact it judges, told before."""
+    return any(c.label_ in ("friendly", "unfriendly") for c in docindex.cues_in(sent))
 
 
 def _summary_first(sent: Span, how: str, n: int, channel: str, log: list[dict]) -> bool:

@@ -87,6 +87,20 @@ def _names_the_shop(doc: Doc, sent: Span) -> bool:
                and not _reported_before(doc, sent.start, span.start) for span in doc.spans.get(pipeline.KINDS, []))
 
 
+def _shop_reference_start(doc: Doc, sent: Span) -> int | None:
+    """Where the sentence's "de winkel" stands (its first token), None when it has none."""
+    return next((span.start for span in doc.spans.get(pipeline.KINDS, []) if span.label_ == "REF"
+                 and span.text.lower() in SHOP_REFERENCES and sent.start <= span.start < sent.end), None)
+
+
+def _shop_between(named_at: list[tuple[int, int, str]], company: str, shop_at: int | None, cue: Span) -> bool:
+    """ "een melding gedaan via het formulier van AEG, en ook de winkel gemaild": a contact word
+    after "de winkel", with the maker's name nowhere between them, is the shop's, though the
+    sentence names the maker too."""
+    return shop_at is not None and shop_at < cue.start \
+        and not any(c == company and shop_at < start < cue.start for start, _, c in named_at)
+
+
 def _reported_before(doc: Doc, start: int, end: int) -> bool:
     """Is there a speech verb, "dat", a colon or a quote mark between ``start`` and ``end``? Then
     what follows is what someone said ("kreeg ik een mevrouw die zei dat de winkel het moest
@@ -143,7 +157,9 @@ def read_story(doc: Doc, story: StoryText) -> Story:
             if any(c.label_ == "self" for c in sent_cues) else None  # (only the writer's words move)
         # ("De bezorgers van Rhenus haalden hun schouders op. Dus ik de winkel gebeld.": the shop's call)
         to_shop = retailer is not None and _names_the_shop(doc, sent)
-        named_here = {c for _, _, c in _named_in_sentence(doc, sent, by_name)} if to_shop else set()
+        named_at = _named_in_sentence(doc, sent, by_name) if to_shop else []
+        named_here = {c for _, _, c in named_at}
+        shop_at = _shop_reference_start(doc, sent) if to_shop else None
         for cue in sent_cues:
             if cue.label_ == "channel" and any(a <= cue.start_char and cue.end_char <= b for a, b in names):
                 continue  # "Loket" in "Juridisch Loket" is part of a name, no desk visited
@@ -158,7 +174,7 @@ def read_story(doc: Doc, story: StoryText) -> Story:
                 moved.add(f.company)  # "naar de winkel gegaan" in a story about the maker is the shop's
                 f = retailer
             elif to_shop and cue.label_ in CONTACT_CUE_LABELS and f.sector in SHOP_REFERENCE_OWNERS \
-                    and f.company not in named_here:
+                    and (f.company not in named_here or _shop_between(named_at, f.company, shop_at, cue)):
                 moved.add(f.company)  # "de winkel gebeld" while the carrier or the maker is the topic
                 f = retailer
             if cue.text.lower().startswith(LETTER_OPENERS) and addressee is not None and addressee.company != f.company:

@@ -7,6 +7,9 @@ The cue table reads "DM" as Twitter's, which is what most stories mean. A story
 that names Instagram and never Twitter or X sends its DMs there, and an Instagram
 DM is `chat` (corpus/README.md decision 168). Runs after the cue ruler and
 relabels those cues in place, so every reader downstream sees one channel.
+
+The letters of a postcode are no message at all: "2011 DM Haarlem" on a letter's
+address line is dropped from the cues.
 """
 
 from __future__ import annotations
@@ -26,6 +29,12 @@ def _words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
             resources.phrases("channels.twitter_words"))
 
 
+def _in_postcode(doc: Doc, cue: Span) -> bool:
+    """ "2011 DM": two capitals right after four digits are a Dutch postcode's letters."""
+    return len(cue) == 1 and cue.start > 0 and len(cue.text) == 2 and cue.text.isupper() \
+        and len(doc[cue.start - 1].text) == 4 and doc[cue.start - 1].is_digit
+
+
 @Language.factory("klantverhaal_platform_messages")
 def make_platform_messages(nlp: Language, name: str):
     return PlatformMessages()
@@ -33,7 +42,11 @@ def make_platform_messages(nlp: Language, name: str):
 
 class PlatformMessages:
     def __call__(self, doc: Doc) -> Doc:
-        if CUES not in doc.spans or not self._instagram_story(doc):
+        if CUES not in doc.spans:
+            return doc
+        if any(_in_postcode(doc, cue) for cue in doc.spans[CUES]):
+            doc.spans[CUES] = [cue for cue in doc.spans[CUES] if not _in_postcode(doc, cue)]
+        if not self._instagram_story(doc):
             return doc
         _, dm_words, _ = _words()
         cues = []

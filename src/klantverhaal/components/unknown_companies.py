@@ -97,6 +97,9 @@ def _rules() -> dict:
     # "heb ik", "hebben we", "ik", "wij hadden": the writer as subject before what they did
     writer_did = rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
     salutations = "|".join(re.escape(w) for w in table["salutation_words"])
+    # ("heb het Fietsdepot gebeld", "heb uw Facebookpagina een bericht gestuurd": after a determiner
+    # a capital opens a noun, no name)
+    not_adverbs = "|".join(re.escape(w) for w in table["lower_unknown_determiners"])
     patterns = [
         # ("escaperoom 'De Vergeten Tijd'": the name in quotes after its kind)
         ("kind_before", re.compile(rf"\b(?P<kind>(?i:{kinds_before}))[ \t]+(?:['‘“\"](?=[A-Z]))?(?P<name>(?:'t[ \t]+)?{multi})")),
@@ -170,6 +173,10 @@ def _rules() -> dict:
         # gemaild": one word only when the story names it again
         ("contacted_single", re.compile(writer_did +
                                         rf"\s+(?P<name>{name})\s+(?:\w+\s+){{0,4}}?(?:{contact_after})\b")),
+        # "heb ik meteen Stijgwerk gebeld", "... en heb direct Stijgwerk gebeld": an adverb or two
+        # before the name, or the writer's "heb" joined by "en"; one word only when named again
+        ("contacted_single", re.compile(rf"(?:{writer_did}|\ben[ \t]+(?:heb|hebben|had|hadden))"
+                                        rf"[ \t]+(?:(?!(?:{not_adverbs})[ \t])[a-z]+[ \t]+){{1,2}}?(?P<name>{name})[ \t]+(?:\w+[ \t]+){{0,4}}?(?:{contact_after})\b")),
         # "Ik heb eerst zelf naar Pluxee gebeld": called to it, one word only when the story names it again
         ("contacted_single", re.compile(writer_did +
                                         rf"\s+(?:[a-z]+\s+){{0,2}}?naar\s+(?P<name>{name})\s+(?:\w+\s+){{0,3}}?(?:{contact_after})\b")),
