@@ -1063,8 +1063,17 @@ def _went_to_company(sent: Span, negations: list[Span]) -> bool:
     places += [c for c in docindex.cues_in(sent) if c.label_ == "channel" and c.id_ == "shop"
                and sent.start < c.start < verb.i and _to_place(doc, c)]
     there = THERE_WORDS & words
-    back = verb.lower_.startswith(BACK_PREFIXES)  # "Na een week ben ik teruggegaan"
+    back = verb.lower_.startswith(BACK_PREFIXES) and not _to_no_premises(sent)  # "Na een week ben ik teruggegaan"
     return bool(places) or back or bool(there) and (THERE_DIRECTIONS & words or bool(there - {"er", "daar"}))
+
+
+def _to_no_premises(sent: Span) -> bool:
+    """ "Ik ben naar huis teruggefietst": "naar" before home, outside or the neighbours."""
+    words = docindex.lower_words(sent)
+    return any(f" {to} {w} " in words for to in TOWARD for w in NOT_PREMISES)
+
+
+TOWARD = resources.words("contacts.toward_prepositions")
 
 
 FINITE_MOTION_VERBS = resources.words("contacts.finite_motion_verbs")
@@ -1586,8 +1595,22 @@ def _within_same_session(sent: Span, cue: Span, cues: list[Span]) -> bool:
     nog eens gestuurd" is a new mail, and a second form through the same site a new form.)"""
     doc = sent.doc
     return any(c.label_ == "channel" and c.id_ in SESSION_CHANNELS and c.start - 2 >= sent.start
-               and doc[c.start - 1].lower_ in SAME_WORDS and doc[c.start - 2].lower_ in SESSION_PREPOSITIONS
+               and (doc[c.start - 1].lower_ in SAME_WORDS
+                    or doc[c.start - 1].lower_ in DEFINITE_ARTICLES and _told_just_before(sent, c.id_))
+               and doc[c.start - 2].lower_ in SESSION_PREPOSITIONS
                and _gap_in_clause(cue, c) is not None for c in cues if c is not cue)
+
+
+def _told_just_before(sent: Span, channel: str) -> bool:
+    """ "Ik heb de chat geprobeerd. ... dat heb ik meteen in de chat teruggeschreven": was the
+    last contact told, in the three sentences before, one of ``channel``? Then "in de chat" is
+    that one."""
+    number = _sentence_number(sent)
+    for before in reversed(docindex.sentences(sent.doc)[max(0, number - 3) : number]):
+        events = contact_events(before, docindex.cues_in(before))
+        if events:
+            return channel in events
+    return False
 
 
 INSIDE_WORDS = resources.words("contacts.inside_words")
@@ -1792,11 +1815,16 @@ def _named_subject_after_fronted(sent: Span, cue: Span) -> bool:
     is who called. A line that opens with the verb ("Belde Henk, geen gehoor") is the writer's
     note."""
     doc = sent.doc
-    if cue.end >= sent.end or doc[cue.end].text not in first_names() or doc[cue.end].text in _household_names(doc):
-        return False
     opening = max((t.i + 1 for t in doc[sent.start : cue.start] if t.text in (":", "-")), default=sent.start)
+    if cue.end >= sent.end or not _staff_first_name(doc, doc[cue.end]):
+        return False
     return any(t.is_alpha for t in doc[opening : cue.start]) \
         and not any(w in SELF for w in docindex.words_back(cue, CLAUSE_BREAKS))
+
+
+def _staff_first_name(doc, tok) -> bool:
+    """A first name of no one in the writer's household."""
+    return tok.text in first_names() and tok.text not in _household_names(doc)
 
 
 def _named_person_replies(sent: Span, cue: Span) -> bool:
@@ -3161,7 +3189,7 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     # "het vierde telefoongesprek" told without a verb of the customer's; not "stuurde ABN AMRO me
     # drie keer dezelfde brief", where the company is the subject
     # "Daarna mijn tweede chat met bol.com.": an ordinal before a channel the customer uses
-    how = sentence_count(sent)[0][0]
+    how = next(iter(sentence_count(sent)), (None,))[0]
     # ("drie dagen na mijn melding, kwam er een tweede monteur": a contact pointed back to tells none)
     told = any(c.label_ == "contact_verb" and not _pointed_back(sent, c) for c in cues) \
         or how in ("ordinal", "ordinal vague") and any(
@@ -5404,6 +5432,8 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
             continue
         before = sum(per_channel.values())
         items = _own_items(sentence_count(sent), (own_channels or {}).get(sent.start))
+        if not items:
+            continue  # ("Mijn advies aan iedereen: ...": nothing of the writer's told)
         if items and _title_line(sent) and not OWN_POST_CHANNELS & {channel for _, _, channel in items}:
             # "Opgezegd en toch drie keer afgeschreven: mijn gedoe met vinobox": the story's title
             # tells what the story will tell; a count in it ("Drie keer gebeld en nog steeds geen

@@ -802,7 +802,20 @@ def _introduced(doc: Doc, span: Span) -> bool:
     before = " ".join(t.lower_ for t in doc[max(0, k - 1) : k + 1])
     if before in INTRODUCING:
         return True
+    if before in INTRODUCING_FROM and _rented_or_bought(doc, k - 1):
+        return True  # "Wij huren een bovenwoning van een particuliere verhuurder"
     return k >= 0 and doc[k].lower_ in INDEFINITE and _writer_contacts(doc, span, k)
+
+
+INTRODUCING_FROM = resources.phrases("experiences.introducing_from")
+RENT_OR_BUY = resources.words("experiences.rent_or_buy_verbs")
+
+
+def _rented_or_bought(doc: Doc, k: int) -> bool:
+    """Is there a verb of renting or buying in the words of the sentence before token ``k``
+    ("Wij huren een bovenwoning van een ...")?"""
+    sentence = docindex.sentence_of(doc[k : k + 1])
+    return any(t.lower_ in RENT_OR_BUY for t in doc[max(sentence.start, k - 8) : k])
 
 
 INDEFINITE = resources.words("experiences.indefinite")
