@@ -349,6 +349,9 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
         if not role and span.label_ in PRODUCT_SECTORS and A_THING.search(text, max(0, span.start_char - 6), span.start_char) \
                 and WITH_PART.match(text, span.end_char):
             role = "product"  # "een Gazelle met Bosch-middenmotor": one thing of the make, with its parts
+        if not role and span.label_ in PRODUCT_SECTORS and A_THING.search(text, max(0, span.start_char - 6), span.start_char) \
+                and _rented_or_bought_before(doc, text, span.start_char) and not text.startswith("-", span.end_char):
+            role = "product"  # "Op 8 april huurde ik een Peugeot": one thing of the make, rented or bought
         if not role and span.label_ in PRODUCT_SECTORS and _product_head_after(text, span.end_char):
             role = "product"  # "met Bosch middenmotor", "een Miele wasmachine": a part or appliance of the make
         if not role and PRODUCT_ADJECTIVE.search(text, max(0, span.start_char - 30), span.start_char) \
@@ -809,6 +812,12 @@ def _introduced(doc: Doc, span: Span) -> bool:
 
 INTRODUCING_FROM = resources.phrases("experiences.introducing_from")
 RENT_OR_BUY = resources.words("experiences.rent_or_buy_verbs")
+
+
+def _rented_or_bought_before(doc: Doc, text: str, start_char: int) -> bool:
+    """Does a verb of renting or buying stand before ``start_char`` in its sentence?"""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    return span is not None and _rented_or_bought(doc, span.start)
 
 
 def _rented_or_bought(doc: Doc, k: int) -> bool:
@@ -1734,7 +1743,13 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
     # take the story from the shop that sold
     sellers = {m.company for m in mentions if m.role == "seller"}
     mentioned_times = Counter(m.company for m in mentions if m.company)
+    borrowed: str | None = None  # the topic before a company named once took it in passing
     for i in range(len(sentences)):
+        if borrowed is not None and _opens_paragraph(doc, sentences[i]):
+            # "De Rabobank kon zonder die verklaring niets vrijgeven.\n\nIk heb minstens zes keer
+            # gemaild": a company named once, in a sentence that told no contact, keeps the story
+            # to the end of its paragraph; the next one is the story's company's again
+            topic, borrowed = borrowed, None
         topic_before.append(topic)
         active = [m for m in per_sentence.get(i, []) if m.company and m.company.lower() not in _third_parties() and (
             m.role == "" or m.role in ("seller", "carrier") and (
@@ -1762,6 +1777,8 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         # keeps the story from a carrier or seller named after it
         main = [m for m in main if m.role in ("", "ref")] or main
         if main:
+            once = main[-1].named and mentioned_times.get(main[-1].company, 0) == 1 and i not in cue_sentences
+            borrowed = (borrowed or topic) if once and topic is not None and topic != main[-1].company else None
             topic = main[-1].company
         elif active and topic is None:
             topic = active[-1].company
