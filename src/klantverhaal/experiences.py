@@ -431,6 +431,8 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
                 _mention_role(text, span.start_char, span.end_char, span.label_)
             kinds.append(_Mention(span.start_char, span.end_char, span.id_, span.label_, False, role,
                                   subordinate=subordinate))
+    if not any(m.role in ("", "seller") and m.company.lower() not in _third_parties() for m in named + kinds):
+        kinds += _unnamed_counterpart(doc, text, named)
     if addressee is not None:
         # a letter speaks to its addressee: "uw jaarafrekening", "uw medewerker" (outside quotes,
         # where staff say "uw" to the writer) point back to it
@@ -782,6 +784,25 @@ def _heading(text: str, span: Span) -> bool:
     line_end = text.find("\n", span.end_char)
     line = text[line_start : len(text) if line_end < 0 else line_end].strip().rstrip(":").strip()
     return line.lower() == span.text.lower() and line_start > 0
+
+
+def _unnamed_counterpart(doc: Doc, text: str, named: list[_Mention]) -> list[_Mention]:
+    """ "Dat loopt via een thuiszorgorganisatie hier in de regio, ik noem geen naam": a story
+    that names no company it deals with, and no kind noun pointing at one, is about the first
+    firm it introduces by an indefinite kind noun in a main clause."""
+    for span in doc.spans[pipeline.KINDS] if pipeline.KINDS in doc.spans else []:
+        if span.label_ == "REF" or any(m.start <= span.start_char < m.end for m in named) or _idiom(doc, span) or _sofa(doc, span) \
+                or span.id_ in _refers_only_kinds() or span.id_ in _background_kinds() or _someone_elses(doc, span) \
+                or _inside_quote(doc, span.start, since=docindex.sentence_of(span).start):
+            continue  # ("via een thuiszorgorganisatie" counts here: there is no other firm it is a means to)
+        k = _before_adjectives(doc, span)
+        if k < 0 or doc[k].lower_ not in INDEFINITE or contact_rules.ANOTHER_FIRM & {t.lower_ for t in doc[k + 1 : span.start]} \
+                or _in_subordinate_clause(doc, docindex.sentence_of(span), span.start_char, span.end_char):
+            continue  # ("overgestapt naar een andere bank": another firm, not the one dealt with)
+        role = _mention_role(text, span.start_char, span.end_char, span.label_)
+        if role in ("", "advert"):  # ("ik wil geen reclame maken": the writer's own word, no advert)
+            return [_Mention(span.start_char, span.end_char, span.id_, span.label_, False, "")]
+    return []
 
 
 def _definite(doc: Doc, span: Span) -> bool:
