@@ -80,17 +80,22 @@ SHOP_REFERENCES = resources.words("experiences.shop_references")
 SHOP_REFERENCE_OWNERS = resources.words("experiences.shop_reference_owner_sectors")
 
 
+def _shop_references(doc: Doc, sent: Span) -> list[Span]:
+    """The words in the sentence that point at a shop and name no firm of their own ("de
+    winkel", "de showroom")."""
+    return [span for span in doc.spans.get(pipeline.KINDS, []) if span.label_ == "REF"
+            and span.text.lower() in SHOP_REFERENCES and sent.start <= span.start < sent.end]
+
+
 def _names_the_shop(doc: Doc, sent: Span) -> bool:
-    """ "Dus ik dezelfde middag de winkel gebeld.": the sentence points at a shop by a word that
-    names no firm of its own ("de winkel", "de showroom")."""
-    return any(span.label_ == "REF" and span.text.lower() in SHOP_REFERENCES and sent.start <= span.start < sent.end
-               and not _reported_before(doc, sent.start, span.start) for span in doc.spans.get(pipeline.KINDS, []))
+    """ "Dus ik dezelfde middag de winkel gebeld.": the sentence points at a shop, not in what
+    someone said."""
+    return any(not _reported_before(doc, sent.start, span.start) for span in _shop_references(doc, sent))
 
 
 def _shop_reference_start(doc: Doc, sent: Span) -> int | None:
     """Where the sentence's "de winkel" stands (its first token), None when it has none."""
-    return next((span.start for span in doc.spans.get(pipeline.KINDS, []) if span.label_ == "REF"
-                 and span.text.lower() in SHOP_REFERENCES and sent.start <= span.start < sent.end), None)
+    return next((span.start for span in _shop_references(doc, sent)), None)
 
 
 def _shop_between(named_at: list[tuple[int, int, str]], company: str, shop_at: int | None, cue: Span) -> bool:
@@ -350,7 +355,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
                 and WITH_PART.match(text, span.end_char):
             role = "product"  # "een Gazelle met Bosch-middenmotor": one thing of the make, with its parts
         if not role and span.label_ in PRODUCT_SECTORS and A_THING.search(text, max(0, span.start_char - 6), span.start_char) \
-                and _rented_or_bought_before(doc, text, span.start_char) and not text.startswith("-", span.end_char):
+                and _rented_or_bought_before(doc, span.start_char) and not text.startswith("-", span.end_char):
             role = "product"  # "Op 8 april huurde ik een Peugeot": one thing of the make, rented or bought
         if not role and span.label_ in PRODUCT_SECTORS and _product_head_after(text, span.end_char):
             role = "product"  # "met Bosch middenmotor", "een Miele wasmachine": a part or appliance of the make
@@ -835,7 +840,7 @@ INTRODUCING_FROM = resources.phrases("experiences.introducing_from")
 RENT_OR_BUY = resources.words("experiences.rent_or_buy_verbs")
 
 
-def _rented_or_bought_before(doc: Doc, text: str, start_char: int) -> bool:
+def _rented_or_bought_before(doc: Doc, start_char: int) -> bool:
     """Does a verb of renting or buying stand before ``start_char`` in its sentence?"""
     span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
     return span is not None and _rented_or_bought(doc, span.start)
