@@ -1694,12 +1694,15 @@ def _without_embedded_clause(words: list[str]) -> list[str]:
 def _without_time_span(words: list[str]) -> list[str]:
     """The words with "twee weken", "een paar dagen" before "later" left out: an amount of time
     says when, as "later" alone does ("gemaild en drie dagen later gebeld")."""
-    if "later" not in words:
+    k = next((k for k, w in enumerate(words) if w in TIME_SPAN_AFTER), None)
+    if k is None:
         return words
-    k = words.index("later")
     if k >= 2 and words[k - 1] in AFTER_TIME_UNITS and (numbers.parse(words[k - 2]) is not None or words[k - 2].isdigit()):
         return words[: k - 2] + words[k:]
     return words
+
+
+TIME_SPAN_AFTER = resources.words("contacts.time_span_after")  # "twee weken later"
 
 
 def _without_aside(words: list[str]) -> list[str]:
@@ -3046,7 +3049,7 @@ NOT_PREMISES = resources.phrases("contacts.not_premises_after_naar")
 def _went_elsewhere(sent: Span, cue: Span) -> bool:
     """ "ben ik naar buiten gelopen", "ging ik naar huis": a visit verb ending in "naar" goes
     where its next words say; outside, home or the neighbours are no premises of the firm."""
-    if cue.id_.partition("/")[0] != "shop" or not cue.text.lower().endswith(" naar"):
+    if cue.id_.partition("/")[0] != "shop" or cue[-1].lower_ not in TOWARD:
         return False
     after = " ".join(t.lower_ for t in sent.doc[cue.end : min(sent.end, cue.end + 3)]) + " "
     return any(after.startswith(w + " ") for w in NOT_PREMISES)
