@@ -331,7 +331,7 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
             or _unreal_modal(sent, cue) or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) \
             or _generic_infinitive(sent, cue) or _almost_done(sent, cue) or _the_right_one(sent, cue) \
             or _first_one_again(sent, cue) or _preferred(cue) or _others_channel(sent, cue) \
-            or _passive_after(sent, cue, modal_only=True):
+            or _passive_after(sent, cue, modal_only=True) or _could_go(sent) or NOT_SENT_WORDS & {t.lower_ for t in sent}:
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet); "Bellen helpt niks": about calling
     if any(c.label_ == "contact_verb" and c.id_.startswith("any") and c.start <= cue.start and cue.end <= c.end
            and len(c) > len(cue) for c in sent_cues):
@@ -771,9 +771,9 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if cue.label_ not in ("contact_verb", "comm_verb"):
             continue
-        if _went_elsewhere(sent, cue):
+        if _went_elsewhere(sent, cue) or _asked_whether(sent, cue):
             continue  # "ben ik naar buiten gelopen", "ging ik naar huis": no premises of the firm
-        if _message_back(sent, cue, from_someone=True) or _everyone_who(sent, cue):
+        if _message_back(sent, cue, from_someone=True) or _everyone_who(sent, cue) or _message_from(sent, cue):
             continue  # "had ik een mail terug van ene Femke", "iedereen die we aan het loket hadden"
         if cue.text.lower() in COUNTED_ONLY and not _count_before(sent, cue):
             continue  # "moest ik bij de gemeente aankloppen": advice or a plan; "vier keer aankloppen" counts
@@ -1222,6 +1222,19 @@ NOTE_FILLERS = resources.words("contacts.note_fillers")
 POSTED_NOUNS = resources.words("contacts.posted_nouns")
 
 
+NOTE_REASON_OPENERS = resources.words("contacts.note_reason_openers")
+COMPANY_DECISIONS = resources.words("contacts.company_decisions")
+
+
+def _reason_tail(sent: Span, start: int) -> int:
+    """Where a verbless note ends and a clause of reason begins: "De volgende ochtend weer naar
+    de receptie, want die verklaring wil de verzekeraar hebben." -- the verb and the other party
+    after ", want" are the reason's, not the note's. The sentence end when there is none."""
+    doc = sent.doc
+    return next((t.i for t in doc[start : sent.end - 1] if t.text == "," and doc[t.i + 1].lower_ in NOTE_REASON_OPENERS),
+                sent.end)
+
+
 def _outcome_after_comma(sent: Span, cues: list[Span], start: int) -> int:
     """Where a note's outcome begins: the first comma after its first channel word ("Toen via
     Instagram een DM, ook niks.", "Chat, geen mens gesproken."); the sentence end when there is none."""
@@ -1286,9 +1299,11 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
                 and not any(f" {m} " in docindex.lower_words(sent) for m in REPEAT_MARKERS):
             return None  # "3 juni – Chat in de Odido-app. Eerst de chatbot, daarna een medewerker ...": the same chat told on
         return opening  # "Eerst de chat op de DHL-site, met zo'n chatbot ...": the note opens with it
-    words = _note_words(sent, longest=15, allow_self=True)
-    if words is None:
-        return None
+    tail = _reason_tail(sent, start)
+    words = _note_words(sent, longest=15, allow_self=True, end=tail)
+    if words is None or COMPANY_DECISIONS & set(words):
+        return None  # ("Afgewezen per mail.": the company's answer came by mail)
+    cues = [c for c in cues if c.start < tail]  # (a channel in the reason is the reason's)
     # ("Toen via Instagram een DM, ook niks.": a negation after the comma is the answer's, not the DM's)
     outcome_from = _outcome_after_comma(sent, cues, start)
     reason_until = _reason_before_comma(sent, cues, start)
@@ -1303,6 +1318,8 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     inside = {t.lower_ for c in channels for t in c}
     if channels and all(w in inside or w in NOTE_FILLERS or w.isdigit() or numbers.parse(w) is not None
                         or numbers.ordinal(w) for w in words):
+        if channels[0].end < sent.end and doc[channels[0].end].text == ":" and words[-1] != channels[0].text.lower():
+            return None  # "Winkel: vier.", "Telefonische hulp: 2/5": a review's score for the channel
         if words == [channels[0].text.lower()] and (channels[0].text.isupper() or not _opens_line(sent, start)
                                                       and _same_channel_before(sent, channels[0].id_)):
             return None  # "AANGETEKEND" above a letter; "De Brug gebeld, voicemail. Ingesproken.": the same call
@@ -1578,6 +1595,16 @@ def _demonstrative_before(sent: Span, cue: Span) -> bool:
     return not (cue.label_ == "contact_verb" and _object_demonstrative(sent.doc, cue.start - 1, cue))
 
 
+def _pointing_demonstrative(sent: Span, cue: Span) -> bool:
+    """ "en dat telefoontje zal ik maar vergeten": "die" or "dat" before a channel noun points back
+    to a contact told before ("deze brief" is the letter being written, and counts)."""
+    return cue.start > sent.start and sent.doc[cue.start - 1].lower_ in BACK_DEMONSTRATIVES \
+        and _demonstrative_before(sent, cue)
+
+
+BACK_DEMONSTRATIVES = resources.words("contacts.back_demonstratives")
+
+
 def _object_demonstrative(doc, k: int, cue: Span) -> bool:
     """Is the word at ``k`` a demonstrative right before a participle cue, and so its object
     ("foto's gemaakt en die gemaild")?"""
@@ -1589,11 +1616,17 @@ SESSION_PREPOSITIONS = resources.words("contacts.session_prepositions")
 SESSION_CHANNELS = resources.words("contacts.session_channels")
 
 
+ON_THE_SPOT = resources.phrases("contacts.on_the_spot")
+
+
 def _within_same_session(sent: Span, cue: Span, cues: list[Span]) -> bool:
     """ "Screenshot gestuurd in diezelfde chat", "tijdens hetzelfde gesprek gevraagd": a message
-    sent inside a chat, call or visit already told belongs to that contact. ("Dezelfde mail
-    nog eens gestuurd" is a new mail, and a second form through the same site a new form.)"""
+    sent inside a chat, call or visit already told belongs to that contact; so does what was done
+    "ter plekke" right after a visit. ("Dezelfde mail nog eens gestuurd" is a new mail, and a
+    second form through the same site a new form.)"""
     doc = sent.doc
+    if any(f" {p} " in docindex.lower_words(sent) for p in ON_THE_SPOT) and _told_just_before(sent, "shop"):
+        return True  # "Ook legde ze een klachtformulier klaar, dat ik ter plekke heb ingevuld": at that desk
     return any(c.label_ == "channel" and c.id_ in SESSION_CHANNELS and c.start - 2 >= sent.start
                and (doc[c.start - 1].lower_ in SAME_WORDS
                     or doc[c.start - 1].lower_ in DEFINITE_ARTICLES and _told_just_before(sent, c.id_))
@@ -1674,8 +1707,10 @@ def _coordinated(sent: Span, taken: Span | None, cue: Span, phrase: list[Span] =
     end = max([taken.end] + [c.end for c in phrase if taken.start <= c.start < cue.start])
     between = _without_time_span(_without_embedded_clause(_without_aside(_tokens_between(sent, end, cue.start))))
     joiners = [t for t in between if t in (",", "en")]
+    # ("vier keer gemaild, twee keer gebeld": a count of its own between the two)
     return bool(between) and between[0] in (",", "en") and all(
-        t in COORDINATION_ADVERBS for t in between if t not in (",", "en")) and len(joiners) <= 2
+        t in COORDINATION_ADVERBS or t in TIMES_NOUNS or numbers.parse(t) is not None
+        for t in between if t not in (",", "en")) and len(joiners) <= 2
 
 
 def _without_embedded_clause(words: list[str]) -> list[str]:
@@ -2768,7 +2803,9 @@ def _after_date_prefix(sent: Span) -> int:
     for tok in sent.doc[sent.start : min(sent.end, sent.start + 7)]:
         if tok.text in ("-", "–", "—", ":") and tok.i > sent.start:
             head = sent.doc[sent.start : tok.i]
-            if any(t.like_num or any(ch.isdigit() for ch in t.text) or t.lower_ in DAY_WORDS for t in head):
+            # ("Reactie via een DM: ...": the article "een" is no number of a date)
+            if any(t.like_num and t.lower_ not in INDEFINITE or any(ch.isdigit() for ch in t.text)
+                   or t.lower_ in DAY_WORDS for t in head):
                 return tok.i + 1
             return sent.start
     return sent.start
@@ -2816,13 +2853,14 @@ PREPOSITIONS_BEFORE_POSSESSIVE = resources.words("contacts.prepositions_before_p
 VERB_OR_SUBJECT = FINITE_VERBS | SUBJECT_PRONOUNS  # what may follow "jullie" as a subject
 
 
-def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None = None) -> list[str] | None:
+def _note_words(sent: Span, *, longest: int, allow_self: bool, verb: Span | None = None,
+                end: int | None = None) -> list[str] | None:
     """The words of a note-style line after its date prefix (up to the first comma, colon,
     semicolon or clause opener after ``verb``: "Zelf gebeld, toen bleek ..." and "Nog een mail
     gestuurd met de vraag of iemand het wilde lezen" are a note and a clause), or None
     when that part has a finite verb, a subject (the writer's own "ik" only when
-    ``allow_self``) or someone else acting."""
-    end = sent.end
+    ``allow_self``) or someone else acting. ``end`` stops the note earlier."""
+    end = sent.end if end is None else end
     if verb is not None:
         end = _first_comma(sent, verb.end)
         # ("Naar het KBC-kantoor gegaan om te vragen of ze ...": a strong participle of motion too)
@@ -3179,7 +3217,7 @@ def _list_item(sent: Span, cue: Span) -> bool:
 def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     """Did the customer reach out in this sentence (or tally every time they did)?"""
     if _not_the_writers(sent) or _only_read(sent, cues) or _question_without_writer(sent) or _should_it_happen(sent) \
-            or _conditional_plan(sent):
+            or _conditional_plan(sent) or _asks_what_to_do(sent):
         return False
     if contact_events(sent, cues) or _channel_uses(sent, cues) or recap(sent) is not None:
         return True
@@ -3197,7 +3235,7 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     told = any(c.label_ == "contact_verb" and not _pointed_back(sent, c) for c in cues) \
         or how in ("ordinal", "ordinal vague") and any(
         c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS for c in cues)
-    return how in ("exact", "least", "ordinal", "ordinal vague") and told \
+    return how in ("exact", "least", "least more", "ordinal", "ordinal vague") and told \
         and not _initiated_in_clause(cues) \
         and not any(c.label_ in ("contact_verb", "comm_verb") and not c.id_.endswith("/noun")
                     and _adjacent_agent(sent, c) == "other" for c in cues)  # (a noun has no subject: "chat met bol.com")
@@ -3341,6 +3379,17 @@ def _read_after(tokens: list, i: int) -> bool:
         if tok.lower_ in CLAUSE_BREAKS:
             return False
     return False
+
+
+QUESTION_MODALS = resources.words("contacts.question_modals")
+
+
+def _asks_what_to_do(sent: Span) -> bool:
+    """ "Kan ik hem een aangetekende brief sturen, en wat zet ik daar dan best in?", "Moet ik ze
+    nog een keer bellen?": a question opening with a modal and the writer asks the reader what to
+    do next; it tells no contact made."""
+    words = [t.lower_ for t in sent if not (t.is_space or t.is_punct)]
+    return sent.text.rstrip().endswith("?") and len(words) >= 2 and words[0] in QUESTION_MODALS and words[1] in SELF
 
 
 def _question_without_writer(sent: Span) -> bool:
@@ -3614,15 +3663,19 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             if _general_contact(cue):
                 channel = _clause_channel(cue, cues)  # "zes keer contact gezocht": every channel
             # "Twee keer gebeld daarna": the word may follow the verb too
-            more = any(i - 4 <= k < i for k in more_words) or cue.start > tok.i and cue.end < sent.end \
-                and sent.doc[cue.end].lower_ in MORE_WORDS
+            more = any(i - 5 <= k < i for k in more_words) or cue.start > tok.i and cue.end < sent.end \
+                and sent.doc[cue.end].lower_ in MORE_WORDS \
+                or cue.start > tok.i and any(tok.i < sent.start + k < cue.start for k in more_words) \
+                or not counted and cue.text.lower() not in TRANSFER_WORDS and _told_later(sent)
             low_end = _about(tokens, i)
             low_end = _range_low_end(tokens, i - 1, value) if low_end is None else low_end
-            if low_end is not None and not more:
-                counted.append(("least", low_end, channel))  # "vier of vijf keer": at least four
+            if low_end is not None:
+                # "vier of vijf keer": at least four; "daarna nog vier of vijf keer": at least four more
+                counted.append(("least more" if more else "least", low_end, channel))
                 at.append(tok.i)
-            elif value is not None and value >= 2 and i >= 2 and tokens[i - 2].lower_ in LOWER_BOUND and not more:
-                counted.append(("least", int(value), channel))  # "zeker tien keer": at least ten
+            elif value is not None and value >= 2 and i >= 2 and tokens[i - 2].lower_ in LOWER_BOUND:
+                # "zeker tien keer": at least ten; "daarna nog zeker tien keer": at least ten more
+                counted.append(("least more" if more else "least", int(value), channel))
                 at.append(tok.i)
             elif value is not None and (value >= 2 or prev in ("één", "eén")):
                 counted.append((("more" if more else "exact"), int(value), channel))
@@ -3756,12 +3809,20 @@ def _date_word(tok) -> bool:
 MONTH_OPENERS = resources.words("contacts.month_openers")
 
 
+DAY_PARTS = resources.words("contacts.day_parts")
+
+
+def _weekday_part(word: str) -> bool:
+    """ "dinsdagochtend", "vrijdagavond": a weekday and a part of the day in one word."""
+    return any(word.startswith(day) and word[len(day):] in DAY_PARTS for day in WEEKDAYS)
+
+
 def _date_at(doc, k: int, end: int) -> int | None:
     """Where a date that starts at token ``k`` ends (before ``end``): a weekday, a day number
     and a month ("10 maart"), or a month after "in"/"begin"/"eind" ("in januari en in
     februari", "in maart en april"); None when no date starts there."""
-    if doc[k].lower_ in WEEKDAYS:
-        return k + 1
+    if doc[k].lower_ in WEEKDAYS or _weekday_part(doc[k].lower_):
+        return k + 1  # "dinsdag", "woensdagochtend"
     if doc[k].like_num and k + 1 < end and doc[k + 1].lower_ in dates.month_names():
         return k + 2
     if doc[k].lower_ in dates.month_names() and k >= 1 and (
@@ -3821,6 +3882,13 @@ def _with_dated_repeats(sent: Span, counted: list[tuple[str, int, str]]) -> list
                 _date_at(doc, t.i, len(doc)) for t in part)
             continue
         words = [t for t in part if t.lower_ not in ("op", "en")]
+        if len(words) > 1 and words[0].lower_ in MONTH_OPENERS:
+            # ("..., in april nog eens": the month after "in" is the date, and only words of
+            # repeating may follow it; "in april kwam er antwoord" is something else)
+            date_end = _date_at(doc, words[1].i, part[-1].i + 1)
+            if date_end is None or not all(t.is_punct or t.lower_ in REPEAT_CLAUSE_WORDS for t in doc[date_end : part[-1].i + 1]):
+                continue
+            words = words[1:]
         if seen_verb and words and _date_at(doc, words[0].i, part[-1].i + 1):
             repeats += 1
     how, n, channel = counted[0]
@@ -3882,7 +3950,8 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if _writer_received(sent, cue) or _cited(sent, cue) or _said_or_planned(sent, cue) or _message_back(sent, cue) \
                 or _everyone_who(sent, cue) \
-                or _pointed_back(sent, cue) or _from_company(sent, cue) or _as_told_before(cue) \
+                or _pointed_back(sent, cue) or _from_company(sent, cue) or _message_from(sent, cue) or _as_told_before(cue) \
+                or _asked_whether(sent, cue) or _pointing_demonstrative(sent, cue) \
                 or _pointed_at(sent, cue, cues) or _first_one_again(sent, cue) or _preferred(cue) \
                 or _said_again(sent, cue) \
                 or cue.text.lower() in COMPANY_MESSAGES or _about_company_messages(sent, cue):
@@ -3891,7 +3960,7 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if cue.id_ == "shop" and (any(t.lower_ in PURCHASE_VERBS for t in sent) or _picked_up_only(sent, cue)):
             continue  # "kochten we in de vestiging van Trendhopper een hoekbank", "hem opgehaald bij
             # de bagagebalie": buying or picking up is no contact
-        if _must_use(sent, cue):
+        if _must_use(sent, cue) or _could_go(sent) or NOT_SENT_WORDS & {t.lower_ for t in sent}:
             continue  # "Ik moest een mail sturen met een bewijs, dan gaf zij het door": told to, not yet done
         if _two_words_before(sent, cue) in ABOUT_BEFORE_CHANNEL or _the_right_one(sent, cue):
             continue  # "Of ik tevreden ben over mijn winkelbezoek": what was asked about, no use; "tijd
@@ -3902,6 +3971,16 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
 
 
 MUST_MODALS = resources.words("contacts.must_modals")
+CAN_MODALS = resources.words("contacts.present_can_modals")
+NOT_SENT_WORDS = resources.words("contacts.not_sent_words")  # "een brief klaarliggen": written, not sent
+GO_TO_WORDS = resources.words("contacts.go_to_words")
+
+
+def _could_go(sent: Span) -> bool:
+    """ "Voor vragen kan ik bij de winkel terecht", "u kunt daarvoor bij de balie terecht": where
+    the writer may turn, told in the present, is no visit made."""
+    words = {t.lower_ for t in sent}
+    return bool(words & GO_TO_WORDS and words & CAN_MODALS)
 
 
 def _must_use(sent: Span, cue: Span) -> bool:
@@ -4066,6 +4145,34 @@ def _message_back(sent: Span, cue: Span, *, from_someone: bool = False) -> bool:
 
 
 CLAUSE_END_MARKS = (":", ".", "!", ",")
+SENDER_DETERMINERS = resources.words("contacts.sender_determiners")
+
+
+WHETHER_VERBS = resources.words("contacts.whether_verbs")
+WHETHER_WORDS = resources.words("contacts.whether_words")
+
+
+def _asked_whether(sent: Span, cue: Span) -> bool:
+    """ "Edit: iemand vroeg of ik het bij Translink heb nagevraagd": a contact inside a question
+    "of" opens after a verb of asking or wondering is asked about, not told as made."""
+    doc = sent.doc
+    if not _participle(cue[-1].lower_):
+        return False  # ("Ze vroegen of ik wilde bellen": an offer, which "Dat heb ik gedaan" may take up)
+    for k in range(cue.start - 1, max(sent.start, cue.start - 8), -1):
+        if doc[k].text in (".", ";", ":") or doc[k].lower_ in SELF and k < cue.start - 1 and doc[k - 1].lower_ not in WHETHER_WORDS:
+            return False
+        if doc[k].lower_ in WHETHER_WORDS and any(t.lower_ in WHETHER_VERBS for t in doc[max(sent.start, k - 3) : k]):
+            return True
+    return False
+
+
+def _message_from(sent: Span, cue: Span) -> bool:
+    """ "Binnen een uur had ik een DM van hun webcare": a message noun after "een", with "van" and
+    the sender right after it, in a sentence with no verb of sending, is a message that came in."""
+    doc = sent.doc
+    return cue.start > sent.start and doc[cue.start - 1].lower_ in INDEFINITE and cue.end + 1 < sent.end \
+        and doc[cue.end].lower_ in FROM_WORDS and doc[cue.end + 1].lower_ in SENDER_DETERMINERS \
+        and not any(t.lower_ in SEND_VERBS for t in sent)
 
 
 COUNTED_ONLY = resources.words("contacts.counted_only_infinitives")
@@ -4581,6 +4688,43 @@ def _first_try_told(sent: Span) -> bool:
 FIRST_TRY_OPENING = list(resources.phrases("contacts.first_try_opening"))  # "De eerste keer ..."
 
 
+LATER_ANCHORS = resources.words("contacts.later_anchors")
+TRANSFER_WORDS = resources.words("contacts.transfer_words")
+LATER_SPANS = resources.phrases("contacts.later_spans")
+DATE_PREPOSITIONS = resources.words("contacts.date_prepositions")  # "Op 18 maart ..."
+CUMULATIVE_WORDS = resources.words("contacts.cumulative_words")
+
+
+def _told_later(sent: Span) -> bool:
+    """Is a count told at a later moment of its own, so that it adds to the contacts told before
+    it rather than totals them? "Een week later heb ik twee keer gebeld", "Op 18 maart twee keer
+    gebeld", and a count under a diary's date heading ("Maandag 18 maart" / "Fluvius twee keer
+    gebeld") are that moment's calls; "Inmiddels heb ik al vijf keer gebeld" is a running total.
+    Only the sentence's first count, and not of transfers ("drie keer doorverbonden" is no call of its own)."""
+    doc = sent.doc
+    words = {t.lower_ for t in sent}
+    if words & CUMULATIVE_WORDS:
+        return False
+    opening = [t.lower_ for t in doc[sent.start : min(sent.end, sent.start + 5)]]
+    if LATER_ANCHORS & set(opening):
+        return True  # "Een week later", "De dag erna"
+    if any(f" {p} " in f" {' '.join(opening)} " for p in LATER_SPANS):
+        return True  # "In die periode heb ik zeker vier keer gebeld": the time after what was told
+    first = sent.start + (1 if doc[sent.start].lower_ in DATE_PREPOSITIONS else 0)
+    if first < sent.end and _date_at(doc, first, sent.end) is not None and doc[first].lower_ not in WEEKDAYS:
+        return True  # "Op 18 maart ...", "18 maart: ..."
+    # a diary entry: a date heading line at most two sentences above, on the same block of lines
+    k = sent.start
+    for _ in range(2):
+        if k == 0 or "\n\n" in doc[k - 1].text_with_ws:
+            return False
+        above = doc[k - 1].sent
+        if _date_line(above):
+            return True
+        k = above.start
+    return False
+
+
 def _date_line(sent: Span) -> bool:
     """A sentence that is only a date, as a diary's heading ("4 september", "ma 6 jan")."""
     words = [t for t in sent if not (t.is_space or t.is_punct)]
@@ -4732,6 +4876,9 @@ def _add(per_channel: dict[str, int], how: str, n: int, channel: str) -> bool:
         return False
     elif how in ("more", "one"):
         per_channel[channel] = current + n
+    elif how == "least more":
+        per_channel[channel] = current + n  # "daarna nog vier of vijf keer gebeld": at least four more
+        return False
     elif how == "ordinal" and channel == "any":
         # "de zesde keer dat we ze benaderen" after five told: the count over every channel
         others = sum(v for k, v in per_channel.items() if k != "any")
@@ -4909,7 +5056,7 @@ def _total_sentence(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
     opening = " ".join(t.lower_ for t in sent[:5]) + " "
     if not any(opening.startswith(m + " ") for m in TOTAL_OPENERS):
         return None
-    counted = [(how, n, channel) for how, n, channel in sentence_count(sent) if how in ("exact", "least", "more") and n >= 1]
+    counted = [(how, n, channel) for how, n, channel in sentence_count(sent) if how in ("exact", "least", "least more", "more") and n >= 1]
     if not counted or sum(n for _, n, _ in counted) < 2:
         return None
     per_channel: dict[str, int] = {}
@@ -5339,9 +5486,21 @@ def _others_in_count(sent: Span) -> bool:
     ("andere ouders", "de appgroep", "andere gedupeerden"): a group's tally, of which the
     writer's share is not told there (corpus decision 199: only the writer's share counts)."""
     words = docindex.lower_words(sent)
-    if not any(f" {p} " in words for p in OTHER_CUSTOMERS):
+    if not any(f" {p} " in words for p in OTHER_CUSTOMERS) and not _group_named_before(sent, words):
         return False
     return recap(sent) is not None or any(n >= 2 for _, n, _ in sentence_count(sent))
+
+
+TOGETHER_WORDS = resources.words("contacts.together_words")
+
+
+def _group_named_before(sent: Span, words: str) -> bool:
+    """ "In de appgroep van de ouders hielden we een lijstje bij. Eind april stonden we samen op 31
+    telefoontjes ...": "we samen" right after a sentence that names the group is the group."""
+    if not any(f" {w} " in words for w in TOGETHER_WORDS) or sent.start == 0:
+        return False
+    before = docindex.lower_words(sent.doc[sent.start - 1].sent)
+    return any(f" {p} " in before for p in OTHER_CUSTOMERS)
 
 
 def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = None,

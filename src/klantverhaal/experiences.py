@@ -475,11 +475,12 @@ def _own_word_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Ment
     for m in named:
         words = m.company.split()
         first = words[0].lower()
-        if m.company in first_at or not (len(words) >= 2 and words[0][:1].isupper() and first in _organisation_words()
-                                         and not m.role):
+        # ("Judoclub Tatami ... de club": a first word that is a compound of a membership head counts too)
+        if m.company in first_at or not (len(words) >= 2 and words[0][:1].isupper() and not m.role and (
+                first in _organisation_words() or any(len(h) >= 4 and first.endswith(h) and first != h for h in ORG_HEADS))):
             continue
         # ("het park" for "Vakantiepark De Zilvermeeuw": the head of a compound first word too)
-        heads = {h for h in COMPOUND_HEADS if len(h) >= 4 and first.endswith(h) and first != h}
+        heads = {h for h in ORG_HEADS if len(h) >= 4 and first.endswith(h) and first != h}
         for word in {first} | {w for w in _organisation_words() if len(w) >= 5 and first.startswith(w)} | heads:
             by_word[word].add(m.company)
         first_at[m.company] = m
@@ -495,6 +496,8 @@ def _own_word_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Ment
 
 NAMING = "|".join(resources.phrases("experiences.naming_determiners"))  # "het bureau" after "Bureau X"
 COMPOUND_HEADS = frozenset(resources.read_json("unknown_companies.json")["compound_kind_heads"])
+# heads of a membership body: "Judoclub Tatami" is what "de judoclub" and "de club" point back to
+ORG_HEADS = COMPOUND_HEADS | resources.words("experiences.membership_heads")
 
 
 def _refs_after(doc: Doc, text: str, m: _Mention, pattern: re.Pattern, taken: list[tuple[int, int]],
@@ -1154,8 +1157,13 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
     # ("Tandartspraktijk Molenzicht ... de tandarts": a compound that opens with the noun too)
     # ("Notariaat Lembeke ... de notaris": a name word that is a kind word of the same kind)
     word = kind.text.lower()
-    by_name = [m for m in before if any(w.endswith(word) or w.startswith(word) and len(w) > len(word) + 3
-                                        or _kind_words().get(w) == kind.id_ for w in m.company.lower().split())]
+    # ("Zij zou de gegevens doorsturen naar Oogkliniek Veluwezoom ... Ik heb de kliniek gebeld": a
+    # name only reported so far is what its own word points back to as well)
+    reported = [m for m in named if m.role == "reported" and m.end <= kind.start_char
+                and m.company.lower() not in _third_parties()]
+    by_name = [m for m in sorted(before + reported, key=lambda m: m.start)
+               if any(w.endswith(word) or w.startswith(word) and len(w) > len(word) + 3
+                      or _kind_words().get(w) == kind.id_ for w in m.company.lower().split())]
     if by_name:
         return by_name[-1]
     # "autobedrijf Scholten ... de ANWB ... de garage": the company introduced by a kind word of
@@ -2249,6 +2257,12 @@ def _object_company(doc: Doc, char: int, here: list[_Mention]) -> _Mention | Non
         if name is None or name.start - cue.end > 5:
             continue
         between = {t.lower_ for t in doc[cue.end : name.start]}
+        if m.role == "product" or m.role in PASSING_ROLES and between & RELATIVE_WORDS:
+            # "gebeld met mijn Samsung": a product is no addressee; nor is a payment service or an
+            # aside in a clause of its own ("het nummer gebeld dat bij haar Tikkie stond"). (A
+            # payment service or document right after the cue keeps the cue from the story's
+            # firm: "via de app van de Rabobank", "met de brief van de gemeente".)
+            continue
         if _owner_of_a_thing(doc, cue, name):
             continue  # "een mail gestuurd met de bevestiging van Fluvius": Fluvius wrote the bevestiging
         if between & PREPOSITIONS and not between & {",", ";", ".", "maar", "en", "want", "of"}:
@@ -2268,10 +2282,12 @@ def _owner_of_a_thing(doc: Doc, cue: Span, name: Span) -> bool:
     # "in de app van de Rabobank", "de klantenservice van KPN": the firm's own channel or people
     # is where the contact went; a message or paper of the firm's is not
     thing = doc[k - 1].lower_
-    return thing not in _service_words() or thing in OWNED_MESSAGES
+    # ("op de supportsite van Asus": a compound ending in a service head is the firm's own too)
+    return thing not in _service_words() and not thing.endswith(SERVICE_HEADS) or thing in OWNED_MESSAGES
 
 
 OWNED_MESSAGES = resources.words("experiences.owned_messages")
+RELATIVE_WORDS = resources.words("experiences.relative_words")
 FINAL_VERB_FILLERS = resources.words("experiences.final_verb_fillers")
 ADDRESSEE_PREPOSITIONS = resources.words("experiences.addressee_prepositions")
 

@@ -370,7 +370,9 @@ def _rules() -> dict:
             "handle_contact": frozenset(table["handle_contact_words"]), "kind_before": table["kind_before"],
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"],
             "place_kinds": frozenset(table["place_kinds"]), "place_prepositions": places,
-            "place_compounds": frozenset(table["place_compounds"]), "premises_where": frozenset(table["premises_where"]),
+            "place_compounds": frozenset(table["place_compounds"]),
+            "compound_heads": tuple(sorted(set(table["org_suffixes"]) | set(table["compound_kind_heads"]), key=len, reverse=True)),
+            "premises_where": frozenset(table["premises_where"]),
             "part_or_scheme": re.compile(rf"(?i:\b(?:{'|'.join(table['part_or_scheme_before'])})|{'|'.join(table['scheme_compound_heads'])})[ \t]+$"),
             "streets": tuple(table["street_suffixes"]), "adjectives": frozenset(table["adjectives"]),
             "street_adjectives": frozenset(table["street_adjectives"]),
@@ -393,6 +395,23 @@ def _rules() -> dict:
             # "belde ik Wolters schoorsteenveger", "Ik mailde Dirks glaszetter": a contact verb and
             # its subject just before a name
             "contacted_before": re.compile(writer_calls_with(r"[ \t]+") + r"[ \t]+$")}
+
+
+def _head_inside_a_word(word: str, heads: tuple[str, ...]) -> bool:
+    """Does the kind head a compound seems to end in belong to a longer word? "Feestschotel" ends
+    in "hotel", but "schotel" is a Dutch word: the compound is a dish, no firm. A head that is a
+    word itself, with one to three letters before it that make a known word, is no head."""
+    low = word.lower()
+    head = next((h for h in heads if low.endswith(h) and len(low) > len(h)), None)
+    if head is None or not lexicon._known(head):
+        return False  # (a suffix such as "erij" of "Schoenmakerij" is no word a longer one could hide)
+    return any(lexicon._known(low[-(len(head) + extra):]) for extra in range(1, 4) if len(head) + extra < len(low))
+
+
+def _org_word_of(name: str, rules: dict) -> str:
+    """The word of a name that carries its organisation word ("Feestschotel" in "Feestschotel
+    Deluxe")."""
+    return next((w for w in name.split() if w.lower().endswith(rules["compound_heads"])), name.split()[-1])
 
 
 def _kind_sector(kind: str, rules: dict) -> str:
@@ -594,8 +613,12 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 # (once is enough after a contact verb: "belde ik Wolters schoorsteenveger", or with the
                 # town it is from: "Bosman schoorsteenveger uit Hoogeveen")
             if rule in ("contacted_single", "diary_single", "kind_apposition_single", "went_to_single", "turned_to", "lower_predicate", "list_heading", "bought_at") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
-                    text[a:b].startswith(name + " ") for a, b in taken) or name in rules["surnames"]):
+                    text[a:b].startswith(name + " ") for a, b in taken)
+                    or name in rules["surnames"] and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 3
+                                                      or f"bij {name} " not in text)):
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
+                # (a common surname the story comes back to three times, bought from "bij Kramer op de
+                # markt", is the family's business; "meneer Dekker", the landlord, is a person)
             if rule == "salutation" and (len(words) == 1 and lexicon.is_dutch_word(name.lower())
                                          or rules["titled"].search(words[0] + " ") or name.lower() in rules["stop"]
                                          or name.lower() in rules["salutation_not_names"]
@@ -702,6 +725,9 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if rule == "kind_lower" and m.group("kind").lower() in rules["place_compounds"] \
                     or rule == "kind_cap" and name.split()[0].lower() in rules["place_compounds"]:
                 continue  # "in dorpshuis De Linde", "winkelcentrum De Barones", "in Sporthal De Schans": a building, no firm
+            if rule in ("kind_cap", "org_word") and _head_inside_a_word(
+                    name.split()[0] if rule == "kind_cap" else _org_word_of(name, rules), rules["compound_heads"]):
+                continue  # "de Feestschotel Deluxe": "schotel" is a word of its own, no "hotel"
             if rule == "handle":
                 name = _without_handle_suffix(name)
             end = m.end("name") if start != m.start("name") else start + len(name)
@@ -870,13 +896,18 @@ def _initials_used_apart(text: str, name: str, taken: list[tuple[int, int]]) -> 
     initials = [w[0] for w in name.split() if w[:1].isupper()]
     if len(initials) < 2:
         return ""
+    # ("ESDG" for "het Eindhovens Studenten Debatgenootschap", the finder having left out the
+    # capitalised word in front: the capitals may spell that word too)
+    at = text.find(name)
+    left_out = _word_before(text, at) if at > 0 else []
     for m in re.finditer(r"(?<![\w-])([A-Z]{2,6})(?![\w-])", text):
         caps = m.group(1)
-        if caps in name.split() or len(caps) > len(initials) + 1 or caps[0] != initials[0] \
+        extra = 1 if left_out and caps[0] == left_out[0][0] and caps[0] != initials[0] else 0
+        if caps in name.split() or len(caps) > len(initials) + 1 + extra or caps[0] != initials[0] and not extra \
                 or text.count(caps) < 2 or any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        letters = iter(caps)
-        if all(letter in letters for letter in initials) and _spells_name(caps, name, []):
+        letters = iter(caps[extra:])
+        if all(letter in letters for letter in initials) and _spells_name(caps, name, left_out if extra else []):
             return caps
     return ""
 
