@@ -1519,7 +1519,7 @@ def _told_again(sent: Span, cue: Span) -> bool:
     """ "Die tweet staat er nu tien dagen", "Op dat mailtje kwam nooit antwoord": a contact
     pointed back to is one told before; so is "Ik schreef daarin dat ...": what a message told
     before says."""
-    return _demonstrative_before(sent, cue) or _retold(sent, cue) \
+    return _demonstrative_before(sent, cue) or _retold(sent, cue) or _fronted_pointed_object(sent, cue) \
         or _pointed_back(sent, cue) or cue.end < sent.end and sent.doc[cue.end].lower_ in INSIDE_WORDS \
         or _first_one_again(sent, cue) or _own_earlier(sent, cue)
 
@@ -1593,6 +1593,23 @@ def _demonstrative_before(sent: Span, cue: Span) -> bool:
     if cue.start == sent.start or sent.doc[cue.start - 1].lower_ not in DEMONSTRATIVES:
         return False
     return not (cue.label_ == "contact_verb" and _object_demonstrative(sent.doc, cue.start - 1, cue))
+
+
+def _fronted_pointed_object(sent: Span, cue: Span) -> bool:
+    """ "Over punt 5 nog even: die brief heb ik aangetekend verstuurd": "die" or "dat" and a channel
+    noun put first, then an auxiliary and the writer, before the participle: the message told
+    before, now told how it went."""
+    doc = sent.doc
+    for c in docindex.cues_in(sent):
+        if c.label_ != "channel" or not (cue.start - 6 <= c.start < cue.start) or c.start == sent.start:
+            continue
+        if doc[c.start - 1].lower_ not in BACK_DEMONSTRATIVES:
+            continue
+        between = [t.lower_ for t in doc[c.end : cue.start]]
+        if between[:1] and between[0] in HEBBEN_AUXILIARIES | ZIJN_AUXILIARIES and SELF & set(between[1:2]) \
+                and _counted_before(sent, c.id_):
+            return True  # (a form or letter only named before, "Dat formulier heb ik ingevuld", is sent here)
+    return False
 
 
 def _pointing_demonstrative(sent: Span, cue: Span) -> bool:
@@ -2158,8 +2175,10 @@ def _counterfactual(sent: Span) -> bool:
         inverted = doc[k].lower_ in UNREAL_AUXILIARIES and all(t.lower_ in CONDITIONAL_LEAD_INS for t in doc[sent.start : k])
         if doc[k].lower_ not in CONDITIONAL_OPENERS and not inverted:
             continue
+        # ("..., dus als ze niet hadden betaald, was ik ...": a lead-in word after the comma too)
         opens = k == sent.start or doc[k - 1].text == "," or all(
-            t.lower_ in CONDITIONAL_LEAD_INS for t in doc[sent.start : k])
+            t.lower_ in CONDITIONAL_LEAD_INS for t in doc[sent.start : k]) \
+            or k - 2 >= sent.start and doc[k - 2].text == "," and doc[k - 1].lower_ in CONDITIONAL_LEAD_INS
         if not opens:
             continue
         comma = next((j for j in range(k + 1, sent.end) if doc[j].text == ","), None)
@@ -2494,6 +2513,9 @@ def _verb_as_noun(sent: Span, cue: Span) -> bool:
             and doc[cue.start - 2].lower_ in NOUN_DETERMINERS | NOUN_PREPOSITIONS | NOUN_PREFIXES \
             and cue.start - 3 >= sent.start and doc[cue.start - 3].lower_ in NOUN_DETERMINERS | NOUN_PREPOSITIONS:
         return True  # "ontving ik per e-mail": the end of the noun "e-mail" ("12 december: e-mail met ..." is a note's)
+    if cue.start - _after_date_prefix(sent) <= 0 and cue.end < sent.end and doc[cue.end].text == ":" \
+            and COMPANY_DECISIONS & {t.lower_ for t in doc[cue.end : sent.end]}:
+        return True  # "28 februari – Mail: premie goedgekeurd.": the firm's decision came by mail
     return cue.start - _after_date_prefix(sent) <= 0 and cue.end < sent.end \
         and sent.doc[cue.end].lower_ in FROM_AFTER_NOUN
 
@@ -3691,6 +3713,11 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
                 # keer gebeld": that many more
                 counted.append(("vague more" if more else "vague", amount[0], channel))
                 at.append(tok.i)
+        elif i >= 2 and numbers.ordinal(tokens[i - 1].lower_) and tokens[i - 2].lower_ in DEFINITE_ARTICLES \
+                and len({c for _, _, c in counted} - {"any"}) == 1 and counted[-1][2] != "any":
+            # "Twee keer kreeg ik de voicemail, de derde keer de eigenaar": the tries just counted, numbered on
+            counted.append(("ordinal", numbers.ordinal(tokens[i - 1].lower_), counted[-1][2]))
+            at.append(tok.i)
     if counted:
         either = _either_channel(sent, verbs)
         if either:
@@ -3951,7 +3978,7 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if _writer_received(sent, cue) or _cited(sent, cue) or _said_or_planned(sent, cue) or _message_back(sent, cue) \
                 or _everyone_who(sent, cue) \
                 or _pointed_back(sent, cue) or _from_company(sent, cue) or _message_from(sent, cue) or _as_told_before(cue) \
-                or _asked_whether(sent, cue) or _pointing_demonstrative(sent, cue) \
+                or _asked_whether(sent, cue) or _pointing_demonstrative(sent, cue) or _fronted_pointed_object(sent, cue) \
                 or _pointed_at(sent, cue, cues) or _first_one_again(sent, cue) or _preferred(cue) \
                 or _said_again(sent, cue) \
                 or cue.text.lower() in COMPANY_MESSAGES or _about_company_messages(sent, cue):
@@ -4723,6 +4750,16 @@ def _told_later(sent: Span) -> bool:
             return True
         k = above.start
     return False
+
+
+REMINDER_PREFIXES = resources.words("contacts.reminder_prefixes")
+MESSAGE_HEADS = resources.words("contacts.reminder_message_heads")
+
+
+def _reminder_message(sent: Span) -> bool:
+    """ "Geen antwoord, ook niet na een herinneringsmail": a reminder is a message of its own,
+    sent after the one told before it."""
+    return any(t.lower_.startswith(tuple(REMINDER_PREFIXES)) and t.lower_.endswith(tuple(MESSAGE_HEADS)) for t in sent)
 
 
 def _date_line(sent: Span) -> bool:
@@ -5637,9 +5674,11 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
             if retold and how in ("one", "weak") and channel != "any" and per_channel.get(channel, 0) > 0:
                 continue  # a quoted mail retells: '"Beste pulsgym, ik heb op 20 februari aan de balie
                 # opgezegd."' after the visit was told (a contact it alone tells still counts)
+            if how in ("exact", "weak") and n == 1 and channel != "any" and _reminder_message(sent):
+                how = "one"  # "ook niet na een herinneringsmail": one more mail, not the one told
             if how == "weak":
-                if channel in told_before:
-                    continue  # the same call or mail, told on
+                if channel in told_before and not _reminder_message(sent):
+                    continue  # the same call or mail, told on ("ook niet na een herinneringsmail" is a new one)
                 if per_channel.get(channel, 0) > 0 and _judges_staff(sent):
                     continue  # "Vriendelijk aan de balie, dat wel, maar ...": a verdict on visits told before
                 how = "one"

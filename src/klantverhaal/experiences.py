@@ -1274,6 +1274,8 @@ def _mention_role(text: str, start: int, end: int, sector: str, from_table: bool
     sentence = " " + SENTENCE_MARKS.sub(r" \1 ", _sentence_around(text, start, end).lower()) + " "
     # "bij mijn vorige provider, Ziggo", "Mijn werkgever, de gemeente Zwolle,"
     near_before = _strip_article(before[-40:].rstrip(" ,")).rstrip(" ,")
+    if any(_strip_article(before).endswith(" " + p) for p in cues["denied_before"]):
+        return "aside"  # "dat ik niks met DPD heb afgesproken maar met hun winkel": dealings denied
     if _works_at(near_before, cues) \
             or any(after.lstrip(" ,").startswith(p) for p in cues["employer_after"]) \
             or _employer_clause(text, start, end, cues) or _speaks_as_staff(sentence, cues) \
