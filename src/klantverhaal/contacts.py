@@ -331,7 +331,7 @@ def channel_used(sent: Span, cue: Span, sent_cues: list[Span]) -> bool:
             or _unreal_modal(sent, cue) or _not_the_writers(sent) or _planned(sent, cue) or _told_to(sent, cue) or _requested(sent, cue) \
             or _generic_infinitive(sent, cue) or _almost_done(sent, cue) or _the_right_one(sent, cue) \
             or _first_one_again(sent, cue) or _preferred(cue) or _others_channel(sent, cue) \
-            or _passive_after(sent, cue, modal_only=True) or _could_go(sent) or NOT_SENT_WORDS & {t.lower_ for t in sent}:
+            or _passive_after(sent, cue, modal_only=True) or _could_go(sent) or _not_sent(sent):
         return False  # "Nu moet ik dus weer een brief sturen": not used (yet); "Bellen helpt niks": about calling
     if any(c.label_ == "contact_verb" and c.id_.startswith("any") and c.start <= cue.start and cue.end <= c.end
            and len(c) > len(cue) for c in sent_cues):
@@ -3987,7 +3987,7 @@ def _channel_uses(sent: Span, cues: list[Span]) -> list[str]:
         if cue.id_ == "shop" and (any(t.lower_ in PURCHASE_VERBS for t in sent) or _picked_up_only(sent, cue)):
             continue  # "kochten we in de vestiging van Trendhopper een hoekbank", "hem opgehaald bij
             # de bagagebalie": buying or picking up is no contact
-        if _must_use(sent, cue) or _could_go(sent) or NOT_SENT_WORDS & {t.lower_ for t in sent}:
+        if _must_use(sent, cue) or _could_go(sent) or _not_sent(sent):
             continue  # "Ik moest een mail sturen met een bewijs, dan gaf zij het door": told to, not yet done
         if _two_words_before(sent, cue) in ABOUT_BEFORE_CHANNEL or _the_right_one(sent, cue):
             continue  # "Of ik tevreden ben over mijn winkelbezoek": what was asked about, no use; "tijd
@@ -4001,6 +4001,12 @@ MUST_MODALS = resources.words("contacts.must_modals")
 CAN_MODALS = resources.words("contacts.present_can_modals")
 NOT_SENT_WORDS = resources.words("contacts.not_sent_words")  # "een brief klaarliggen": written, not sent
 GO_TO_WORDS = resources.words("contacts.go_to_words")
+
+
+def _not_sent(sent: Span) -> bool:
+    """ "Ik heb nu een brief klaarliggen voor de Geschillencommissie": a message written and ready
+    is not sent."""
+    return bool(NOT_SENT_WORDS & {t.lower_ for t in sent})
 
 
 def _could_go(sent: Span) -> bool:
@@ -5677,8 +5683,8 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
             if how in ("exact", "weak") and n == 1 and channel != "any" and _reminder_message(sent):
                 how = "one"  # "ook niet na een herinneringsmail": one more mail, not the one told
             if how == "weak":
-                if channel in told_before and not _reminder_message(sent):
-                    continue  # the same call or mail, told on ("ook niet na een herinneringsmail" is a new one)
+                if channel in told_before:
+                    continue  # the same call or mail, told on
                 if per_channel.get(channel, 0) > 0 and _judges_staff(sent):
                     continue  # "Vriendelijk aan de balie, dat wel, maar ...": a verdict on visits told before
                 how = "one"

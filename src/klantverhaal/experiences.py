@@ -475,12 +475,12 @@ def _own_word_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Ment
     for m in named:
         words = m.company.split()
         first = words[0].lower()
-        # ("Judoclub Tatami ... de club": a first word that is a compound of a membership head counts too)
-        if m.company in first_at or not (len(words) >= 2 and words[0][:1].isupper() and not m.role and (
-                first in _organisation_words() or any(len(h) >= 4 and first.endswith(h) and first != h for h in ORG_HEADS))):
-            continue
-        # ("het park" for "Vakantiepark De Zilvermeeuw": the head of a compound first word too)
+        # ("het park" for "Vakantiepark De Zilvermeeuw": the head of a compound first word too;
+        # "Judoclub Tatami ... de club": a first word that is a compound of a membership head counts)
         heads = {h for h in ORG_HEADS if len(h) >= 4 and first.endswith(h) and first != h}
+        if m.company in first_at or not (len(words) >= 2 and words[0][:1].isupper() and not m.role
+                                         and (first in _organisation_words() or heads)):
+            continue
         for word in {first} | {w for w in _organisation_words() if len(w) >= 5 and first.startswith(w)} | heads:
             by_word[word].add(m.company)
         first_at[m.company] = m

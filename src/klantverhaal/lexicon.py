@@ -32,6 +32,12 @@ def _hashes() -> np.ndarray:
     return np.load(LEXICON_FILE, mmap_mode="r")
 
 
+def is_lemma(word: str) -> bool:
+    """Is ``word`` (lower case) itself in the word list, with no ending taken off? ("schotel" is;
+    "chotel" is not.)"""
+    return _known(word)
+
+
 def _known(word: str) -> bool:
     hashes = _hashes()
     h = np.uint64(word_hash(word))

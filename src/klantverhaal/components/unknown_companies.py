@@ -371,6 +371,7 @@ def _rules() -> dict:
             "kind_after": table["kind_after"], "domain_sector": table["domain_sector_words"],
             "place_kinds": frozenset(table["place_kinds"]), "place_prepositions": places,
             "place_compounds": frozenset(table["place_compounds"]),
+            "bought_from": "|".join(re.escape(w) for w in table["surname_bought_from"]),
             "compound_heads": tuple(sorted(set(table["org_suffixes"]) | set(table["compound_kind_heads"]), key=len, reverse=True)),
             "premises_where": frozenset(table["premises_where"]),
             "part_or_scheme": re.compile(rf"(?i:\b(?:{'|'.join(table['part_or_scheme_before'])})|{'|'.join(table['scheme_compound_heads'])})[ \t]+$"),
@@ -403,9 +404,9 @@ def _head_inside_a_word(word: str, heads: tuple[str, ...]) -> bool:
     word itself, with one to three letters before it that make a known word, is no head."""
     low = word.lower()
     head = next((h for h in heads if low.endswith(h) and len(low) > len(h)), None)
-    if head is None or not lexicon._known(head):
+    if head is None or not lexicon.is_lemma(head):
         return False  # (a suffix such as "erij" of "Schoenmakerij" is no word a longer one could hide)
-    return any(lexicon._known(low[-(len(head) + extra):]) for extra in range(1, 4) if len(head) + extra < len(low))
+    return any(lexicon.is_lemma(low[-(len(head) + extra):]) for extra in range(1, 4) if len(head) + extra < len(low))
 
 
 def _org_word_of(name: str, rules: dict) -> str:
@@ -615,7 +616,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if rule in ("contacted_single", "diary_single", "kind_apposition_single", "went_to_single", "turned_to", "lower_predicate", "list_heading", "bought_at") and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 2 or any(
                     text[a:b].startswith(name + " ") for a, b in taken)
                     or name in rules["surnames"] and (len(re.findall(rf"\b{re.escape(name)}\b", text)) < 3
-                                                      or f"bij {name} " not in text)):
+                                                      or not re.search(rf"\b(?:{rules['bought_from']})\s+{re.escape(name)}\s", text))):
                 continue  # "Ik heb Hofstede gebeld" once, "Ik bel Jansen": a person as likely as a firm; "Freedom" of "Freedom Internet"
                 # (a common surname the story comes back to three times, bought from "bij Kramer op de
                 # markt", is the family's business; "meneer Dekker", the landlord, is a person)
