@@ -771,7 +771,9 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if cue.label_ not in ("contact_verb", "comm_verb"):
             continue
-        if _went_elsewhere(sent, cue) or _asked_whether(sent, cue):
+        if _went_elsewhere(sent, cue) or _asked_whether(sent, cue) or _told_in_that_contact(sent, cue) \
+                or _instead_of(sent, cue) \
+                or cue.start >= _option_start(sent):
             continue  # "ben ik naar buiten gelopen", "ging ik naar huis": no premises of the firm
         if _message_back(sent, cue, from_someone=True) or _everyone_who(sent, cue) or _message_from(sent, cue):
             continue  # "had ik een mail terug van ene Femke", "iedereen die we aan het loket hadden"
@@ -1520,6 +1522,7 @@ def _told_again(sent: Span, cue: Span) -> bool:
     pointed back to is one told before; so is "Ik schreef daarin dat ...": what a message told
     before says."""
     return _demonstrative_before(sent, cue) or _retold(sent, cue) or _fronted_pointed_object(sent, cue) \
+        or _time_since(sent, cue) \
         or _pointed_back(sent, cue) or cue.end < sent.end and sent.doc[cue.end].lower_ in INSIDE_WORDS \
         or _first_one_again(sent, cue) or _own_earlier(sent, cue)
 
@@ -1593,6 +1596,20 @@ def _demonstrative_before(sent: Span, cue: Span) -> bool:
     if cue.start == sent.start or sent.doc[cue.start - 1].lower_ not in DEMONSTRATIVES:
         return False
     return not (cue.label_ == "contact_verb" and _object_demonstrative(sent.doc, cue.start - 1, cue))
+
+
+TIME_SINCE = resources.phrases("contacts.time_since_phrases")
+
+
+def _time_since(sent: Span, cue: Span) -> bool:
+    """ "Intussen is het ruim vier maanden geleden dat ik mijn aanvraag heb ingediend": a contact
+    in the clause that measures the time since it is one told before."""
+    before = " ".join(t.lower_ for t in sent.doc[max(sent.start, cue.start - 8) : cue.start])
+    for phrase in TIME_SINCE:
+        at = before.rfind(phrase)
+        if at >= 0 and not any(w in CLAUSE_BREAKS for w in before[at + len(phrase):].split()):
+            return True
+    return False
 
 
 def _fronted_pointed_object(sent: Span, cue: Span) -> bool:
@@ -1724,10 +1741,31 @@ def _coordinated(sent: Span, taken: Span | None, cue: Span, phrase: list[Span] =
     end = max([taken.end] + [c.end for c in phrase if taken.start <= c.start < cue.start])
     between = _without_time_span(_without_embedded_clause(_without_aside(_tokens_between(sent, end, cue.start))))
     joiners = [t for t in between if t in (",", "en")]
+    if _object_before_participle(between, cue):
+        return True  # "Woningborg twee keer gebeld en ze de foto's gemaild": "ze" is the object
     # ("vier keer gemaild, twee keer gebeld": a count of its own between the two)
     return bool(between) and between[0] in (",", "en") and all(
         t in COORDINATION_ADVERBS or t in TIMES_NOUNS or numbers.parse(t) is not None
         for t in between if t not in (",", "en")) and len(joiners) <= 2
+
+
+def _object_before_participle(between: list[str], cue: Span) -> bool:
+    """ "heb ik ze gebeld en ze de foto's gemaild", "... en ook het contactformulier op de site
+    ingevuld": after "en", an object (a pronoun, or a determiner and its noun), with no finite verb
+    of its own, leads to a participle that shares the auxiliary and the subject before "en" ("en
+    ze hebben niets gedaan" has a verb of its own)."""
+    if len(between) < 2 or between[0] != COORDINATOR or not _participle(cue[0].lower_):
+        return False
+    k = 1
+    while k < len(between) and between[k] in COORDINATION_ADVERBS and between[k] not in NOUN_DETERMINERS:
+        k += 1  # "en ook het contactformulier ... ingevuld"
+    if k >= len(between) or between[k] not in PARTICIPLE_OBJECTS and between[k] not in NOUN_DETERMINERS:
+        return False
+    rest = between[k + 1 :]
+    return len(rest) <= 6 and not any(w in FINITE_VERBS or w in SUBJECT_PRONOUNS or w in CLAUSE_BREAKS for w in rest)
+
+
+COORDINATOR = resources.phrases("contacts.coordinator")[0]
 
 
 def _without_embedded_clause(words: list[str]) -> list[str]:
@@ -1802,6 +1840,24 @@ COMPANY_AUXILIARIES = resources.words("contacts.company_perfect_auxiliaries")
 SHARED_SUBJECT_JOINERS = resources.words("contacts.shared_subject_joiners")  # "en": the subject goes on
 
 
+EXISTENTIAL_ER = resources.words("contacts.existential_er")
+
+
+def _staff_subject_after(sent: Span, cue: Span) -> bool:
+    """After a fronted word the subject follows the finite verb: "Daarop belde de zaakvoerder
+    zelf", "Maandag belde er een schadebehandelaar van Interpolis": an article (after "er") and a
+    person or staff noun are someone of the firm calling."""
+    doc = sent.doc
+    k = cue.end
+    if k < sent.end and doc[k].lower_ in EXISTENTIAL_ER:
+        # ("belde er inderdaad een ...": an adverb may stand between "er" and the subject)
+        k = next((j for j in range(k + 1, min(sent.end, k + 3)) if doc[j].lower_ in INDEFINITE | DEFINITE_ARTICLES), k + 1)
+    if k + 1 >= sent.end or doc[k].lower_ not in DEFINITE_ARTICLES | INDEFINITE:
+        return False
+    noun = doc[k + 1].lower_
+    return noun in PERSON_NOUNS or noun.endswith(tuple(STAFF_NOUN_ENDINGS))
+
+
 def _adjacent_agent(sent: Span, cue: Span) -> str:
     """Who does it, read next to the verb (Dutch puts the subject just before or, after a
     fronted phrase, just after it): "ik belde", "belde ik" -> self; "meldde de operator",
@@ -1837,6 +1893,8 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
         return "other"  # "Griet mailde binnen het uur terug", "Na een week belde Sanne terug"
     if finite and _named_subject_after_fronted(sent, cue):
         return "other"  # "Op 27 mei belde Henk: het toernooi ging door."
+    if finite and cue.start > sent.start and _staff_subject_after(sent, cue):
+        return "other"  # "Daarop belde de zaakvoerder zelf", "Maandag belde er een schadebehandelaar"
     if _company_perfect_subject(sent, cue):
         return "other"  # "Vitakeur heeft het meteen opnieuw verstuurd"
     # "Om half vier belde de garage: ...": after a fronted phrase the subject follows the finite
@@ -3109,9 +3167,11 @@ NOT_PREMISES = resources.phrases("contacts.not_premises_after_naar")
 def _went_elsewhere(sent: Span, cue: Span) -> bool:
     """ "ben ik naar buiten gelopen", "ging ik naar huis": a visit verb ending in "naar" goes
     where its next words say; outside, home or the neighbours are no premises of the firm."""
-    if cue.id_.partition("/")[0] != "shop" or cue[-1].lower_ not in TOWARD:
+    # ("ben naar de kelder gegaan": the cue may hold the article after "naar")
+    toward = next((t.i for t in reversed(cue) if t.lower_ in TOWARD), None)
+    if cue.id_.partition("/")[0] != "shop" or toward is None or toward < cue.end - 2:
         return False
-    after = " ".join(t.lower_ for t in sent.doc[cue.end : min(sent.end, cue.end + 3)]) + " "
+    after = " ".join(t.lower_ for t in sent.doc[toward + 1 : min(sent.end, toward + 4)]) + " "
     return any(after.startswith(w + " ") for w in NOT_PREMISES)
 
 
@@ -3774,7 +3834,8 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             channel = _channel(cue) if _channel(cue) != "any" else _nearest_channel(cue, cues)
             return [("exact", value, channel)]
     for cue in cues:
-        if cue.label_ == "vague_contact" and _vague_about_contact(sent, cue, cues):
+        if cue.label_ == "vague_contact" and _vague_about_contact(sent, cue, cues) \
+                and not _told_one_by_one(sent, cue, cues):
             low, _ = numbers.vague(cue.text.split()[0]) or (2, None)
             # ("ik kreeg steeds de bezettoon": the calls that met it, at least two)
             inside = next((c.id_ for c in cues if c.label_ == "channel" and cue.start <= c.start < cue.end
@@ -3800,6 +3861,14 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
         return [("weak", 1, uses[0])]
     after = _after_contacts(sent, cues)
     return [after] if after is not None else [("one", 1, "any")]
+
+
+def _told_one_by_one(sent: Span, cue: Span, cues: list[Span]) -> bool:
+    """ "Toen gebeld, en weer gebeld, en nog eens: steeds de voicemail": the tries are told one by
+    one before what they met ("steeds de voicemail"); each is a contact, the vague word adds none."""
+    low, _ = numbers.vague(cue.text.split()[0]) or (2, None)
+    told = [e for e in contact_events(sent, cues) if e != "any"]
+    return len(told) >= int(low) and len(set(told)) == 1
 
 
 PLACE_PHRASES = resources.phrases("contacts.place_phrases")
@@ -4011,9 +4080,30 @@ def _not_sent(sent: Span) -> bool:
 
 def _could_go(sent: Span) -> bool:
     """ "Voor vragen kan ik bij de winkel terecht", "u kunt daarvoor bij de balie terecht": where
-    the writer may turn, told in the present, is no visit made."""
+    the writer may turn, told in the present, is no visit made. So is an option a message told
+    the writer of: "In de brief staat dat ik bezwaar kan maken via het klachtenformulier"."""
     words = {t.lower_ for t in sent}
-    return bool(words & GO_TO_WORDS and words & CAN_MODALS)
+    return bool(words & GO_TO_WORDS and words & CAN_MODALS) or _option_told(sent)
+
+
+def _option_told(sent: Span) -> bool:
+    """ "... staat dat ik ook nog bezwaar kan maken via het formulier": "dat", the writer and a
+    present modal of may or can: what the writer could do, not what was done."""
+    return _option_start(sent) < sent.end
+
+
+def _option_start(sent: Span) -> int:
+    """Where such an option clause begins ("dat ik ... kan"), or the sentence end."""
+    doc = sent.doc
+    for t in sent:
+        if t.lower_ in THAT_WORDS and t.i + 1 < sent.end and doc[t.i + 1].lower_ in SELF:
+            clause = [w.lower_ for w in doc[t.i + 2 : _first_comma(sent, t.i + 2)]]
+            if CAN_MODALS & set(clause) and not any(_participle(w) for w in clause):
+                return t.i
+    return sent.end
+
+
+THAT_WORDS = resources.words("contacts.that_words")
 
 
 def _must_use(sent: Span, cue: Span) -> bool:
@@ -4179,6 +4269,29 @@ def _message_back(sent: Span, cue: Span, *, from_someone: bool = False) -> bool:
 
 CLAUSE_END_MARKS = (":", ".", "!", ",")
 SENDER_DETERMINERS = resources.words("contacts.sender_determiners")
+
+
+INSTEAD_OF = resources.phrases("contacts.instead_of")
+
+
+def _instead_of(sent: Span, cue: Span) -> bool:
+    """ "Vattenfall heb ik uiteindelijk gebeld in plaats van gechat": the channel not taken."""
+    before = " ".join(t.lower_ for t in sent.doc[max(sent.start, cue.start - 3) : cue.start])
+    return any(before.endswith(p) for p in INSTEAD_OF)
+
+
+TELLING_VERBS = resources.words("contacts.telling_verbs")
+
+
+def _told_in_that_contact(sent: Span, cue: Span) -> bool:
+    """ "9 februari - Opnieuw gebeld. Alles opnieuw uitgelegd: ...": a verb of telling with no
+    channel of its own, right after a sentence that told a contact, is what was said in it."""
+    if cue.text.lower() not in TELLING_VERBS or _channel(cue) != "any" or sent.start == 0 \
+            or any(c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS and c.start < _first_comma(sent, cue.end)
+                   for c in docindex.cues_in(sent)):
+        return False  # ("Ik heb het aan de balie uitgelegd": a channel of its own; what follows a colon is what was said)
+    before = sent.doc[sent.start - 1].sent
+    return bool(contact_events(before, docindex.cues_in(before)))
 
 
 WHETHER_VERBS = resources.words("contacts.whether_verbs")
