@@ -753,6 +753,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     taken: list[Span] = []
     vague: list[Span] = []
     reported_from: int | None = None
+    option_from = _option_start(sent)  # ("dat ik bezwaar kan maken via ...": an option, from here on)
     for cue in cues:
         if cue.label_ == "vague_contact":
             vague.append(cue)
@@ -773,7 +774,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if _went_elsewhere(sent, cue) or _asked_whether(sent, cue) or _told_in_that_contact(sent, cue) \
                 or _instead_of(sent, cue) \
-                or cue.start >= _option_start(sent):
+                or cue.start >= option_from:
             continue  # "ben ik naar buiten gelopen", "ging ik naar huis": no premises of the firm
         if _message_back(sent, cue, from_someone=True) or _everyone_who(sent, cue) or _message_from(sent, cue):
             continue  # "had ik een mail terug van ene Femke", "iedereen die we aan het loket hadden"
@@ -3834,9 +3835,10 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             channel = _channel(cue) if _channel(cue) != "any" else _nearest_channel(cue, cues)
             return [("exact", value, channel)]
     for cue in cues:
-        if cue.label_ == "vague_contact" and _vague_about_contact(sent, cue, cues) \
-                and not _told_one_by_one(sent, cue, cues):
-            low, _ = numbers.vague(cue.text.split()[0]) or (2, None)
+        if cue.label_ != "vague_contact":
+            continue
+        low, _ = numbers.vague(cue.text.split()[0]) or (2, None)
+        if _vague_about_contact(sent, cue, cues) and not _told_one_by_one(sent, cues, int(low)):
             # ("ik kreeg steeds de bezettoon": the calls that met it, at least two)
             inside = next((c.id_ for c in cues if c.label_ == "channel" and cue.start <= c.start < cue.end
                            and c.id_ in OUTGOING_CHANNELS), "any")
@@ -3863,12 +3865,12 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
     return [after] if after is not None else [("one", 1, "any")]
 
 
-def _told_one_by_one(sent: Span, cue: Span, cues: list[Span]) -> bool:
+def _told_one_by_one(sent: Span, cues: list[Span], low: int) -> bool:
     """ "Toen gebeld, en weer gebeld, en nog eens: steeds de voicemail": the tries are told one by
-    one before what they met ("steeds de voicemail"); each is a contact, the vague word adds none."""
-    low, _ = numbers.vague(cue.text.split()[0]) or (2, None)
+    one before what they met ("steeds de voicemail"), at least as many as the vague word's ``low``
+    end; each is a contact, the vague word adds none."""
     told = [e for e in contact_events(sent, cues) if e != "any"]
-    return len(told) >= int(low) and len(set(told)) == 1
+    return len(told) >= low and len(set(told)) == 1
 
 
 PLACE_PHRASES = resources.phrases("contacts.place_phrases")
