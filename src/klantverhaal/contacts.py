@@ -169,13 +169,19 @@ CONSIDER_WORDS = resources.words("contacts.consider_words")
 GENERIC_PREDICATES = resources.words("contacts.generic_predicates")
 
 
+GENERIC_INFINITIVE_LEADERS = resources.words("contacts.generic_infinitive_leaders")
+
+
 def _generic_infinitive(sent: Span, cue: Span) -> bool:
     """ "Bellen vanuit het buitenland kost een fortuin", "Bellen heeft geen zin": a bare infinitive
     opening the sentence is its subject, a statement about calling, not a call."""
     first = next((t for t in sent if not t.is_punct), None)
     # (or opening a clause after a comma: "Bellen levert een praatje op, mailen levert een datum op")
     clause_first = cue.start > sent.start and sent.doc[cue.start - 1].text in (",", ";")
-    if first is None or first.i != cue.start and not clause_first or len(cue) != 1 or not cue[0].lower_.endswith("en"):
+    # ("Verder bellen heeft geen zin", "Blijven mailen helpt niet": a word before it that leads it)
+    led = first is not None and first.i == cue.start - 1 and first.lower_ in GENERIC_INFINITIVE_LEADERS
+    if first is None or first.i != cue.start and not clause_first and not led or len(cue) != 1 \
+            or not cue[0].lower_.endswith("en"):
         return False
     clause = [t.lower_ for t in sent.doc[cue.end : sent.end]]
     clause = clause[: next((k for k, w in enumerate(clause) if w in CLAUSE_BREAKS), len(clause))]
@@ -773,7 +779,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         if cue.label_ not in ("contact_verb", "comm_verb"):
             continue
         if _went_elsewhere(sent, cue) or _asked_whether(sent, cue) or _told_in_that_contact(sent, cue) \
-                or _instead_of(sent, cue) \
+                or _instead_of(sent, cue) or _resigned(sent, cue) or _everything_that(sent, cue) \
                 or cue.start >= option_from:
             continue  # "ben ik naar buiten gelopen", "ging ik naar huis": no premises of the firm
         if _message_back(sent, cue, from_someone=True) or _everyone_who(sent, cue) or _message_from(sent, cue):
@@ -1295,6 +1301,10 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     the company or its premises gone back to, in a line with no finite verb and nobody else in it."""
     doc = sent.doc
     start = _after_date_prefix(sent)
+    if start != _after_date_only(sent):  # "Dat gedaan: aangetekende brief met ...": the thing done
+        done = next((c for c in cues if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS and c.start >= start), None)
+        if done is not None and done.start <= start + 2:
+            return done.id_
     opening = _opening_channel(sent, cues, start) or _opening_visit(sent, cues, start) \
         or _channel_heading(sent, cues, start)
     if opening is not None:
@@ -1642,8 +1652,13 @@ BACK_DEMONSTRATIVES = resources.words("contacts.back_demonstratives")
 
 def _object_demonstrative(doc, k: int, cue: Span) -> bool:
     """Is the word at ``k`` a demonstrative right before a participle cue, and so its object
-    ("foto's gemaakt en die gemaild")?"""
-    return doc[k].lower_ in DEMONSTRATIVES and k + 1 == cue.start and _participle(cue[0].lower_)
+    ("foto's gemaakt en die gemaild", "en die samen met de factuur naar Interpolis gemaild": what
+    stands between has no verb, subject or clause break of its own)?"""
+    if doc[k].lower_ not in DEMONSTRATIVES or not _participle(cue[0].lower_) or not k < cue.start <= k + 9:
+        return False
+    between = {t.lower_ for t in doc[k + 1 : cue.start]}
+    return not between & (FINITE_VERBS | SUBJECT_PRONOUNS | CLAUSE_BREAKS | SUBCLAUSE_BREAKS) \
+        and not any(t.text in (",", ";", ":") for t in doc[k + 1 : cue.start])
 
 
 SAME_WORDS = resources.words("contacts.same_words")
@@ -2266,8 +2281,12 @@ def _almost_done(sent: Span, cue: Span) -> bool:
     after = [t.lower_ for t in sent.doc[cue.end : min(sent.end, cue.end + 4)]]
     if after[:1] and after[0] in HALF_DONE_FILLERS:
         after = after[1:]
+    # ("die ik al half had ingevuld": the auxiliary may stand between)
+    half_before = any(k >= sent.start and sent.doc[k].lower_ in HALF_DONE_WORDS
+                      and all(t.lower_ in PLUPERFECT | SELF_AUXILIARIES for t in sent.doc[k + 1 : cue.start])
+                      for k in (cue.start - 1, cue.start - 2))
     if after[:1] and after[0] in HALF_DONE_WORDS and len(after) > 1 and _any_participle(after[1]) \
-            or cue.start > sent.start and sent.doc[cue.start - 1].lower_ in HALF_DONE_WORDS and _any_participle(cue[-1].lower_):
+            or half_before and _any_participle(cue[-1].lower_):
         return True  # "ik had de brief al half geschreven": begun, not sent
     words = list(docindex.words_back(cue, CLAUSE_BREAKS))[::-1]
     for k, word in enumerate(words):
@@ -2317,6 +2336,22 @@ PLAN_MAIN_CLAUSE_WORDS = resources.words("contacts.plan_main_clause_words")
 CONDITION_THEN = resources.words("contacts.condition_then")  # "..., dan bel ik"
 
 
+FROM_NOW_OPENERS = resources.phrases("contacts.from_now_openers")
+PAST_ENDINGS = tuple(resources.words("contacts.past_endings"))
+
+
+def _plan_from_now(sent: Span) -> bool:
+    """ "Volgende keer vraag ik meteen wie mij belt", "Voortaan mail ik alles": a sentence opened
+    by "from now on" with the writer after a present-tense verb is a plan, no contact ("De
+    volgende keer belde ik" tells the next time, in the past, and is not read here)."""
+    words = [t.lower_ for t in sent if not t.is_space][:5]
+    for opener in FROM_NOW_OPENERS:
+        n = len(opener.split())
+        if " ".join(words[:n]) == opener and len(words) > n + 1:
+            return words[n + 1] in SELF and not words[n].endswith(PAST_ENDINGS)
+    return False
+
+
 def _conditional_plan(sent: Span) -> bool:
     """ "Als ik voor vrijdag niets hoor, bel ik opnieuw", "Als ik mijn geld niet terugkrijg, meld
     ik jullie bij de ACM": a sentence opened by a condition whose main clause is in the present
@@ -2332,6 +2367,8 @@ def _conditional_plan(sent: Span) -> bool:
 
 def _read_conditional_plan(sent: Span) -> bool:
     """The reading behind ``_conditional_plan``, done once per sentence."""
+    if _plan_from_now(sent):
+        return True
     doc = sent.doc
     first = next((t for t in sent if t.is_alpha), None)
     comma = next((t.i for t in sent if t.text == ","), None)
@@ -2877,7 +2914,22 @@ DAY_WORDS = resources.words("contacts.diary_day_words")
 
 def _after_date_prefix(sent: Span) -> int:
     """Where a diary line starts after its date: "ma 6 jan - Melding gedaan", "14/3: mail
-    gestuurd", "Dinsdag: weer gebeld" -> the token after the dash or colon."""
+    gestuurd", "Dinsdag: weer gebeld" -> the token after the dash or colon; past a label that
+    says what was asked is done, too ("29 april – Dat gedaan: aangetekende brief met ...")."""
+    start = _after_date_only(sent)
+    for label in DONE_LABELS:
+        n = len(label.split())
+        if start + n < sent.end and sent.doc[start + n].text == ":" \
+                and " ".join(t.lower_ for t in sent.doc[start : start + n]) == label:
+            return start + n + 1
+    return start
+
+
+DONE_LABELS = resources.phrases("contacts.done_labels")
+
+
+def _after_date_only(sent: Span) -> int:
+    """Where a diary line starts after its date alone."""
     first = sent.doc[sent.start]
     if NUMBERED_PREFIX.match(first.text) and sent.start + 1 < sent.end:
         return sent.start + 1  # "3/ Dezelfde middag naar het kantoor", "1/7 Zo, ..."
@@ -2909,6 +2961,39 @@ ELLIPTIC_FILLERS = resources.words("contacts.elliptic_fillers")
 FINITE_VERBS = resources.words("contacts.finite_verbs")
 
 
+EVERYTHING_RELATIVES = resources.phrases("contacts.everything_relatives")
+
+
+def _everything_that(sent: Span, cue: Span) -> bool:
+    """ "alles wat we gemeld hebben is gemaakt": a contact verb in a relative clause on "alles"
+    points back at what was told before; it tells no new contact."""
+    doc = sent.doc
+    start = max(sent.start, cue.start - 6)
+    words = " " + " ".join(t.lower_ for t in doc[start : cue.start]) + " "
+    for phrase in EVERYTHING_RELATIVES:
+        at = words.rfind(f" {phrase} ")
+        if at >= 0 and not set(words[at + len(phrase) + 1 :].split()) & CLAUSE_BREAKS - {"en"}:
+            return True
+    return False
+
+
+RESIGNED_VERBS = resources.words("contacts.resigned_verbs")
+RESIGNED_MARKERS = resources.words("contacts.resigned_markers")
+
+
+def _resigned(sent: Span, cue: Span) -> bool:
+    """ "we hebben ons erbij neergelegd": "erbij" with "neerleggen" is accepting what was
+    decided, not lodging a complaint ("een klacht neergelegd")."""
+    if cue[-1].lower_ not in RESIGNED_VERBS:
+        return False
+    if cue.start > sent.start and sent.doc[cue.start - 1].lower_ == RESIGNED_PARTICLE:
+        return True  # "daar had ik me al half bij neergelegd"
+    return bool(set(docindex.words_back(cue, CLAUSE_BREAKS)) & RESIGNED_MARKERS)
+
+
+RESIGNED_PARTICLE = resources.phrases("contacts.resigned_particle")[0]
+
+
 def _fragment(sent: Span, verb: Span) -> bool:
     """Notes and diaries leave out subject and auxiliary: "Toen maar gebeld.", "Daarna het
     contactformulier op de site ingevuld.", "Twee mails erachteraan gestuurd.", "Dus bellen."
@@ -2923,8 +3008,13 @@ def _fragment(sent: Span, verb: Span) -> bool:
     if not (participle or infinitive):
         return False
     words = _note_words(sent, longest=25, allow_self=False, verb=verb)
+    if infinitive and words is not None and set(words) & FRAGMENT_WISH_WORDS:
+        return False  # "Liever dat dan nog een ronde mailen.": a preference, nothing done
     # "Gebeld door een medewerker": a passive with its agent
     return words is not None and "door" not in words and not OTHER_PEOPLE & set(words)
+
+
+FRAGMENT_WISH_WORDS = resources.words("contacts.fragment_wish_words")
 
 
 DROPPED_SUBJECT_AUXILIARIES = resources.words("contacts.dropped_subject_auxiliaries")
@@ -3003,6 +3093,35 @@ def _bare_participle(cue: Span, rest: list[str]) -> bool:
     return not (set(rest) & (SELF | OTHER_SUBJECT_START | FINITE_AUXILIARIES))
 
 
+def _time_before_participle(cue: Span, rest: list[str]) -> bool:
+    """ "... gemaild en de week erna nog eens gebeld": after "en", only words of time and repeat
+    ("de week erna nog eens") before a participle; "de" there opens no subject."""
+    return _participle(cue[-1].lower_) and bool(rest) and all(
+        w in REPEAT_CLAUSE_WORDS or w in REPEAT_TIME_WORDS or w in COORDINATION_ADVERBS or numbers.parse(w) is not None
+        for w in rest) and bool(set(rest) & REPEAT_TIME_WORDS)
+
+
+def _listed_participle(sent: Span, comma: int, cue: Span) -> bool:
+    """ "Ik heb Wolters gebeld, Meijering gemaild en ...": a comma after a participle opens the
+    next item of a list of things done; a bare participle with its object and no subject or
+    finite verb of its own shares the "ik heb" of the first ("Ik heb gebeld, ze hebben niets
+    gedaan" has its own)."""
+    doc = sent.doc
+    if doc[comma].text != "," or comma <= sent.start:
+        return False
+    before = comma - 1
+    if doc[before].text == ")":  # "gebeld (voicemail, ingesproken), Meijering gemaild"
+        before = next((j for j in range(before - 1, sent.start - 1, -1) if doc[j].text == "("), sent.start) - 1
+    if before < sent.start or not _participle(doc[before].lower_):
+        return False
+    # the item's own participle: the cue, or an earlier one the walk back has passed ("gebeld,
+    # daarna gemaild met foto's en de week erna nog eens gebeld")
+    item = next((j for j in range(comma + 1, min(cue.start, comma + 7)) if _participle(doc[j].lower_)), cue.start)
+    rest = [t.lower_ for t in doc[comma + 1 : item]]
+    return 0 < len(rest) <= 5 and _bare_participle(doc[item : item + 1], rest) \
+        and not set(rest) & (CLAUSE_BREAKS | SUBCLAUSE_BREAKS | FINITE_VERBS)
+
+
 DETERMINER_PREPOSITIONS = resources.words("contacts.determiner_prepositions")
 TIME_NOUNS = resources.words("contacts.time_nouns")
 
@@ -3028,7 +3147,7 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             rest = [t.lower_ for t in doc[k + 1 : cue.start]]
             shared = doc[k].lower_ == "en" and k + 1 < sent.end and (
                 doc[k + 1].lower_ in SHARED_SUBJECT_VERBS or all(t in COORDINATION_ADVERBS for t in rest)
-                or _bare_participle(cue, rest))
+                or _bare_participle(cue, rest) or _time_before_participle(cue, rest))
             adverb = doc[k].lower_ == "toen" and k > sent.start and (
                 doc[k - 1].lower_ in SHARED_SUBJECT_VERBS or _adverb_toen(doc, k, cue))
             # "..., en voor de zekerheid ook een brief gestuurd": the comma before a shared "en"
@@ -3050,8 +3169,10 @@ def _clause_has_self(sent: Span, cue: Span) -> bool:
             # "foto's gemaakt en die gemaild": a demonstrative between "en" and a bare participle
             # is its object, no relative clause
             object_pronoun = k > sent.start and doc[k - 1].lower_ == "en" and _object_demonstrative(doc, k, cue)
-            shared_before = shared
-            if not (shared or adverb or comma_of_en or determiner or listed or adverbial or object_pronoun):  # "heb toen": "toen" is "then" here, no clause break
+            listed_participle = _listed_participle(sent, k, cue)
+            shared_before = shared or listed_participle
+            if not (shared or adverb or comma_of_en or determiner or listed or adverbial or object_pronoun
+                    or listed_participle):  # "heb toen": "toen" is "then" here, no clause break
                 break
         elif doc[k].lower_ in SELF:
             if (_participle_form(cue[-1].lower_) or cue.label_ == "channel") and _embedded_under_other_subject(sent, k):
@@ -3140,14 +3261,19 @@ PARCEL_WORDS = resources.words("contacts.parcel_words")
 def _parcel_handed_in(sent: Span, verb: Span) -> bool:
     """ "Ik heb het pakketje bij een DHL ServicePoint afgegeven": handing in a parcel is sending
     goods, not getting in touch (GUIDE: posting a parcel back is no contact)."""
-    if any(w in PARCEL_WORDS for w in docindex.words_back(verb, CLAUSE_BREAKS)):
+    back = list(docindex.words_back(verb, CLAUSE_BREAKS))
+    if any(w in PARCEL_WORDS for w in back):
         return True
+    # (whole words only: "PostNL-punt" is three tokens, and "Sportschool Krachtpunt" is no parcel point)
+    if any(w in PARCEL_POINTS or w.endswith(LONG_PARCEL_POINTS) for w in back):
+        return True  # "... en bij het PostNL-punt om de hoek afgegeven": the parcel point before the verb
     # ("Het oude modem ingeleverd bij een PostNL-punt": the parcel point after the verb)
     after = sent.doc[verb.end : min(sent.end, verb.end + 6)]  # ("PostNL", "-", "punt": three tokens)
     return any(t.lower_.endswith(PARCEL_POINTS) for t in after)
 
 
 PARCEL_POINTS = tuple(resources.phrases("contacts.parcel_point_heads"))
+LONG_PARCEL_POINTS = tuple(p for p in PARCEL_POINTS if len(p) > 6)  # "servicepoint", not "punt"
 CARRIER_PREPOSITIONS = resources.words("contacts.carrier_prepositions")  # "met PostNL", "via DHL", "per bpost"
 CARRIER_SECTOR = "delivery"
 
@@ -3701,6 +3827,8 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             continue
         if _read_after(tokens, i):
             continue  # "Ik heb de brief drie keer gelezen en toen gebeld": reading is counted, not writing
+        if i + 1 < len(tokens) and tokens[i + 1].lower_ in TRANSFER_WORDS:
+            continue  # "Gebeld: keuzemenu, drie keer doorverbonden, ...": the transfers of one call
         if _done_to_writer(tokens, i):
             continue  # "een bot die me drie keer een link gaf": someone else did it to the writer
         # "twee keer via de chat", verb-final; not in a passive clause ("werd drie keer doorverbonden")
@@ -4494,8 +4622,15 @@ def _repeated_contact(sent: Span, keer, verbs: list[Span], more_words: set[int],
     # runs to the comma or "en"; only what stands after that must be a filler
     last_break = max(k for k, w in enumerate(between) if w in (",", "en"))
     between = between[last_break:]
+    # ("..., en na vier dagen zonder antwoord nog een keer": what the wait met is a filler too)
+    no_reply = REPEAT_NO_REPLY_WORDS if REPEAT_NO_REPLY_OPENER in between else frozenset()
     return verb if all(w in (",", "en") or w in COORDINATION_ADVERBS or w in NOTE_FILLERS or w in REPEAT_TIME_WORDS
-                       or numbers.parse(w) is not None or vague and w in VAGUE_REPEAT_WORDS for w in between) else None
+                       or w in no_reply or numbers.parse(w) is not None or vague and w in VAGUE_REPEAT_WORDS
+                       for w in between) else None
+
+
+REPEAT_NO_REPLY_WORDS = resources.words("contacts.repeat_no_reply_words")  # "zonder antwoord"
+REPEAT_NO_REPLY_OPENER = resources.phrases("contacts.repeat_no_reply_opener")[0]
 
 
 def _done_to_writer(tokens: list, i: int) -> bool:

@@ -9,7 +9,8 @@ DM is `chat` (corpus/README.md decision 168). Runs after the cue ruler and
 relabels those cues in place, so every reader downstream sees one channel.
 
 The letters of a postcode are no message at all: "2011 DM Haarlem" on a letter's
-address line is dropped from the cues.
+address line is dropped from the cues. Nor is a verb stem that is also a noun, after a
+determiner: "Ik heb de bel bij u besteld" orders a (ship's) bell, no call.
 """
 
 from __future__ import annotations
@@ -29,6 +30,18 @@ def _words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
             resources.phrases("channels.twitter_words"))
 
 
+@cache
+def _stem_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    return resources.words("channels.verb_stems_also_nouns"), resources.words("contacts.noun_determiners")
+
+
+def _stem_as_noun(doc: Doc, cue: Span) -> bool:
+    """ "de bel", "een bel": the stem of "bellen" after a determiner is the thing that rings."""
+    stems, determiners = _stem_nouns()
+    return len(cue) == 1 and cue.text.lower() in stems and cue.start > 0 \
+        and doc[cue.start - 1].lower_ in determiners
+
+
 def _in_postcode(doc: Doc, cue: Span) -> bool:
     """ "2011 DM": two capitals right after four digits are a Dutch postcode's letters."""
     return len(cue) == 1 and cue.start > 0 and len(cue.text) == 2 and cue.text.isupper() \
@@ -44,8 +57,8 @@ class PlatformMessages:
     def __call__(self, doc: Doc) -> Doc:
         if CUES not in doc.spans:
             return doc
-        if any(_in_postcode(doc, cue) for cue in doc.spans[CUES]):
-            doc.spans[CUES] = [cue for cue in doc.spans[CUES] if not _in_postcode(doc, cue)]
+        if any(_in_postcode(doc, cue) or _stem_as_noun(doc, cue) for cue in doc.spans[CUES]):
+            doc.spans[CUES] = [cue for cue in doc.spans[CUES] if not (_in_postcode(doc, cue) or _stem_as_noun(doc, cue))]
         if not self._instagram_story(doc):
             return doc
         _, dm_words, _ = _words()
