@@ -780,6 +780,7 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue
         if _went_elsewhere(sent, cue) or _asked_whether(sent, cue) or _told_in_that_contact(sent, cue) \
                 or _instead_of(sent, cue) or _resigned(sent, cue) or _everything_that(sent, cue) \
+                or _state_passive(sent, cue) \
                 or cue.start >= option_from:
             continue  # "ben ik naar buiten gelopen", "ging ik naar huis": no premises of the firm
         if _message_back(sent, cue, from_someone=True) or _everyone_who(sent, cue) or _message_from(sent, cue):
@@ -1874,6 +1875,9 @@ def _staff_subject_after(sent: Span, cue: Span) -> bool:
     return noun in PERSON_NOUNS or noun.endswith(tuple(STAFF_NOUN_ENDINGS))
 
 
+OWN_FIRM_POSSESSIVES = resources.words("contacts.own_firm_possessives")  # "mijn verzekeraar", "onze bank"
+
+
 def _adjacent_agent(sent: Span, cue: Span) -> str:
     """Who does it, read next to the verb (Dutch puts the subject just before or, after a
     fronted phrase, just after it): "ik belde", "belde ik" -> self; "meldde de operator",
@@ -1924,6 +1928,9 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
         # ("vanochtend belde de vestigingsmanager opnieuw", "Na een week belt een planner",
         # "Binnen een week mailde hun klachtenteam": staff, known by the noun's ending)
         return "other"
+    if finite and any(t.is_alpha for t in doc[opening : cue.start]) and cue.end + 1 < sent.end \
+            and doc[cue.end].lower_ in OWN_FIRM_POSSESSIVES and any(c.start == cue.end + 1 for c in companies):
+        return "other"  # "Ondertussen stuurde mijn verzekeraar, Ethias, een brief": the writer's firm writing
     if finite and cue.end + 1 < sent.end and doc[cue.end].lower_ == "er" \
             and doc[cue.end + 1].lower_ in THERE_SUBJECTS and not _rings_at_door(sent, cue):
         return "other"  # "Gisteren belde er een planner", "Toen belde er iemand van de afdeling"
@@ -2672,6 +2679,10 @@ def _elliptic(sent: Span, verb: Span) -> bool:
     if len(before) >= 3 and before[0] in FRONTED_SUBJECT_DETERMINERS and before[2] in COMPANY_AUXILIARIES \
             and not SELF & set(before):
         return False  # "De opticien heeft alles nog een keer verstuurd": a subject of its own
+    word = verb.text.lower()
+    if len(verb) == 1 and word.endswith("t") and not word.startswith("ge") and not PREFIXED_PARTICIPLE.match(word) \
+            and before and before[-1].endswith(STAFF_NOUN_ENDINGS):
+        return False  # "Rioolbeheerder belt terug.": a third person's present, with staff as its subject
     repeated = bool({"weer", "nogmaals", "opnieuw", "keer"} & set(before[-4:]))
     return repeated or len([t for t in before if t.isalpha()]) <= 1 or verb.text.lower() == "rappel" \
         or _object_first(sent, verb)
@@ -2959,6 +2970,18 @@ ELLIPTIC_FILLERS = resources.words("contacts.elliptic_fillers")
 
 
 FINITE_VERBS = resources.words("contacts.finite_verbs")
+
+
+def _state_passive(sent: Span, cue: Span) -> bool:
+    """ "zag ik dat de aangifte pas op 6 november was ingediend": a participle right after "was",
+    "is" or "zijn", in a clause with no "ik" or "we" of its own, tells what was done to a thing,
+    by someone else ("ik was naar de winkel gegaan" is the writer's, and a verb of going)."""
+    doc = sent.doc
+    if len(cue) != 1 or cue.start - 1 <= sent.start or doc[cue.start - 1].lower_ not in STATE_PASSIVE \
+            or not _participle(cue[0].lower_) or _motion_participle(cue[0].lower_):
+        return False
+    back = list(docindex.words_back(doc[cue.start - 1 : cue.start], CLAUSE_BREAKS | SUBCLAUSE_BREAKS))
+    return not set(back) & (SELF | SUBJECT_PRONOUNS)
 
 
 EVERYTHING_RELATIVES = resources.phrases("contacts.everything_relatives")

@@ -2453,6 +2453,11 @@ def _thin_beside(f: _Facts, served: list[_Facts], named_in: set[int]) -> bool:
         return any(o is not f and o.named and o.contact_sentences for o in served)
     if any(c.label_ in ("friendly", "unfriendly") for c in f.judgement_cues):
         return False
+    if not f.channels:
+        # no channel, no contact and no staff judged: waits and outcome words alone, however many,
+        # were carried to it by the story's flow ("drie weken later lag het onderdeel bij de
+        # importeur ... na vijf weken was het er")
+        return any(o is not f and o.contact_sentences for o in served)
     kinds = len(f.channels) + len(f.waits) + bool(f.judgement_cues)
     spans = [s for spans in f.channels.values() for s in spans] + f.waits + f.judgement_cues
     where = {docindex.sentence_number(s.doc, s.start) for s in spans}

@@ -10,7 +10,9 @@ relabels those cues in place, so every reader downstream sees one channel.
 
 The letters of a postcode are no message at all: "2011 DM Haarlem" on a letter's
 address line is dropped from the cues. Nor is a verb stem that is also a noun, after a
-determiner: "Ik heb de bel bij u besteld" orders a (ship's) bell, no call.
+determiner: "Ik heb de bel bij u besteld" orders a (ship's) bell, no call. "in mijn
+mail" is the inbox ("had ik de bevestiging in mijn mail") unless the writer's own mail to
+someone follows ("in mijn mail aan Vattenfall", "in mijn mail van 17 maart").
 """
 
 from __future__ import annotations
@@ -35,6 +37,18 @@ def _stem_nouns() -> tuple[frozenset[str], frozenset[str]]:
     return resources.words("channels.verb_stems_also_nouns"), resources.words("contacts.noun_determiners")
 
 
+@cache
+def _own_mail_words() -> tuple[frozenset[str], frozenset[str]]:
+    return resources.words("channels.inbox_phrases"), resources.words("channels.own_mail_followers")
+
+
+def _own_mail(doc: Doc, cue: Span) -> bool:
+    """ "in mijn mail aan Vattenfall": the writer's mail, not the inbox."""
+    phrases, followers = _own_mail_words()
+    return cue.label_ == "company_initiated" and cue.text.lower() in phrases and cue.end < len(doc) \
+        and doc[cue.end].lower_ in followers
+
+
 def _stem_as_noun(doc: Doc, cue: Span) -> bool:
     """ "de bel", "een bel": the stem of "bellen" after a determiner is the thing that rings."""
     stems, determiners = _stem_nouns()
@@ -57,8 +71,8 @@ class PlatformMessages:
     def __call__(self, doc: Doc) -> Doc:
         if CUES not in doc.spans:
             return doc
-        if any(_in_postcode(doc, cue) or _stem_as_noun(doc, cue) for cue in doc.spans[CUES]):
-            doc.spans[CUES] = [cue for cue in doc.spans[CUES] if not (_in_postcode(doc, cue) or _stem_as_noun(doc, cue))]
+        if any(self._not_a_message(doc, cue) for cue in doc.spans[CUES]):
+            doc.spans[CUES] = [cue for cue in doc.spans[CUES] if not self._not_a_message(doc, cue)]
         if not self._instagram_story(doc):
             return doc
         _, dm_words, _ = _words()
@@ -71,6 +85,10 @@ class PlatformMessages:
             cues.append(cue)
         doc.spans[CUES] = cues
         return doc
+
+    @staticmethod
+    def _not_a_message(doc: Doc, cue: Span) -> bool:
+        return _in_postcode(doc, cue) or _stem_as_noun(doc, cue) or _own_mail(doc, cue)
 
     @staticmethod
     def _instagram_story(doc: Doc) -> bool:
