@@ -2244,6 +2244,9 @@ def _close_after(doc: Doc, char: int, mention: _Mention) -> bool:
 PREPOSITIONS = resources.words("experiences.prepositions")
 
 
+PAID_WITH = resources.phrases("experiences.paid_with")[0]  # "met Bancontact"
+
+
 def _object_company(doc: Doc, char: int, here: list[_Mention]) -> _Mention | None:
     """ "een brief naar Eneco", "gebeld met KPN": the company named just after the cue,
     behind a preposition, is the one the cue is about."""
@@ -2265,6 +2268,8 @@ def _object_company(doc: Doc, char: int, here: list[_Mention]) -> _Mention | Non
             # payment service or document right after the cue keeps the cue from the story's
             # firm: "via de app van de Rabobank", "met de brief van de gemeente".)
             continue
+        if m.role == "payment" and PAID_WITH in between:
+            continue  # "Betaald hebben we aan de balie met Bancontact": the means of paying, not the desk's owner
         if _owner_of_a_thing(doc, cue, name):
             continue  # "een mail gestuurd met de bevestiging van Fluvius": Fluvius wrote the bevestiging
         if between & PREPOSITIONS and not between & {",", ";", ".", "maar", "en", "want", "of"}:

@@ -142,12 +142,18 @@ class CompanyFilter:
             return doc
         stop = _stop_phrases()
         kept = []
+        # ("Wij huren bij Portaal. ... Portaal een brief gestuurd.": a brand that is also a word,
+        # written as the name inside a sentence, is the name at a sentence start too)
+        established = {s.text for s in doc.spans[self.spans_key]
+                       if s.text.lower() in _ambiguous() and not s[0].is_sent_start and s.text[:1].isupper()
+                       and not _beside_the_writer(doc, s)}
         for span in doc.spans[self.spans_key]:
             first = span[0]
             previous = doc[span.start - 1].lower_ if span.start > 0 else ""
             if f"{previous} {span.text.lower()}" in stop:
                 continue
-            if span.text.lower() in _ambiguous() and (first.is_sent_start or _beside_the_writer(doc, span)
+            if span.text.lower() in _ambiguous() and (first.is_sent_start and span.text not in established
+                                                       or _beside_the_writer(doc, span)
                                                        or _first_of_a_pair(doc, span)) \
                     or _last_word_of_a_longer_name(doc, span):
                 continue
