@@ -1783,6 +1783,7 @@ def _object_before_participle(between: list[str], cue: Span) -> bool:
 
 
 COORDINATOR = resources.phrases("contacts.coordinator")[0]
+CLAUSE_BREAKS_BUT_AND = CLAUSE_BREAKS - {COORDINATOR}  # a clause joined by "en" may share what came before
 
 
 def _without_embedded_clause(words: list[str]) -> list[str]:
@@ -2051,7 +2052,7 @@ OTHER_PEOPLE = resources.words("judgements.other_people")
 
 
 def _other_person_in_clause(sent: Span, cue: Span) -> bool:
-    return any(w in OTHER_PEOPLE for w in docindex.words_back(cue, CLAUSE_BREAKS - {"en"}))
+    return any(w in OTHER_PEOPLE for w in docindex.words_back(cue, CLAUSE_BREAKS_BUT_AND))
 
 
 def _other_person_subject(sent: Span) -> bool:
@@ -2552,7 +2553,7 @@ def _advice_to_someone(sent: Span, cue: Span) -> bool:
     word = cue[0].lower_
     # at the start, or after a clause break ("..., maar bel dan even met DHL"); not after "en",
     # which may join a present tense to the writer's own verb ("Ik bel en mail ze")
-    opens = cue.start == first or doc[cue.start - 1].lower_ in CLAUSE_BREAKS - {"en"}
+    opens = cue.start == first or doc[cue.start - 1].lower_ in CLAUSE_BREAKS_BUT_AND
     # ("Mijn vader, die ..., belt dan ook nog": the comma closes a relative clause after the subject)
     opens = opens and not (doc[cue.start - 1].text == "," and _relative_clause_closed(sent, cue.start - 1))
     if opens and len(cue) <= 2 and cue.end < sent.end and not word.startswith("ge") \
@@ -2928,15 +2929,16 @@ def _after_date_prefix(sent: Span) -> int:
     gestuurd", "Dinsdag: weer gebeld" -> the token after the dash or colon; past a label that
     says what was asked is done, too ("29 april – Dat gedaan: aangetekende brief met ...")."""
     start = _after_date_only(sent)
-    for label in DONE_LABELS:
-        n = len(label.split())
-        if start + n < sent.end and sent.doc[start + n].text == ":" \
-                and " ".join(t.lower_ for t in sent.doc[start : start + n]) == label:
-            return start + n + 1
+    for n in DONE_LABEL_LENGTHS:  # the colon first: most lines have none there
+        colon = start + n
+        if colon < sent.end and sent.doc[colon].text == ":" \
+                and " ".join(t.lower_ for t in sent.doc[start:colon]) in DONE_LABELS:
+            return colon + 1
     return start
 
 
-DONE_LABELS = resources.phrases("contacts.done_labels")
+DONE_LABELS = frozenset(resources.phrases("contacts.done_labels"))
+DONE_LABEL_LENGTHS = sorted({len(label.split()) for label in DONE_LABELS})
 
 
 def _after_date_only(sent: Span) -> int:
@@ -2980,11 +2982,12 @@ def _state_passive(sent: Span, cue: Span) -> bool:
     if len(cue) != 1 or cue.start - 1 <= sent.start or doc[cue.start - 1].lower_ not in STATE_PASSIVE \
             or not _participle(cue[0].lower_) or _motion_participle(cue[0].lower_):
         return False
-    back = list(docindex.words_back(doc[cue.start - 1 : cue.start], CLAUSE_BREAKS | SUBCLAUSE_BREAKS))
+    back = docindex.words_back(doc[cue.start - 1 : cue.start], ALL_CLAUSE_BREAKS)
     return not set(back) & (SELF | SUBJECT_PRONOUNS)
 
 
 EVERYTHING_RELATIVES = resources.phrases("contacts.everything_relatives")
+
 
 
 def _everything_that(sent: Span, cue: Span) -> bool:
@@ -2995,7 +2998,7 @@ def _everything_that(sent: Span, cue: Span) -> bool:
     words = " " + " ".join(t.lower_ for t in doc[start : cue.start]) + " "
     for phrase in EVERYTHING_RELATIVES:
         at = words.rfind(f" {phrase} ")
-        if at >= 0 and not set(words[at + len(phrase) + 1 :].split()) & CLAUSE_BREAKS - {"en"}:
+        if at >= 0 and not set(words[at + len(phrase) + 1 :].split()) & CLAUSE_BREAKS_BUT_AND:
             return True
     return False
 
@@ -3099,6 +3102,7 @@ FORWARD_BREAKS = resources.words("contacts.forward_breaks")
 COORDINATION_ADVERBS = resources.words("contacts.coordination_adverbs")
 SHARED_SUBJECT_VERBS = resources.words("contacts.shared_subject_verbs")
 SUBCLAUSE_BREAKS = resources.words("contacts.subclause_breaks")
+ALL_CLAUSE_BREAKS = CLAUSE_BREAKS | SUBCLAUSE_BREAKS
 NOTE_CLAUSE_OPENERS = SUBCLAUSE_BREAKS | FORWARD_BREAKS | QUESTION_OPENERS
 
 

@@ -71,8 +71,10 @@ class PlatformMessages:
     def __call__(self, doc: Doc) -> Doc:
         if CUES not in doc.spans:
             return doc
-        if any(self._not_a_message(doc, cue) for cue in doc.spans[CUES]):
-            doc.spans[CUES] = [cue for cue in doc.spans[CUES] if not self._not_a_message(doc, cue)]
+        group = doc.spans[CUES]
+        kept = [cue for cue in group if not self._not_a_message(doc, cue)]
+        if len(kept) != len(group):  # (rebuilt only when a cue goes: most stories keep all)
+            doc.spans[CUES] = kept
         if not self._instagram_story(doc):
             return doc
         _, dm_words, _ = _words()
