@@ -3124,8 +3124,7 @@ def _time_before_participle(cue: Span, rest: list[str]) -> bool:
     """ "... gemaild en de week erna nog eens gebeld": after "en", only words of time and repeat
     ("de week erna nog eens") before a participle; "de" there opens no subject."""
     return _participle(cue[-1].lower_) and bool(rest) and all(
-        w in REPEAT_CLAUSE_WORDS or w in REPEAT_TIME_WORDS or w in COORDINATION_ADVERBS or numbers.parse(w) is not None
-        for w in rest) and bool(set(rest) & REPEAT_TIME_WORDS)
+        _time_or_repeat_word(w) or w in COORDINATION_ADVERBS for w in rest) and bool(set(rest) & REPEAT_TIME_WORDS)
 
 
 def _listed_participle(sent: Span, comma: int, cue: Span) -> bool:
@@ -5108,7 +5107,13 @@ def _is_elliptic_repeat(nxt: Span) -> bool:
     if end < nxt.end and nxt.doc[end].text == ":" and not any(w in REPEAT_TIME_WORDS for w in clause) \
             and not _no_reply_after(nxt, end + 1):
         return False  # "Weer: binnen 24 uur.": what the answer said again ("nog eens: bezet." is a retry)
-    return all(w in REPEAT_CLAUSE_WORDS or w in REPEAT_TIME_WORDS or numbers.parse(w) is not None for w in clause)
+    return all(_time_or_repeat_word(w) for w in clause)
+
+
+def _time_or_repeat_word(word: str) -> bool:
+    """A word that may stand in a repeat's clause: time ("week", "later", "tien"), repeat
+    ("nog", "opnieuw") or filler ("dan", "ook")."""
+    return word in REPEAT_CLAUSE_WORDS or word in REPEAT_TIME_WORDS or numbers.parse(word) is not None
 
 
 def _no_reply_note(sent: Span) -> bool:
