@@ -267,8 +267,16 @@ def _writer_was_told(sent: Span, cue: Span) -> bool:
     ik een bewijs zou mailen. Dat heb ik gedaan.")."""
     doc = sent.doc
     clause = list(docindex.words_back(cue, CLAUSE_BREAKS))
-    return cue[-1].lower_.endswith("en") and bool(set(clause) & SELF) \
+    # ("Voor de terugbetaling moest je een formulier op de site invullen. Dat heb ik gedaan.": the
+    # rule for anyone, then done by the writer)
+    return cue[-1].lower_.endswith("en") and bool(set(clause) & (SELF | GENERIC_SUBJECTS)) \
         and bool(set(clause) & (TOLD_TO_MODALS | WRITER_PLAN_MODALS)) and doc[cue.start - 1].lower_ not in INFINITIVE_MARKERS
+
+
+GENERIC_SUBJECTS = resources.words("contacts.generic_subjects")
+# ("invullen": a form to fill in counts only when the next sentence says it was done)
+DONE_ONLY_INFINITIVES = resources.words("contacts.done_only_infinitives")
+CAUSATIVE_VERBS = resources.words("contacts.causative_verbs")
 
 
 def _asked_of_writer(sent: Span, cue: Span) -> bool:
@@ -500,7 +508,9 @@ def _call_target(sent: Span, cue: Span, sent_cues: list[Span]) -> Span | None:
                 return other
         elif towards and other.end <= cue.start:
             # "Maandagochtend bel ik naar de winkel", "Ik heb gebeld naar het kantoor"
-            between = [w for w in _tokens_between(sent, other.end, cue.start) if w != "naar" and w not in PLACE_DETERMINERS]
+            # ("bel om negen uur naar de winkel": a time of the call between)
+            between = [w for w in _tokens_between(sent, other.end, cue.start) if w != "naar" and w not in PLACE_DETERMINERS
+                       and not (w in REPEAT_TIME_WORDS or numbers.parse(w) is not None)]
             if len(between) <= 1 and not CLAUSE_BREAKS & set(between):
                 return other
     return None
@@ -785,6 +795,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             continue  # "ben ik naar buiten gelopen", "ging ik naar huis": no premises of the firm
         if _message_back(sent, cue, from_someone=True) or _everyone_who(sent, cue) or _message_from(sent, cue):
             continue  # "had ik een mail terug van ene Femke", "iedereen die we aan het loket hadden"
+        if _rang_the_bell(sent, cue):
+            continue  # "Ik belde bij de receptie aan", "de opnemer belde bij de verkeerde deur aan": a doorbell
         if cue.text.lower() in COUNTED_ONLY and not _count_before(sent, cue):
             continue  # "moest ik bij de gemeente aankloppen": advice or a plan; "vier keer aankloppen" counts
         offer = _offer_words(sent, cue, cues)
@@ -796,6 +808,10 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         if _negated(sent, cue, negations) or offer and not adopted or _almost_done(sent, cue):
             continue
         requested = _request_taken_up(sent, cue)
+        if not requested and cue.text.lower() in DONE_ONLY_INFINITIVES \
+                and not (cue.start > sent.start and sent.doc[cue.start - 1].lower_ in CAUSATIVE_VERBS):
+            # ("bij de dierenkliniek de verklaring laten invullen": had it done there, a visit)
+            continue  # "Ik moest het formulier invullen. Dat formulier meteen ingevuld.": the form is the next one
         ordered = _imperative_taken_up(sent, cue) or bool(requested)
         if ordered:
             adopted = True  # '"Mail maar naar het algemene adres." Dat heb ik gedaan.'
@@ -1879,6 +1895,17 @@ def _staff_subject_after(sent: Span, cue: Span) -> bool:
 OWN_FIRM_POSSESSIVES = resources.words("contacts.own_firm_possessives")  # "mijn verzekeraar", "onze bank"
 
 
+def _writer_before_en(sent: Span, en: int) -> bool:
+    """Does the clause before the "en" at ``en`` open with the writer as subject ("Ik ging naar
+    huis en ...", "Ik loop binnen bij de praktijk en ..."), with no other subject after it? A verb
+    right after that "en" then shares the writer as its subject."""
+    doc = sent.doc
+    start = max((t.i + 1 for t in doc[sent.start : en] if t.text in (",", ";", ":")), default=sent.start)
+    words = [t.lower_ for t in doc[start:en]]
+    first = next((k for k, w in enumerate(words) if w in SELF), None)
+    return first is not None and first <= 1 and not set(words[first + 1 :]) & SUBJECT_PRONOUNS
+
+
 def _adjacent_agent(sent: Span, cue: Span) -> str:
     """Who does it, read next to the verb (Dutch puts the subject just before or, after a
     fronted phrase, just after it): "ik belde", "belde ik" -> self; "meldde de operator",
@@ -1895,6 +1922,8 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
         return "self"  # "Ik heb ze gemaild en gebeld": "ze" is the object of the participle
     if before in PARTICIPLE_OBJECTS and cue.start - 2 >= sent.start and doc[cue.start - 2].lower_ in SELF:
         return "self"  # "de zesde keer dat we ze benaderen", "toen ik ze belde": subject, object, verb
+    if before == "en" and _writer_before_en(sent, cue.start - 1):
+        return "self"  # "Ik ging naar huis en belde de klantenservice": the writer's verb, its object after it
     if after in OTHER_SUBJECT_START or before in {"hij", "zij", "ze", "men", "jullie"}:
         return "other"
     if _other_person_in_clause(sent, cue):
@@ -2590,6 +2619,21 @@ def _not_yet_done(sent: Span, cue: Span) -> bool:
     return bool(FUTURE_IN_PAST & (set(docindex.words_back(cue, SUBCLAUSE_BREAKS)) | set(ahead)))
 
 
+DOORBELL_VERBS = resources.words("contacts.doorbell_verbs")
+DOORBELL_PARTICLE = resources.words("contacts.doorbell_particle")
+
+
+def _rang_the_bell(sent: Span, cue: Span) -> bool:
+    """ "belde ... aan" (aanbellen): a finite "belde" whose clause ends in the particle "aan" rang
+    a doorbell; no phone call. (The writer at the firm's door is told by the place, if at all.)"""
+    if cue.text.lower() not in DOORBELL_VERBS:
+        return False
+    if cue.text.lower().startswith("aan"):
+        return True
+    ahead = [t for t in _clause_ahead(sent, cue) if not t.is_punct]
+    return bool(ahead) and ahead[-1].lower_ in DOORBELL_PARTICLE
+
+
 def _clause_ahead(sent: Span, cue: Span) -> list:
     """The tokens after ``cue`` up to the next clause or subclause break."""
     tokens = []
@@ -2865,9 +2909,15 @@ def _household_pronoun(sent: Span, cue: Span) -> bool:
     buurman", "de monteur") ends the search: the pronoun is theirs."""
     doc = sent.doc
     pronoun = next((t for t in docindex.words_back(cue, CLAUSE_BREAKS | HOUSEHOLD_BREAKS) if t in HOUSEHOLD_PRONOUNS or t == "ze"), None)
-    if pronoun is None:
+    if pronoun is None and cue.end < sent.end and doc[cue.end].lower_ in HOUSEHOLD_PRONOUNS:
+        # "Mijn vader heeft gebeld. Een week later belde hij voor de derde keer.": the subject
+        # after the fronted time and the finite verb
+        k = cue.end
+        pronoun = doc[k].lower_
+    elif pronoun is None:
         return False
-    k = next(t.i for t in reversed(doc[sent.start : cue.start]) if t.lower_ == pronoun)
+    else:
+        k = next(t.i for t in reversed(doc[sent.start : cue.start]) if t.lower_ == pronoun)
     beside = [doc[j].lower_ for j in (k - 1, k + 1) if sent.start <= j < sent.end]
     if any(w.endswith("en") for w in beside) or pronoun == "ze" and not SINGULAR_BESIDE_ZE & set(beside):
         return False  # "Zij hebben een monteur gestuurd", "Toen belden zij", "ze zouden": plural, the company
@@ -2876,7 +2926,12 @@ def _household_pronoun(sent: Span, cue: Span) -> bool:
     for _ in range(3):  # ("Zij heeft drie keer gemaild. Geen antwoord. Daarna heeft ze ...": back through her)
         number = docindex.sentence_number(doc, k)
         lo = docindex.sentences(doc)[max(0, number - 2)].start
-        before = next((tok for tok in reversed(doc[lo:k]) if _names_a_person(doc, tok) or tok.lower_ in HOUSEHOLD_PRONOUNS), None)
+        # ("... van mijn schoonvader ... Koen heeft ... Vier dagen later belde hij": a staff member's
+        # first name, met first, is whom "hij" points to)
+        before = next((tok for tok in reversed(doc[lo:k]) if _names_a_person(doc, tok) or tok.lower_ in HOUSEHOLD_PRONOUNS
+                       or _staff_first_name(doc, tok)), None)
+        if before is not None and _staff_first_name(doc, before):
+            return False
         if before is None or before.lower_ not in HOUSEHOLD_PRONOUNS:
             return before is not None and before.lower_ in HOUSEHOLD and doc[before.i - 1].lower_ in HOUSEHOLD_OWNERS
         k = before.i
@@ -3851,6 +3906,8 @@ def sentence_count(sent: Span) -> list[tuple[str, int, str]]:
             continue
         if low not in ("keer", "maal", "keren", "malen") or i == 0:
             continue
+        if counted and _inside_brackets(tokens, i):
+            continue  # "drie keer gebeld (één keer opgehangen voor ik iemand had)": one of those three
         if _read_after(tokens, i):
             continue  # "Ik heb de brief drie keer gelezen en toen gebeld": reading is counted, not writing
         if i + 1 < len(tokens) and tokens[i + 1].lower_ in TRANSFER_WORDS:
@@ -4758,11 +4815,15 @@ def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]
     # "na elf telefoontjes, twee bezoeken aan het kantoor en ...": a numbered channel noun too
     # (a phrase of its own: "bezoeken aan het kantoor"; "vier mails gestuurd" is counted by its verb)
     # ("vier keer gebeld, twee mails, één chat.": a bare noun in the list, nothing after it)
-    nouns = [c for c in docindex.cues_in(sent) if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS
+    # ("... alleen tussen 10 en 12 opgenomen.": the firm's answering, its hours no count)
+    cues = docindex.cues_in(sent)
+    answered = [c for c in cues if c.label_ == "company_initiated"]
+    nouns = [c for c in cues if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS
              and (len(c) > 1 and c[0].lower_.endswith(("en", "s")) or _bare_list_noun(sent, c))
-             and not any(v.start <= c.start < v.end for v in verbs)]
-    for cue in list(verbs) + nouns:
-        if cue.start <= sent.start:
+             and not any(v.start <= c.start < v.end for v in verbs + answered)]
+    counted_at: set[int] = set()  # ("één mail gestuurd": the cues "mail" and "mail gestuurd" are one mail)
+    for cue in sorted(verbs, key=lambda c: (c.start, _channel(c) == "any")) + nouns:
+        if cue.start <= sent.start or cue.start in counted_at:
             continue
         prev = doc[(_with_channel_adjective(sent, cue) if cue.label_ == "channel" else cue.start) - 1].lower_
         value = None
@@ -4776,11 +4837,32 @@ def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]
             continue  # "een keer of vijf gebeld": the number belongs to "keer", counted there
         if _phone_number_before(sent, cue):
             continue  # "vier keer naar 1765 gebeld", "naar 14 020 gebeld": the number called, no count
+        if value is not None and _clock_number(sent, cue.start - 1):
+            continue  # "om half tien gebeld en om elf uur nog een keer": a time of day, no count
         if value is not None and 1 <= value <= MOST_CONTACTS and prev not in ("een",):
             # "één klacht ingediend" beside counts per channel is one more, not a total
             channel = _channel(cue) if _channel(cue) != "any" else _nearest_channel(cue, docindex.cues_in(sent))
             extra.append(("more" if _channel(cue) == "any" else "exact", int(value), channel))
+            counted_at.add(cue.start)
     return extra
+
+
+def _inside_brackets(tokens: list, i: int) -> bool:
+    """Does token ``i`` stand inside brackets opened earlier in the sentence and not yet closed?"""
+    for tok in reversed(tokens[:i]):
+        if tok.text == ")":
+            return False
+        if tok.text == "(":
+            return True
+    return False
+
+
+def _clock_number(sent: Span, k: int) -> bool:
+    """Is token ``k``, a number, a time of day ("om half tien", "kwart over drie", "tot vijf")?"""
+    return k - 1 >= sent.start and sent.doc[k - 1].lower_ in CLOCK_WORDS_BEFORE_NUMBER
+
+
+CLOCK_WORDS_BEFORE_NUMBER = resources.words("contacts.clock_words_before_number")
 
 
 def _with_channel_adjective(sent: Span, cue: Span) -> int:
@@ -5282,7 +5364,12 @@ def recap(sent: Span) -> tuple[dict[str, int], bool, bool] | None:
                 # (only under a recap's own words: "twee keer gebeld (de eerste keer voicemail)" is an aside)
                 close = next((k for k, t in enumerate(tokens) if k > late and t.text == ")"), len(tokens))
                 head = " " + " ".join(t.lower_ for t in tokens[:late]) + " "
-                split = _recap_split(sent, tokens[:close], late) if any(f" {m} " in head for m in RECAP_MARKERS) else None
+                # ("Alles samen heb ik drie keer gebeld (één keer ingehaakt ...), twee mails gestuurd":
+                # a count of one channel before the bracket is no total the bracket splits)
+                one_channel = any(c.label_ == "contact_verb" and _channel(c) != "any" and c.start < sent.start + late
+                                  for c in docindex.cues_in(sent))
+                split = _recap_split(sent, tokens[:close], late) \
+                    if any(f" {m} " in head for m in RECAP_MARKERS) and not one_channel else None
                 if split is not None:
                     return split
     if colon is None:
@@ -5956,6 +6043,7 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
         told_before = previous[1] if previous[0] == index - 1 else set()
         this = _this_message(sent)
         retold = sent.start in _quoted_paragraph_tokens(sent.doc)
+        items = _without_numbered_first(items)
         for how, n, channel in items:
             if channel == this and this in this_message:
                 continue  # "... na dagtekening van deze brief", "Deze brief verstuur ik aangetekend": one letter
@@ -6065,6 +6153,16 @@ def _recap_list_head(sent: Span) -> int | None:
     head = " " + re.sub(r"[^\w\s]", " ", line.lower()) + " "
     return start if line.endswith(":") and len(line.split()) <= 24 and any(f" {m} " in head for m in RECAP_LIST_MARKERS) \
         else None
+
+
+def _without_numbered_first(items: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """ "Dit is de vijfde keer dat wij u benaderen, en de eerste keer per brief": the letter the
+    verb tells is the one "de eerste keer per brief" numbers, inside the five, so it is not one
+    more beside them."""
+    firsts = {c for how, n, c in items if how == "ordinal" and n == 1}
+    if not firsts or not any(how == "ordinal" and n >= 3 and c == "any" for how, n, c in items):
+        return items
+    return [i for i in items if not (i[0] == "one" and i[2] in firsts)]
 
 
 def _alone_but_firsts(items: list[tuple[str, int, str]], item: tuple[str, int, str]) -> bool:

@@ -1137,8 +1137,20 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
         word = kind.text.lower()
         own = [m for m in named if _introduced_by_word(text, m, kind.id_, word)
                or points_back and any(w == word or len(w) >= 5 and word.startswith(w) or _same_kind_word(w, word)
+                                      # ("Tennisclub De Kastanje ... de club": a compound name word
+                                      # ending in the noun, named before it)
+                                      or w.endswith(word) and len(w) > len(word) + 2 and m.end <= kind.start_char
                                       for w in m.company.lower().split())]
-        return ([m for m in own if m.end <= kind.start_char] or own or [None])[-1]
+        before = [m for m in own if m.end <= kind.start_char] or own
+        if points_back and len({m.company for m in before}) > 1:
+            # "tennisclub De Kastanje ... aan futsalclub ZVV De Berkel gegeven ... de club": of two
+            # clubs, the one the story names most is the one it means
+            # (a tie goes to the club named in the story's own line, not in what someone reported)
+            times = Counter(m.company for m in named)
+            plain = {m.company for m in named if not m.subordinate}
+            best = max((times[m.company], m.company in plain) for m in before)
+            before = [m for m in before if (times[m.company], m.company in plain) == best]
+        return (before or [None])[-1]
     sectors = {kind.label_} | _also_sectors().get(kind.text.lower(), frozenset())
     named = [m for m in named if m.company.lower() not in _third_parties()]  # an ombudsman is never "de sportschool"
     text = docindex.text(kind.doc)
@@ -1779,6 +1791,11 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
     # take the story from the shop that sold
     sellers = {m.company for m in mentions if m.role == "seller"}
     mentioned_times = Counter(m.company for m in mentions if m.company)
+    first_named = {}
+    for m in mentions:
+        if m.company and m.role != "ref":
+            first_named.setdefault(m.company, m.start)
+    named_times = Counter(m.company for m in mentions if m.company and m.start >= first_named.get(m.company, m.start + 1))
     borrowed: str | None = None  # the topic before a company named once took it in passing
     for i in range(len(sentences)):
         if borrowed is not None and _opens_paragraph(doc, sentences[i]):
@@ -1813,7 +1830,9 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         # keeps the story from a carrier or seller named after it
         main = [m for m in main if m.role in ("", "ref")] or main
         if main:
-            once = main[-1].named and mentioned_times.get(main[-1].company, 0) == 1 and i not in cue_sentences
+            # ("morgen komt de loodgieter", quoted before "een busje van Installatiebedrijf X": a noun
+            # read as the firm before its name is no earlier mention of it)
+            once = main[-1].named and named_times.get(main[-1].company, 0) == 1 and i not in cue_sentences
             borrowed = (borrowed or topic) if once and topic is not None and topic != main[-1].company else None
             topic = main[-1].company
         elif active and topic is None:
@@ -2272,6 +2291,8 @@ def _object_company(doc: Doc, char: int, here: list[_Mention]) -> _Mention | Non
             continue  # "Betaald hebben we aan de balie met Bancontact": the means of paying, not the desk's owner
         if _owner_of_a_thing(doc, cue, name):
             continue  # "een mail gestuurd met de bevestiging van Fluvius": Fluvius wrote the bevestiging
+        if m.subordinate and not _in_subordinate_clause(doc, docindex.sentence_of(cue), cue.start_char, cue.end_char):
+            continue  # "Ik heb Beweeg gemaild dat we met CZ in gesprek waren": CZ is what the mail told
         if between & PREPOSITIONS and not between & {",", ";", ".", "maar", "en", "want", "of"}:
             return m  # not across "met de vraag of ze Waterdicht ...": a clause of its own
     return None
@@ -2404,7 +2425,7 @@ def _tally_to_contacted(facts: dict[str, "_Facts"]) -> None:
     """ "Kort samengevat: vier keer contact, geen oplossing" after a paragraph about the roadside
     service: a tally is the writer's count with the company they contacted, so a company whose
     only contact sentences are bare tallies hands them to the company with most contacts told."""
-    told = {name: [s for s in f.contact_sentences if not contact_rules.only_a_tally(s)] for name, f in facts.items()}
+    told = {name: [s for s in f.contact_sentences if not _bare_count(s)] for name, f in facts.items()}
     main = max((name for name in facts if told[name]), key=lambda name: len(told[name]), default=None)
     if main is None:
         return
@@ -2412,7 +2433,24 @@ def _tally_to_contacted(facts: dict[str, "_Facts"]) -> None:
         if name == main or told[name] or not f.contact_sentences:
             continue
         facts[main].contact_sentences = sorted(facts[main].contact_sentences + f.contact_sentences, key=lambda s: s.start)
+        for channel, cues in list(f.channels.items()):
+            # ("Alles samen heb ik vijf keer gebeld": the channels the recap names go along)
+            moved = [c for c in cues if any(s.start <= c.start < s.end for s in f.contact_sentences)]
+            if moved:
+                facts[main].channels[channel].extend(moved)
+                f.channels[channel] = [c for c in cues if c not in moved]
+                if not f.channels[channel]:
+                    del f.channels[channel]
         f.contact_sentences = []
+
+
+def _bare_count(sent: Span) -> bool:
+    """A sentence that only counts: a tally ("vier keer contact, geen oplossing") or a recap that
+    names no company ("Alles samen heb ik zeker vijf keer gebeld en één mail gestuurd")."""
+    if contact_rules.only_a_tally(sent):
+        return True
+    named = any(sent.start <= s.start < sent.end for key in ("companies", "kinds") for s in sent.doc.spans.get(key, []))
+    return not named and contact_rules.recap(sent) is not None
 
 
 def _story_totals_apart(facts: dict[str, "_Facts"]) -> None:

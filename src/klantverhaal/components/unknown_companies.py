@@ -95,6 +95,7 @@ def _rules() -> dict:
     org_tails = "|".join(sorted((w.capitalize() for w in table["org_suffixes"]), key=len, reverse=True))
     stop = set(resources.word_lines("not_companies.txt"))
     # "heb ik", "hebben we", "ik", "wij hadden": the writer as subject before what they did
+    message_nouns = "|".join(re.escape(w) for w in table["coordinated_message_nouns"])
     writer_did = rf"\b(?:(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)|(?:[Ii]k|[Ww]e|[Ww]ij)(?:\s+(?:heb|hebben|had|hadden))?)"
     salutations = "|".join(re.escape(w) for w in table["salutation_words"])
     # ("heb het Fietsdepot gebeld", "heb uw Facebookpagina een bericht gestuurd": after a determiner
@@ -173,6 +174,10 @@ def _rules() -> dict:
         # gemaild": one word only when the story names it again
         ("contacted_single", re.compile(writer_did +
                                         rf"\s+(?P<name>{name})\s+(?:\w+\s+){{0,4}}?(?:{contact_after})\b")),
+        # "Hij heeft Smaakhuys drie keer gemaild" (the writer's husband): someone's perfect with the
+        # name as the object of a contact verb; one word only when the story names it again
+        ("contacted_single", re.compile(rf"\b(?:(?:[Hh]ij|[Zz]ij)[ \t]+(?:heeft|had)|(?:heeft|had)[ \t]+(?:hij|zij))"
+                                        rf"[ \t]+(?P<name>{name})[ \t]+(?:\w+[ \t]+){{0,3}}?(?:{contact_after})\b")),
         # "heb ik meteen Stijgwerk gebeld", "... en heb direct Stijgwerk gebeld": an adverb or two
         # before the name, or the writer's "heb" joined by "en"; one word only when named again
         ("contacted_single", re.compile(rf"(?:{writer_did}|\ben[ \t]+(?:heb|hebben|had|hadden))"
@@ -183,6 +188,11 @@ def _rules() -> dict:
         # "gewoon rechtstreeks gebeld naar Kotterhuys": the participle first
         # ("Gebeld naar Studietoelagen.": a diary note opens with the participle)
         ("contacted_single", re.compile(rf"\b(?:[Gg]ebeld|[Gg]emaild|[Gg]eschreven|[Gg]estapt)[ \t]+naar[ \t]+(?P<name>{name})(?![\w-])")),
+        # "Ik heb bij mijn bank een terugboeking aangevraagd en Lingora een laatste mail gestuurd":
+        # the writer's second act, joined by "en", sends the name a message; one word only when the
+        # story names it again
+        ("contacted_single", re.compile(writer_did + rf"[ \t][^.!?\n]{{0,80}}?\ben[ \t]+(?P<name>{name})[ \t]+"
+                                        rf"(?:nog[ \t]+)?een[ \t]+(?:[a-zà-ÿ]+[ \t]+)?(?:{message_nouns})[ \t]+(?:gestuurd|geschreven)\b")),
         # "een bericht gestuurd aan Gadgetgigant": a message addressed to it
         ("contacted_single", re.compile(rf"\b(?:bericht|berichtje|mail|mailtje|klacht|brief)[ \t]+(?:gestuurd|geschreven|gericht)[ \t]+aan[ \t]+(?P<name>{name})(?![\w-])")),
         # "hadden we Zazzo geboekt", "hebben we Roetvrij ingeschakeld": hired, one word only when
@@ -672,6 +682,8 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                     and name.lower().endswith(rules["streets"]) \
                     and re.search(r"\b(?:aan|van|op|bij|naar|in|over|langs)[ \t]+(?:de|het)[ \t]+$", text[max(0, start - 12) : start]):
                 continue  # "hun kantoor aan de Turfmarkt", "een zijstraatje van de Botermarkt", "aan de Oude Markt": a street or square
+            if len(words) == 1 and name.lower().endswith(rules["streets"]) and re.match(r"[ \t]+\d", text[start + len(name) : start + len(name) + 4]):
+                continue  # "nieuwbouw Kapelstraat 41, 9820 Merelbeke": a street with its house number, an address
             if _premises_of_taken(text, name, taken, rules):
                 continue  # "in de Lijnwinkel aan het station": De Lijn's own shop
             if re.match(r"Mijn[A-Z]", name) or _portal_of_taken(text, name, taken):
