@@ -57,7 +57,8 @@ def _negated(sent: Span, cue: Span, negations: list[Span]) -> bool:
             # "gemaild waarom niet het hele bedrag": the "niet" of an indirect question; "teruggemaild
             # dat ik daar niet mee akkoord ga": the "niet" of what the mail said
             between = _tokens_between(sent, cue.end, neg.start)
-            if not (SUBCLAUSE_BREAKS | QUESTION_OPENERS) & set(between) \
+            # ("moest mailen als ik het er niet mee eens was": the "niet" of the condition)
+            if not (SUBCLAUSE_BREAKS | QUESTION_OPENERS | NEGATION_CONDITION_OPENERS) & set(between) \
                     and not ("of" in between[:-1]):  # "een brief geschreven of het niet wat sneller kon"
                 return True
     return False
@@ -69,6 +70,7 @@ def _quote_closes_between(sent: Span, neg: Span, between: list[str]) -> bool:
     return _after_open_quote(sent, neg.start) and any(w in QUOTE_TOKENS for w in between)
 
 
+NEGATION_CONDITION_OPENERS = resources.words("contacts.negation_condition_openers")
 FRONTED_AUXILIARIES = resources.words("contacts.fronted_auxiliaries")
 QUESTION_OPENERS = resources.words("contacts.question_openers")
 
@@ -848,7 +850,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
             and sent.doc[cue.end].lower_ == "naar" and cue.start - _after_date_prefix(sent) <= 1 \
             and not (cue.end + 1 < sent.end and sent.doc[cue.end + 1].lower_ in SELF_OBJECTS)
         if agent == "self" or outgoing or _clause_has_self(sent, cue) or _household_subject(sent, cue) \
-                or _elliptic(sent, cue) or _fragment(sent, cue) or _one_more_noun(sent, cue) or _noun_note(sent, cue) \
+                or _elliptic(sent, cue) or _fragment(sent, cue) or _fragment_after_comma(sent, cue) \
+                or _one_more_noun(sent, cue) or _noun_note(sent, cue) \
                 or _list_item(sent, cue) or _coordinated(sent, last_taken, cue, taken) or adopted \
                 or _after_writer_colon(sent, cue):
             if channel == "any":
@@ -3096,6 +3099,25 @@ def _fragment(sent: Span, verb: Span) -> bool:
 
 
 FRAGMENT_WISH_WORDS = resources.words("contacts.fragment_wish_words")
+CONSEQUENCE_OPENERS = resources.phrases("contacts.consequence_openers")
+
+
+def _fragment_after_comma(sent: Span, verb: Span) -> bool:
+    """ "Ik zag dat het niet klopte, dus meteen gebeld.", "..., dus 's avonds het formulier
+    ingevuld.": after a comma, "dus" (or "daarom", "dan maar") opens a note-style clause whose
+    participle has no subject or auxiliary of its own; it is what the writer did next."""
+    if not _participle(verb[-1].lower_):
+        return False
+    doc = sent.doc
+    comma = next((t.i for t in reversed(doc[sent.start : verb.start]) if t.text in (",", ";")), None)
+    if comma is None:
+        return False
+    rest = [t.lower_ for t in doc[comma + 1 : verb.start]]
+    opener = next((p for p in CONSEQUENCE_OPENERS if " ".join(rest).startswith(p + " ") or " ".join(rest) == p), None)
+    if opener is None:
+        return False
+    between = set(rest[len(opener.split()):])
+    return not between & (FINITE_VERBS | SUBJECT_PRONOUNS | OTHER_PEOPLE | CLAUSE_BREAKS | {"door"})
 
 
 DROPPED_SUBJECT_AUXILIARIES = resources.words("contacts.dropped_subject_auxiliaries")
@@ -3522,13 +3544,24 @@ def sentence_has_contact(sent: Span, cues: list[Span]) -> bool:
     # "Daarna mijn tweede chat met bol.com.": an ordinal before a channel the customer uses
     how = next(iter(sentence_count(sent)), (None,))[0]
     # ("drie dagen na mijn melding, kwam er een tweede monteur": a contact pointed back to tells none)
+    own_numbered = how == "ordinal" and _own_numbered_message(sent, cues)
     told = any(c.label_ == "contact_verb" and not _pointed_back(sent, c) for c in cues) \
         or how in ("ordinal", "ordinal vague") and any(
-        c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS for c in cues)
+        c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS for c in cues) or own_numbered
     return how in ("exact", "least", "least more", "ordinal", "ordinal vague") and told \
-        and not _initiated_in_clause(cues) \
+        and (not _initiated_in_clause(cues) or own_numbered) \
         and not any(c.label_ in ("contact_verb", "comm_verb") and not c.id_.endswith("/noun")
                     and _adjacent_agent(sent, c) == "other" for c in cues)  # (a noun has no subject: "chat met bol.com")
+
+
+def _own_numbered_message(sent: Span, cues: list[Span]) -> bool:
+    """ "Op mijn tweede mail kwam alleen een automatisch antwoord": "mijn" and an ordinal before a
+    channel noun number the writer's own message; the reply it got does not make it the company's.
+    ("Mijn twee e-mails zijn nooit beantwoord" most often retells mails already counted: a number
+    is left to the rules that read counts.)"""
+    doc = sent.doc
+    return any(c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS and c.start - 2 >= sent.start
+               and numbers.ordinal(doc[c.start - 1].lower_) and doc[c.start - 2].lower_ in ATTEMPT_OWNERS for c in cues)
 
 
 LEFT_OUT_CONTACTS = resources.words("contacts.left_out_contacts")
@@ -4671,7 +4704,9 @@ def _counted_note(sent: Span, cues: list[Span]) -> list[tuple[str, int, str]]:
                 or _compared(sent, cue.start - 1):
             continue
         seen.add(cue.start)
-        out.append(("exact", int(value), cue.id_))
+        # ("Daarna twee mails naar de ledenadministratie, geen reactie.": two more, after those told)
+        more = any(t.lower_ in MORE_WORDS for t in doc[max(sent.start, cue.start - 5) : cue.start - 1])
+        out.append(("more" if more else "exact", int(value), cue.id_))
     return out
 
 
@@ -4891,11 +4926,24 @@ def _ordinal_nouns(sent: Span, contact: list[Span]) -> list[tuple[str, int, str]
     for cue in sorted(contact, key=lambda c: _channel(c) == "any"):  # a named channel before "any"
         if cue.text.lower() in COMPANY_MESSAGES:
             continue  # "aanmaning nummer drie", "de tweede factuur": the company's letters
+        if _from_a_company(sent, cue):
+            continue  # "Op de tweede mail van Hop stond een andere datum": the company's mail
         if cue.start > sent.start and cue.start not in out:
             ordinal = numbers.ordinal(sent.doc[cue.start - 1].lower_)
             if ordinal and ordinal >= 2 or ordinal == 1 and _first_named_back(sent, cue):
                 out[cue.start] = ("ordinal", ordinal, _channel(cue))
     return [out[k] for k in sorted(out)]
+
+
+def _from_a_company(sent: Span, cue: Span) -> bool:
+    """Is a message noun followed by "van" and a company named right there ("de tweede mail van
+    Hop")? Then it is the company's message."""
+    doc = sent.doc
+    if cue.end + 1 >= sent.end or doc[cue.end].lower_ != "van":
+        return False
+    # (a capital right after "van" is a name: the firm's alias, or one of its staff)
+    return doc[cue.end + 1].is_title or any(s.start in (cue.end + 1, cue.end + 2) for key in ("companies", "kinds")
+                                            for s in doc.spans.get(key, []))
 
 
 def _first_named_back(sent: Span, cue: Span) -> bool:
@@ -5512,13 +5560,23 @@ def tells_this_message(sent: Span) -> bool:
 def _this_message(sent: Span) -> str | None:
     """ "Met deze brief ...", "dit bericht": the letter or mail the story itself is, whose
     every mention is the same one contact."""
-    if _own_letter(sent):
+    if _own_letter(sent) or _letter_header(sent):
         return "letter"
     for cue in docindex.cues_in(sent):
         if cue.label_ == "channel" and cue.id_ in MESSAGE_CHANNELS and cue.start > sent.start \
                 and sent.doc[cue.start - 1].lower_ in THIS_WORDS:
             return cue.id_
     return None
+
+
+LETTER_HEADER_WORDS = resources.words("contacts.letter_header_words")
+
+
+def _letter_header(sent: Span) -> bool:
+    """ "Aangetekend", "Per aangetekende post": a line of a letter's header that says how the letter
+    itself goes out; it is that letter, the one contact the story is."""
+    words = [t.lower_ for t in sent if not (t.is_punct or t.is_space)]
+    return 0 < len(words) <= 4 and set(words) <= LETTER_HEADER_WORDS and ("aangetekend" in words or "aangetekende" in words)
 
 
 TOTAL_CONTACT_VERBS = resources.words("contacts.total_contact_verbs")
