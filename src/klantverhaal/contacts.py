@@ -1925,7 +1925,7 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
         return "self"  # "Ik heb ze gemaild en gebeld": "ze" is the object of the participle
     if before in PARTICIPLE_OBJECTS and cue.start - 2 >= sent.start and doc[cue.start - 2].lower_ in SELF:
         return "self"  # "de zesde keer dat we ze benaderen", "toen ik ze belde": subject, object, verb
-    if before == "en" and _writer_before_en(sent, cue.start - 1):
+    if before == COORDINATOR and _writer_before_en(sent, cue.start - 1):
         return "self"  # "Ik ging naar huis en belde de klantenservice": the writer's verb, its object after it
     if after in OTHER_SUBJECT_START or before in {"hij", "zij", "ze", "men", "jullie"}:
         return "other"
@@ -2631,8 +2631,8 @@ def _rang_the_bell(sent: Span, cue: Span) -> bool:
     a doorbell; no phone call. (The writer at the firm's door is told by the place, if at all.)"""
     if cue.text.lower() not in DOORBELL_VERBS:
         return False
-    if cue.text.lower().startswith("aan"):
-        return True
+    if cue.text.lower().startswith(tuple(DOORBELL_PARTICLE)):
+        return True  # "aanbellen", "aangebeld"
     ahead = [t for t in _clause_ahead(sent, cue) if not t.is_punct]
     return bool(ahead) and ahead[-1].lower_ in DOORBELL_PARTICLE
 
@@ -3117,7 +3117,10 @@ def _fragment_after_comma(sent: Span, verb: Span) -> bool:
     if opener is None:
         return False
     between = set(rest[len(opener.split()):])
-    return not between & (FINITE_VERBS | SUBJECT_PRONOUNS | OTHER_PEOPLE | CLAUSE_BREAKS | {"door"})
+    return not between & (FINITE_VERBS | SUBJECT_PRONOUNS | OTHER_PEOPLE | CLAUSE_BREAKS | PASSIVE_AGENT_WORDS)
+
+
+PASSIVE_AGENT_WORDS = resources.words("contacts.passive_agent_words")  # "door de winkel verstuurd": someone else did it
 
 
 DROPPED_SUBJECT_AUXILIARIES = resources.words("contacts.dropped_subject_auxiliaries")
@@ -4939,7 +4942,7 @@ def _from_a_company(sent: Span, cue: Span) -> bool:
     """Is a message noun followed by "van" and a company named right there ("de tweede mail van
     Hop")? Then it is the company's message."""
     doc = sent.doc
-    if cue.end + 1 >= sent.end or doc[cue.end].lower_ != "van":
+    if cue.end + 1 >= sent.end or doc[cue.end].lower_ not in FROM_WORDS:
         return False
     # (a capital right after "van" is a name: the firm's alias, or one of its staff)
     return doc[cue.end + 1].is_title or any(s.start in (cue.end + 1, cue.end + 2) for key in ("companies", "kinds")
@@ -5576,7 +5579,10 @@ def _letter_header(sent: Span) -> bool:
     """ "Aangetekend", "Per aangetekende post": a line of a letter's header that says how the letter
     itself goes out; it is that letter, the one contact the story is."""
     words = [t.lower_ for t in sent if not (t.is_punct or t.is_space)]
-    return 0 < len(words) <= 4 and set(words) <= LETTER_HEADER_WORDS and ("aangetekend" in words or "aangetekende" in words)
+    return 0 < len(words) <= 4 and set(words) <= LETTER_HEADER_WORDS and bool(set(words) & REGISTERED_WORDS)
+
+
+REGISTERED_WORDS = resources.words("contacts.registered_words")
 
 
 TOTAL_CONTACT_VERBS = resources.words("contacts.total_contact_verbs")
