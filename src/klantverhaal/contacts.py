@@ -649,7 +649,7 @@ def _lodged_with_third_party(sent: Span, cue: Span) -> bool:
     places = [k for k in near if doc[k].lower_ in LODGED_WITH and (k > cue.end - 1 or not _clause_breaks(doc, k, cue.start))]
     for k in places:
         first = k + 1 + (doc[k + 1].lower_ in DEFINITE_ARTICLES)
-        named = next((s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if s.start == first), None)
+        named = next(iter(docindex.named_spans(doc, first, first + 1)), None)
         text = (named.text if named is not None else " ".join(t.lower_ for t in doc[first : min(sent.end, first + 4)])).lower()
         if text in THIRD_PARTIES or any(text.startswith(p + " ") or text == p for p in THIRD_PARTIES):
             return True
@@ -675,7 +675,7 @@ def _writer_forwarded(sent: Span) -> str | None:
     if verb is None or verb.i + 2 >= sent.end or doc[verb.i + 1].lower_ != "naar":
         return None
     target = doc[verb.i + 2 : min(sent.end, verb.i + 5)]
-    named = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if target.start <= s.start < target.end]
+    named = docindex.named_spans(doc, target.start, target.end)
     if not named or any(s.text.lower() in THIRD_PARTIES or doc[s.start - 1].lower_ in ANOTHER_FIRM for s in named):
         return None  # "naar Test Aankoop", "naar een andere winkel": no contact with this firm
     return FORWARD_VERBS[verb.lower_] if _writer_did_it(sent, verb) else None
@@ -1086,8 +1086,8 @@ def _went_to_company(sent: Span, negations: list[Span]) -> bool:
     if not (words & SELF or note or _household_subject(sent, verb_span)):
         return False
     # ("naar het RegioBank-kantoor gegaan": an article may stand between)
-    places = [s for key in ("companies", "kinds") for s in doc.spans.get(key, [])
-              if sent.start < s.start < verb.i and _word_before_premises(doc, s) in PLACE_PREPOSITIONS]
+    places = [s for s in docindex.named_spans(doc, sent.start + 1, verb.i)
+              if _word_before_premises(doc, s) in PLACE_PREPOSITIONS]
     # "naar het gemeentehuis in Diever gereden", "langs de garage gereden": the premises as where to
     places += [c for c in docindex.cues_in(sent) if c.label_ == "channel" and c.id_ == "shop"
                and sent.start < c.start < verb.i and _to_place(doc, c)]
@@ -1386,8 +1386,7 @@ def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
         if cue.label_ == "channel" and cue.id_ == "shop" and not came_in and _gone_to(doc, cue) and not _time_to_come(sent):
             return "shop"
     if "naar" in words and {"terug", "weer", "opnieuw"} & set(words):
-        named = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if start <= s.start < sent.end
-                 and doc[s.start - 1].lower_ == "naar"]
+        named = [s for s in docindex.named_spans(doc, start, sent.end) if doc[s.start - 1].lower_ == "naar"]
         if named:
             return "shop"
     return None
@@ -1464,7 +1463,7 @@ def _channel_heading(sent: Span, cues: list[Span], start: int) -> str | None:
     colon = next((t.i for t in doc[cue.end + 1 : min(cue.end + 7, sent.end)] if t.text == ":"), None)
     if colon is None or colon == cue.end + 1:
         return None
-    named = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if cue.end < s.start < colon]
+    named = docindex.named_spans(doc, cue.end + 1, colon)
     covered = {i for s in named for i in range(s.start, s.end)}
     rest = [t for t in doc[cue.end + 1 : colon] if t.i not in covered and t.lower_ not in OPENING_DETERMINERS]
     return cue.id_ if named and not rest else None
@@ -1866,8 +1865,7 @@ def _company_perfect_subject(sent: Span, cue: Span) -> bool:
     if start > sent.start and not any(t.lower_ in SUBJECT_PRONOUNS | SELF for t in doc[start : cue.start]) \
             and doc[start - 1].lower_ in SHARED_SUBJECT_JOINERS:
         start = sent.start  # "Fluvius heeft het rechtgezet en de meterstanden doorgestuurd": one subject for both
-    first = next((c for key in ("companies", "kinds") for c in doc.spans.get(key, [])
-                  if c.start == start and c.end < cue.start), None)
+    first = next((c for c in docindex.named_spans(doc, start, start + 1) if c.end < cue.start), None)
     # ("Ticketmaster had ik diezelfde dag al gemaild": a subject after the auxiliary, the company the object)
     return first is not None and doc[first.end].lower_ in COMPANY_AUXILIARIES \
         and not (first.end + 1 < sent.end and doc[first.end + 1].lower_ in SUBJECT_PRONOUNS | SELF)
@@ -1931,7 +1929,7 @@ def _adjacent_agent(sent: Span, cue: Span) -> str:
         return "other"
     if _other_person_in_clause(sent, cue):
         return "other"  # "Mijn buurman heeft ook al een paar keer gebeld": his own case
-    companies = list(doc.spans.get("companies", [])) + list(doc.spans.get("kinds", []))
+    companies = docindex.named_spans(doc)
     if cue.end < sent.end and any(c.start == cue.end for c in companies):
         return "other"  # "Daarop belde Samsung zelf"
     word = cue[0].lower_
@@ -2692,7 +2690,7 @@ def _from_company(sent: Span, cue: Span) -> bool:
     doc = sent.doc
     if cue.id_ not in MESSAGE_CHANNELS or cue.end + 1 >= sent.end or doc[cue.end].lower_ != "van":
         return False
-    starts = {s.start for key in ("companies", "kinds") for s in doc.spans.get(key, [])}
+    starts = {s.start for s in docindex.named_spans(doc)}
     if cue.end + 1 in starts or doc[cue.end + 1].lower_ in ("de", "het") and cue.end + 2 in starts:
         return True
     sender = doc[cue.end + 2] if cue.end + 2 < sent.end else None
@@ -3022,8 +3020,7 @@ def _company_subject(sent: Span, verb: Span) -> bool:
     if not word.endswith(("de", "te", "den", "ten")) or word.startswith("ge"):
         return False
     doc = sent.doc
-    return any(s.end == verb.start and sent.start <= s.start for key in ("companies", "kinds")
-               for s in doc.spans.get(key, []))
+    return any(s.end == verb.start for s in docindex.named_spans(doc, sent.start))
 
 
 ELLIPTIC_FILLERS = resources.words("contacts.elliptic_fillers")
@@ -3172,7 +3169,7 @@ def _object_first(sent: Span, verb: Span) -> bool:
     """ "Dus Wehkamp gemaild.", "Dus de huisartsenpraktijk gebeld.": only fillers and the company
     itself stand before the participle; the subject is the writer."""
     doc = sent.doc
-    named = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if sent.start <= s.start < verb.start]
+    named = docindex.named_spans(doc, sent.start, verb.start)
     inside = {i for s in named for i in range(s.start, s.end)}
     rest = [t for t in doc[sent.start : verb.start] if t.i not in inside and t.is_alpha]
     return bool(named) and all(t.lower_ in ELLIPTIC_FILLERS for t in rest)
@@ -3625,7 +3622,7 @@ def stated_total(sent: Span) -> int | None:
     # a company named only after the comma that closes the total)
     head_end = next((t.i for t in sent if t.text == ","), sent.end)
     head = " " + " ".join(t.lower_ for t in doc[sent.start : head_end]) + " "
-    named = [s for key in ("companies", "kinds") for s in doc.spans.get(key, []) if sent.start <= s.start < sent.end]
+    named = docindex.named_spans(doc, sent.start, sent.end)
     if any(s.start < head_end for s in named) or named and not any(f" {w} " in head for w in TOTAL_WORDS):
         return None
     words = docindex.lower_words(sent)
@@ -3645,7 +3642,7 @@ def bare_total(sent: Span) -> int | None:
     doc = sent.doc
     first = next((t for t in sent if t.is_alpha or t.like_num), None)
     if first is None or numbers.parse(first.lower_) is None or any(t.lower_ in CALLED_OBJECTS for t in sent) \
-            or any(sent.start <= s.start < sent.end for key in ("companies", "kinds") for s in doc.spans.get(key, [])):
+            or docindex.named_spans(doc, sent.start, sent.end):
         return None  # (it opens with its number: "Dit is mijn zevende contact met u" is the addressee's)
     return _tally(sent, docindex.cues_in(sent)) if only_a_tally(sent) else None
 
@@ -4945,8 +4942,7 @@ def _from_a_company(sent: Span, cue: Span) -> bool:
     if cue.end + 1 >= sent.end or doc[cue.end].lower_ not in FROM_WORDS:
         return False
     # (a capital right after "van" is a name: the firm's alias, or one of its staff)
-    return doc[cue.end + 1].is_title or any(s.start in (cue.end + 1, cue.end + 2) for key in ("companies", "kinds")
-                                            for s in doc.spans.get(key, []))
+    return doc[cue.end + 1].is_title or bool(docindex.named_spans(doc, cue.end + 1, cue.end + 3))
 
 
 def _first_named_back(sent: Span, cue: Span) -> bool:
@@ -5082,7 +5078,7 @@ def _named_tokens(doc) -> frozenset[int]:
     named = doc.user_data.get("klantverhaal.named_tokens")
     if named is None:
         named = doc.user_data["klantverhaal.named_tokens"] = frozenset(
-            i for key in ("companies", "kinds") for s in doc.spans.get(key, []) for i in range(s.start, s.end))
+            i for s in docindex.named_spans(doc) for i in range(s.start, s.end))
     return named
 
 

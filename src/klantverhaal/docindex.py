@@ -72,3 +72,14 @@ def words_back(span: Span, stop: frozenset[str] | set[str]):
         if doc[k].lower_ in stop:
             return
         yield doc[k].lower_
+
+
+NAMED_KEYS = ("companies", "kinds")
+
+
+def named_spans(doc: Doc, start: int = 0, end: int | None = None) -> list[Span]:
+    """The company and kind spans that start in ``[start, end)``, companies first: a firm
+    named by name or only by kind ("het kabelbedrijf"), which is what most contact rules ask
+    of a stretch of a sentence."""
+    stop = len(doc) if end is None else end
+    return [s for key in NAMED_KEYS for s in doc.spans.get(key, []) if start <= s.start < stop]

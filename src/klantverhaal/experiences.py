@@ -2449,7 +2449,7 @@ def _bare_count(sent: Span) -> bool:
     names no company ("Alles samen heb ik zeker vijf keer gebeld en één mail gestuurd")."""
     if contact_rules.only_a_tally(sent):
         return True
-    named = any(sent.start <= s.start < sent.end for key in ("companies", "kinds") for s in sent.doc.spans.get(key, []))
+    named = bool(docindex.named_spans(sent.doc, sent.start, sent.end))
     return not named and contact_rules.recap(sent) is not None
 
 

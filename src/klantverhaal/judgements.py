@@ -172,7 +172,7 @@ def _sent_by_writer(message: Span, sent: Span) -> bool:
     # with no one else named in between)
     # ("Zuiderlicht heeft ... een mail gestuurd met excuses": a company opening the sentence is
     # its subject)
-    companies = list(sent.doc.spans.get("companies", [])) + list(sent.doc.spans.get("kinds", []))
+    companies = docindex.named_spans(sent.doc)
     shared = bool(words & CUSTOMER_SUBJECTS) and not words & OWN_MESSAGE_BLOCKERS \
         and not any(t.text[:1].isupper() for t in before[1:]) and not any(c.start == sent.start for c in companies)
     # ("Tweede mail naar het hotel, ...": only an ordinal or "mijn" before the message)
