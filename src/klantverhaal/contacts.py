@@ -5440,7 +5440,7 @@ def _recap_split(sent: Span, tokens: list, colon: int) -> tuple[dict[str, int], 
     cues = docindex.cues_in(sent)
     per_channel: dict[str, int] = {}
     exact, items = True, 0
-    numbered = 0
+    numbered = counted_ones = 0
     listed: list[tuple[int, str]] = []
     for item in _recap_items(tokens[colon + 1 :]):
         n, sure, channel = _recap_item(item, cues)
@@ -5448,6 +5448,7 @@ def _recap_split(sent: Span, tokens: list, colon: int) -> tuple[dict[str, int], 
             per_channel[channel] = per_channel.get(channel, 0) + n
             items, exact = items + 1, exact and sure
             numbered += any(t.like_num and t.lower_ not in ("een", "één", "eén") for t in item)
+            counted_ones += not _numbered_item(item) and _numbered_item(item, ones=True)
             listed.append((n, channel))
     if numbered == 1 and len(listed) >= 3 and listed[0][1] == "any" \
             and sum(n for n, _ in listed[1:]) <= listed[0][0] and marked:
@@ -5466,10 +5467,19 @@ def _recap_split(sent: Span, tokens: list, colon: int) -> tuple[dict[str, int], 
         return {_head_channel(tokens, colon, cues): head_total}, True, False
     if set(per_channel) == {"any"}:
         per_channel = {_head_channel(tokens, colon, cues): per_channel["any"]}
-    return (per_channel, exact, False) if items >= 2 and (marked or numbered >= 2) else None
+    # ("Pixelpunt: twee keer in de winkel, een keer gebeld, een keer gemaild": "een keer" counts too)
+    return (per_channel, exact, False) if items >= 2 and (marked or numbered + counted_ones >= 2) else None
 
 
 TIMES_WORDS = resources.words("contacts.times_words")
+
+
+def _numbered_item(item: list, ones: bool = False) -> bool:
+    """An item of a recap that holds a count: "twee keer in de winkel", "3 mails"; with ``ones``
+    also "een keer gebeld" (a one before a times word; "een mail" is only an article)."""
+    return any(t.like_num and (t.lower_ not in ("een", "één", "eén")
+                               or ones and k + 1 < len(item) and item[k + 1].lower_ in TIMES_WORDS)
+               for k, t in enumerate(item))
 
 
 def _head_channel(tokens: list, colon: int, cues: list[Span]) -> str:

@@ -497,7 +497,10 @@ def _own_word_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Ment
 NAMING = "|".join(resources.phrases("experiences.naming_determiners"))  # "het bureau" after "Bureau X"
 COMPOUND_HEADS = frozenset(resources.read_json("unknown_companies.json")["compound_kind_heads"])
 # heads of a membership body: "Judoclub Tatami" is what "de judoclub" and "de club" point back to
-ORG_HEADS = COMPOUND_HEADS | resources.words("experiences.membership_heads")
+MEMBERSHIP_HEADS = resources.words("experiences.membership_heads")
+ORG_HEADS = COMPOUND_HEADS | MEMBERSHIP_HEADS
+# "VV Ommeland ... de club": the letters that open a sports club's name say it is a club
+CLUB_PREFIXES = frozenset(resources.read_json("unknown_companies.json")["club_prefixes"])
 
 
 def _refs_after(doc: Doc, text: str, m: _Mention, pattern: re.Pattern, taken: list[tuple[int, int]],
@@ -1140,7 +1143,8 @@ def _refers_to(kind: Span, named: list[_Mention], *, backward_only: bool = False
                                       # ("Tennisclub De Kastanje ... de club": a compound name word
                                       # ending in the noun, named before it)
                                       or w.endswith(word) and len(w) > len(word) + 2 and m.end <= kind.start_char
-                                      for w in m.company.lower().split())]
+                                      for w in m.company.lower().split())
+               or points_back and word in MEMBERSHIP_HEADS and m.company.split()[0] in CLUB_PREFIXES]
         before = [m for m in own if m.end <= kind.start_char] or own
         if points_back and len({m.company for m in before}) > 1:
             # "tennisclub De Kastanje ... aan futsalclub ZVV De Berkel gegeven ... de club": of two

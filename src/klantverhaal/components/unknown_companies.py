@@ -147,7 +147,8 @@ def _rules() -> dict:
         # thing bought, then the seller (a short stretch, no clause break)
         ("ordered_at", re.compile(rf"\b(?:{orders_with_object})\s+(?:[a-zà-ÿ0-9'’-]+\s+){{1,12}}?bij\s+(?P<name>{multi})(?![\w-])")),
         # ("Ons vlees halen we al jaren bij Hoekman": fetching, when the story names X again)
-        ("bought_at", re.compile(rf"\b(?:{bought_at})\s+(?:[a-zà-ÿ0-9'’-]+\s+){{1,8}}?bij\s+(?P<name>{multi})(?![\w-])")),
+        # ("haal ik mijn aardappels, groente en fruit bij Verbruggen": a listed object may hold commas)
+        ("bought_at", re.compile(rf"\b(?:{bought_at})\s+(?:[a-zà-ÿ0-9'’-]+,?\s+){{1,8}}?bij\s+(?P<name>{multi})(?![\w-])")),
         # "mijn aanvraag voor een uitkering ingediend bij het ABVV": where a request was filed
         ("ordered_at", re.compile(rf"\b(?i:{requests})\b[^.!?\n]{{0,60}}?\bingediend\s+bij\s+(?:(?:het|de)\s+)?(?P<name>{multi})(?![\w-])")),
         # "kozen we voor Van Dijk Isolatie", "uiteindelijk gekozen voor Zonnig Dak": the firm chosen
@@ -393,6 +394,7 @@ def _rules() -> dict:
             "person_apposition": re.compile(r",[ \t]+(?:de|onze|mijn|hun|haar|zijn)[ \t]+(?:%s)\b" % "|".join(
                 sorted(resources.read_json("mentions.json")["staff_nouns"], key=len, reverse=True))),
             "postcode_before": re.compile(r"\b\d{4}[ \t]?$"),
+            "sign_off": frozenset(table["sign_off_lines"]),
             "council_words": re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in table['council_words'])})", re.I),
             # ("naar de klantendienst, de klantendienst naar ...": a kind noun is no coined name)
             "kind_noun": re.compile(rf"[a-zà-ÿ]*(?:{kinds_before_lower})|[a-zà-ÿ]+(?:{compound_heads})"),
@@ -688,6 +690,10 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "in de Lijnwinkel aan het station": De Lijn's own shop
             if re.match(r"Mijn[A-Z]", name) or _portal_of_taken(text, name, taken):
                 continue  # "MijnAmersfoort", "MijnOdido", "MyProximus": the company's portal, a channel
+            if _under_sign_off(text, start, rules["sign_off"]):
+                continue  # "Met vriendelijke groet,\n\nM. Oude Nijhuis": the writer's name under the letter
+            if _part_of_taken(text, name, taken):
+                continue  # "de Fundservice van Deutsche Bahn": a department of a brand the table found
             if (len(words) == 1 or rule == "apposition") and name.lower() in rules["places"] \
                     or rule == "apposition" and len(words) == 1 and re.search(rf"\b(?:{rules['place_prepositions']})[ \t]+$", text[max(0, start - 5) : start]) \
                     or len(words) == 1 and name.lower() in rules["adjectives"] \
@@ -772,6 +778,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
     return _known_by_abbreviation(text, merged, taken)
 
 
+APP_OF_DETERMINER = re.compile(rf"(?:{'|'.join(resources.phrases('unknown_companies.app_owner_determiners'))})[ \t]+")
 APP_OF = re.compile(rf"[ \t]+van[ \t]+(?:{'|'.join(resources.phrases('unknown_companies.app_owner_determiners'))})?[ \t]*\w")
 
 
@@ -1176,6 +1183,29 @@ def _portal_of_taken(text: str, name: str, taken: list[tuple[int, int]]) -> bool
     story is that brand's customer portal, no organisation of its own."""
     m = re.match(r"(?:My|Mijn)(?P<brand>[A-Z][\w-]+)$", name)
     return m is not None and any(text[a:b].casefold() == m.group("brand").casefold() for a, b in taken)
+
+
+def _under_sign_off(text: str, start: int, sign_offs: frozenset[str]) -> bool:
+    """A name on the line under a letter's closing ("Met vriendelijke groet,"), blank lines
+    between allowed and initials before it ("M. Oude Nijhuis"), is the writer's signature."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not re.fullmatch(r"[ \t]*(?:[A-Z]\.[ \t]*){0,3}", text[line_start:start]):
+        return False
+    before = text[:line_start].rstrip().rsplit("\n", 1)[-1]
+    return before.strip().rstrip(",").strip().lower() in sign_offs
+
+
+def _part_of_taken(text: str, name: str, taken: list[tuple[int, int]]) -> bool:
+    """ "een nummer van de Fundservice van Deutsche Bahn ... de Fundservice gebeld": a name the
+    story once writes with "van" and a brand the table found after it is a part of that brand (a
+    department, a desk), no organisation of its own."""
+    starts = {a for a, _ in taken}
+    for m in re.finditer(rf"(?<![\w@.]){re.escape(name)}[ \t]+van[ \t]+", text):
+        after = m.end()
+        article = APP_OF_DETERMINER.match(text, after)
+        if after in starts or article is not None and article.end() in starts:
+            return True
+    return False
 
 
 def _line_initial(text: str, start: int) -> bool:
