@@ -1836,7 +1836,9 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
         if main:
             # ("morgen komt de loodgieter", quoted before "een busje van Installatiebedrijf X": a noun
             # read as the firm before its name is no earlier mention of it)
-            once = main[-1].named and named_times.get(main[-1].company, 0) == 1 and i not in cue_sentences
+            # ("Stap 3: Univé." heading its paragraph is what the story turns to, not a name in passing)
+            once = main[-1].named and named_times.get(main[-1].company, 0) == 1 and i not in cue_sentences \
+                and not _heading_sentence(doc, main[-1], sentences[i])
             borrowed = (borrowed or topic) if once and topic is not None and topic != main[-1].company else None
             topic = main[-1].company
         elif active and topic is None:
@@ -2041,6 +2043,15 @@ def _paragraph_head_of(doc: Doc, char: int, heads: dict[int, _Mention], mentions
         if plain or pointing:
             return None
     return head.company
+
+
+def _heading_sentence(doc: Doc, m: _Mention, sent: Span) -> bool:
+    """ "Stap 3: Univé.", "NS." opening a paragraph: a sentence that is the company's name and at
+    most one label word (a number aside) heads the part of the story about it."""
+    if not _opens_paragraph(doc, sent):
+        return False
+    rest = [t for t in sent if t.is_alpha and not m.start <= t.idx < m.end]
+    return len(rest) <= 1
 
 
 def _section_of(text: str, char: int, heads: dict[int, str]) -> str | None:
