@@ -5974,6 +5974,35 @@ def _others_in_count(sent: Span) -> bool:
 
 
 TOGETHER_WORDS = resources.words("contacts.together_words")
+SHARE_OPENERS = resources.words("contacts.share_openers")
+SHARE_WRITERS = resources.words("contacts.share_writers")
+SHARE_FILLERS = resources.words("contacts.share_fillers")
+GROUP_SUBJECTS = resources.words("contacts.group_subjects")  # "we", "met z'n allen": a group counted
+
+
+def _writer_share(sent: Span) -> tuple[int, str] | None:
+    """ "Met z'n allen hebben we Bakker zeventien keer gebeld, waarvan ik zelf drie keer": a group's
+    count with the writer's share told after "waarvan ik": the share is the writer's count, in the
+    group count's channel (corpus decision 199: only the writer's share counts), as (n, channel)."""
+    tokens = list(sent)
+    for k, tok in enumerate(tokens[:-2]):
+        if tok.lower_ not in SHARE_OPENERS or tokens[k + 1].lower_ not in SHARE_WRITERS:
+            continue
+        j = k + 2
+        while j < len(tokens) and tokens[j].lower_ in SHARE_FILLERS:
+            j += 1
+        share = numbers.parse(tokens[j].lower_) if j < len(tokens) else None
+        if share is None or share < 1:
+            return None
+        end = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].lower_ in TIMES_WORDS)
+        if end < len(tokens) and tokens[end].is_alpha \
+                or not (any(t.lower_ in GROUP_SUBJECTS for t in tokens[:k])
+                        or any(f" {p} " in " " + " ".join(t.lower_ for t in tokens[:k]) + " " for p in OTHER_CUSTOMERS)):
+            return None  # "zeven keer gebeld, waarvan ik drie keer heb opgehangen": a part of the writer's own
+        totals = [(n, channel) for how, n, channel in sentence_count(sent)
+                  if how == "exact" and n > share and channel != "any"]
+        return (int(share), totals[0][1]) if len(totals) == 1 else None
+    return None
 
 
 def _group_named_before(sent: Span, words: str) -> bool:
@@ -6015,6 +6044,15 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
         if 0 < _sentence_number(sent) - previous[0] <= 2 and _sends_it(sent):
             # "Ik schreef een bezwaarschrift. ... Ik heb het aangetekend verstuurd.": one letter
             log.append({"channel": "any", "by": "customer", "count": "same", "added": 0,
+                        "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
+            continue
+        share = _writer_share(sent)
+        if share is not None:
+            # "zeventien keer gebeld, waarvan ik zelf drie keer, en nog eens vijf leden hebben
+            # gemaild": the writer's share of the group's calls, and nothing else of the sentence
+            before = sum(per_channel.values())
+            _add(per_channel, "exact", share[0], share[1])
+            log.append({"channel": share[1], "by": "customer", "count": "share", "added": sum(per_channel.values()) - before,
                         "text": sent.text.strip(), "start": sent.start_char, "end": sent.end_char})
             continue
         if _others_in_count(sent):

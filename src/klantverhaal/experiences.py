@@ -1850,6 +1850,7 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
     departments = _department_owners(sentences, per_sentence, topic_before)
 
     series = _numbered_headings(doc)
+    club = _membership_body(doc, mentions)
 
     def owner(char: int, name_after: bool = True) -> str | None:
         token = doc.char_span(char, char + 1, alignment_mode="expand")
@@ -1885,6 +1886,8 @@ def _attribute(doc: Doc, mentions: list[_Mention], cue_sentences: set[int]):
             # behind a comma ("..., dat ze me naar Transavia zouden sturen") does not
             if name_after and _close_after(doc, char, here[0]) or topic_before[i] is None:
                 return here[0].company
+        if club is not None and any(t.lower_ in OFFICER_NOUNS for t in sentences[i]):
+            return club  # "de penningmeester erop aangesproken": an officer of the writer's club or choir
         # ("de foto's van Marco", "de mail van Ilse": what the person made, sent along, is no contact with her)
         known = next((staff[t.text] for t in sentences[i] if t.text in staff and (
             t.i == 0 or doc[t.i - 1].lower_ != "van")), None)
@@ -2043,6 +2046,31 @@ def _paragraph_head_of(doc: Doc, char: int, heads: dict[int, _Mention], mentions
         if plain or pointing:
             return None
     return head.company
+
+
+OFFICER_NOUNS = resources.words("experiences.officer_nouns")
+
+
+def _membership_body(doc: Doc, mentions: list[_Mention]) -> str | None:
+    """The one club, choir or association the story names plainly ("VV Ommeland", "koor
+    Cantilena", "Tennisvereniging De Lob"): whose treasurer, chair or board the writer talks to
+    when a sentence names no company; of several, the one named most ("De buurclub, VV Holtheme,
+    had op tijd betaald" is not the writer's). None when the story names none, or two as often."""
+    text = docindex.text(doc)
+    bodies: Counter = Counter()
+    for m in mentions:
+        if not m.named or not m.company or m.role != "":
+            continue
+        words = m.company.lower().split()
+        before = text[max(0, m.start - 16) : m.start].lower().split()
+        # (a short form in capitals found from context, "ZVG", "MRV", is a student or sports
+        # association's as often as not: it competes with the long name it stands for)
+        if m.company.split()[0] in CLUB_PREFIXES or any(w.endswith(tuple(MEMBERSHIP_HEADS)) for w in words) \
+                or before and before[-1].endswith(tuple(MEMBERSHIP_HEADS)) \
+                or m.from_context and re.fullmatch(r"[A-Z]{2,6}", m.company):
+            bodies[m.company] += 1
+    ranked = bodies.most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
 
 def _heading_sentence(doc: Doc, m: _Mention, sent: Span) -> bool:
