@@ -2372,6 +2372,7 @@ PAST_STRONG = resources.words("contacts.past_strong_finites")
 PLAN_DEADLINE_WORDS = resources.words("contacts.plan_deadline_words")
 PLAN_MAIN_CLAUSE_WORDS = resources.words("contacts.plan_main_clause_words")
 CONDITION_THEN = resources.words("contacts.condition_then")  # "..., dan bel ik"
+CONDITION_DEMONSTRATIVES = resources.words("contacts.condition_demonstratives")  # "Gebeurt dat niet, dan ..."
 
 
 FROM_NOW_OPENERS = resources.phrases("contacts.from_now_openers")
@@ -2415,6 +2416,11 @@ def _read_conditional_plan(sent: Span) -> bool:
     # ("Reageert u niet, dan leg ik mijn klacht voor aan ...": a condition told verb first)
     verb_first = first.i + 1 < comma and doc[first.i + 1].lower_ in SUBJECT_PRONOUNS \
         and doc[comma + 1].lower_ in CONDITION_THEN
+    # ("Gebeurt dat niet, dan leg ik de zaak voor aan ...": a verb-first condition on what the
+    # letter asks is a threat whatever the main clause holds)
+    on_demand = first.i + 1 < comma and doc[first.i + 1].lower_ in CONDITION_DEMONSTRATIVES \
+        and doc[comma + 1].lower_ in CONDITION_THEN
+    verb_first = verb_first or on_demand
     if first.lower_ not in CONDITION_OPENERS and not verb_first:
         return False
     if comma + 1 < sent.end and doc[comma + 1].lower_ in CONDITION_THEN:
@@ -2427,6 +2433,8 @@ def _read_conditional_plan(sent: Span) -> bool:
     # a story told in the present ("Als de stroom om acht uur nog uit is, bel ik de netbeheerder")
     # is no plan: only a deadline in the condition, or "jullie" or "opnieuw" in the main clause
     # (or "u" in the condition), makes it one
+    if on_demand:
+        return True
     condition = {t.lower_ for t in doc[first.i : comma]}
     main = {t.lower_ for t in doc[comma + 1 : sent.end]}
     return bool(condition & PLAN_DEADLINE_WORDS or (main | condition) & PLAN_MAIN_CLAUSE_WORDS)
@@ -6155,6 +6163,9 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
         for how, n, channel in items:
             if channel == this and this in this_message:
                 continue  # "... na dagtekening van deze brief", "Deze brief verstuur ik aangetekend": one letter
+            if this is not None and (this in this_message or per_channel.get(this, 0) > 0) and how == "one" \
+                    and channel in MESSAGE_CHANNELS and channel != this:
+                continue  # "Deze brief stuur ik aangetekend en tevens per e-mail": the same letter, a copy by mail
             if retold and how in ("one", "weak") and channel != "any" and per_channel.get(channel, 0) > 0:
                 continue  # a quoted mail retells: '"Beste pulsgym, ik heb op 20 februari aan de balie
                 # opgezegd."' after the visit was told (a contact it alone tells still counts)
