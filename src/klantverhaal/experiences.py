@@ -224,6 +224,9 @@ def read_story(doc: Doc, story: StoryText) -> Story:
                 continue  # the visit was the shop's; the maker keeps only the sentence's tone
             if gone_to is not None and company != gone_to.company and contact_rules.contact_events(sent, own) == ["shop"]:
                 continue  # "ben ik eerst naar Reisbureau Zonnig gegaan": the visit is the place gone to's only
+            if own and all(c.label_ in judgements.CUE_LABELS for c in own) and any(
+                    any(c.label_ in CONTACT_CUE_LABELS for c in other) for o, other in owned.items() if o != company):
+                continue  # "Vriendelijk waren ze wel, maar ik ben naar de winkel van X gegaan": a tone word left to the topic is no contact
             if contact_rules.sentence_has_contact(sent, own):
                 facts[company].contact_sentences.append(sent)
                 reached.add(company)
@@ -683,7 +686,8 @@ def _product_head_after(text: str, end: int) -> bool:
     return m is not None and m.group("word").endswith(PRODUCT_HEADS)
 
 
-OWN_SIDE_COMPOUND = re.compile(r"-(?:" + "|".join(re.escape(w) for w in resources.read_json("mentions.json")["own_side_compound_heads"])
+# ("via de Samsung Members-app": a sub-brand word may stand between)
+OWN_SIDE_COMPOUND = re.compile(r"(?:[ \t]+[A-Z][\w]+)?-(?:" + "|".join(re.escape(w) for w in resources.read_json("mentions.json")["own_side_compound_heads"])
                                + r")\b", re.IGNORECASE)
 
 
