@@ -22,6 +22,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
+from spacy.symbols import ORTH
 
 from klantverhaal import resources
 from klantverhaal.components import company_filter, platform_messages, unknown_companies, wait_finder  # noqa: F401  (registers factories)
@@ -100,6 +101,23 @@ def _tune_tokenizer(nlp: Language) -> None:
                            if not (k.isupper() and k.endswith(".") and k.count(".") == 1)
                            and not _word_not_abbreviation(k, common)}
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    for brand in _dotted_brands():
+        nlp.tokenizer.add_special_case(brand, [{ORTH: brand}])
+
+
+DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+
+def _dotted_brands() -> set[str]:
+    """ "a.s.r." and "A.S.R.": a brand written as letters with stops is one token, in lower and
+    upper case, so its stops end no sentence ("Dus heb ik het formulier op de site van a.s.r.
+    ingevuld" is one sentence, its contact with a.s.r.)."""
+    out = set()
+    for row in companies_table().values():
+        for name in [row["name"], *row["aliases"].split("|")]:
+            if DOTTED.fullmatch(name):
+                out |= {name, name.lower(), name.upper()}
+    return out
 
 
 @cache
