@@ -990,12 +990,24 @@ def _tries_again(sent: Span, negations: list[Span] = ()) -> bool:
         ahead = words[k + 1 : k + 8]
         if "te" in ahead[: next((j for j, w in enumerate(ahead) if w in CLAUSE_BREAKS), len(ahead))]:
             continue
-        again = any(f" {m} " in " " + " ".join(words[max(0, k - 6) : k + 6]) + " " for m in REPEAT_MARKERS)
+        again = any(f" {m} " in " " + " ".join(words[max(0, k - 6) : k + 6]) + " " for m in REPEAT_MARKERS) \
+            or _more_times_before(words, k)  # ("Nog twee keer geprobeerd, ook niks")
         mine = clause_words & SELF or _participle(word) and not (clause_words & SUBJECT_PRONOUNS)
         # ("Niet opnieuw geprobeerd, ik moest werken": a retry the writer did not make)
         negated = any(n.start < sent.start + k and not any(t.lower_ in CLAUSE_BREAKS for t in sent.doc[n.end : sent.start + k])
                       for n in negations)
         if again and mine and word != "proberen" and not negated:
+            return True
+    return False
+
+
+MORE_TIMES_WORDS = resources.words("contacts.more_times_words")
+
+
+def _more_times_before(words: list[str], k: int) -> bool:
+    """ "nog twee keer", "nog 3 keer" in the few words before the try verb at ``k``: more tries."""
+    for j in range(max(0, k - 5), k - 2):
+        if words[j] in MORE_TIMES_WORDS and numbers.parse(words[j + 1]) is not None and words[j + 2] in TIMES_WORDS:
             return True
     return False
 
