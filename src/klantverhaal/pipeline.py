@@ -22,7 +22,6 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
-from spacy.symbols import ORTH
 
 from klantverhaal import resources
 from klantverhaal.components import company_filter, platform_messages, unknown_companies, wait_finder  # noqa: F401  (registers factories)
@@ -101,8 +100,11 @@ def _tune_tokenizer(nlp: Language) -> None:
                            if not (k.isupper() and k.endswith(".") and k.count(".") == 1)
                            and not _word_not_abbreviation(k, common)}
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    for brand in _dotted_brands():
-        nlp.tokenizer.add_special_case(brand, [{ORTH: brand}])
+    # (a token_match, not special cases: special cases that hold stops make spaCy scan every
+    # text for them, which cost the bare tokenizer a sixth of its speed)
+    dotted = sorted(_dotted_brands())
+    if dotted:
+        nlp.tokenizer.token_match = re.compile("^(?:" + "|".join(re.escape(b) for b in dotted) + ")$").match
 
 
 DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
