@@ -5467,7 +5467,7 @@ def _recap_split(sent: Span, tokens: list, colon: int) -> tuple[dict[str, int], 
         if n:
             per_channel[channel] = per_channel.get(channel, 0) + n
             items, exact = items + 1, exact and sure
-            numbered += any(t.like_num and t.lower_ not in ("een", "één", "eén") for t in item)
+            numbered += _numbered_item(item)
             counted_ones += not _numbered_item(item) and _numbered_item(item, ones=True)
             listed.append((n, channel))
     if numbered == 1 and len(listed) >= 3 and listed[0][1] == "any" \
@@ -5494,10 +5494,13 @@ def _recap_split(sent: Span, tokens: list, colon: int) -> tuple[dict[str, int], 
 TIMES_WORDS = resources.words("contacts.times_words")
 
 
+ONE_WORDS = resources.words("contacts.one_words")  # "een keer": a one that is also the article
+
+
 def _numbered_item(item: list, ones: bool = False) -> bool:
     """An item of a recap that holds a count: "twee keer in de winkel", "3 mails"; with ``ones``
     also "een keer gebeld" (a one before a times word; "een mail" is only an article)."""
-    return any(t.like_num and (t.lower_ not in ("een", "één", "eén")
+    return any(t.like_num and (t.lower_ not in ONE_WORDS
                                or ones and k + 1 < len(item) and item[k + 1].lower_ in TIMES_WORDS)
                for k, t in enumerate(item))
 
@@ -5781,7 +5784,7 @@ def _recap_item(item: list, cues: list[Span]) -> tuple[int, bool, str]:
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in dates.month_names():
             continue  # "mijn telefoontje op 16 oktober": a date, not a count
         value = numbers.parse(tok.lower_)
-        if value is not None and value >= 1 and tok.lower_ not in ("een", "één", "eén"):
+        if value is not None and value >= 1 and tok.lower_ not in ONE_WORDS:
             return int(value), True, channel
         fuzzy = numbers.vague(tok.lower_)
         if fuzzy:
