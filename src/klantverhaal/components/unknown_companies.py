@@ -778,15 +778,18 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
     return _known_by_abbreviation(text, merged, taken)
 
 
-APP_OF_DETERMINER = re.compile(rf"(?:{'|'.join(resources.phrases('unknown_companies.app_owner_determiners'))})[ \t]+")
-APP_OF = re.compile(rf"[ \t]+van[ \t]+(?:{'|'.join(resources.phrases('unknown_companies.app_owner_determiners'))})?[ \t]*\w")
+# " van de ", " van ": whose a name is (the determiner, when there is one, in group 1)
+OWNER_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(resources.phrases('unknown_companies.owner_prepositions'))})[ \t]+"
+                         rf"((?:{'|'.join(resources.phrases('unknown_companies.app_owner_determiners'))})[ \t]+)?")
 
 
 def _app_of_owner(text: str, item: tuple[int, int, str, str]) -> bool:
     """ "via de MeldingenApp van de gemeente": a name that ends in "app", followed by whose app it
     is, names the owner's app (a channel), not an organisation."""
     start, end, name, _ = item
-    return name.lower().endswith("app") and len(name) > 5 and APP_OF.match(text, end) is not None
+    owner = OWNER_AFTER.match(text, end)
+    return name.lower().endswith("app") and len(name) > 5 and owner is not None \
+        and (owner.group(1) is not None or re.match(r"\w", text[owner.end() : owner.end() + 1]) is not None)
 
 
 def _listed_apart(text: str, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -1200,11 +1203,10 @@ def _part_of_taken(text: str, name: str, taken: list[tuple[int, int]]) -> bool:
     story once writes with "van" and a brand the table found after it is a part of that brand (a
     department, a desk), no organisation of its own."""
     starts = {a for a, _ in taken}
-    for m in re.finditer(rf"(?<![\w@.]){re.escape(name)}[ \t]+van[ \t]+", text):
-        after = m.end()
-        article = APP_OF_DETERMINER.match(text, after)
-        if after in starts or article is not None and article.end() in starts:
-            return True
+    for m in re.finditer(rf"(?<![\w@.]){re.escape(name)}(?=[ \t])", text):
+        owner = OWNER_AFTER.match(text, m.end())
+        if owner is not None and (owner.end() in starts or owner.start(1) in starts):
+            return True  # (after the determiner, or at it: "van de lijn" typed in lower case is the brand)
     return False
 
 
