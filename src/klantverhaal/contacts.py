@@ -3880,6 +3880,16 @@ def _about(tokens, i: int) -> int | None:
     return int(n) - 1 if n is not None and float(n).is_integer() and n >= 2 else None
 
 
+ABOUT_TIME_UNITS = resources.words("contacts.about_time_units")
+
+
+def _about_a_time(doc, k: int, start: int) -> bool:
+    """ "een minuut of twintig", "een uur of twee": the number at token ``k`` rounds off a
+    duration ("about twenty minutes"), so it counts nothing that follows it ("in de wacht")."""
+    return k - 3 >= start and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in ABOUT_TIME_UNITS \
+        and doc[k - 3].lower_ in ("een", "'n") and numbers.parse(doc[k].lower_) is not None
+
+
 JOINT_TOTAL_NOUNS = resources.words("contacts.joint_total_nouns")
 
 
@@ -4187,11 +4197,24 @@ def _date_at(doc, k: int, end: int) -> int | None:
         return k + 1  # "dinsdag", "woensdagochtend"
     if doc[k].like_num and k + 1 < end and doc[k + 1].lower_ in dates.month_names():
         return k + 2
+    if _day_sharing_month(doc, k, end):
+        return k + 1  # "op 4 en op 18 december", "op 3, 10 en 17 maart": the day takes the month after it
     if doc[k].lower_ in dates.month_names() and k >= 1 and (
             doc[k - 1].lower_ in MONTH_OPENERS
             or k >= 2 and doc[k - 1].lower_ in ("en", ",") and doc[k - 2].lower_ in dates.month_names()):
         return k + 1
     return None
+
+
+def _day_sharing_month(doc, k: int, end: int) -> bool:
+    """A bare day number after "op" or in a row of them ("op 4 en op 18 december"), joined to a
+    date further on by joiners only: the day of that date's month."""
+    if not (doc[k].is_digit and 1 <= int(doc[k].text) <= 31 and k >= 1 and doc[k - 1].lower_ in ("op", ",", "en")):
+        return False
+    j = k + 1
+    while j < end and doc[j].lower_ in DATE_JOINERS:
+        j += 1
+    return j > k + 1 and j < end and doc[j].is_digit and _date_at(doc, j, end) is not None
 
 
 def _coordinated_dates(sent: Span) -> int:
@@ -4661,7 +4684,10 @@ def _seen_in_inbox(sent: Span, cue: Span) -> bool:
 
 
 def _participle(word: str) -> bool:
-    return "ge" in word[:6] and word.endswith(("d", "t"))
+    # ("binnengestapt", "langsgeweest": a long separable prefix puts "ge" further in; "teruggemaild"
+    # answers the firm's message, read where replies are)
+    return "ge" in word[:6] and word.endswith(("d", "t")) \
+        or PREFIXED_PARTICIPLE.match(word) is not None and not word.startswith("terug")
 
 
 HALF_DONE_WORDS = resources.words("contacts.half_done_words")
@@ -4890,6 +4916,8 @@ def _numbered_nouns(sent: Span, verbs: list[Span]) -> list[tuple[str, int, str]]
             continue  # "Op dag vier stuurde ik een mail": a day, no count
         if cue.start - 3 > sent.start and _about(doc, cue.start - 3) is not None:
             continue  # "een keer of vijf gebeld": the number belongs to "keer", counted there
+        if _about_a_time(doc, cue.start - 1, sent.start):
+            continue  # "telkens een minuut of twintig in de wacht": a duration, no count
         if _phone_number_before(sent, cue):
             continue  # "vier keer naar 1765 gebeld", "naar 14 020 gebeld": the number called, no count
         if value is not None and _clock_number(sent, cue.start - 1):
@@ -5594,9 +5622,13 @@ def _this_message(sent: Span) -> str | None:
     every mention is the same one contact."""
     if _own_letter(sent) or _letter_header(sent):
         return "letter"
-    for cue in docindex.cues_in(sent):
+    cues = docindex.cues_in(sent)
+    # ("Op 2 mei heb ik u dit gemaild": "dit" is what was mailed, the verb no message noun)
+    verbs = {c.start for c in cues if c.label_ in ("contact_verb", "comm_verb")
+             and c[0].lower_.startswith("ge") and c[0].lower_.endswith(("d", "t", "n"))}
+    for cue in cues:
         if cue.label_ == "channel" and cue.id_ in MESSAGE_CHANNELS and cue.start > sent.start \
-                and sent.doc[cue.start - 1].lower_ in THIS_WORDS:
+                and sent.doc[cue.start - 1].lower_ in THIS_WORDS and cue.start not in verbs:
             return cue.id_
     return None
 

@@ -130,6 +130,9 @@ def _rules() -> dict:
         # ("@dogs.by.dewi": an Instagram handle with dots; "@mail.com" ends in a domain, no handle)
         # ("@de.natte.poot_": a first part of two letters when dotted parts follow)
         ("handle", re.compile(rf"(?<![\w])@(?P<name>(?:[A-Za-z][\w]{{2,}}|[A-Za-z]\w(?=\.[A-Za-z]))(?:\.[A-Za-z]\w*)*)(?![\w-]*\.(?:{tlds})\b)")),
+        # "met zes vriendinnen bij #Kluiskraak in Breda": a capitalised hashtag the story also
+        # names without its "#"
+        ("hashtag", re.compile(r"(?<![\w&#])#(?P<name>[A-Z][A-Za-zà-ÿ0-9]{3,})(?![\w-])")),
         # "een mail naar info@zeewindfietsen.nl": the address names the organisation's site
         ("domain", re.compile(rf"\b[\w.-]+@(?P<name>[A-Za-z][\w-]{{2,}}\.(?:{tlds}))\b")),
         ("service_of", re.compile(rf"\b(?:{service}|{contact_details})\s+van\s+(?P<name>{multi})")),
@@ -138,6 +141,10 @@ def _rules() -> dict:
         # "Na vier dagen belde Ruud van De Fietsambulance": a first name, then "van" and a
         # capital article: someone of a firm (a surname keeps "van de" in lower case)
         ("staff_of", re.compile(rf"\b(?P<first>[A-Z][a-zà-ÿ]+)[ \t]+van[ \t]+(?P<name>(?:De|Het)[ \t]+{name}(?:[ \t]+{name})?)(?![\w-])")),
+        # "Ik stuurde Ilona van Tafelgenoten een WhatsApp": one capitalised word after a first name
+        # and "van" is a firm when the story names it again on its own ("Tafelgenoten reageerde"),
+        # not after "van" (a surname comes back as "Van Dalen")
+        ("staff_of_single", re.compile(rf"\b(?P<first>[A-Z][a-zà-ÿ]+)[ \t]+van[ \t]+(?P<name>[A-Z][a-zà-ÿ]{{4,}})(?![\w-])(?![ \t]+[A-Z])")),
         # ("Bij Verkerk halen wij al jaren onze kaas": fetching, after the fronted name)
         ("ordered_at", re.compile(rf"\b[Bb]ij\s+(?P<name>{multi})\s+(?:\w+\s+){{0,8}}?(?:{orders}|{bought_at})\b")),
         # "een theeset besteld bij Theepot & Co": the verb first ("ingediend bij het ABVV")
@@ -223,7 +230,8 @@ def _rules() -> dict:
         # "professional organizer onder de naam Opgeruimd Leven": the name a business trades under
         ("named_as", re.compile(rf"\b(?:{naming})[ \t]+(?P<name>{multi})(?![\w-])")),
         # "een bedrijf dat Zappix Media heet": the name given to a business
-        ("named_as", re.compile(rf"\b(?:{named_that})[ \t]+(?:dat|die)[ \t]+(?P<name>{multi})[ \t]+(?:heet|heette|heten|heetten)\b")),
+        # ("een Facebookpagina die Stoer & Sleets heet", "een kledingwinkel die ... heet": a compound too)
+        ("named_as", re.compile(rf"\b(?i:[a-zà-ÿ]{{0,12}}?)(?:{named_that})[ \t]+(?:dat|die)[ \t]+(?P<name>{multi})[ \t]+(?:heet|heette|heten|heetten)\b")),
         # "Het bedrijfje heet voluit Kwispelwerk", "Voluit heet het bedrijfje Fit met Femke"
         ("named_as", re.compile(rf"\b(?:{named_that})[ \t]+(?:heet|heette)[ \t]+(?:voluit[ \t]+)?(?P<name>{multi})(?![\w-])")),
         ("named_as", re.compile(rf"\b(?:heet|heette)[ \t]+(?:het|de)[ \t]+(?:{named_that})[ \t]+(?:voluit[ \t]+)?(?P<name>{multi})(?![\w-])")),
@@ -612,6 +620,10 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
                 continue  # "Internet & Bellen": a name never opens with a joiner
             if rules["posted_by"].search(text, max(0, start - 60), start):
                 continue  # "Gepost op 14/02/2024 door GrietVDB": the post's author
+            if rule == "hashtag" and not re.search(rf"(?<![#\w-]){re.escape(name)}(?![\w-])", text):
+                continue  # "#Nederland", "#Dertig": a tag only, never the name of a firm in the text
+            if _breadcrumb(text, start):
+                continue  # "Forum Wonen & Interieur > Ervaringen met winkels": where the post stands
             if "_" in name and rule not in ("handle", "domain"):
                 continue  # "geplaatst door Harm_D": a forum user's name
             if rules["person_after"].match(text, m.end("name")):
@@ -651,8 +663,12 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if rule == "kind_bracket" and (name in rules["regions"] or name.lower() in rules["places"]
                                            or m.group("kind").lower().endswith(rules["needs_name"])):
                 continue  # "in de Achterhoek (kantoor in Lichtenvoorde)": a region, and where an office is
-            if rule == "staff_of" and m.group("first") not in rules["first_names"]:
+            if rule in ("staff_of", "staff_of_single") and m.group("first") not in rules["first_names"]:
                 continue  # "Vanaf van De ...": no person before "van"
+            if rule == "staff_of_single" and (name in rules["surnames"] or name.lower() in rules["places"]
+                                              or not re.search(rf"(?<![Vv]an )(?<![\w-]){re.escape(name)}(?![\w-])(?![ \t]+[A-Z])", text)):
+                continue  # "Henk van Dalen", "Els van Dijk", "Joop van Zeist": a surname or a town
+                # ("Annika van Björkudden" beside "Björkudden Stugor": the start of a longer name)
             if rule == "kind_after_lower" and re.sub(r"(?:'s|’s)$", "", m.group("name")) in rules["first_names"]:
                 continue  # "Saar's schade": a person's or a pet's first name before a lower-case word
             if rule == "at_place" and " " not in name and name in rules["surnames"]:
@@ -1208,6 +1224,15 @@ def _part_of_taken(text: str, name: str, taken: list[tuple[int, int]]) -> bool:
         if owner is not None and (owner.end() in starts or owner.start(1) in starts):
             return True  # (after the determiner, or at it: "van de lijn" typed in lower case is the brand)
     return False
+
+
+def _breadcrumb(text: str, start: int) -> bool:
+    """A forum's path above a post ("Forum Wonen & Interieur > Ervaringen met winkels"): a line
+    of sections joined by ">", which names the forum and its boards, no firm dealt with."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return line.count(" > ") >= 1 and len(line) < 160 and not re.search(r"[.!?]\s", line)
 
 
 def _line_initial(text: str, start: int) -> bool:
