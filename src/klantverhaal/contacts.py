@@ -936,7 +936,9 @@ def _told_to_staff(sent: Span) -> bool:
         verb = doc[tok.i : tok.i + 1]
         back = list(doc[max(sent.start, tok.i - 10) : tok.i])
         # ("Ik heb het tegen die mannen gezegd": "die" before the noun opens no clause of its own)
-        if not (_clause_has_self(sent, verb) or SELF & {t.lower_ for t in back[:4]}) or _quoted(sent, verb):
+        # ("Bij het ophalen aan de leidster gevraagd wat er mis was": a note leaves the writer out)
+        if not (_clause_has_self(sent, verb) or SELF & {t.lower_ for t in back[:4]} or _note_told(sent, verb)) \
+                or _quoted(sent, verb):
             continue
         for k, t in enumerate(back[:-2]):
             if t.lower_ in TOLD_TO and (back[k + 2].lower_ in STAFF_NOUNS or back[k + 1].lower_ in TOLD_PERSON_DETERMINERS
@@ -946,6 +948,13 @@ def _told_to_staff(sent: Span) -> bool:
 
 
 TOLD_OBJECT_VERBS = resources.words("contacts.told_object_verbs")
+
+
+def _note_told(sent: Span, verb: Span) -> bool:
+    """ "Bij het ophalen aan de leidster gevraagd wat er mis was": a participle with no finite
+    verb and no subject before it, a note of what the writer did."""
+    words = {t.lower_ for t in sent.doc[_after_date_prefix(sent) : verb.start] if t.is_alpha}
+    return _participle(verb[0].lower_) and not (FINITE_VERBS | SUBJECT_PRONOUNS) & words
 
 
 def _staff_object_before(sent: Span, verb) -> bool:

@@ -455,6 +455,7 @@ def _company_mentions(doc: Doc) -> list[_Mention]:
     kinds += _town_council_refs(doc, text, named, kinds)
     kinds += _private_owner(doc, text, named, kinds)
     kinds += _first_name_refs(doc, text, named, kinds)
+    kinds += _staff_noun_refs(doc, text, named, kinds)
     _name_kinds_as_written(doc, kinds)
     return sorted(named + kinds, key=lambda m: m.start)
 
@@ -543,6 +544,37 @@ def _first_name_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Me
         m = first_at[next(iter(companies))]
         # the first name alone, not as the start of a full name again ("Wim Claes", "Wim Peeters")
         refs += _refs_after(doc, text, m, re.compile(rf"\b({re.escape(first)})\b(?![ \t]+[A-Z])"), taken)
+    return refs
+
+
+INTRODUCED_STAFF = "|".join(re.escape(w) for w in sorted(resources.read_json("mentions.json")["introduced_staff_nouns"], key=len, reverse=True))
+STAFF_INTRODUCTION = re.compile(rf"(?i:\b(?:de|onze|ons|mijn|hun|een)\s+)({INTRODUCED_STAFF})\s+(?:van|bij)\s+(?:de\s+|het\s+)?$")
+
+
+def _staff_noun_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Mention]) -> list[_Mention]:
+    """ "het rapport is via onze adviseur van De Hypotheekshop naar ING gegaan ... Ik heb onze
+    adviseur gemaild": a staff member introduced by the firm they work for is that firm where the
+    story names them again ("de adviseur", "onze adviseur"), when no other firm is introduced with
+    the same noun."""
+    taken = [(m.start, m.end) for m in named + kinds]
+    firms: dict[str, set[str]] = defaultdict(set)
+    first_at: dict[tuple[str, str], _Mention] = {}
+    for m in named + kinds:  # ("de contactpersoon van de garage": a firm known by its kind counts too)
+        if not m.company or m.role == "ref":
+            continue
+        intro = STAFF_INTRODUCTION.search(text, max(0, m.start - 45), m.start)
+        if intro:
+            noun = intro.group(1).lower()
+            firms[noun].add(m.company)
+            first_at.setdefault((noun, m.company), m)
+    refs = []
+    for noun, companies in firms.items():
+        if len(companies) != 1:
+            continue  # "de adviseur van de bank" and "de adviseur van het kantoor": neither alone
+        m = first_at[(noun, next(iter(companies)))]
+        if m.role:
+            continue  # a firm known only by its kind points nowhere further
+        refs += _refs_after(doc, text, m, re.compile(rf"(?i:\b(?:de|onze|ons|mijn|die|deze)\s+)({re.escape(noun)})\b(?![ \t]+(?:van|bij)\b)"), taken)
     return refs
 
 
