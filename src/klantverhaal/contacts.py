@@ -948,6 +948,7 @@ def _told_to_staff(sent: Span) -> bool:
 
 
 TOLD_OBJECT_VERBS = resources.words("contacts.told_object_verbs")
+STAFF_SAID = resources.words("contacts.staff_said_words")  # "Aan de balie zeiden ze ...": staff speaking at a visit
 
 
 def _note_told(sent: Span, verb: Span) -> bool:
@@ -4637,7 +4638,26 @@ def _writer_received(sent: Span, cue: Span) -> bool:
     """ "werd ik gebeld", "ben ik gebeld door een verkoper", "zag ik in mijn mail": the writer
     was on the receiving end of the call or message."""
     return _passive_clause(sent, cue[0]) or _perfect_passive(sent, cue[-1]) or _seen_in_inbox(sent, cue) \
-        or _passive_after(sent, cue)
+        or _passive_after(sent, cue) or _had_message(sent, cue)
+
+
+def _had_message(sent: Span, cue: Span) -> bool:
+    """ "Binnen een uur had ik een mail met de bevestiging", "de volgende dag hadden we een sms":
+    "had ik" with a message noun and no participle after it is a message that came in (the
+    pluperfect "had ik een mail gestuurd" is the writer's own)."""
+    doc = sent.doc
+    if cue.id_ not in MESSAGE_CHANNELS or len(cue) != 1 or _any_participle(cue[0].lower_):
+        return False  # ("Ondertussen had ik de webwinkel al gemaild": the writer's own mail)
+    before = [t.lower_ for t in doc[max(sent.start, cue.start - 5) : cue.start]]
+    if not (HAD_WORDS & set(before) and SELF & set(before) and before[-1:] and before[-1] in HAD_ARTICLES):
+        return False
+    return not any(_any_participle(t.lower_) or t.lower_.endswith("en") and t.lower_ in INFINITIVE_SENDS
+                   for t in doc[cue.end : sent.end])
+
+
+HAD_WORDS = resources.words("contacts.had_words")
+HAD_ARTICLES = resources.words("contacts.had_articles")
+INFINITIVE_SENDS = resources.words("contacts.had_infinitive_sends")  # "had ik een mail willen sturen"
 
 
 def _passive_after(sent: Span, cue: Span, modal_only: bool = False) -> bool:
@@ -6096,6 +6116,7 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
     exact, log = True, []
     seen: set[int] = set()
     previous: tuple[int, set[str]] = (-2, set())
+    previous_end = 0  # where the sentence counted last ends
     this_message: set[str] = set()  # the letter or mail the story itself is
     floor: dict[str, int] = {}
     own_message: set[str] = set()  # channels of the story's own message, counted already
@@ -6230,6 +6251,10 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
             if how == "weak":
                 if channel in told_before:
                     continue  # the same call or mail, told on
+                if channel == "shop" and channel in previous[1] and index - previous[0] <= 3 \
+                        and "\n\n" not in sent.doc.text[previous_end : sent.start_char] \
+                        and STAFF_SAID & {t.lower_ for t in sent}:
+                    continue  # "... naar het stadskantoor geweest. Foto's mee, betaald. Aan de balie zeiden ze ...": that visit
                 if per_channel.get(channel, 0) > 0 and _judges_staff(sent):
                     continue  # "Vriendelijk aan de balie, dat wel, maar ...": a verdict on visits told before
                 how = "one"
@@ -6246,6 +6271,7 @@ def count(sentences: list[Span], tallies: dict[int, tuple[int, bool]] | None = N
             if sum(per_channel.values()) > before:
                 own_message.add(this)
         previous = (index, {channel for _, _, channel in items})
+        previous_end = sent.end_char
         after = sum(per_channel.values())
         beyond = [c for _, _, c in items if c in floor and c != "any"]
         if beyond and after > before and _told_by_household(
