@@ -204,6 +204,25 @@ def _offer_taken_up(sent: Span) -> int:
     return 0
 
 
+DONE_WITH_WORDS = resources.words("contacts.done_with_words")  # "met", "per", "via"
+
+
+def _done_with_channel(sent: Span, cues: list[Span]) -> str | None:
+    """ "Dat heb ik gedaan, met een aangetekende brief aan de heer Veldman zelf", "Dat deed ik
+    dezelfde dag, per mail": advice taken up, the way it was done named after the comma; the
+    channel of that phrase is the writer's contact."""
+    done = next((c for c in cues if c.label_ == "done_offer" and c.start - sent.start <= 1), None)
+    if done is None:
+        return None
+    doc = sent.doc
+    for k in range(done.end, min(sent.end, done.end + 6)):
+        if doc[k].lower_ in DONE_WITH_WORDS and doc[k - 1].text == ",":
+            channel = next((c for c in cues if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS
+                            and k < c.start <= k + 3), None)
+            return channel.id_ if channel is not None else None
+    return None
+
+
 def _imperative_taken_up(sent: Span, cue: Span) -> bool:
     """ '"Mail maar naar het algemene adres." Dat heb ik gedaan.': staff's order, quoted as the
     sentence's first word, and the writer's next sentence says it was done."""
@@ -759,6 +778,8 @@ def _writer_did_it(sent: Span, verb) -> bool:
 def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
     if _not_the_writers(sent) or _counterfactual(sent) or _should_it_happen(sent) or _conditional_plan(sent):
         return []
+    if _message_with_their_answer(sent, cues) and not SELF & {t.lower_ for t in sent}:
+        return []  # "Negen dagen later: mail met een afwijzing.": their answer came in
     if not any(c.label_ in ("contact_verb", "comm_verb", "channel") for c in cues) and _question_on_site(sent):
         return ["visit"]  # "Er stond een monteur voor de deur. ... Ik vroeg hem wat er nu gebeurt."
     # ("Ik heb daar nog op gereageerd": a reply verb is the company's only with someone else as subject)
@@ -910,6 +931,8 @@ def _contact_events(sent: Span, cues: list[Span]) -> list[str]:
         # "Ik heb een mail gestuurd ... en een sms naar zijn gsm": a second message sent along
         events += [c.id_ for c in cues if c.label_ == "channel" and c.id_ in MESSAGE_CHANNELS
                    and c.id_ not in events and _sent_along(sent, c)]
+    if not events and not someone_else and not negations and (done_with := _done_with_channel(sent, cues)):
+        events.append(done_with)  # "Dat heb ik gedaan, met een aangetekende brief aan de directeur"
     if not events and not someone_else and not negations and _told_to_staff(sent):
         channels = [c for c in cues if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS]
         events.append(channels[0].id_ if channels else "any")  # "Ik heb het meteen tegen de uitvoerder gezegd"
@@ -1337,11 +1360,29 @@ ADDRESSED_TO = resources.words("contacts.addressed_to")
 ADDRESSED_SELF = resources.words("contacts.addressed_self")
 
 
+THEIR_ANSWERS = resources.words("contacts.their_answer_nouns")
+
+
+def _message_with_their_answer(sent: Span, cues: list[Span]) -> bool:
+    """ "mail met een afwijzing", "brief met de bevestiging": a message named by the firm's
+    answer it carries came from the firm."""
+    doc = sent.doc
+    for c in cues:
+        if c.label_ != "channel" or c.id_ not in MESSAGE_CHANNELS or c.end + 1 >= sent.end or doc[c.end].lower_ != "met":
+            continue
+        k = c.end + 1 + (doc[c.end + 1].lower_ in ("een", "de", "hun", "het"))
+        if k < sent.end and doc[k].lower_ in THEIR_ANSWERS:
+            return True
+    return False
+
+
 def _verbless_channel(sent: Span, cues: list[Span]) -> str | None:
     """Notes without any verb: "Tweede poging via de chat.", "4/ Dinsdag via DM.", "Ik terug
     naar Bosman.", "Dus met bon en doos terug naar het filiaal." -- a channel reached "via", or
     the company or its premises gone back to, in a line with no finite verb and nobody else in it."""
     doc = sent.doc
+    if _message_with_their_answer(sent, cues):
+        return None  # "Negen dagen later: mail met een afwijzing.": their answer came in
     start = _after_date_prefix(sent)
     if start != _after_date_only(sent):  # "Dat gedaan: aangetekende brief met ...": the thing done
         done = next((c for c in cues if c.label_ == "channel" and c.id_ in OUTGOING_CHANNELS and c.start >= start), None)
