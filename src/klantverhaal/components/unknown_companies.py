@@ -1590,9 +1590,12 @@ def _merge_spellings(found: list[tuple[int, int, str, str]]) -> list[tuple[int, 
         # story uses most ("Stekkie.nl" twice and "Stekkie" once is `Stekkie.nl`), else the bare
         # name when it is written as a name; a bare name typed in lower case ("printjefotos") is
         # the site's stem, and the shop known by its site keeps the domain
+        # (a name of several words in capitals, "HOTEL DUINZICHT DE HAAN" off a bank statement, gives
+        # way to the way the writer spells it, "Hotel Duinzicht")
         counts = Counter(i[2].lower() for i in items)
         canonical = max((i[2] for i in items), key=lambda n: (
-            n.count(" "), "_" not in n, counts[n.lower()], "." not in n and not n.islower(), len(n)))
+            not (n.isupper() and " " in n), n.count(" "), "_" not in n, counts[n.lower()],
+            "." not in n and not n.islower(), len(n)))
         sector = next((i[3] for i in items if i[3] != "other"), "other")
         merged.extend((start, end, canonical, sector) for start, end, _, _ in items)
     return sorted(merged)
