@@ -1361,6 +1361,8 @@ ADDRESSED_SELF = resources.words("contacts.addressed_self")
 
 
 THEIR_ANSWERS = resources.words("contacts.their_answer_nouns")
+THEIR_ANSWER_WITH = resources.words("contacts.their_answer_with")  # "met"
+THEIR_ANSWER_DETERMINERS = resources.words("contacts.their_answer_determiners")
 
 
 def _message_with_their_answer(sent: Span, cues: list[Span]) -> bool:
@@ -1368,9 +1370,10 @@ def _message_with_their_answer(sent: Span, cues: list[Span]) -> bool:
     answer it carries came from the firm."""
     doc = sent.doc
     for c in cues:
-        if c.label_ != "channel" or c.id_ not in MESSAGE_CHANNELS or c.end + 1 >= sent.end or doc[c.end].lower_ != "met":
+        if c.label_ != "channel" or c.id_ not in MESSAGE_CHANNELS or c.end + 1 >= sent.end \
+                or doc[c.end].lower_ not in THEIR_ANSWER_WITH:
             continue
-        k = c.end + 1 + (doc[c.end + 1].lower_ in ("een", "de", "hun", "het"))
+        k = c.end + 1 + (doc[c.end + 1].lower_ in THEIR_ANSWER_DETERMINERS)
         if k < sent.end and doc[k].lower_ in THEIR_ANSWERS:
             return True
     return False
@@ -3932,13 +3935,14 @@ def _about(tokens, i: int) -> int | None:
 
 
 ABOUT_TIME_UNITS = resources.words("contacts.about_time_units")
+ABOUT_ARTICLES = resources.words("contacts.about_articles")  # "een", "'n"
 
 
 def _about_a_time(doc, k: int, start: int) -> bool:
     """ "een minuut of twintig", "een uur of twee": the number at token ``k`` rounds off a
     duration ("about twenty minutes"), so it counts nothing that follows it ("in de wacht")."""
     return k - 3 >= start and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in ABOUT_TIME_UNITS \
-        and doc[k - 3].lower_ in ("een", "'n") and numbers.parse(doc[k].lower_) is not None
+        and doc[k - 3].lower_ in ABOUT_ARTICLES and numbers.parse(doc[k].lower_) is not None
 
 
 JOINT_TOTAL_NOUNS = resources.words("contacts.joint_total_nouns")
@@ -4257,10 +4261,13 @@ def _date_at(doc, k: int, end: int) -> int | None:
     return None
 
 
+DAY_BEFORE_DATE = resources.words("contacts.day_before_date")  # "op", ",", "en"
+
+
 def _day_sharing_month(doc, k: int, end: int) -> bool:
     """A bare day number after "op" or in a row of them ("op 4 en op 18 december"), joined to a
     date further on by joiners only: the day of that date's month."""
-    if not (doc[k].is_digit and 1 <= int(doc[k].text) <= 31 and k >= 1 and doc[k - 1].lower_ in ("op", ",", "en")):
+    if not (doc[k].is_digit and 1 <= int(doc[k].text) <= 31 and k >= 1 and doc[k - 1].lower_ in DAY_BEFORE_DATE):
         return False
     j = k + 1
     while j < end and doc[j].lower_ in DATE_JOINERS:
@@ -4757,7 +4764,10 @@ def _participle(word: str) -> bool:
     # ("binnengestapt", "langsgeweest": a long separable prefix puts "ge" further in; "teruggemaild"
     # answers the firm's message, read where replies are)
     return "ge" in word[:6] and word.endswith(("d", "t")) \
-        or PREFIXED_PARTICIPLE.match(word) is not None and not word.startswith("terug")
+        or PREFIXED_PARTICIPLE.match(word) is not None and not word.startswith(PREFIXES_READ_ELSEWHERE)
+
+
+PREFIXES_READ_ELSEWHERE = tuple(resources.phrases("contacts.participle_prefixes_read_elsewhere"))
 
 
 HALF_DONE_WORDS = resources.words("contacts.half_done_words")

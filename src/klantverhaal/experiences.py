@@ -547,8 +547,16 @@ def _first_name_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Me
     return refs
 
 
-INTRODUCED_STAFF = "|".join(re.escape(w) for w in sorted(resources.read_json("mentions.json")["introduced_staff_nouns"], key=len, reverse=True))
-STAFF_INTRODUCTION = re.compile(rf"(?i:\b(?:de|onze|ons|mijn|hun|een)\s+)({INTRODUCED_STAFF})\s+(?:van|bij)\s+(?:de\s+|het\s+)?$")
+def _staff_words(key: str) -> str:
+    """A word list of mentions.json as a regex alternation, longest first."""
+    return "|".join(re.escape(w) for w in sorted(resources.read_json("mentions.json")[key], key=len, reverse=True))
+
+
+STAFF_INTRODUCTION = re.compile(
+    rf"(?i:\b(?:{_staff_words('staff_introduction_determiners')})\s+)({_staff_words('introduced_staff_nouns')})"
+    rf"\s+(?:{_staff_words('staff_introduction_prepositions')})\s+(?:(?:{_staff_words('staff_introduction_articles')})\s+)?$")
+STAFF_REFERENCE = rf"(?i:\b(?:{_staff_words('staff_reference_determiners')})\s+)"
+STAFF_NOT_INTRODUCED_AGAIN = rf"(?![ \t]+(?:{_staff_words('staff_introduction_prepositions')})\b)"
 
 
 def _staff_noun_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Mention]) -> list[_Mention]:
@@ -573,8 +581,8 @@ def _staff_noun_refs(doc: Doc, text: str, named: list[_Mention], kinds: list[_Me
             continue  # "de adviseur van de bank" and "de adviseur van het kantoor": neither alone
         m = first_at[(noun, next(iter(companies)))]
         if m.role:
-            continue  # a firm known only by its kind points nowhere further
-        refs += _refs_after(doc, text, m, re.compile(rf"(?i:\b(?:de|onze|ons|mijn|die|deze)\s+)({re.escape(noun)})\b(?![ \t]+(?:van|bij)\b)"), taken)
+            continue  # an employer, a carrier or a firm only compared: its staff are no contact of the story's
+        refs += _refs_after(doc, text, m, re.compile(rf"{STAFF_REFERENCE}({re.escape(noun)})\b{STAFF_NOT_INTRODUCED_AGAIN}"), taken)
     return refs
 
 
