@@ -5704,8 +5704,7 @@ def _this_message(sent: Span) -> str | None:
         return "letter"
     cues = docindex.cues_in(sent)
     # ("Op 2 mei heb ik u dit gemaild": "dit" is what was mailed, the verb no message noun)
-    verbs = {c.start for c in cues if c.label_ in ("contact_verb", "comm_verb")
-             and c[0].lower_.startswith("ge") and c[0].lower_.endswith(("d", "t", "n"))}
+    verbs = {c.start for c in cues if c.label_ in ("contact_verb", "comm_verb") and _any_participle(c[0].lower_)}
     for cue in cues:
         if cue.label_ == "channel" and cue.id_ in MESSAGE_CHANNELS and cue.start > sent.start \
                 and sent.doc[cue.start - 1].lower_ in THIS_WORDS and cue.start not in verbs:

@@ -666,7 +666,7 @@ def find(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int, s
             if rule in ("staff_of", "staff_of_single") and m.group("first") not in rules["first_names"]:
                 continue  # "Vanaf van De ...": no person before "van"
             if rule == "staff_of_single" and (name in rules["surnames"] or name.lower() in rules["places"]
-                                              or not re.search(rf"(?<![Vv]an )(?<![\w-]){re.escape(name)}(?![\w-])(?![ \t]+[A-Z])", text)):
+                                              or not _written_alone(text, name, whole=True)):
                 continue  # "Henk van Dalen", "Els van Dijk", "Joop van Zeist": a surname or a town
                 # ("Annika van Björkudden" beside "Björkudden Stugor": the start of a longer name)
             if rule == "kind_after_lower" and re.sub(r"(?:'s|’s)$", "", m.group("name")) in rules["first_names"]:
@@ -1098,12 +1098,15 @@ def _without_headline_word(text: str, found: list[tuple[int, int, str, str]]) ->
     return out
 
 
-def _written_alone(text: str, name: str, heading: int) -> bool:
-    """Is ``name`` written somewhere away from the heading at ``heading`` without a "van" (or
-    "Van") right before it ("heb ik Kraaijeveld gebeld")?"""
-    line_end = text.find("\n", heading)
-    return any(not (heading <= m.start() < (line_end if line_end >= 0 else len(text)))
-               for m in re.finditer(rf"(?<![\w-])(?<![Vv]an ){re.escape(name)}(?![\w-])", text))
+def _written_alone(text: str, name: str, heading: int | None = None, *, whole: bool = False) -> bool:
+    """Is ``name`` written somewhere (away from the heading line at ``heading``, when given)
+    without a "van" (or "Van") right before it ("heb ik Kraaijeveld gebeld")? With ``whole``, not
+    as the first word of a longer capitalised name either ("Björkudden Stugor")."""
+    line_end = len(text) if heading is None else text.find("\n", heading)
+    line_end = len(text) if line_end < 0 else line_end
+    longer = r"(?![ \t]+[A-Z])" if whole else ""
+    return any(heading is None or not (heading <= m.start() < line_end)
+               for m in re.finditer(rf"(?<![\w-])(?<![Vv]an ){re.escape(name)}(?![\w-]){longer}", text))
 
 
 def _capital_inside(text: str, name: str) -> bool:
